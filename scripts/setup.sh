@@ -6,7 +6,7 @@ packages=(
   build-essential cmake ninja-build pkg-config clang
   libpoppler-cpp-dev poppler-utils
   libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng tesseract-ocr-osd
-  libopencv-dev libicu-dev
+  libopencv-dev libicu-dev libssl-dev
   nlohmann-json3-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3

@@ -1,0 +1,35 @@
+// UTF-8 text helpers shared by the stages.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jixiao {
+
+std::u32string ToU32(std::string_view utf8);
+std::string ToUtf8(std::u32string_view u32);
+std::string ToUtf8(char32_t c);
+
+// NFKC (full-width forms to ASCII, compatibility ideographs to unified ones).
+std::string Nfkc(std::string_view utf8);
+
+bool IsSpace(char32_t c);
+bool IsCjk(char32_t c);
+bool IsAsciiAlnum(char32_t c);
+
+// NFKC with all white space removed: the form in which labels are compared.
+std::string Compact(std::string_view utf8);
+
+// White space trimmed at both ends (ASCII and Unicode spaces, including U+3000).
+std::string Trim(std::string_view utf8);
+
+// Joins the lines of a wrapped cell or paragraph: no separator between CJK text, a single
+// space where both sides are Latin letters or digits.
+std::string JoinWrapped(const std::vector<std::string>& lines);
+
+bool Contains(std::string_view haystack, std::string_view needle);
+bool StartsWith(std::string_view s, std::string_view prefix);
+bool EndsWith(std::string_view s, std::string_view suffix);
+
+}  // namespace jixiao

@@ -1,0 +1,201 @@
+#include "extract/document.h"
+
+#include <openssl/evp.h>
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <sstream>
+
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-global.h>
+#include <poppler/cpp/poppler-image.h>
+#include <poppler/cpp/poppler-page-renderer.h>
+#include <poppler/cpp/poppler-page.h>
+
+#include <opencv2/imgproc.hpp>
+
+namespace jixiao {
+
+namespace {
+
+void SilencePoppler() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
+  });
+}
+
+std::string ReadFile(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) throw Error(ErrorCode::kNotFound, path, "no such file");
+  if (std::filesystem::is_directory(path, ec))
+    throw Error(ErrorCode::kBadInput, path, "is a directory, not a PDF or image");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(ErrorCode::kNotFound, path, "cannot open for reading");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return std::move(ss).str();
+}
+
+bool StartsWith(const std::string& s, std::string_view prefix) {
+  return s.size() >= prefix.size() && std::string_view(s).substr(0, prefix.size()) == prefix;
+}
+
+InputKind Sniff(const std::string& path, const std::string& bytes) {
+  if (bytes.empty()) throw Error(ErrorCode::kBadInput, path, "empty file");
+  // PDF: "%PDF-" within the first 1024 bytes (as readers accept).
+  if (std::string_view(bytes).substr(0, 1024).find("%PDF-") != std::string_view::npos)
+    return InputKind::kPdf;
+  if (StartsWith(bytes, "\x89PNG") || StartsWith(bytes, "\xFF\xD8\xFF") ||
+      StartsWith(bytes, "II*") || StartsWith(bytes, "MM\0*"))
+    return InputKind::kImage;
+  throw Error(ErrorCode::kBadInput, path, "not a PDF or a page image (PNG, JPEG, TIFF)");
+}
+
+std::string UnicodeToUtf8(const poppler::ustring& u) {
+  poppler::byte_array a = u.to_utf8();
+  return std::string(a.begin(), a.end());
+}
+
+}  // namespace
+
+std::string Sha256Hex(const std::string& bytes) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  EVP_Digest(bytes.data(), bytes.size(), digest, &len, EVP_sha256(), nullptr);
+  static const char* hex = "0123456789abcdef";
+  std::string out;
+  for (unsigned int i = 0; i < len; ++i) {
+    out += hex[digest[i] >> 4];
+    out += hex[digest[i] & 15];
+  }
+  return out;
+}
+
+struct Document::Impl {
+  std::shared_ptr<const std::string> bytes;
+  SourceInfo info;
+  std::unique_ptr<poppler::document> pdf;
+  OpenLimits limits;
+
+  std::unique_ptr<poppler::page> Page(int page) const {
+    if (page < 1 || page > info.pages)
+      throw Error(ErrorCode::kInternal, info.path, page, "no such page");
+    std::unique_ptr<poppler::page> p(pdf->create_page(page - 1));
+    if (!p) throw Error(ErrorCode::kBadInput, info.path, page, "page cannot be read");
+    return p;
+  }
+};
+
+Document::Document(std::shared_ptr<const std::string> bytes, SourceInfo info)
+    : impl_(std::make_unique<Impl>()) {
+  SilencePoppler();
+  impl_->bytes = std::move(bytes);
+  impl_->info = std::move(info);
+  const std::string& path = impl_->info.path;
+  if (impl_->info.kind == InputKind::kImage)
+    throw Error(ErrorCode::kBadInput, path, "page images are read by the OCR path, not yet built");
+  impl_->pdf.reset(poppler::document::load_from_raw_data(
+      impl_->bytes->data(), static_cast<int>(impl_->bytes->size())));
+  if (!impl_->pdf) {
+    // poppler answers null both for damaged files and for ones that need a password.
+    if (impl_->bytes->find("/Encrypt") != std::string::npos)
+      throw Error(ErrorCode::kEncrypted, path, "encrypted PDF (a password is needed)");
+    throw Error(ErrorCode::kBadInput, path, "damaged or truncated PDF (cannot be parsed)");
+  }
+  if (impl_->pdf->is_locked())
+    throw Error(ErrorCode::kEncrypted, path, "encrypted PDF (a password is needed)");
+  impl_->info.pages = impl_->pdf->pages();
+  if (impl_->info.pages <= 0) throw Error(ErrorCode::kBadInput, path, "PDF has no pages");
+}
+
+Document Document::Open(const std::string& path) {
+  auto bytes = std::make_shared<const std::string>(ReadFile(path));
+  SourceInfo info;
+  info.path = path;
+  info.kind = Sniff(path, *bytes);
+  info.sha256 = Sha256Hex(*bytes);
+  return Document(std::move(bytes), std::move(info));
+}
+
+Document Document::Reopen() const { return Document(impl_->bytes, impl_->info); }
+
+Document::Document(Document&&) noexcept = default;
+Document& Document::operator=(Document&&) noexcept = default;
+Document::~Document() = default;
+
+const SourceInfo& Document::info() const { return impl_->info; }
+int Document::page_count() const { return impl_->info.pages; }
+
+namespace {
+// Size of the page as displayed, in points.
+std::pair<double, double> DisplayedSize(const poppler::page& p) {
+  poppler::rectf r = p.page_rect(poppler::crop_box);
+  double w = std::abs(r.width()), h = std::abs(r.height());
+  auto o = p.orientation();
+  if (o == poppler::page::landscape || o == poppler::page::seascape) std::swap(w, h);
+  return {w, h};
+}
+}  // namespace
+
+double Document::PageWidth(int page) const { return DisplayedSize(*impl_->Page(page)).first; }
+double Document::PageHeight(int page) const { return DisplayedSize(*impl_->Page(page)).second; }
+
+std::string Document::InfoKey(const std::string& key) const {
+  return UnicodeToUtf8(impl_->pdf->info_key(key));
+}
+
+PageImage Document::Render(int page, double dpi) const {
+  auto p = impl_->Page(page);
+  const std::string& path = impl_->info.path;
+  auto [w, h] = DisplayedSize(*p);
+  if (!(w > 1 && h > 1)) throw Error(ErrorCode::kBadInput, path, page, "page has no size");
+  if (w > impl_->limits.max_page_points || h > impl_->limits.max_page_points)
+    throw Error(ErrorCode::kTooLarge, path, page,
+                "page is " + std::to_string(static_cast<int>(w)) + "x" +
+                    std::to_string(static_cast<int>(h)) + " pt, larger than a PDF page may be");
+  const double px = (w * dpi / 72.0) * (h * dpi / 72.0);
+  if (px > static_cast<double>(impl_->limits.max_render_pixels))
+    dpi *= std::sqrt(static_cast<double>(impl_->limits.max_render_pixels) / px);
+
+  poppler::page_renderer renderer;
+  renderer.set_render_hints(0);  // no anti-aliasing: hairline rules come out as solid pixels
+  renderer.set_image_format(poppler::image::format_gray8);
+  poppler::image img = renderer.render_page(p.get(), dpi, dpi);
+  if (!img.is_valid()) throw Error(ErrorCode::kBadInput, path, page, "page cannot be rendered");
+  cv::Mat view(img.height(), img.width(), CV_8UC1, img.data(), img.bytes_per_row());
+  PageImage out;
+  out.gray = view.clone();
+  out.dpi = dpi;
+  out.page = page;
+  return out;
+}
+
+std::vector<Word> Document::TextLayer(int page) const {
+  auto p = impl_->Page(page);
+  std::vector<Word> words;
+  for (const poppler::text_box& tb : p->text_list()) {
+    Word w;
+    w.text = UnicodeToUtf8(tb.text());
+    if (w.text.empty()) continue;
+    poppler::rectf r = tb.bbox();
+    w.box = {r.left(), r.top(), r.right(), r.bottom()};
+    // One box per code point (poppler counts glyphs as code points for these scripts).
+    size_t n = 0;
+    for (unsigned char c : w.text) n += (c & 0xC0) != 0x80;
+    w.chars.reserve(n);
+    for (size_t i = 0; i < n; ++i) {
+      poppler::rectf c = tb.char_bbox(i);
+      w.chars.push_back({c.left(), c.top(), c.right(), c.bottom()});
+    }
+    w.space_after = tb.has_space_after();
+    w.source = WordSource::kTextLayer;
+    words.push_back(std::move(w));
+  }
+  return words;
+}
+
+}  // namespace jixiao

@@ -1,0 +1,169 @@
+#include "layout/table.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/text.h"
+
+namespace jixiao {
+
+namespace {
+
+// The smallest piece of text that is placed: a glyph when the source knows glyph boxes,
+// else a whole word.
+struct Piece {
+  std::string text;
+  Box box;
+  double confidence = 1;
+  bool space_after = false;
+};
+
+std::vector<Piece> Explode(const std::vector<Word>& words) {
+  std::vector<Piece> pieces;
+  pieces.reserve(words.size() * 4);
+  for (const Word& w : words) {
+    std::u32string u = ToU32(w.text);
+    if (w.chars.size() == u.size() && !u.empty()) {
+      for (size_t i = 0; i < u.size(); ++i) {
+        if (IsSpace(u[i])) continue;
+        Piece p{ToUtf8(u[i]), w.chars[i], w.confidence, false};
+        if (p.box.empty()) p.box = w.box;
+        pieces.push_back(std::move(p));
+      }
+      if (!pieces.empty() && w.space_after) pieces.back().space_after = true;
+    } else {
+      pieces.push_back({w.text, w.box, w.confidence, w.space_after});
+    }
+  }
+  return pieces;
+}
+
+double Median(std::vector<double> v) {
+  if (v.empty()) return 0;
+  std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
+  return v[v.size() / 2];
+}
+
+std::vector<TextLine> GroupPieces(std::vector<Piece> pieces, double split_gap) {
+  std::vector<TextLine> out;
+  if (pieces.empty()) return out;
+  std::sort(pieces.begin(), pieces.end(),
+            [](const Piece& a, const Piece& b) { return a.box.cy() < b.box.cy(); });
+  std::vector<std::vector<Piece>> rows;
+  double row_cy = 0, row_h = 0;
+  for (Piece& p : pieces) {
+    double h = std::max(p.box.height(), 1.0);
+    if (rows.empty() || p.box.cy() - row_cy > 0.5 * std::max(h, row_h)) {
+      rows.emplace_back();
+      row_cy = p.box.cy();
+      row_h = h;
+    }
+    rows.back().push_back(std::move(p));
+    // Running mean of the row's centres keeps a long line from drifting.
+    const auto& r = rows.back();
+    row_cy += (r.back().box.cy() - row_cy) / static_cast<double>(r.size());
+    row_h = std::max(row_h, h);
+  }
+  for (auto& row : rows) {
+    std::sort(row.begin(), row.end(), [](const Piece& a, const Piece& b) { return a.box.x0 < b.box.x0; });
+    std::vector<double> heights;
+    for (const Piece& p : row) heights.push_back(p.box.height());
+    const double h = std::max(Median(heights), 1.0);
+    TextLine line;
+    line.char_height = h;
+    const Piece* prev = nullptr;
+    for (const Piece& p : row) {
+      if (prev) {
+        double gap = p.box.x0 - prev->box.x1;
+        if (split_gap > 0 && gap > split_gap * h) {
+          out.push_back(std::move(line));
+          line = TextLine{};
+          line.char_height = h;
+        } else if (gap > h / 3 || prev->space_after) {
+          line.text += ' ';
+        }
+      }
+      line.text += p.text;
+      line.box.Extend(p.box);
+      line.confidence = std::min(line.confidence, p.confidence);
+      prev = &p;
+    }
+    out.push_back(std::move(line));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string TableCell::MultilineText() const {
+  std::string s;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (i) s += '\n';
+    s += lines[i].text;
+  }
+  return s;
+}
+
+const TableCell* Table::At(int row, int col) const {
+  for (const TableCell& c : cells)
+    if (row >= c.row && row < c.row + c.rowspan && col >= c.col && col < c.col + c.colspan) return &c;
+  return nullptr;
+}
+
+std::vector<TextLine> GroupLines(const std::vector<Word>& words, double split_gap) {
+  return GroupPieces(Explode(words), split_gap);
+}
+
+Table Assemble(const Grid& grid, const std::vector<Word>& words, int page) {
+  Table t;
+  t.page = page;
+  t.box = grid.box;
+  t.rows = grid.rows();
+  t.cols = grid.cols();
+  t.row_lines = grid.row_lines;
+  t.col_lines = grid.col_lines;
+  std::vector<std::vector<Piece>> in_cell(grid.cells.size());
+  for (Piece& p : Explode(words)) {
+    if (!grid.box.Contains(p.box.cx(), p.box.cy())) continue;
+    for (size_t i = 0; i < grid.cells.size(); ++i) {
+      if (grid.cells[i].box.Contains(p.box.cx(), p.box.cy())) {
+        in_cell[i].push_back(std::move(p));
+        break;
+      }
+    }
+  }
+  for (size_t i = 0; i < grid.cells.size(); ++i) {
+    const GridCell& g = grid.cells[i];
+    TableCell c;
+    c.row = g.row;
+    c.col = g.col;
+    c.rowspan = g.rowspan;
+    c.colspan = g.colspan;
+    c.box = g.box;
+    c.lines = GroupPieces(std::move(in_cell[i]), 0);
+    std::vector<std::string> texts;
+    for (const TextLine& l : c.lines) {
+      texts.push_back(l.text);
+      c.confidence = std::min(c.confidence, l.confidence);
+    }
+    c.text = JoinWrapped(texts);
+    t.cells.push_back(std::move(c));
+  }
+  std::sort(t.cells.begin(), t.cells.end(), [](const TableCell& a, const TableCell& b) {
+    return a.row != b.row ? a.row < b.row : a.col < b.col;
+  });
+  return t;
+}
+
+std::vector<TextLine> LinesOutside(const std::vector<Table>& tables, const std::vector<Word>& words) {
+  std::vector<Piece> outside;
+  for (Piece& p : Explode(words)) {
+    bool inside = false;
+    for (const Table& t : tables)
+      if (t.box.Contains(p.box.cx(), p.box.cy())) { inside = true; break; }
+    if (!inside) outside.push_back(std::move(p));
+  }
+  return GroupPieces(std::move(outside), 3.0);
+}
+
+}  // namespace jixiao

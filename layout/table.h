@@ -1,0 +1,56 @@
+// Cells with their text: a Grid filled with the words that fall inside it, and the lines of
+// text that lie outside every table.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/types.h"
+#include "layout/grid.h"
+
+namespace jixiao {
+
+// A line of text: glyphs on one baseline, left to right. Box in points.
+struct TextLine {
+  std::string text;
+  Box box;
+  double confidence = 1.0;
+  double char_height = 0;  // median glyph height, points
+};
+
+struct TableCell {
+  int row = 0, col = 0, rowspan = 1, colspan = 1;
+  Box box;                        // the cell, points
+  std::vector<TextLine> lines;    // its text, top to bottom
+  std::string text;               // lines joined without the breaks that wrapping added
+  double confidence = 1.0;        // lowest confidence among its lines (1 when empty)
+
+  // Text with its printed line breaks as '\n'.
+  std::string MultilineText() const;
+};
+
+struct Table {
+  int page = 0;  // 1-based
+  Box box;       // points
+  int rows = 0, cols = 0;
+  std::vector<double> row_lines, col_lines;  // points
+  std::vector<TableCell> cells;              // sorted by (row, col)
+
+  // The cell that covers slot (row, col), or nullptr.
+  const TableCell* At(int row, int col) const;
+};
+
+// Groups words (or their glyphs) into lines: glyphs whose vertical centres are within half a
+// glyph height of each other, sorted by x. Spaces are inserted where the gap between glyphs is
+// wider than a third of the glyph height. `split_gap` (in glyph heights) splits a line into
+// separate lines where a gap is wider, so that left- and right-aligned text on one baseline
+// stay apart; 0 keeps them together.
+std::vector<TextLine> GroupLines(const std::vector<Word>& words, double split_gap = 0);
+
+// Fills a grid's cells with the glyphs whose centres lie inside them.
+Table Assemble(const Grid& grid, const std::vector<Word>& words, int page);
+
+// The words of the page that lie in no table, as lines, top to bottom.
+std::vector<TextLine> LinesOutside(const std::vector<Table>& tables, const std::vector<Word>& words);
+
+}  // namespace jixiao

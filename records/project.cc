@@ -1,0 +1,653 @@
+// Rebuilding projects from 绩效目标表 tables, by their labels rather than fixed positions.
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <set>
+
+#include "core/text.h"
+#include "records/records.h"
+
+namespace jixiao {
+
+namespace {
+
+// ---------------------------------------------------------------- labels
+
+// A cell's text in the form labels are compared: NFKC, no white space, no trailing colon.
+std::string LabelOf(const std::string& text) {
+  std::string s = Compact(text);
+  while (EndsWith(s, ":")) s.pop_back();
+  return s;
+}
+
+bool IsAnyOf(const std::string& label, std::initializer_list<std::string_view> names) {
+  for (std::string_view n : names)
+    if (label == n) return true;
+  return false;
+}
+
+enum class Field { kLevel1, kLevel2, kLevel3, kDescription, kValue, kBasis, kOther };
+
+// The indicator block's column headers (several templates' wordings).
+std::optional<Field> IndicatorHeader(const std::string& label) {
+  if (label.empty()) return std::nullopt;
+  if (IsAnyOf(label, {"一级指标", "一级指标名称"})) return Field::kLevel1;
+  if (IsAnyOf(label, {"二级指标", "二级指标名称"})) return Field::kLevel2;
+  if (IsAnyOf(label, {"三级指标", "三级指标名称", "指标名称", "具体指标"})) return Field::kLevel3;
+  if (Contains(label, "依据")) return Field::kBasis;
+  if (IsAnyOf(label, {"绩效指标描述", "指标描述", "指标内容", "指标说明", "指标解释", "绩效指标内容"}))
+    return Field::kDescription;
+  if (Contains(label, "指标值") || IsAnyOf(label, {"目标值", "预期目标", "绩效目标值", "预期值"}))
+    return Field::kValue;
+  if (IsAnyOf(label, {"权重", "分值", "备注", "评(扣)分标准", "评分标准", "指标权重"}) ||
+      Contains(label, "评分") || Contains(label, "扣分"))
+    return Field::kOther;
+  return std::nullopt;
+}
+
+bool IsCodeLabel(const std::string& l) { return IsAnyOf(l, {"项目编码", "项目代码", "项目编号"}); }
+bool IsNameLabel(const std::string& l) { return IsAnyOf(l, {"项目名称"}); }
+bool IsTotalLabel(const std::string& l) {
+  return IsAnyOf(l, {"预算数", "项目资金总额", "资金总额", "预算金额", "年度预算数", "项目总预算",
+                     "预算资金", "项目预算数", "预算总额", "项目资金总额(元)", "项目资金总额(万元)",
+                     "预算数(万元)", "预算数(元)"});
+}
+bool IsFiscalLabel(const std::string& l) {
+  return IsAnyOf(l, {"其中:财政资金", "财政资金", "其中:财政拨款", "财政拨款", "其中:一般公共预算",
+                     "其中:财政性资金"});
+}
+bool IsOtherLabel(const std::string& l) { return IsAnyOf(l, {"其他资金", "其中:其他资金", "自筹资金"}); }
+bool IsGoalsLabel(const std::string& l) {
+  return IsAnyOf(l, {"绩效目标", "年度绩效目标", "年度总体目标", "年度目标", "项目年度目标",
+                     "年度总体绩效目标", "年度项目目标", "当年绩效目标"});
+}
+bool IsScheduleLabel(const std::string& l) {
+  return Contains(l, "资金支出计划") || Contains(l, "支出计划") || Contains(l, "用款计划") ||
+         Contains(l, "支出进度");
+}
+bool IsPurposeLabel(const std::string& l) {
+  return Contains(l, "资金用途") || IsAnyOf(l, {"项目概况", "项目内容", "主要内容", "项目简介"});
+}
+
+// Money unit stated in a label like "项目资金总额（元）".
+std::string UnitInLabel(const std::string& l) {
+  if (Contains(l, "(万元)")) return "万元";
+  if (Contains(l, "(亿元)")) return "亿元";
+  if (Contains(l, "(元)")) return "元";
+  return "";
+}
+
+// The month a schedule header names ("3月底", "第一季度", "1-6月"), or 0.
+int ScheduleMonth(const std::string& label) {
+  std::u32string u = ToU32(label);
+  if (Contains(label, "季度")) {
+    static const std::array<std::string_view, 4> q = {"一", "二", "三", "四"};
+    for (int i = 0; i < 4; ++i)
+      if (Contains(label, std::string(q[i]) + "季度") || Contains(label, std::to_string(i + 1) + "季度"))
+        return 3 * (i + 1);
+    return 0;
+  }
+  if (Contains(label, "上半年")) return 6;
+  if (Contains(label, "全年") || Contains(label, "年底")) return 12;
+  size_t m = label.find("月");
+  if (m == std::string::npos) return 0;
+  // The last number before 月 (so "1-6月" gives 6).
+  int value = 0, place = 1;
+  size_t i = m;
+  while (i > 0 && label[i - 1] >= '0' && label[i - 1] <= '9') {
+    value += (label[i - 1] - '0') * place;
+    place *= 10;
+    --i;
+  }
+  return (value >= 1 && value <= 12) ? value : 0;
+}
+
+std::optional<double> ParsePercent(const std::string& text) {
+  std::string s = Compact(text);
+  if (s.empty()) return std::nullopt;
+  std::string digits;
+  for (char c : s) {
+    if ((c >= '0' && c <= '9') || c == '.') digits += c;
+    else if (c == '%') break;
+    else if (!digits.empty()) break;
+  }
+  if (digits.empty()) return std::nullopt;
+  try {
+    return std::stod(digits);
+  } catch (...) {
+    return std::nullopt;
+  }
+}
+
+// ---------------------------------------------------------------- table access
+
+struct Cursor {
+  const Table* table;
+  const TableCell* cell;
+};
+
+const TableCell* RightOf(const Table& t, const TableCell& c) {
+  return t.At(c.row, c.col + c.colspan);
+}
+const TableCell* Below(const Table& t, const TableCell& c) { return t.At(c.row + c.rowspan, c.col); }
+
+// The label part of a cell that may also hold its value ("项目编码：318-…").
+struct LabelValue {
+  std::string label;
+  std::string value;  // non-empty when the value shares the cell
+};
+
+LabelValue SplitLabelCell(const TableCell& c) {
+  std::string compact = Compact(c.text);
+  size_t colon = compact.find(':');
+  if (colon != std::string::npos && colon + 1 < compact.size()) {
+    std::string label = compact.substr(0, colon);
+    // "其中:财政资金" is a label with a colon inside, not a label and its value.
+    if (label != "其中") {
+      std::string nf = Nfkc(c.text);
+      size_t at = nf.find(':');
+      return {label, Trim(nf.substr(at + 1))};
+    }
+  }
+  return {LabelOf(c.text), ""};
+}
+
+Source SourceOf(const Table& t, const TableCell& c) {
+  Source s;
+  s.page = t.page;
+  s.box = c.box;
+  s.confidence = c.confidence;
+  return s;
+}
+
+// ---------------------------------------------------------------- the reader
+
+struct ColumnMap {
+  std::vector<std::pair<Field, std::pair<double, double>>> columns;  // field, x-range (points)
+  std::vector<std::string> other_names;                              // for Field::kOther, in order
+  bool empty() const { return columns.empty(); }
+};
+
+struct IndicatorHeaderRow {
+  int header_row = -1;
+  int first_data_row = -1;
+  ColumnMap map;
+};
+
+// Finds the row of the table that heads the indicator block.
+std::optional<IndicatorHeaderRow> FindIndicatorHeader(const Table& t) {
+  for (const TableCell& c : t.cells) {
+    if (IndicatorHeader(LabelOf(c.text)) != Field::kLevel1) continue;
+    const int r = c.row;
+    IndicatorHeaderRow h;
+    int bottom = r + c.rowspan;
+    std::set<Field> seen;
+    for (const TableCell& d : t.cells) {
+      if (!(d.row <= r && r < d.row + d.rowspan)) continue;
+      std::string label = LabelOf(d.text);
+      auto f = IndicatorHeader(label);
+      if (!f) continue;
+      if (*f != Field::kOther && seen.count(*f)) continue;
+      seen.insert(*f);
+      h.map.columns.push_back({*f, {d.box.x0, d.box.x1}});
+      if (*f == Field::kOther) h.map.other_names.push_back(label);
+      bottom = std::max(bottom, d.row + d.rowspan);
+    }
+    if (!seen.count(Field::kLevel2) && !seen.count(Field::kLevel3)) continue;
+    h.header_row = r;
+    for (const TableCell& d : t.cells)
+      if (d.row <= r && r < d.row + d.rowspan && IndicatorHeader(LabelOf(d.text))) h.header_row = std::min(h.header_row, d.row);
+    h.first_data_row = bottom;
+    return h;
+  }
+  return std::nullopt;
+}
+
+// The cell of row `r` under a column's x-range (the one overlapping it most).
+const TableCell* CellUnder(const Table& t, int r, std::pair<double, double> x) {
+  const TableCell* best = nullptr;
+  double best_overlap = 0;
+  for (const TableCell& c : t.cells) {
+    if (!(c.row <= r && r < c.row + c.rowspan)) continue;
+    double ov = std::min(c.box.x1, x.second) - std::max(c.box.x0, x.first);
+    if (ov > best_overlap) {
+      best_overlap = ov;
+      best = &c;
+    }
+  }
+  // Must cover most of the column, so a neighbour's edge does not count.
+  if (best && best_overlap < 0.5 * (x.second - x.first)) return nullptr;
+  return best;
+}
+
+bool RowIsHeader(const Table& t, int r, const ColumnMap& map) {
+  int hits = 0;
+  for (const auto& [f, x] : map.columns) {
+    const TableCell* c = CellUnder(t, r, x);
+    if (c && IndicatorHeader(LabelOf(c->text)) == f) ++hits;
+  }
+  return hits >= 2;
+}
+
+// Appends the indicator rows of table `t` from row `first` on, mapped by `map`.
+void ReadIndicatorRows(const Table& t, int first, const ColumnMap& map, Project& p) {
+  std::vector<const TableCell*> prev_row;
+  for (int r = first; r < t.rows; ++r) {
+    if (RowIsHeader(t, r, map)) continue;
+    std::vector<const TableCell*> row;
+    for (const auto& col : map.columns) row.push_back(CellUnder(t, r, col.second));
+    // A grid row that only splits a neighbouring column's cell is the same logical row.
+    bool same = !prev_row.empty();
+    for (size_t i = 0; same && i < row.size(); ++i) {
+      Field f = map.columns[i].first;
+      if (f == Field::kLevel1 || f == Field::kLevel2) continue;
+      if (row[i] != prev_row[i]) same = false;
+    }
+    if (same) continue;
+    prev_row = row;
+
+    Indicator ind;
+    bool any = false;
+    const TableCell* value_cell = nullptr;
+    size_t other = 0;
+    for (size_t i = 0; i < row.size(); ++i) {
+      Field f = map.columns[i].first;
+      std::string text = row[i] ? row[i]->text : "";
+      if (f != Field::kLevel1 && f != Field::kLevel2 && !text.empty()) any = true;
+      switch (f) {
+        case Field::kLevel1: ind.level1 = text; break;
+        case Field::kLevel2: ind.level2 = text; break;
+        case Field::kLevel3: ind.level3 = text; break;
+        case Field::kDescription: ind.description = text; break;
+        case Field::kValue: ind.value = text; value_cell = row[i]; break;
+        case Field::kBasis: ind.basis = text; break;
+        case Field::kOther:
+          if (other < map.other_names.size()) ind.attributes.push_back({map.other_names[other], text});
+          ++other;
+          break;
+      }
+    }
+    if (!any) continue;
+    // Spanning 一级/二级 cells, and a table continued on the next page, carry their text down.
+    if (!p.indicators.empty()) {
+      if (ind.level1.empty()) ind.level1 = p.indicators.back().level1;
+      if (ind.level2.empty()) ind.level2 = p.indicators.back().level2;
+    }
+    ind.value_normalized = Normalize(ind.value);
+    const std::string key = "indicators[" + std::to_string(p.indicators.size()) + "]";
+    for (size_t i = 0; i < row.size(); ++i) {
+      if (!row[i]) continue;
+      static const char* names[] = {"level1", "level2", "level3", "description", "value", "basis", "other"};
+      p.provenance[key + "." + names[static_cast<int>(map.columns[i].first)]] = SourceOf(t, *row[i]);
+    }
+    (void)value_cell;
+    p.indicators.push_back(std::move(ind));
+    if (std::find(p.pages.begin(), p.pages.end(), t.page) == p.pages.end()) p.pages.push_back(t.page);
+  }
+}
+
+// Numbered title "3、公用取暖费绩效目标表" -> "公用取暖费绩效目标表".
+std::string StripNumbering(const std::string& s) {
+  std::u32string u = ToU32(Trim(s));
+  size_t i = 0;
+  while (i < u.size() && ((u[i] >= '0' && u[i] <= '9') || (u[i] >= 0xFF10 && u[i] <= 0xFF19))) ++i;
+  if (i > 0 && i < u.size() && (u[i] == U'、' || u[i] == '.' || u[i] == U'．' || u[i] == U'，')) {
+    return Trim(ToUtf8(u.substr(i + 1)));
+  }
+  // Chinese numerals: "一、"
+  static const std::u32string cn = U"一二三四五六七八九十";
+  i = 0;
+  while (i < u.size() && cn.find(u[i]) != std::u32string::npos) ++i;
+  if (i > 0 && i < u.size() && u[i] == U'、') return Trim(ToUtf8(u.substr(i + 1)));
+  return Trim(s);
+}
+
+bool IsTitleLine(const std::string& compact) {
+  return EndsWith(compact, "绩效目标表") || EndsWith(compact, "绩效目标申报表") ||
+         EndsWith(compact, "绩效目标填报表") || EndsWith(compact, "绩效目标审核表");
+}
+
+// The lines of a page between `top` and `bottom` (points).
+std::vector<const TextLine*> LinesBetween(const PageContent& page, double top, double bottom) {
+  std::vector<const TextLine*> out;
+  for (const TextLine& l : page.lines)
+    if (l.box.cy() > top && l.box.cy() < bottom) out.push_back(&l);
+  return out;
+}
+
+// Title, unit line and money unit from the lines just above a table.
+void ReadContext(const std::vector<const TextLine*>& above, Project& p) {
+  for (auto it = above.rbegin(); it != above.rend(); ++it) {
+    const TextLine& l = **it;
+    std::string compact = Compact(l.text);
+    std::string nf = Nfkc(l.text);
+    if (p.money_unit.empty()) {
+      size_t at = compact.find("单位:");
+      if (at != std::string::npos) {
+        std::string u = compact.substr(at + std::string("单位:").size());
+        for (std::string_view cand : {"亿元", "万元", "元"})
+          if (StartsWith(u, cand)) { p.money_unit = std::string(cand); break; }
+      }
+    }
+    if (p.title.empty() && IsTitleLine(compact)) {
+      p.title = StripNumbering(Trim(nf));
+      continue;
+    }
+    if (p.unit_code.empty() && !IsTitleLine(compact)) {
+      // "318002 抚宁区财政局机关" (the unit line may also hold "单位：万元" at its right).
+      std::u32string u = ToU32(Trim(nf));
+      size_t i = 0;
+      while (i < u.size() && u[i] >= '0' && u[i] <= '9') ++i;
+      if (i >= 3 && i < u.size() && IsSpace(u[i])) {
+        p.unit_code = ToUtf8(u.substr(0, i));
+        std::string rest = Trim(ToUtf8(u.substr(i)));
+        size_t cut = rest.find("单位:");
+        if (cut != std::string::npos) rest = Trim(rest.substr(0, cut));
+        p.unit_name = rest;
+      }
+    }
+  }
+}
+
+class TableReader {
+ public:
+  TableReader(const Table& t, Project& p) : t_(t), p_(p) {}
+
+  // Reads the labeled fields above the indicator block.
+  void ReadFields(int stop_row) {
+    for (const TableCell& c : t_.cells) {
+      if (c.row >= stop_row) continue;
+      if (used_.count(&c)) continue;
+      LabelValue lv = SplitLabelCell(c);
+      const std::string& l = lv.label;
+      if (l.empty()) continue;
+      if (IsCodeLabel(l)) Text(c, lv, "project_code", p_.project_code);
+      else if (IsNameLabel(l)) Text(c, lv, "project_name", p_.project_name);
+      else if (IsTotalLabel(l)) Money(c, lv, "budget.total", p_.budget.total);
+      else if (IsFiscalLabel(l)) Money(c, lv, "budget.fiscal", p_.budget.fiscal);
+      else if (IsOtherLabel(l)) Money(c, lv, "budget.other", p_.budget.other);
+      else if (IsGoalsLabel(l)) Goals(c, lv);
+      else if (IsScheduleLabel(l)) ScheduleBlock(c);
+    }
+    // The purpose: the rows of the 资金用途 block that are not the money row.
+    for (const TableCell& c : t_.cells) {
+      if (c.row >= stop_row || used_.count(&c)) continue;
+      std::string l = LabelOf(c.text);
+      if (!IsPurposeLabel(l)) continue;
+      used_.insert(&c);
+      std::vector<const TableCell*> parts;
+      for (const TableCell& d : t_.cells) {
+        if (used_.count(&d) || d.col < c.col + c.colspan) continue;
+        if (d.row < c.row || d.row >= c.row + c.rowspan) continue;
+        if (d.text.empty()) continue;
+        parts.push_back(&d);
+      }
+      if (parts.empty()) {
+        if (const TableCell* r = RightOf(t_, c)) parts.push_back(r);
+      }
+      std::vector<std::string> texts;
+      for (const TableCell* d : parts) {
+        texts.push_back(d->text);
+        used_.insert(d);
+      }
+      if (p_.purpose.empty() && !parts.empty()) {
+        p_.purpose = JoinWrapped(texts);
+        p_.provenance["purpose"] = SourceOf(t_, *parts.front());
+      }
+    }
+    // Every other labeled field: a short text cell with a value to its right.
+    for (const TableCell& c : t_.cells) {
+      if (c.row >= stop_row || used_.count(&c) || c.text.empty()) continue;
+      LabelValue lv = SplitLabelCell(c);
+      if (!LooksLikeLabel(lv.label)) continue;
+      std::string value = lv.value;
+      const TableCell* v = nullptr;
+      if (value.empty()) {
+        v = RightOf(t_, c);
+        if (!v || used_.count(v) || v->text.empty() || LooksLikeKnownLabel(LabelOf(v->text))) continue;
+        value = v->text;
+        used_.insert(v);
+      }
+      used_.insert(&c);
+      std::string unit = UnitInLabel(lv.label);
+      if (!unit.empty() && p_.money_unit.empty()) p_.money_unit = unit;
+      p_.attributes.push_back({lv.label, value});
+    }
+  }
+
+ private:
+  static bool LooksLikeKnownLabel(const std::string& l) {
+    return IsCodeLabel(l) || IsNameLabel(l) || IsTotalLabel(l) || IsFiscalLabel(l) || IsOtherLabel(l) ||
+           IsGoalsLabel(l) || IsScheduleLabel(l) || IsPurposeLabel(l) || IndicatorHeader(l).has_value();
+  }
+  static bool LooksLikeLabel(const std::string& l) {
+    std::u32string u = ToU32(l);
+    if (u.empty() || u.size() > 16) return false;
+    int cjk = 0;
+    for (char32_t ch : u) {
+      if (ch >= '0' && ch <= '9') return false;
+      if (IsCjk(ch)) ++cjk;
+    }
+    return cjk >= 2;
+  }
+
+  // The value of a label: in the same cell, or the cell to its right (else below).
+  const TableCell* ValueCell(const TableCell& c) {
+    const TableCell* v = RightOf(t_, c);
+    if (v && !used_.count(v) && !LooksLikeKnownLabel(LabelOf(v->text))) return v;
+    v = Below(t_, c);
+    if (v && !used_.count(v) && !LooksLikeKnownLabel(LabelOf(v->text)) && v->colspan == c.colspan) return v;
+    return nullptr;
+  }
+
+  void Text(const TableCell& c, const LabelValue& lv, const std::string& key, std::string& out) {
+    used_.insert(&c);
+    if (!lv.value.empty()) {
+      out = lv.value;
+      p_.provenance[key] = SourceOf(t_, c);
+      return;
+    }
+    if (const TableCell* v = ValueCell(c)) {
+      used_.insert(v);
+      out = v->text;
+      p_.provenance[key] = SourceOf(t_, *v);
+    }
+  }
+
+  void Money(const TableCell& c, const LabelValue& lv, const std::string& key, std::optional<double>& out) {
+    used_.insert(&c);
+    std::string unit = UnitInLabel(lv.label);
+    if (!unit.empty() && p_.money_unit.empty()) p_.money_unit = unit;
+    std::string text = lv.value;
+    const TableCell* from = &c;
+    if (text.empty()) {
+      const TableCell* v = ValueCell(c);
+      if (!v) return;
+      used_.insert(v);
+      text = v->text;
+      from = v;
+    }
+    pending_money_.push_back({&out, text});
+    p_.provenance[key] = SourceOf(t_, *from);
+  }
+
+  void Goals(const TableCell& c, const LabelValue& lv) {
+    used_.insert(&c);
+    std::string text = lv.value;
+    const TableCell* from = &c;
+    if (text.empty()) {
+      const TableCell* v = ValueCell(c);
+      if (!v) return;
+      used_.insert(v);
+      text = v->text;
+      from = v;
+    }
+    if (!p_.goals.empty()) {
+      p_.attributes.push_back({Trim(Nfkc(c.text)), text});
+      return;
+    }
+    p_.goals = SplitNumbered(text);
+    p_.provenance["goals"] = SourceOf(t_, *from);
+  }
+
+  void ScheduleBlock(const TableCell& label) {
+    used_.insert(&label);
+    // Header cells naming months, right of the label within its rows; the value below each.
+    for (const TableCell& h : t_.cells) {
+      if (h.row < label.row || h.row >= label.row + label.rowspan) continue;
+      if (h.col < label.col + label.colspan) continue;
+      int month = ScheduleMonth(Compact(h.text));
+      if (month == 0) continue;
+      used_.insert(&h);
+      const TableCell* v = Below(t_, h);
+      std::optional<double> value;
+      if (v) {
+        used_.insert(v);
+        value = ParsePercent(v->text);
+      }
+      std::optional<double>* slot = month <= 3 ? &p_.schedule.mar
+                                    : month <= 6 ? &p_.schedule.jun
+                                    : month <= 10 ? &p_.schedule.oct
+                                                  : &p_.schedule.dec;
+      *slot = value;
+      static const char* names[] = {"mar", "jun", "oct", "dec"};
+      int k = month <= 3 ? 0 : month <= 6 ? 1 : month <= 10 ? 2 : 3;
+      if (v) p_.provenance[std::string("schedule.") + names[k]] = SourceOf(t_, *v);
+    }
+  }
+
+ public:
+  // Money is parsed once the table's unit is known (a label may state it).
+  void FinishMoney() {
+    for (auto& [slot, text] : pending_money_) *slot = ParseMoney(text, p_.money_unit);
+  }
+
+ private:
+  const Table& t_;
+  Project& p_;
+  std::set<const TableCell*> used_;
+  std::vector<std::pair<std::optional<double>*, std::string>> pending_money_;
+};
+
+bool HasProjectLabels(const Table& t) {
+  for (const TableCell& c : t.cells) {
+    std::string l = SplitLabelCell(c).label;
+    if (IsCodeLabel(l) || IsNameLabel(l)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<std::string> SplitNumbered(const std::string& text) {
+  std::u32string u = ToU32(Trim(text));
+  std::vector<std::string> out;
+  if (u.empty()) return out;
+  // Finds the marker of item k at or after `from`: "k、" "k." "k．" "(k)" "（k）" at the start
+  // or after a separator.
+  auto find_marker = [&](int k, size_t from, size_t* start, size_t* body) -> bool {
+    std::u32string num = ToU32(std::to_string(k));
+    for (size_t i = from; i + num.size() < u.size(); ++i) {
+      bool at_break = i == 0 || IsSpace(u[i - 1]) || u[i - 1] == U'。' || u[i - 1] == U'；' ||
+                      u[i - 1] == ';' || u[i - 1] == U'，' || u[i - 1] == ',' || u[i - 1] == U'、' ||
+                      !(u[i - 1] >= '0' && u[i - 1] <= '9');
+      size_t j = i;
+      bool paren = false;
+      if (u[j] == '(' || u[j] == U'（') {
+        paren = true;
+        ++j;
+      }
+      if (u.compare(j, num.size(), num) != 0) continue;
+      if (!at_break && !paren) continue;
+      size_t after = j + num.size();
+      if (after >= u.size()) continue;
+      char32_t m = u[after];
+      bool ok = paren ? (m == ')' || m == U'）')
+                      : (m == U'、' || m == U'．' ||
+                         (m == '.' && !(after + 1 < u.size() && u[after + 1] >= '0' && u[after + 1] <= '9')));
+      if (!ok) continue;
+      // Not part of a longer number ("12、" is not item 2).
+      if (i > 0 && !paren && u[i - 1] >= '0' && u[i - 1] <= '9') continue;
+      *start = i;
+      *body = after + 1;
+      return true;
+    }
+    return false;
+  };
+  size_t start = 0, body = 0;
+  if (!find_marker(1, 0, &start, &body) || start != 0) {
+    out.push_back(ToUtf8(u));
+    return out;
+  }
+  int k = 1;
+  while (true) {
+    size_t next_start = 0, next_body = 0;
+    bool more = find_marker(k + 1, body, &next_start, &next_body);
+    size_t end = more ? next_start : u.size();
+    std::u32string item = u.substr(body, end - body);
+    // Trim spaces and the separators between items (keep a final 。).
+    while (!item.empty() && (IsSpace(item.back()) || item.back() == U'；' || item.back() == ';' ||
+                             item.back() == U'，' || item.back() == ','))
+      item.pop_back();
+    std::string s = Trim(ToUtf8(item));
+    if (!s.empty()) out.push_back(s);
+    if (!more) break;
+    body = next_body;
+    ++k;
+  }
+  return out;
+}
+
+std::vector<Project> ReadProjects(const std::vector<PageContent>& pages, std::vector<Warning>* warnings) {
+  std::vector<Project> projects;
+  ColumnMap last_map;  // the indicator columns of the last project, for continued tables
+  for (const PageContent& page : pages) {
+    double above = 0;  // bottom of the previous table on this page, points
+    for (size_t ti = 0; ti < page.tables.size(); ++ti) {
+      const Table& t = page.tables[ti];
+      auto lines_above = LinesBetween(page, above, t.box.y0);
+      above = t.box.y1;
+      bool titled = false;
+      for (const TextLine* l : lines_above)
+        if (IsTitleLine(Compact(l->text))) titled = true;
+      auto header = FindIndicatorHeader(t);
+      const bool labeled = HasProjectLabels(t);
+
+      if (!labeled && !titled) {
+        // A table continued from the previous page: no title, no project labels.
+        if (projects.empty() || ti != 0) continue;
+        Project& p = projects.back();
+        if (header) {
+          last_map = header->map;
+          ReadIndicatorRows(t, header->first_data_row, last_map, p);
+        } else if (!last_map.empty()) {
+          ReadIndicatorRows(t, 0, last_map, p);
+        }
+        continue;
+      }
+      if (!labeled && !header) continue;  // a titled table of some other kind
+
+      Project p;
+      p.index = static_cast<int>(projects.size()) + 1;
+      ReadContext(lines_above, p);
+      p.pages.push_back(t.page);
+      TableReader reader(t, p);
+      reader.ReadFields(header ? header->header_row : t.rows);
+      reader.FinishMoney();
+      if (header) {
+        last_map = header->map;
+        ReadIndicatorRows(t, header->first_data_row, last_map, p);
+      } else {
+        last_map = {};
+      }
+      if (p.indicators.empty() && warnings)
+        warnings->push_back({t.page, "project.no_indicators",
+                             "project " + (p.project_code.empty() ? p.project_name : p.project_code) +
+                                 " has no indicator rows"});
+      projects.push_back(std::move(p));
+    }
+  }
+  return projects;
+}
+
+}  // namespace jixiao

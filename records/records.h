@@ -1,0 +1,90 @@
+// Records rebuilt from the tables and text of a document (CONTRACT.md): projects with their
+// 绩效目标表, the part-1 sections, the cover's metadata.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/error.h"
+#include "core/types.h"
+#include "layout/table.h"
+#include "normalize/normalize.h"
+
+namespace jixiao {
+
+// Where a field came from.
+struct Source {
+  int page = 0;
+  Box box;  // points
+  double confidence = 1.0;
+  WordSource source = WordSource::kTextLayer;
+  bool corrected = false;  // changed by the lexicon after reading
+};
+
+struct Indicator {
+  std::string level1, level2, level3, description, value, basis;
+  TypedValue value_normalized;
+  std::vector<std::pair<std::string, std::string>> attributes;  // other columns (权重 …)
+};
+
+struct Budget {
+  std::optional<double> total, fiscal, other;
+};
+
+// Cumulative share (%) of the budget spent by the end of March, June, October, December.
+struct Schedule {
+  std::optional<double> mar, jun, oct, dec;
+};
+
+struct Project {
+  int index = 0;  // 1-based, in document order
+  std::string title, unit_code, unit_name, money_unit;
+  std::string project_code, project_name;
+  Budget budget;
+  std::string purpose;
+  Schedule schedule;
+  std::vector<std::string> goals;
+  std::vector<Indicator> indicators;
+  std::vector<int> pages;
+  std::vector<std::pair<std::string, std::string>> attributes;  // label -> text
+  std::map<std::string, Source> provenance;                     // field path -> source
+};
+
+struct SectionItem {
+  std::string no, title, text;
+};
+
+struct Sections {
+  std::string overall;
+  std::vector<SectionItem> goals;
+  std::vector<SectionItem> measures;
+};
+
+struct DocumentMeta {
+  std::string department, title;
+  std::optional<int> year;
+  bool draft = false;
+  std::string compiled_by, reviewed_by;
+};
+
+// What one page gave: its tables and the text lines outside them. Pages are read
+// independently (and in parallel); records are built from all of them in order.
+struct PageContent {
+  int page = 0;  // 1-based
+  double width = 0, height = 0;  // points
+  std::vector<Table> tables;
+  std::vector<TextLine> lines;  // outside every table, top to bottom
+  bool has_text = false;
+};
+
+std::vector<Project> ReadProjects(const std::vector<PageContent>& pages, std::vector<Warning>* warnings);
+Sections ReadSections(const std::vector<PageContent>& pages);
+DocumentMeta ReadMeta(const std::vector<PageContent>& pages);
+
+// "1、甲 2、乙" -> {"甲", "乙"}: splits a cell of numbered items, dropping the numbering.
+std::vector<std::string> SplitNumbered(const std::string& text);
+
+}  // namespace jixiao

@@ -1,0 +1,177 @@
+// Part 1 (部门整体绩效目标) and the cover, from the text outside the tables.
+#include <regex>
+
+#include "core/text.h"
+#include "records/records.h"
+
+namespace jixiao {
+
+namespace {
+
+// A table-of-contents line: a title, dot leaders, a page number.
+bool IsTocLine(const std::string& compact) {
+  return Contains(compact, "……") || Contains(compact, "...") || Contains(compact, "···") ||
+         Contains(compact, "…");
+}
+
+// A running page number: "1", "- 1 -", "第1页", "—1—".
+bool IsPageNumber(const std::string& compact) {
+  std::u32string u = ToU32(compact);
+  if (u.empty()) return false;
+  int digits = 0;
+  for (char32_t c : u) {
+    if (c >= '0' && c <= '9') { ++digits; continue; }
+    if (c == '-' || c == U'—' || c == U'－' || c == U'第' || c == U'页' || c == U'共' || c == '/') continue;
+    return false;
+  }
+  return digits > 0 && digits <= 4;
+}
+
+// "（十二）绩效目标：…" -> ("十二", rest). Chinese numerals or digits in full- or half-width
+// parentheses at the start of the line.
+bool ItemNumber(const std::string& text, std::string* no, std::string* rest) {
+  std::u32string u = ToU32(Trim(text));
+  if (u.size() < 3 || !(u[0] == U'（' || u[0] == '(')) return false;
+  size_t i = 1;
+  static const std::u32string cn = U"一二三四五六七八九十百零〇";
+  while (i < u.size() && (cn.find(u[i]) != std::u32string::npos || (u[i] >= '0' && u[i] <= '9'))) ++i;
+  if (i == 1 || i >= u.size() || !(u[i] == U'）' || u[i] == ')')) return false;
+  *no = ToUtf8(u.substr(1, i - 1));
+  *rest = Trim(ToUtf8(u.substr(i + 1)));
+  return true;
+}
+
+// A heading "一、总体绩效目标" -> its name, "" when the line is not a part-1 heading.
+std::string Heading(const std::string& compact) {
+  static const std::u32string cn = U"一二三四五六七八九十";
+  std::u32string u = ToU32(compact);
+  size_t i = 0;
+  while (i < u.size() && cn.find(u[i]) != std::u32string::npos) ++i;
+  if (i == 0 || i >= u.size() || u[i] != U'、') return "";
+  std::string name = ToUtf8(u.substr(i + 1));
+  if (u.size() - i > 20) return "";  // a heading is short
+  return name;
+}
+
+std::string StripFinalStop(std::string s) {
+  s = Trim(s);
+  while (EndsWith(s, "。") || EndsWith(s, ".")) s.resize(s.size() - (EndsWith(s, "。") ? 3 : 1));
+  return Trim(s);
+}
+
+enum class Part { kNone, kOverall, kGoals, kMeasures };
+
+}  // namespace
+
+Sections ReadSections(const std::vector<PageContent>& pages) {
+  Sections out;
+  Part part = Part::kNone;
+  std::vector<std::string> overall;
+  std::vector<std::string>* current = nullptr;  // lines of the open item
+  std::vector<std::vector<std::string>> goal_lines, measure_lines;
+
+  for (const PageContent& page : pages) {
+    if (!page.tables.empty() && part != Part::kNone) {
+      bool project_page = false;
+      for (const TextLine& l : page.lines)
+        if (EndsWith(Compact(l.text), "绩效目标表")) project_page = true;
+      if (project_page) break;
+    }
+    for (const TextLine& l : page.lines) {
+      const std::string compact = Compact(l.text);
+      if (compact.empty() || IsTocLine(compact)) continue;
+      if (IsPageNumber(compact)) continue;
+      if (StartsWith(compact, "第二部分")) { part = Part::kNone; current = nullptr; goto done; }
+      if (StartsWith(compact, "第一部分")) continue;
+      std::string heading = Heading(compact);
+      if (!heading.empty()) {
+        if (Contains(heading, "总体绩效目标") || Contains(heading, "总体目标")) { part = Part::kOverall; current = &overall; continue; }
+        if (Contains(heading, "分项绩效目标") || Contains(heading, "分项目标")) { part = Part::kGoals; current = nullptr; continue; }
+        if (Contains(heading, "保障措施")) { part = Part::kMeasures; current = nullptr; continue; }
+      }
+      std::string no, rest;
+      if ((part == Part::kGoals || part == Part::kMeasures) && ItemNumber(l.text, &no, &rest)) {
+        SectionItem item;
+        item.no = no;
+        auto& lines = part == Part::kGoals ? goal_lines : measure_lines;
+        auto& items = part == Part::kGoals ? out.goals : out.measures;
+        items.push_back(item);
+        lines.emplace_back();
+        lines.back().push_back(rest);
+        current = &lines.back();
+        continue;
+      }
+      if (current) current->push_back(l.text);
+    }
+  }
+done:
+  out.overall = JoinWrapped(overall);
+  // Goals: "绩效目标：<title>" on the item's line, the text below it.
+  for (size_t i = 0; i < out.goals.size(); ++i) {
+    auto& lines = goal_lines[i];
+    std::string first = Nfkc(lines.front());
+    size_t colon = first.find("绩效目标:");
+    if (colon != std::string::npos) first = first.substr(colon + std::string("绩效目标:").size());
+    out.goals[i].title = StripFinalStop(first);
+    out.goals[i].text = JoinWrapped(std::vector<std::string>(lines.begin() + 1, lines.end()));
+    if (lines.size() == 1) {
+      // Title and text on one line: "绩效目标：标题。正文"
+      size_t stop = out.goals[i].title.find("。");
+      if (stop != std::string::npos) {
+        out.goals[i].text = Trim(out.goals[i].title.substr(stop + 3));
+        out.goals[i].title = StripFinalStop(out.goals[i].title.substr(0, stop));
+      }
+    }
+  }
+  // Measures: the item's first sentence is its title.
+  for (size_t i = 0; i < out.measures.size(); ++i) {
+    std::string all = JoinWrapped(measure_lines[i]);
+    size_t stop = all.find("。");
+    if (stop == std::string::npos) {
+      out.measures[i].title = StripFinalStop(all);
+      continue;
+    }
+    out.measures[i].title = StripFinalStop(all.substr(0, stop));
+    out.measures[i].text = Trim(all.substr(stop + 3));
+  }
+  return out;
+}
+
+DocumentMeta ReadMeta(const std::vector<PageContent>& pages) {
+  DocumentMeta m;
+  if (pages.empty()) return m;
+  // The cover: the first page with text.
+  const PageContent* cover = nullptr;
+  for (const PageContent& p : pages)
+    if (!p.lines.empty()) { cover = &p; break; }
+  if (!cover) return m;
+  const auto& lines = cover->lines;
+  static const std::regex year_re("((?:19|20)[0-9]{2})\\s*年");
+  int title_at = -1;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::string nf = Trim(Nfkc(lines[i].text));
+    std::string compact = Compact(lines[i].text);
+    std::smatch mt;
+    if (title_at < 0 && std::regex_search(nf, mt, year_re) &&
+        (Contains(compact, "预算") || Contains(compact, "绩效") || Contains(compact, "决算"))) {
+      title_at = static_cast<int>(i);
+      m.title = Trim(lines[i].text);
+      m.year = std::stoi(mt[1].str());
+    }
+    if (Contains(compact, "草案")) m.draft = true;
+    if (EndsWith(compact, "编制") && m.compiled_by.empty()) m.compiled_by = Trim(lines[i].text);
+    if (EndsWith(compact, "审核") && m.reviewed_by.empty()) m.reviewed_by = Trim(lines[i].text);
+  }
+  if (title_at > 0) {
+    // The department: the nearest line above the title.
+    for (int i = title_at - 1; i >= 0; --i) {
+      std::string t = Trim(lines[i].text);
+      if (t.empty() || IsPageNumber(Compact(t))) continue;
+      m.department = t;
+      break;
+    }
+  }
+  return m;
+}
+
+}  // namespace jixiao

@@ -1,0 +1,224 @@
+// Record rebuilding from tables built by hand: labels, spans carried down, continued tables.
+#include <gtest/gtest.h>
+
+#include "records/records.h"
+
+namespace jixiao {
+namespace {
+
+struct C {
+  int row, col, rowspan, colspan;
+  std::string text;
+};
+
+// A table whose column i spans x in [xs[i], xs[i+1]] and row r spans y in [y0 + 20r, y0 + 20(r+1)].
+Table MakeTable(int page, std::vector<double> xs, int rows, const std::vector<C>& cells, double y0 = 100) {
+  Table t;
+  t.page = page;
+  t.cols = static_cast<int>(xs.size()) - 1;
+  t.rows = rows;
+  t.col_lines = xs;
+  for (int r = 0; r <= rows; ++r) t.row_lines.push_back(y0 + 20.0 * r);
+  t.box = {xs.front(), y0, xs.back(), y0 + 20.0 * rows};
+  for (const C& c : cells) {
+    TableCell tc;
+    tc.row = c.row;
+    tc.col = c.col;
+    tc.rowspan = c.rowspan;
+    tc.colspan = c.colspan;
+    tc.box = {xs[c.col], t.row_lines[c.row], xs[c.col + c.colspan], t.row_lines[c.row + c.rowspan]};
+    tc.text = c.text;
+    if (!c.text.empty()) tc.lines.push_back({c.text, tc.box, 1.0, 10});
+    t.cells.push_back(tc);
+  }
+  return t;
+}
+
+TextLine Line(const std::string& text, double y, double x0 = 50, double x1 = 500) {
+  return {text, {x0, y, x1, y + 12}, 1.0, 12};
+}
+
+// The standard 绩效目标表 layout: 8 column lines (quarter columns do not align with the main ones).
+const std::vector<double> kXs = {50, 110, 170, 230, 290, 350, 410, 470, 530};
+
+Table StandardTable(int page, int extra_rows) {
+  std::vector<C> cells = {
+      {0, 0, 1, 1, "项目编码"}, {0, 1, 1, 3, "205-2101-JBN-7QX3"}, {0, 4, 1, 1, "项目名称"}, {0, 5, 1, 3, "校舍维修"},
+      {1, 0, 2, 1, "预算规模及资金用途"}, {1, 1, 1, 1, "预算数"}, {1, 2, 1, 1, "120.50"},
+      {1, 3, 1, 2, "其中：财政资金"}, {1, 5, 1, 1, "100.50"}, {1, 6, 1, 1, "其他资金"}, {1, 7, 1, 1, "20.00"},
+      {2, 1, 1, 7, "用于全县中小学校舍维修。"},
+      {3, 0, 2, 1, "资金支出计划（%）"}, {3, 1, 1, 2, "3月底"}, {3, 3, 1, 2, "6月底"}, {3, 5, 1, 1, "10月底"}, {3, 6, 1, 2, "12月底"},
+      {4, 1, 1, 2, "30"}, {4, 3, 1, 2, ""}, {4, 5, 1, 1, "70"}, {4, 6, 1, 2, "100"},
+      {5, 0, 1, 1, "绩效目标"}, {5, 1, 1, 7, "1、完成维修 12 所。2、消除安全隐患；3、保障教学"},
+      {6, 0, 1, 1, "一级指标"}, {6, 1, 1, 1, "二级指标"}, {6, 2, 1, 2, "三级指标"}, {6, 4, 1, 2, "绩效指标描述"},
+      {6, 6, 1, 1, "指标值"}, {6, 7, 1, 1, "指标值确定依据"},
+      {7, 0, 2 + extra_rows, 1, "产出指标"}, {7, 1, 1, 1, "数量指标"}, {7, 2, 1, 2, "维修学校数"},
+      {7, 4, 1, 2, "维修学校数量"}, {7, 6, 1, 1, "≥12 所"}, {7, 7, 1, 1, "工作计划"},
+      {8, 1, 1 + extra_rows, 1, "时效指标"}, {8, 2, 1, 2, "完工时间"}, {8, 4, 1, 2, "按时完工"},
+      {8, 6, 1, 1, "12月底前"}, {8, 7, 1, 1, "合同"},
+  };
+  for (int i = 0; i < extra_rows; ++i) {
+    cells.push_back({9 + i, 2, 1, 2, "指标" + std::to_string(i)});
+    cells.push_back({9 + i, 4, 1, 2, "描述" + std::to_string(i)});
+    cells.push_back({9 + i, 6, 1, 1, "100%"});
+    cells.push_back({9 + i, 7, 1, 1, "计划"});
+  }
+  return MakeTable(page, kXs, 9 + extra_rows, cells);
+}
+
+PageContent StandardPage(int page, int extra_rows = 0) {
+  PageContent p;
+  p.page = page;
+  p.width = 595;
+  p.height = 842;
+  p.lines = {Line("1、校舍维修绩效目标表", 50), Line("205001 某县教育局机关", 75, 50, 200),
+             Line("单位：万元", 75, 450, 530)};
+  p.tables.push_back(StandardTable(page, extra_rows));
+  return p;
+}
+
+TEST(ReadProjects, ReadsEveryLabeledField) {
+  std::vector<Warning> warnings;
+  auto projects = ReadProjects({StandardPage(3)}, &warnings);
+  ASSERT_EQ(projects.size(), 1u);
+  const Project& p = projects[0];
+  EXPECT_EQ(p.index, 1);
+  EXPECT_EQ(p.title, "校舍维修绩效目标表");
+  EXPECT_EQ(p.unit_code, "205001");
+  EXPECT_EQ(p.unit_name, "某县教育局机关");
+  EXPECT_EQ(p.money_unit, "万元");
+  EXPECT_EQ(p.project_code, "205-2101-JBN-7QX3");
+  EXPECT_EQ(p.project_name, "校舍维修");
+  ASSERT_TRUE(p.budget.total && p.budget.fiscal && p.budget.other);
+  EXPECT_DOUBLE_EQ(*p.budget.total, 120.5);
+  EXPECT_DOUBLE_EQ(*p.budget.fiscal, 100.5);
+  EXPECT_DOUBLE_EQ(*p.budget.other, 20.0);
+  EXPECT_EQ(p.purpose, "用于全县中小学校舍维修。");
+  EXPECT_EQ(p.schedule.mar, 30);
+  EXPECT_FALSE(p.schedule.jun.has_value());
+  EXPECT_EQ(p.schedule.oct, 70);
+  EXPECT_EQ(p.schedule.dec, 100);
+  EXPECT_EQ(p.goals, (std::vector<std::string>{"完成维修 12 所。", "消除安全隐患", "保障教学"}));
+  ASSERT_EQ(p.indicators.size(), 2u);
+  EXPECT_EQ(p.indicators[0].level1, "产出指标");
+  EXPECT_EQ(p.indicators[0].level2, "数量指标");
+  EXPECT_EQ(p.indicators[0].level3, "维修学校数");
+  EXPECT_EQ(p.indicators[0].description, "维修学校数量");
+  EXPECT_EQ(p.indicators[0].value, "≥12 所");
+  EXPECT_EQ(p.indicators[0].basis, "工作计划");
+  EXPECT_EQ(p.indicators[0].value_normalized.kind, ValueKind::kNumeric);
+  // The spanning 一级指标 cell is carried down to the second row.
+  EXPECT_EQ(p.indicators[1].level1, "产出指标");
+  EXPECT_EQ(p.indicators[1].level2, "时效指标");
+  EXPECT_EQ(p.indicators[1].value_normalized.kind, ValueKind::kDate);
+  EXPECT_EQ(p.pages, std::vector<int>{3});
+  EXPECT_EQ(p.provenance.at("project_code").page, 3);
+  EXPECT_TRUE(warnings.empty());
+}
+
+TEST(ReadProjects, JoinsATableContinuedOnTheNextPage) {
+  PageContent first = StandardPage(3, 1);
+  // Page 4: the rest of the indicator rows, no title and no header; the spanning cells
+  // continue empty.
+  PageContent next;
+  next.page = 4;
+  next.tables.push_back(MakeTable(4, kXs, 2,
+                                  {{0, 0, 2, 1, ""}, {0, 1, 1, 1, ""}, {0, 2, 1, 2, "续表指标"},
+                                   {0, 4, 1, 2, "续表描述"}, {0, 6, 1, 1, "=3 次"}, {0, 7, 1, 1, "计划"},
+                                   {1, 1, 1, 1, "满意度指标"}, {1, 2, 1, 2, "满意度"},
+                                   {1, 4, 1, 2, "群众满意度"}, {1, 6, 1, 1, "95%以上"}, {1, 7, 1, 1, "调查"}},
+                                  40));
+  auto projects = ReadProjects({first, next}, nullptr);
+  ASSERT_EQ(projects.size(), 1u);
+  const Project& p = projects[0];
+  ASSERT_EQ(p.indicators.size(), 5u);
+  EXPECT_EQ(p.indicators[3].level3, "续表指标");
+  EXPECT_EQ(p.indicators[3].level1, "产出指标");
+  EXPECT_EQ(p.indicators[3].level2, "时效指标");
+  EXPECT_EQ(p.indicators[4].level2, "满意度指标");
+  EXPECT_EQ(p.pages, (std::vector<int>{3, 4}));
+}
+
+TEST(ReadProjects, LabelAndValueInOneCell) {
+  PageContent page;
+  page.page = 1;
+  page.lines = {Line("2、道路养护绩效目标表", 50)};
+  page.tables.push_back(MakeTable(1, {50, 200, 350, 500, 650}, 3,
+                                  {{0, 0, 1, 2, "项目编码：101-2201-XYZ-0001"}, {0, 2, 1, 2, "项目名称：道路养护"},
+                                   {1, 0, 1, 1, "一级指标"}, {1, 1, 1, 1, "二级指标"}, {1, 2, 1, 1, "三级指标"},
+                                   {1, 3, 1, 1, "指标值"},
+                                   {2, 0, 1, 1, "产出指标"}, {2, 1, 1, 1, "数量指标"}, {2, 2, 1, 1, "养护里程"},
+                                   {2, 3, 1, 1, "≥20公里"}}));
+  auto projects = ReadProjects({page}, nullptr);
+  ASSERT_EQ(projects.size(), 1u);
+  EXPECT_EQ(projects[0].project_code, "101-2201-XYZ-0001");
+  EXPECT_EQ(projects[0].project_name, "道路养护");
+  EXPECT_EQ(projects[0].title, "道路养护绩效目标表");
+  ASSERT_EQ(projects[0].indicators.size(), 1u);
+  EXPECT_EQ(projects[0].indicators[0].value, "≥20公里");
+  EXPECT_EQ(projects[0].indicators[0].description, "");
+}
+
+TEST(ReadProjects, OtherTablesGiveNoProject) {
+  PageContent page;
+  page.page = 2;
+  page.lines = {Line("收支总表", 50)};
+  page.tables.push_back(MakeTable(2, {50, 200, 350, 500}, 3,
+                                  {{0, 0, 1, 1, "收入"}, {0, 1, 1, 1, "金额"}, {0, 2, 1, 1, "支出"},
+                                   {1, 0, 1, 1, "一般公共预算"}, {1, 1, 1, 1, "100.00"}, {1, 2, 1, 1, "基本支出"},
+                                   {2, 0, 1, 1, "合计"}, {2, 1, 1, 1, "100.00"}, {2, 2, 1, 1, "合计"}}));
+  EXPECT_TRUE(ReadProjects({page}, nullptr).empty());
+}
+
+TEST(SplitNumbered, DropsNumberingAndKeepsFinalStop) {
+  EXPECT_EQ(SplitNumbered("1、负责管理工作。 2、机关事务 3、工资及保险等"),
+            (std::vector<std::string>{"负责管理工作。", "机关事务", "工资及保险等"}));
+  EXPECT_EQ(SplitNumbered("1.完成2020年任务；2.提高效率"),
+            (std::vector<std::string>{"完成2020年任务", "提高效率"}));
+  EXPECT_EQ(SplitNumbered("（1）甲（2）乙"), (std::vector<std::string>{"甲", "乙"}));
+  EXPECT_EQ(SplitNumbered("保障机关正常运转"), (std::vector<std::string>{"保障机关正常运转"}));
+  // "12、" inside an item is not item 2.
+  EXPECT_EQ(SplitNumbered("1、维修12、13号楼"), (std::vector<std::string>{"维修12、13号楼"}));
+  EXPECT_TRUE(SplitNumbered("").empty());
+}
+
+TEST(ReadSections, ReadsPartOne) {
+  PageContent toc;
+  toc.page = 2;
+  toc.lines = {Line("目 录", 40), Line("第一部分 部门整体绩效目标", 60), Line("总体绩效目标……1", 80)};
+  PageContent p;
+  p.page = 3;
+  p.lines = {Line("第一部分 部门整体绩效目标", 40), Line("一、总体绩效目标", 60),
+             Line("全面贯彻教育方针，", 80), Line("办好人民满意的教育。", 95),
+             Line("二、分项绩效目标", 110), Line("（一）绩效目标：改善办学条件", 130),
+             Line("维修校舍，", 145), Line("更新设备。", 160), Line("（二）绩效目标：提升质量。", 175),
+             Line("加强教师培训。", 190), Line("三、工作保障措施", 205),
+             Line("（一）加强组织领导。成立领导小组，", 220), Line("统筹推进。", 235), Line("3", 800)};
+  Sections s = ReadSections({toc, p});
+  EXPECT_EQ(s.overall, "全面贯彻教育方针，办好人民满意的教育。");
+  ASSERT_EQ(s.goals.size(), 2u);
+  EXPECT_EQ(s.goals[0].no, "一");
+  EXPECT_EQ(s.goals[0].title, "改善办学条件");
+  EXPECT_EQ(s.goals[0].text, "维修校舍，更新设备。");
+  EXPECT_EQ(s.goals[1].title, "提升质量");
+  ASSERT_EQ(s.measures.size(), 1u);
+  EXPECT_EQ(s.measures[0].title, "加强组织领导");
+  EXPECT_EQ(s.measures[0].text, "成立领导小组，统筹推进。");
+}
+
+TEST(ReadMeta, ReadsTheCover) {
+  PageContent cover;
+  cover.page = 1;
+  cover.lines = {Line("某县教育局", 100), Line("2021 年部门预算绩效文本", 150), Line("（草案）", 180),
+                 Line("某县教育局编制", 600), Line("某县财政局审核", 630)};
+  DocumentMeta m = ReadMeta({cover});
+  EXPECT_EQ(m.department, "某县教育局");
+  EXPECT_EQ(m.title, "2021 年部门预算绩效文本");
+  EXPECT_EQ(m.year, 2021);
+  EXPECT_TRUE(m.draft);
+  EXPECT_EQ(m.compiled_by, "某县教育局编制");
+  EXPECT_EQ(m.reviewed_by, "某县财政局审核");
+}
+
+}  // namespace
+}  // namespace jixiao

@@ -1,0 +1,71 @@
+// Cell assembly: words placed by hand into a grid built by hand.
+#include <gtest/gtest.h>
+
+#include "core/text.h"
+#include "layout/table.h"
+
+namespace jixiao {
+namespace {
+
+// A word whose glyphs are 10 pt squares starting at (x, y).
+Word GlyphWord(const std::string& text, double x, double y, double advance = 10) {
+  Word w;
+  w.text = text;
+  std::u32string u = ToU32(text);
+  for (size_t i = 0; i < u.size(); ++i) w.chars.push_back({x + advance * i, y, x + advance * i + 10, y + 10});
+  w.box = {x, y, x + advance * u.size(), y + 10};
+  return w;
+}
+
+Grid TwoByTwo() {
+  Grid g;
+  g.row_lines = {100, 140, 180};
+  g.col_lines = {50, 150, 300};
+  g.box = {50, 100, 300, 180};
+  g.cells = {{0, 0, 1, 1, {50, 100, 150, 140}}, {0, 1, 1, 1, {150, 100, 300, 140}},
+             {1, 0, 1, 2, {50, 140, 300, 180}}};
+  return g;
+}
+
+TEST(Assemble, PutsGlyphsInTheirCellsAndJoinsWrappedLines) {
+  std::vector<Word> words = {
+      GlyphWord("项目编码", 55, 105),
+      GlyphWord("财政资金的使", 155, 105), GlyphWord("用效率", 155, 120),  // wrapped in the cell
+      GlyphWord("合计", 60, 150),
+  };
+  Table t = Assemble(TwoByTwo(), words, 7);
+  ASSERT_EQ(t.cells.size(), 3u);
+  EXPECT_EQ(t.page, 7);
+  EXPECT_EQ(t.At(0, 0)->text, "项目编码");
+  EXPECT_EQ(t.At(0, 1)->text, "财政资金的使用效率");
+  EXPECT_EQ(t.At(0, 1)->MultilineText(), "财政资金的使\n用效率");
+  EXPECT_EQ(t.At(1, 1)->text, "合计");  // the merged cell covers (1, 1)
+  EXPECT_EQ(t.At(1, 0), t.At(1, 1));
+}
+
+TEST(Assemble, SplitsARunThatCrossesACellBorder) {
+  // One text-layer run whose glyphs lie in two cells.
+  std::vector<Word> words = {GlyphWord("预算数100.00", 100, 105)};
+  Table t = Assemble(TwoByTwo(), words, 1);
+  EXPECT_EQ(t.At(0, 0)->text, "预算数10");
+  EXPECT_EQ(t.At(0, 1)->text, "0.00");
+}
+
+TEST(Assemble, KeepsSpacesBetweenSeparatedRuns) {
+  std::vector<Word> words = {GlyphWord("=6", 55, 105, 6), GlyphWord("人", 75, 105)};
+  Table t = Assemble(TwoByTwo(), words, 1);
+  EXPECT_EQ(t.At(0, 0)->text, "=6 人");
+}
+
+TEST(LinesOutside, KeepsLeftAndRightTextOfOneBaselineApart) {
+  std::vector<Word> words = {GlyphWord("318002", 50, 80, 6), GlyphWord("某局机关", 96, 80),
+                             GlyphWord("单位：万元", 250, 80), GlyphWord("在表内", 60, 110)};
+  Table t = Assemble(TwoByTwo(), words, 1);
+  auto lines = LinesOutside({t}, words);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0].text, "318002 某局机关");
+  EXPECT_EQ(lines[1].text, "单位：万元");
+}
+
+}  // namespace
+}  // namespace jixiao
