@@ -15,6 +15,7 @@
 #include <poppler/cpp/poppler-page-renderer.h>
 #include <poppler/cpp/poppler-page.h>
 
+#include <leptonica/allheaders.h>
 #include <opencv2/imgproc.hpp>
 
 namespace jixiao {
@@ -25,6 +26,7 @@ void SilencePoppler() {
   static std::once_flag once;
   std::call_once(once, [] {
     poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
+    setMsgSeverity(L_SEVERITY_NONE);  // Leptonica: errors come back as return values
   });
 }
 
@@ -80,6 +82,10 @@ struct Document::Impl {
   SourceInfo info;
   std::unique_ptr<poppler::document> pdf;
   OpenLimits limits;
+  bool tiff = false;
+
+  // A page of an image input, decoded by Leptonica, as 8-bit gray at its resolution.
+  PageImage DecodeImage(int page) const;
 
   std::unique_ptr<poppler::page> Page(int page) const {
     if (page < 1 || page > info.pages)
@@ -96,8 +102,10 @@ Document::Document(std::shared_ptr<const std::string> bytes, SourceInfo info)
   impl_->bytes = std::move(bytes);
   impl_->info = std::move(info);
   const std::string& path = impl_->info.path;
-  if (impl_->info.kind == InputKind::kImage)
-    throw Error(ErrorCode::kBadInput, path, "page images are read by the OCR path, not yet built");
+  if (impl_->info.kind == InputKind::kImage) {
+    OpenImage();
+    return;
+  }
   impl_->pdf.reset(poppler::document::load_from_raw_data(
       impl_->bytes->data(), static_cast<int>(impl_->bytes->size())));
   if (!impl_->pdf) {
@@ -110,6 +118,59 @@ Document::Document(std::shared_ptr<const std::string> bytes, SourceInfo info)
     throw Error(ErrorCode::kEncrypted, path, "encrypted PDF (a password is needed)");
   impl_->info.pages = impl_->pdf->pages();
   if (impl_->info.pages <= 0) throw Error(ErrorCode::kBadInput, path, "PDF has no pages");
+}
+
+void Document::OpenImage() {
+  const std::string& path = impl_->info.path;
+  const auto* data = reinterpret_cast<const l_uint8*>(impl_->bytes->data());
+  const size_t size = impl_->bytes->size();
+  l_int32 format = 0;
+  findFileFormatBuffer(data, &format);
+  impl_->tiff = format == IFF_TIFF || (format >= IFF_TIFF_PACKBITS && format <= IFF_TIFF_JPEG);
+  int pages = 1;
+  if (impl_->tiff) {
+    FILE* f = fmemopen(const_cast<char*>(impl_->bytes->data()), size, "rb");
+    l_int32 n = 0;
+    if (f) {
+      tiffGetCount(f, &n);
+      fclose(f);
+    }
+    pages = n;
+  }
+  if (pages <= 0) throw Error(ErrorCode::kBadInput, path, "damaged or truncated image");
+  impl_->info.pages = pages;
+  // Decode the first page now, so that a damaged file fails here with a clear message.
+  impl_->DecodeImage(1);
+}
+
+PageImage Document::Impl::DecodeImage(int page) const {
+  const auto* data = reinterpret_cast<const l_uint8*>(bytes->data());
+  PIX* pix = tiff ? pixReadMemTiff(data, bytes->size(), page - 1) : pixReadMem(data, bytes->size());
+  if (!pix) throw Error(ErrorCode::kBadInput, info.path, page, "damaged or truncated image");
+  const long long w = pixGetWidth(pix), h = pixGetHeight(pix);
+  if (w * h > limits.max_render_pixels) {
+    pixDestroy(&pix);
+    throw Error(ErrorCode::kTooLarge, info.path, page,
+                "image is " + std::to_string(w) + "x" + std::to_string(h) + " pixels, too large");
+  }
+  PIX* gray = pixGetDepth(pix) == 32 ? pixConvertRGBToLuminance(pix) : pixConvertTo8(pix, 0);
+  int xres = pixGetXRes(pix);
+  pixDestroy(&pix);
+  if (!gray) throw Error(ErrorCode::kBadInput, info.path, page, "image cannot be converted to gray");
+  PageImage out;
+  out.page = page;
+  out.gray.create(static_cast<int>(h), static_cast<int>(w), CV_8UC1);
+  const l_int32 wpl = pixGetWpl(gray);
+  const l_uint32* base = pixGetData(gray);
+  for (int y = 0; y < h; ++y) {
+    const l_uint32* line = base + static_cast<size_t>(y) * wpl;
+    uchar* row = out.gray.ptr<uchar>(y);
+    for (int x = 0; x < w; ++x) row[x] = static_cast<uchar>(GET_DATA_BYTE(line, x));
+  }
+  pixDestroy(&gray);
+  // Images often carry no resolution; then assume the page is A4 (297 mm on its long side).
+  out.dpi = xres >= 50 && xres <= 2400 ? xres : std::max(w, h) / (297.0 / 25.4);
+  return out;
 }
 
 Document Document::Open(const std::string& path) {
@@ -141,14 +202,28 @@ std::pair<double, double> DisplayedSize(const poppler::page& p) {
 }
 }  // namespace
 
-double Document::PageWidth(int page) const { return DisplayedSize(*impl_->Page(page)).first; }
-double Document::PageHeight(int page) const { return DisplayedSize(*impl_->Page(page)).second; }
+double Document::PageWidth(int page) const {
+  if (!impl_->pdf) {
+    PageImage img = impl_->DecodeImage(page);
+    return ToPoints(img.gray.cols, img.dpi);
+  }
+  return DisplayedSize(*impl_->Page(page)).first;
+}
+double Document::PageHeight(int page) const {
+  if (!impl_->pdf) {
+    PageImage img = impl_->DecodeImage(page);
+    return ToPoints(img.gray.rows, img.dpi);
+  }
+  return DisplayedSize(*impl_->Page(page)).second;
+}
 
 std::string Document::InfoKey(const std::string& key) const {
+  if (!impl_->pdf) return "";
   return UnicodeToUtf8(impl_->pdf->info_key(key));
 }
 
 PageImage Document::Render(int page, double dpi) const {
+  if (!impl_->pdf) return impl_->DecodeImage(page);  // an image is its own rendering
   auto p = impl_->Page(page);
   const std::string& path = impl_->info.path;
   auto [w, h] = DisplayedSize(*p);
@@ -175,6 +250,7 @@ PageImage Document::Render(int page, double dpi) const {
 }
 
 std::vector<Word> Document::TextLayer(int page) const {
+  if (!impl_->pdf) return {};
   auto p = impl_->Page(page);
   std::vector<Word> words;
   for (const poppler::text_box& tb : p->text_list()) {

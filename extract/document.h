@@ -1,4 +1,4 @@
-// Opening an input (PDF, later page images) and reading its pages: rendering and the text layer.
+// Opening an input (PDF, or PNG/JPEG/TIFF page images) and reading its pages: rendering and the text layer.
 #pragma once
 
 #include <memory>
@@ -45,7 +45,8 @@ class Document {
   std::string InfoKey(const std::string& key) const;
 
   // Renders a page to gray at `dpi` (rotation applied). Throws Error with the page number
-  // when the page cannot be rendered or is larger than OpenLimits allow.
+  // when the page cannot be rendered or is larger than OpenLimits allow. An image input
+  // gives its page at the image's own resolution, whatever `dpi` asks.
   PageImage Render(int page, double dpi) const;
 
   // The words of the page's text layer, boxes in points on the page as displayed.
@@ -55,6 +56,7 @@ class Document {
  private:
   struct Impl;
   explicit Document(std::shared_ptr<const std::string> bytes, SourceInfo info);
+  void OpenImage();
   std::unique_ptr<Impl> impl_;
 };
 
