@@ -123,6 +123,14 @@ Json TablesJson(const ExtractResult& r) {
 }
 
 void WriteFileAtomic(const std::string& path, const std::string& text) {
+  std::error_code ec;
+  if (std::filesystem::exists(path, ec) && !std::filesystem::is_regular_file(path, ec)) {
+    // A device or pipe (/dev/null, /dev/stdout): nothing to replace atomically.
+    std::ofstream out(path, std::ios::binary);
+    out << text;
+    if (!out) throw Error(ErrorCode::kOutput, path, "cannot write output");
+    return;
+  }
   const std::string tmp = path + ".tmp-" + std::to_string(::getpid());
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
@@ -134,7 +142,6 @@ void WriteFileAtomic(const std::string& path, const std::string& text) {
       throw Error(ErrorCode::kOutput, path, "cannot write output");
     }
   }
-  std::error_code ec;
   std::filesystem::rename(tmp, path, ec);
   if (ec) {
     std::remove(tmp.c_str());

@@ -5,18 +5,40 @@
 #include <mutex>
 #include <thread>
 
+#include "core/text.h"
 #include "layout/grid.h"
 #include "layout/table.h"
+#include "ocr/scanned_page.h"
 
 namespace jixiao {
 
-PageContent ReadPage(const Document& doc, int page, const ExtractOptions& options) {
+bool TextLayerUsable(const std::vector<Word>& words) {
+  size_t total = 0, bad = 0;
+  for (const Word& w : words) {
+    for (char32_t c : ToU32(w.text)) {
+      ++total;
+      if (c == 0xFFFD || (c >= 0xE000 && c <= 0xF8FF) || c < 0x20 || (c >= 0xF0000)) ++bad;
+    }
+  }
+  return total > 0 && bad * 10 < total;
+}
+
+PageContent ReadPage(const Document& doc, int page, const ExtractOptions& options,
+                     const std::function<OcrEngine*()>& engine) {
+  std::vector<Word> words = doc.TextLayer(page);
+  OcrEngine* ocr = TextLayerUsable(words) || !engine ? nullptr : engine();
+  if (ocr) {
+    PageContent out = ReadScannedPage(doc.Render(page, options.ocr_dpi), *ocr);
+    out.page = page;
+    out.has_text = true;
+    return out;
+  }
   PageContent out;
   out.page = page;
   out.width = doc.PageWidth(page);
   out.height = doc.PageHeight(page);
-  std::vector<Word> words = doc.TextLayer(page);
-  out.has_text = !words.empty();
+  out.has_text = TextLayerUsable(words);
+  if (!out.has_text) words.clear();
   PageImage image = doc.Render(page, options.grid_dpi);
   for (const Grid& g : FindGrids(image)) out.tables.push_back(Assemble(g, words, page));
   out.lines = LinesOutside(out.tables, words);
@@ -36,11 +58,26 @@ ExtractResult Extract(const std::string& path, const ExtractOptions& options) {
   };
   std::vector<Slot> slots(n);
   std::atomic<int> next{1};
+  std::mutex engine_error_mutex;
+  std::optional<Warning> engine_error;
   auto work = [&](const Document& doc) {
+    std::unique_ptr<OcrEngine> engine;  // this thread's, created at its first scanned page
+    bool engine_failed = !options.ocr;
+    auto engine_for = [&]() -> OcrEngine* {
+      if (engine || engine_failed) return engine.get();
+      try {
+        engine = std::make_unique<OcrEngine>();
+      } catch (const Error& e) {
+        engine_failed = true;
+        std::lock_guard<std::mutex> lock(engine_error_mutex);
+        engine_error = Warning{0, "ocr.unavailable", e.message()};
+      }
+      return engine.get();
+    };
     for (int page = next++; page <= n; page = next++) {
       Slot& s = slots[page - 1];
       try {
-        s.content = ReadPage(doc, page, options);
+        s.content = ReadPage(doc, page, options, engine_for);
         s.ok = true;
       } catch (const Error& e) {
         s.warning = Warning{page, "page.unreadable", e.message()};
@@ -59,6 +96,7 @@ ExtractResult Extract(const std::string& path, const ExtractOptions& options) {
   work(first);
   for (auto& t : pool) t.join();
 
+  if (engine_error) result.warnings.push_back(*engine_error);
   for (Slot& s : slots) {
     if (s.warning) result.warnings.push_back(*s.warning);
     if (!s.ok) continue;

@@ -9,7 +9,7 @@ packages=(
   libopencv-dev libicu-dev libssl-dev
   nlohmann-json3-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  python3
+  python3 bc
 )
 missing=()
 for p in "${packages[@]}"; do
