@@ -119,7 +119,11 @@ Json TablesJson(const ExtractResult& r) {
       tables.push_back(std::move(tj));
     }
   }
-  return Json{{"tables", std::move(tables)}};
+  // The text outside the tables, line by line: what the section and title readers see.
+  Json lines = Json::array();
+  for (const PageContent& p : r.pages)
+    for (const TextLine& l : p.lines) lines.push_back({{"page", p.page}, {"bbox", BoxJson(l.box)}, {"text", l.text}});
+  return Json{{"tables", std::move(tables)}, {"lines", std::move(lines)}};
 }
 
 void WriteFileAtomic(const std::string& path, const std::string& text) {
