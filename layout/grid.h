@@ -27,9 +27,33 @@ struct Grid {
   int cols() const { return col_lines.empty() ? 0 : static_cast<int>(col_lines.size()) - 1; }
 };
 
+// Tuning of FindGrids. Lengths are in PDF points and are converted to pixels with the
+// image's dpi, so the same options serve a 100 dpi render and a 300 dpi scan.
 struct GridOptions {
   // Minimum rule length, as a share of the page width, for a horizontal rule to count.
   double min_rule_fraction = 0.02;
+
+  // Shortest ink run (points) that can be part of a horizontal rule: the length of the
+  // opening kernel. It must exceed a glyph's long horizontal stroke (一, 二: ~10-16 pt).
+  double min_hrule_pt = 20.0;
+  // Shortest ink run (points) that can be part of a vertical rule. Body text strokes (1,
+  // 丨) are ~8-11 pt; the lowest table row with its rules is ~14 pt and more.
+  double min_vrule_pt = 13.0;
+  // Breaks of up to this length (points) inside a run are bridged at the pixel level.
+  double rule_gap_pt = 0.75;
+  // Rule pieces thicker than this (points) are solid shapes, not rules.
+  double max_rule_thickness_pt = 5.0;
+  // Collinear rule pieces separated by at most this gap (points) belong to one rule.
+  double piece_gap_pt = 8.0;
+  // Parallel rules closer than this (points) are one line: doubled rules, thick borders.
+  double line_merge_pt = 4.0;
+  // How far (points) a rule may stop short of a crossing rule and still meet it.
+  double junction_pt = 3.0;
+  // Share of a slot side that rule ink must cover for the side to count as ruled.
+  double presence_ratio = 0.5;
+  // Binarization: a pixel is ink when it is this many gray levels darker than the mean of
+  // its neighbourhood (about a quarter inch square).
+  double ink_contrast = 12.0;
 };
 
 // All ruled tables on the page, top to bottom. A page without rules gives an empty vector.
