@@ -529,6 +529,20 @@ class TableReader {
   std::vector<std::pair<std::optional<double>*, std::string>> pending_money_;
 };
 
+// Whether a table without a header has the indicator columns of `map`: each column's edges
+// are rules of the table (within 4 pt), as they are when a table goes on over a page break.
+bool ColumnsAlign(const Table& t, const ColumnMap& map) {
+  auto near_rule = [&](double x) {
+    for (double c : t.col_lines)
+      if (std::abs(c - x) < 4.0) return true;
+    return false;
+  };
+  int aligned = 0;
+  for (const auto& col : map.columns)
+    if (near_rule(col.second.first) && near_rule(col.second.second)) ++aligned;
+  return !map.columns.empty() && aligned * 10 >= static_cast<int>(map.columns.size()) * 7;
+}
+
 bool HasProjectLabels(const Table& t) {
   for (const TableCell& c : t.cells) {
     std::string l = SplitLabelCell(c).label;
@@ -618,11 +632,18 @@ std::vector<Project> ReadProjects(const std::vector<PageContent>& pages, std::ve
         if (projects.empty() || ti != 0) continue;
         Project& p = projects.back();
         if (header) {
+          // The page broke inside the upper block: its remaining labeled rows come first.
+          TableReader reader(t, p);
+          reader.ReadFields(header->header_row);
+          reader.FinishMoney();
           last_map = header->map;
           ReadIndicatorRows(t, header->first_data_row, last_map, p);
-        } else if (!last_map.empty()) {
+        } else if (!last_map.empty() && ColumnsAlign(t, last_map)) {
           ReadIndicatorRows(t, 0, last_map, p);
+        } else {
+          continue;  // some other table
         }
+        if (std::find(p.pages.begin(), p.pages.end(), t.page) == p.pages.end()) p.pages.push_back(t.page);
         continue;
       }
       if (!labeled && !header) continue;  // a titled table of some other kind
