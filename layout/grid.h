@@ -51,6 +51,13 @@ struct GridOptions {
   double junction_pt = 3.0;
   // Share of a slot side that rule ink must cover for the side to count as ruled.
   double presence_ratio = 0.5;
+  // Bold title glyphs such as 国, 四 or 局 are little boxes of rules of their own. A rule
+  // structure narrower than min_table_width_pt is not a table, and neither is one lower
+  // than lettering_height_pt (a line of large lettering) and narrower than
+  // lettering_width_pt (a few such glyphs). Points.
+  double min_table_width_pt = 40.0;
+  double lettering_height_pt = 24.0;
+  double lettering_width_pt = 100.0;
   // Binarization: a pixel is ink when it is this many gray levels darker than the mean of
   // its neighbourhood (about a quarter inch square).
   double ink_contrast = 12.0;
