@@ -18,17 +18,36 @@ struct Piece {
   bool space_after = false;
 };
 
+double Median(std::vector<double> v) {
+  if (v.empty()) return 0;
+  std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
+  return v[v.size() / 2];
+}
+
 std::vector<Piece> Explode(const std::vector<Word>& words) {
   std::vector<Piece> pieces;
   pieces.reserve(words.size() * 4);
   for (const Word& w : words) {
     std::u32string u = ToU32(w.text);
     if (w.chars.size() == u.size() && !u.empty()) {
+      // Text-layer boxes reach from the font's ascent to its descent, which for some fonts
+      // (Noto CJK: 2.6 em) is taller than the line pitch, so that boxes of neighbouring lines
+      // overlap. Each glyph gets the run's vertical centre and a height of 1.2 em, the em
+      // measured by the advance of the run's CJK glyphs (or twice that of its Latin ones).
+      std::vector<double> cjk, latin;
+      for (size_t i = 0; i < u.size(); ++i) {
+        if (w.chars[i].width() <= 0) continue;
+        (IsCjk(u[i]) ? cjk : latin).push_back(w.chars[i].width());
+      }
+      double em = !cjk.empty() ? Median(cjk) : !latin.empty() ? 2 * Median(latin) : w.box.height();
+      const double half = std::min(w.box.height(), 1.2 * em) / 2;
       for (size_t i = 0; i < u.size(); ++i) {
         if (IsSpace(u[i])) continue;
-        Piece p{ToUtf8(u[i]), w.chars[i], w.confidence, false};
-        if (p.box.empty()) p.box = w.box;
-        pieces.push_back(std::move(p));
+        Box b = w.chars[i];
+        if (b.width() <= 0) b = w.box;
+        b.y0 = w.box.cy() - half;
+        b.y1 = w.box.cy() + half;
+        pieces.push_back({ToUtf8(u[i]), b, w.confidence, false});
       }
       if (!pieces.empty() && w.space_after) pieces.back().space_after = true;
     } else {
@@ -36,12 +55,6 @@ std::vector<Piece> Explode(const std::vector<Word>& words) {
     }
   }
   return pieces;
-}
-
-double Median(std::vector<double> v) {
-  if (v.empty()) return 0;
-  std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
-  return v[v.size() / 2];
 }
 
 std::vector<TextLine> GroupPieces(std::vector<Piece> pieces, double split_gap) {
