@@ -1,0 +1,23 @@
+// The first step of normalization: a printed value folded to the one form the parser reads.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace jixiao::norm {
+
+// Decodes UTF-8 (ill-formed bytes become U+FFFD), applies NFKC (ICU), maps the look-alikes
+// NFKC leaves apart (≧ → ≥, wave dashes → ~, dashes → -, middle dots → ·, brackets → ( ),
+// a few traditional characters) and drops white space, zero-width characters and quotes.
+std::u32string Fold(std::string_view raw);
+
+// Whether `s` is well-formed UTF-8.
+bool IsValidUtf8(std::string_view s);
+
+// `s` with each ill-formed byte sequence replaced by U+FFFD.
+std::string SanitizeUtf8(std::string_view s);
+
+void AppendUtf8(char32_t c, std::string& out);
+std::string ToUtf8(std::u32string_view s);
+
+}  // namespace jixiao::norm

@@ -1,0 +1,358 @@
+#include "normalize/lexicon.h"
+
+#include <array>
+#include <unordered_map>
+#include <vector>
+
+namespace jixiao::norm {
+namespace {
+
+struct OpWord {
+  Str word;
+  Op op;
+  bool weak;
+};
+
+template <typename Table, typename Get>
+size_t Longest(const Table& table, Str s, size_t pos, Get get, size_t* index) {
+  size_t best = 0;
+  for (size_t i = 0; i < table.size(); ++i) {
+    Str w = get(table[i]);
+    if (w.size() > best && StartsAt(s, pos, w)) {
+      best = w.size();
+      *index = i;
+    }
+  }
+  return best;
+}
+
+size_t LongestWord(std::initializer_list<Str> words, Str s, size_t pos) {
+  size_t best = 0;
+  for (Str w : words)
+    if (w.size() > best && StartsAt(s, pos, w)) best = w.size();
+  return best;
+}
+
+constexpr Op kEq = Op::kEq, kGe = Op::kGe, kLe = Op::kLe, kGt = Op::kGt, kLt = Op::kLt;
+
+constexpr std::array kPrefixOps = {
+    OpWord{U"大于或等于", kGe, false}, OpWord{U"大于等于", kGe, false},
+    OpWord{U"高于或等于", kGe, false}, OpWord{U"高于等于", kGe, false},
+    OpWord{U"多于或等于", kGe, false}, OpWord{U"不低于", kGe, false},
+    OpWord{U"不少于", kGe, false},     OpWord{U"不小于", kGe, false},
+    OpWord{U"不得低于", kGe, false},   OpWord{U"不得少于", kGe, false},
+    OpWord{U"不得小于", kGe, false},   OpWord{U"不应低于", kGe, false},
+    OpWord{U"不应少于", kGe, false},   OpWord{U"不能低于", kGe, false},
+    OpWord{U"不能少于", kGe, false},   OpWord{U"不宜低于", kGe, false},
+    OpWord{U"至少", kGe, false},       OpWord{U"最少", kGe, false},
+    OpWord{U"最低", kGe, false},       OpWord{U"起码", kGe, false},
+    OpWord{U"达到", kGe, true},        OpWord{U"达", kGe, true},
+    OpWord{U"小于或等于", kLe, false}, OpWord{U"小于等于", kLe, false},
+    OpWord{U"低于或等于", kLe, false}, OpWord{U"低于等于", kLe, false},
+    OpWord{U"少于或等于", kLe, false}, OpWord{U"不超过", kLe, false},
+    OpWord{U"不超出", kLe, false},     OpWord{U"不高于", kLe, false},
+    OpWord{U"不大于", kLe, false},     OpWord{U"不多于", kLe, false},
+    OpWord{U"不得超过", kLe, false},   OpWord{U"不得超出", kLe, false},
+    OpWord{U"不得高于", kLe, false},   OpWord{U"不得大于", kLe, false},
+    OpWord{U"不得多于", kLe, false},   OpWord{U"不应超过", kLe, false},
+    OpWord{U"不应高于", kLe, false},   OpWord{U"不能超过", kLe, false},
+    OpWord{U"不能高于", kLe, false},   OpWord{U"不宜超过", kLe, false},
+    OpWord{U"未超过", kLe, false},     OpWord{U"未超出", kLe, false},
+    OpWord{U"至多", kLe, false},       OpWord{U"最多", kLe, false},
+    OpWord{U"最高", kLe, false},       OpWord{U"控制在", kLe, true},
+    OpWord{U"控制于", kLe, true},      OpWord{U"超过", kGt, false},
+    OpWord{U"超出", kGt, false},       OpWord{U"高于", kGt, false},
+    OpWord{U"大于", kGt, false},       OpWord{U"多于", kGt, false},
+    OpWord{U"低于", kLt, false},       OpWord{U"小于", kLt, false},
+    OpWord{U"少于", kLt, false},       OpWord{U"不足", kLt, false},
+    OpWord{U"不到", kLt, false},       OpWord{U"等于", kEq, true},
+    OpWord{U"为", kEq, true},          OpWord{U"是", kEq, true},
+    OpWord{U"保持在", kEq, true},      OpWord{U"维持在", kEq, true},
+    OpWord{U"稳定在", kEq, true},
+};
+
+constexpr std::array kSuffixOps = {
+    OpWord{U"及以上", kGe, false},   OpWord{U"或以上", kGe, false},
+    OpWord{U"以上", kGe, false},     OpWord{U"之上", kGe, false},
+    OpWord{U"及以下", kLe, false},   OpWord{U"或以下", kLe, false},
+    OpWord{U"以下", kLe, false},     OpWord{U"之下", kLe, false},
+    OpWord{U"以内", kLe, false},     OpWord{U"之内", kLe, false},
+    OpWord{U"范围以内", kLe, false}, OpWord{U"范围之内", kLe, false},
+    OpWord{U"范围内", kLe, false},   OpWord{U"内", kLe, false},
+    OpWord{U"为限", kLe, false},     OpWord{U"封顶", kLe, false},
+    OpWord{U"及以内", kLe, false},
+};
+
+struct Unit {
+  Str printed;
+  Str canonical;
+};
+
+// Units as printed (longest match wins) and the spelling they are reported in.
+constexpr std::array kUnits = {
+    Unit{U"%", U"%"}, Unit{U"‰", U"‰"}, Unit{U"‱", U"‱"},
+    Unit{U"个百分点", U"个百分点"}, Unit{U"百分点", U"百分点"},
+    Unit{U"人次", U"人次"}, Unit{U"人天", U"人天"}, Unit{U"人月", U"人月"},
+    Unit{U"人日", U"人日"}, Unit{U"人", U"人"}, Unit{U"户次", U"户次"}, Unit{U"户", U"户"},
+    Unit{U"所", U"所"}, Unit{U"个工作日", U"个工作日"}, Unit{U"工作日", U"个工作日"},
+    Unit{U"个自然日", U"个自然日"}, Unit{U"自然日", U"自然日"}, Unit{U"个月", U"个月"},
+    Unit{U"个季度", U"个季度"}, Unit{U"个小时", U"小时"}, Unit{U"个星期", U"个星期"},
+    Unit{U"个", U"个"}, Unit{U"间", U"间"}, Unit{U"次", U"次"}, Unit{U"期", U"期"},
+    Unit{U"年", U"年"}, Unit{U"周年", U"周年"}, Unit{U"月", U"月"}, Unit{U"日", U"日"},
+    Unit{U"天", U"天"}, Unit{U"小时", U"小时"}, Unit{U"分钟", U"分钟"}, Unit{U"秒", U"秒"},
+    Unit{U"周", U"周"}, Unit{U"星期", U"星期"}, Unit{U"季度", U"季度"},
+    Unit{U"元", U"元"}, Unit{U"千元", U"千元"}, Unit{U"万元", U"万元"},
+    Unit{U"百万元", U"百万元"}, Unit{U"亿元", U"亿元"}, Unit{U"万亿元", U"万亿元"},
+    Unit{U"平方米", U"平方米"}, Unit{U"平米", U"平方米"}, Unit{U"万平方米", U"万平方米"},
+    Unit{U"万平米", U"万平方米"}, Unit{U"平方公里", U"平方公里"},
+    Unit{U"平方千米", U"平方千米"}, Unit{U"公里", U"公里"}, Unit{U"千米", U"千米"},
+    Unit{U"米", U"米"}, Unit{U"延米", U"延米"}, Unit{U"厘米", U"厘米"},
+    Unit{U"毫米", U"毫米"}, Unit{U"立方米", U"立方米"}, Unit{U"万立方米", U"万立方米"},
+    Unit{U"亩", U"亩"}, Unit{U"万亩", U"万亩"}, Unit{U"公顷", U"公顷"}, Unit{U"吨", U"吨"},
+    Unit{U"万吨", U"万吨"}, Unit{U"千克", U"千克"}, Unit{U"公斤", U"公斤"},
+    Unit{U"斤", U"斤"}, Unit{U"克", U"克"}, Unit{U"升", U"升"}, Unit{U"毫升", U"毫升"},
+    Unit{U"千瓦", U"千瓦"}, Unit{U"千瓦时", U"千瓦时"}, Unit{U"万千瓦时", U"万千瓦时"},
+    Unit{U"兆瓦", U"兆瓦"}, Unit{U"度", U"度"}, Unit{U"分", U"分"}, Unit{U"起", U"起"},
+    Unit{U"件", U"件"}, Unit{U"件次", U"件次"}, Unit{U"项", U"项"}, Unit{U"项次", U"项次"},
+    Unit{U"台", U"台"}, Unit{U"台次", U"台次"}, Unit{U"台套", U"台套"}, Unit{U"套", U"套"},
+    Unit{U"名", U"名"}, Unit{U"家", U"家"}, Unit{U"辆", U"辆"}, Unit{U"辆次", U"辆次"},
+    Unit{U"车次", U"车次"}, Unit{U"栋", U"栋"}, Unit{U"幢", U"幢"}, Unit{U"座", U"座"},
+    Unit{U"处", U"处"}, Unit{U"条", U"条"}, Unit{U"张", U"张"}, Unit{U"篇", U"篇"},
+    Unit{U"篇次", U"篇次"}, Unit{U"份", U"份"}, Unit{U"本", U"本"}, Unit{U"册", U"册"},
+    Unit{U"部", U"部"}, Unit{U"批", U"批"}, Unit{U"批次", U"批次"}, Unit{U"场", U"场"},
+    Unit{U"场次", U"场次"}, Unit{U"轮", U"轮"}, Unit{U"届", U"届"}, Unit{U"种", U"种"},
+    Unit{U"类", U"类"}, Unit{U"门", U"门"}, Unit{U"支", U"支"}, Unit{U"队", U"队"},
+    Unit{U"组", U"组"}, Unit{U"层", U"层"}, Unit{U"块", U"块"}, Unit{U"株", U"株"},
+    Unit{U"棵", U"棵"}, Unit{U"只", U"只"}, Unit{U"头", U"头"}, Unit{U"口", U"口"},
+    Unit{U"眼", U"眼"}, Unit{U"宗", U"宗"}, Unit{U"笔", U"笔"}, Unit{U"例", U"例"},
+    Unit{U"床", U"床"}, Unit{U"位", U"位"}, Unit{U"箱", U"箱"}, Unit{U"袋", U"袋"},
+    Unit{U"瓶", U"瓶"}, Unit{U"盒", U"盒"}, Unit{U"枚", U"枚"}, Unit{U"根", U"根"},
+    Unit{U"幅", U"幅"}, Unit{U"页", U"页"}, Unit{U"卷", U"卷"}, Unit{U"集", U"集"},
+    Unit{U"版", U"版"}, Unit{U"回", U"回"}, Unit{U"遍", U"遍"}, Unit{U"趟", U"趟"},
+    Unit{U"站", U"站"}, Unit{U"盏", U"盏"}, Unit{U"杆", U"杆"}, Unit{U"片", U"片"},
+    Unit{U"架", U"架"}, Unit{U"架次", U"架次"}, Unit{U"艘", U"艘"}, Unit{U"课时", U"课时"},
+    Unit{U"学时", U"学时"}, Unit{U"节", U"节"}, Unit{U"课", U"课"}, Unit{U"天次", U"天次"},
+    Unit{U"期次", U"期次"}, Unit{U"班次", U"班次"}, Unit{U"班", U"班"}, Unit{U"岗", U"岗"},
+    Unit{U"个岗位", U"个岗位"}, Unit{U"倍", U"倍"}, Unit{U"级", U"级"}, Unit{U"星", U"星"},
+    Unit{U"岁", U"岁"}, Unit{U"所次", U"所次"}, Unit{U"学期", U"学期"}, Unit{U"年度", U"年度"},
+};
+
+// Latin spellings, compared case-insensitively, with the unit they stand for.
+constexpr std::array kLatinAliases = {
+    Unit{U"m2", U"平方米"},  Unit{U"km2", U"平方公里"}, Unit{U"m3", U"立方米"},
+    Unit{U"km", U"公里"},    Unit{U"kg", U"千克"},      Unit{U"h", U"小时"},
+    Unit{U"hr", U"小时"},    Unit{U"hrs", U"小时"},     Unit{U"min", U"分钟"},
+    Unit{U"mins", U"分钟"},
+};
+
+char32_t Lower(char32_t c) { return (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c; }
+
+}  // namespace
+
+bool AllIdeographs(Str s) {
+  for (char32_t c : s)
+    if (!IsIdeograph(c)) return false;
+  return true;
+}
+
+int CnDigit(char32_t c) {
+  switch (c) {
+    case U'零': case U'〇': return 0;
+    case U'一': case U'壹': case U'幺': return 1;
+    case U'二': case U'贰': case U'两': case U'貳': return 2;
+    case U'三': case U'叁': case U'參': return 3;
+    case U'四': case U'肆': return 4;
+    case U'五': case U'伍': return 5;
+    case U'六': case U'陆': case U'陸': return 6;
+    case U'七': case U'柒': return 7;
+    case U'八': case U'捌': return 8;
+    case U'九': case U'玖': return 9;
+    default: return -1;
+  }
+}
+
+double CnMultiplier(char32_t c) {
+  switch (c) {
+    case U'十': case U'拾': return 10;
+    case U'百': case U'佰': return 100;
+    case U'千': case U'仟': return 1000;
+    case U'万': return 1e4;
+    case U'亿': return 1e8;
+    default: return 0;
+  }
+}
+
+size_t MatchSymbolOp(Str s, size_t pos, OpMark* mark) {
+  size_t end = pos;
+  bool ge = false, le = false, gt = false, lt = false, eq = false;
+  while (end < s.size() && end - pos < 3) {
+    char32_t c = s[end];
+    if (c == U'≥') ge = true;
+    else if (c == U'≤') le = true;
+    else if (c == '>') gt = true;
+    else if (c == '<') lt = true;
+    else if (c == '=') eq = true;
+    else break;
+    ++end;
+  }
+  if (end == pos) return 0;
+  bool up = ge || gt, down = le || lt;
+  if (up && down) return 0;  // `<>`, `≥≤`: not an operator
+  if (ge || (gt && eq)) *mark = {Op::kGe, false};
+  else if (le || (lt && eq)) *mark = {Op::kLe, false};
+  else if (gt) *mark = {Op::kGt, false};
+  else if (lt) *mark = {Op::kLt, false};
+  else *mark = {Op::kEq, true};
+  return end - pos;
+}
+
+size_t MatchPrefixOpWord(Str s, size_t pos, OpMark* mark) {
+  size_t i = 0;
+  size_t n = Longest(kPrefixOps, s, pos, [](const OpWord& w) { return w.word; }, &i);
+  if (n) *mark = {kPrefixOps[i].op, kPrefixOps[i].weak};
+  return n;
+}
+
+size_t MatchSuffixOpWord(Str s, size_t pos, OpMark* mark) {
+  size_t i = 0;
+  size_t n = Longest(kSuffixOps, s, pos, [](const OpWord& w) { return w.word; }, &i);
+  if (n) *mark = {kSuffixOps[i].op, kSuffixOps[i].weak};
+  return n;
+}
+
+size_t MatchFiller(Str s, size_t pos) {
+  return LongestWord({U"在", U"于", U"从", U"自", U"介于", U"处于", U"均", U"都", U"均在",
+                      U"需", U"须", U"应"},
+                     s, pos);
+}
+
+size_t MatchApproxBefore(Str s, size_t pos) {
+  return LongestWord({U"约", U"大约", U"大概", U"≈", U"接近"}, s, pos);
+}
+
+size_t MatchApproxAfter(Str s, size_t pos) {
+  return LongestWord({U"左右", U"上下", U"前后"}, s, pos);
+}
+
+size_t MatchRangeEnd(Str s, size_t pos) {
+  return LongestWord({U"之间", U"不等", U"区间", U"范围"}, s, pos);
+}
+
+size_t MatchInclusiveMark(Str s, size_t pos) {
+  return LongestWord({U"(含)", U"(含本数)", U"(包含)", U"(包括)", U"(含本数在内)",
+                      U"(包含本数)", U"(含当日)", U"(含当天)"},
+                     s, pos);
+}
+
+namespace {
+
+// The units of kUnits by their first character, for a lookup without a scan of the table.
+const std::unordered_map<char32_t, std::vector<const Unit*>>& UnitsByFirst() {
+  static const auto* const index = [] {
+    auto* m = new std::unordered_map<char32_t, std::vector<const Unit*>>();
+    for (const Unit& u : kUnits) (*m)[u.printed.front()].push_back(&u);
+    return m;
+  }();
+  return *index;
+}
+
+}  // namespace
+
+size_t MatchKnownUnit(Str s, size_t pos, std::u32string* unit) {
+  if (pos >= s.size()) return 0;
+  const auto& index = UnitsByFirst();
+  if (auto it = index.find(s[pos]); it != index.end()) {
+    const Unit* best = nullptr;
+    for (const Unit* u : it->second)
+      if ((!best || u->printed.size() > best->printed.size()) && StartsAt(s, pos, u->printed))
+        best = u;
+    if (best) {
+      unit->assign(best->canonical);
+      return best->printed.size();
+    }
+  }
+  // A Latin unit: letters, then a 2 or 3 for square or cubic metres.
+  size_t end = pos;
+  while (end < s.size() && IsLatin(s[end]) && end - pos < 8) ++end;
+  if (end == pos || (end < s.size() && IsLatin(s[end]))) return 0;
+  if (end < s.size() && (s[end] == '2' || s[end] == '3') && s[end - 1] == 'm' &&
+      (end + 1 >= s.size() || !IsDigit(s[end + 1])))
+    ++end;
+  std::u32string lower;
+  for (size_t k = pos; k < end; ++k) lower.push_back(Lower(s[k]));
+  for (const Unit& alias : kLatinAliases) {
+    if (lower == alias.printed) {
+      unit->assign(alias.canonical);
+      return end - pos;
+    }
+  }
+  if (end < s.size() && IsDigit(s[end])) return 0;  // letters run into a number: not a unit
+  unit->assign(s.substr(pos, end - pos));
+  return end - pos;
+}
+
+std::optional<double> MoneyFactor(Str unit) {
+  if (unit == U"元") return 1.0;
+  if (unit == U"千元") return 1e3;
+  if (unit == U"万元") return 1e4;
+  if (unit == U"百万元") return 1e6;
+  if (unit == U"亿元") return 1e8;
+  if (unit == U"万亿元") return 1e12;
+  return std::nullopt;
+}
+
+bool IsQualifierWord(Str s) {
+  static constexpr std::array<Str, 44> kWords = {
+      U"完成", U"达标", U"合格", U"覆盖", U"到位", U"落实", U"满意", U"及时", U"兑现",
+      U"发放", U"支付", U"完好", U"正常", U"通过", U"实现", U"办结", U"验收", U"可用",
+      U"运行", U"按时", U"全部", U"全面", U"准确", U"完整", U"有效", U"提高", U"提升",
+      U"增长", U"下降", U"降低", U"减少", U"增加", U"保障", U"执行", U"使用", U"到账",
+      U"拨付", U"解决", U"处理", U"回复", U"响应", U"结算", U"整改", U"完工"};
+  for (Str w : kWords)
+    if (s.substr(0, w.size()) == w) return true;
+  return false;
+}
+
+bool QualifierOk(Str q) {
+  if (q.empty() || q.size() > 8 || !AllIdeographs(q)) return false;
+  static constexpr Str kBadFirst = U"前后以之的内或且并和与及等每至到";
+  if (kBadFirst.find(q.front()) != Str::npos) return false;
+  for (char32_t c : q)
+    if (IsCnNumeral(c)) return false;
+  return true;
+}
+
+bool ZeroNounOk(Str noun) {
+  if (noun.empty() || noun.size() > 8 || !AllIdeographs(noun)) return false;
+  static constexpr Str kBadFirst = U"星售部件散碎钱食花头用存下配担距和基时";
+  return kBadFirst.find(noun.front()) == Str::npos;
+}
+
+bool IsZeroVerb(Str s) {
+  return s == U"发生" || s == U"出现" || s == U"增长" || s == U"突破" || s == U"记录";
+}
+
+bool LooksLikeQuantity(Str s) {
+  if (s.empty() || s.size() > 16 || !AllIdeographs(s)) return false;
+  static constexpr std::array<Str, 31> kEnds = {
+      U"数", U"额", U"值", U"预算", U"标准", U"水平", U"限额", U"定额", U"上限", U"下限",
+      U"指标", U"计划", U"上年", U"去年", U"往年", U"同期", U"平均", U"均值", U"成本",
+      U"费用", U"资金", U"金额", U"价", U"价格", U"造价", U"规模", U"基数", U"年度",
+      U"上一年", U"控制线", U"定价"};
+  for (Str e : kEnds)
+    if (s.size() >= e.size() && s.substr(s.size() - e.size()) == e) return true;
+  return false;
+}
+
+bool LooksLikeBareReference(Str s) {
+  if (s.size() > 6 || !AllIdeographs(s)) return false;
+  static constexpr Str kVerbFirst = U"按依根参执严符遵控在于以经不未无已确保提降加减节合完";
+  if (s.empty() || kVerbFirst.find(s.front()) != Str::npos) return false;
+  static constexpr std::array<Str, 7> kEnds = {U"控制数", U"预算数", U"计划数", U"批复数",
+                                               U"限额",   U"定额",   U"预算"};
+  for (Str e : kEnds)
+    if (s.size() >= e.size() && s.substr(s.size() - e.size()) == e) return true;
+  return false;
+}
+
+}  // namespace jixiao::norm

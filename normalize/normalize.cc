@@ -1,0 +1,204 @@
+#include "normalize/normalize.h"
+
+#include <charconv>
+#include <cmath>
+#include <vector>
+
+#include "normalize/amount.h"
+#include "normalize/fold.h"
+#include "normalize/parse.h"
+
+namespace jixiao {
+
+TypedValue Normalize(std::string_view raw) {
+  std::u32string folded = norm::Fold(raw);
+  TypedValue v = norm::Parse(folded);
+  v.raw = std::string(raw);
+  return v;
+}
+
+std::string_view OpSymbol(Op op) {
+  switch (op) {
+    case Op::kEq: return "=";
+    case Op::kGe: return ">=";
+    case Op::kLe: return "<=";
+    case Op::kGt: return ">";
+    case Op::kLt: return "<";
+    case Op::kRange: return "range";
+  }
+  return "=";
+}
+
+std::string_view KindName(ValueKind kind) {
+  switch (kind) {
+    case ValueKind::kNumeric: return "numeric";
+    case ValueKind::kReference: return "reference";
+    case ValueKind::kDate: return "date";
+    case ValueKind::kText: return "text";
+    case ValueKind::kEmpty: return "empty";
+  }
+  return "text";
+}
+
+namespace {
+
+// A whole number prints as one (74, not 74.0).
+nlohmann::json JsonNumber(double x) {
+  if (std::isfinite(x) && std::fabs(x) < 9.0e15 && x == std::floor(x))
+    return static_cast<int64_t>(x);
+  return x;
+}
+
+std::string FormatNumber(double x) {
+  char buf[512];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, x, std::chars_format::fixed);
+  if (ec != std::errc()) return "0";
+  std::string s(buf, end);
+  if (s == "-0") s = "0";
+  return s;
+}
+
+std::string_view PrintedOp(Op op) {
+  switch (op) {
+    case Op::kGe: return "≥";
+    case Op::kLe: return "≤";
+    case Op::kGt: return ">";
+    case Op::kLt: return "<";
+    default: return "";
+  }
+}
+
+bool SameTyped(const TypedValue& a, const TypedValue& b) {
+  return a.kind == b.kind && a.op == b.op && a.number == b.number && a.upper == b.upper &&
+         a.unit == b.unit && a.qualifier == b.qualifier && a.reference == b.reference &&
+         a.date == b.date;
+}
+
+std::vector<std::string> NumericForms(const TypedValue& v) {
+  std::string unit = v.unit.value_or("");
+  std::string q = v.qualifier.value_or("");
+  std::string core;
+  if (v.op == Op::kRange) {
+    core = FormatNumber(*v.number) + "~" + FormatNumber(v.upper.value_or(*v.number)) + unit;
+  } else {
+    core = std::string(PrintedOp(*v.op)) + FormatNumber(v.number.value_or(0)) + unit;
+  }
+  std::vector<std::string> forms = {core + q, q + core, core + "(" + q + ")"};
+  if (v.op != Op::kRange && v.number == 0.0) {
+    // 零事故, 安全事故零发生.
+    std::string op(PrintedOp(*v.op));
+    forms.push_back(op + "零" + unit + q);
+    forms.push_back(q + op + "零" + unit);
+    forms.push_back(unit + op + "零" + q);
+  }
+  return forms;
+}
+
+std::vector<std::string> DateForms(const TypedValue& v) {
+  const std::string& d = *v.date;
+  std::string q = v.qualifier.value_or("");
+  std::string chinese;
+  bool month_only = false;
+  int year = 0, month = 0, day = 0;
+  if (d.rfind("--", 0) == 0) {
+    std::sscanf(d.c_str(), "--%d-%d", &month, &day);
+  } else {
+    std::sscanf(d.c_str(), "%d-%d-%d", &year, &month, &day);
+  }
+  if (year) chinese += std::to_string(year) + "年";
+  chinese += std::to_string(month) + "月";
+  if (day) chinese += std::to_string(day) + "日";
+  else month_only = true;
+  std::vector<std::string> forms;
+  if (*v.op == Op::kLe) forms.push_back(chinese + (month_only ? "底前" : "前") + q);
+  if (*v.op == Op::kEq) forms.push_back(chinese + q);
+  forms.push_back(std::string(PrintedOp(*v.op)) + chinese + q);
+  forms.push_back(q + std::string(PrintedOp(*v.op)) + chinese);
+  return forms;
+}
+
+std::string Utf8OrReplaced(const std::string& s) { return norm::SanitizeUtf8(s); }
+
+}  // namespace
+
+nlohmann::json ToJson(const TypedValue& v) {
+  nlohmann::json j;
+  j["raw"] = Utf8OrReplaced(v.raw);
+  j["kind"] = KindName(v.kind);
+  switch (v.kind) {
+    case ValueKind::kNumeric:
+      j["op"] = OpSymbol(v.op.value_or(Op::kEq));
+      j["number"] = JsonNumber(v.number.value_or(0));
+      if (v.upper) j["upper"] = JsonNumber(*v.upper);
+      j["unit"] = v.unit ? nlohmann::json(Utf8OrReplaced(*v.unit)) : nlohmann::json(nullptr);
+      if (v.qualifier) j["qualifier"] = Utf8OrReplaced(*v.qualifier);
+      break;
+    case ValueKind::kReference:
+      j["op"] = OpSymbol(v.op.value_or(Op::kEq));
+      j["reference"] = Utf8OrReplaced(v.reference.value_or(""));
+      break;
+    case ValueKind::kDate:
+      j["op"] = OpSymbol(v.op.value_or(Op::kEq));
+      j["date"] = v.date.value_or("");
+      if (v.qualifier) j["qualifier"] = Utf8OrReplaced(*v.qualifier);
+      break;
+    case ValueKind::kText:
+    case ValueKind::kEmpty:
+      break;
+  }
+  return j;
+}
+
+std::string Canonical(const TypedValue& v) {
+  std::vector<std::string> forms;
+  switch (v.kind) {
+    case ValueKind::kEmpty: return "";
+    case ValueKind::kText: return v.raw;
+    case ValueKind::kNumeric:
+      if (!v.op || !v.number) return v.raw;
+      forms = NumericForms(v);
+      break;
+    case ValueKind::kReference:
+      if (!v.op || !v.reference) return v.raw;
+      forms = {std::string(*v.op == Op::kEq ? "=" : PrintedOp(*v.op)) + *v.reference};
+      break;
+    case ValueKind::kDate:
+      if (!v.op || !v.date) return v.raw;
+      forms = DateForms(v);
+      break;
+  }
+  // The first spelling that reads back to the same value.
+  for (const std::string& form : forms)
+    if (SameTyped(Normalize(form), v)) return form;
+  return forms.front();
+}
+
+std::optional<double> ParseMoney(std::string_view raw, std::string_view table_unit) {
+  std::u32string s = norm::Fold(raw);
+  norm::Str view = s;
+  for (norm::Str prefix : {U"人民币", U"RMB", U"¥", U"￥"})
+    if (view.substr(0, prefix.size()) == prefix) view.remove_prefix(prefix.size());
+  while (!view.empty() && (view.back() == U'整' || view.back() == U'。' || view.back() == '.'))
+    view.remove_suffix(1);
+  if (view.empty()) return std::nullopt;
+  std::optional<norm::Amount> a = norm::ScanAmount(view, 0);
+  if (!a || a->zero_noun || a->unit || a->more) return std::nullopt;
+  size_t pos = a->end;
+  std::u32string unit;
+  std::optional<double> stated;  // the cell's own unit, in 元
+  if (pos < view.size()) {
+    size_t k = norm::MatchKnownUnit(view, pos, &unit);
+    if (k == 0 || pos + k != view.size()) return std::nullopt;
+    stated = norm::MoneyFactor(unit);
+    if (!stated) return std::nullopt;
+  } else if (a->multiplier != 1) {
+    stated = 1.0;  // 12.05万: the multiplier is already applied, the value is in 元
+  }
+  if (!stated) return a->value;
+  std::u32string table = norm::Fold(table_unit);
+  std::optional<double> factor = norm::MoneyFactor(table);
+  if (!factor) factor = 1.0;  // no table unit: 元
+  return a->value * *stated / *factor;
+}
+
+}  // namespace jixiao
