@@ -66,6 +66,7 @@ enum class Part { kNone, kOverall, kGoals, kMeasures };
 Sections ReadSections(const std::vector<PageContent>& pages) {
   Sections out;
   Part part = Part::kNone;
+  bool started = false;  // a part-1 heading has been seen
   std::vector<std::string> overall;
   std::vector<std::string>* current = nullptr;  // lines of the open item
   std::vector<std::vector<std::string>> goal_lines, measure_lines;
@@ -81,10 +82,12 @@ Sections ReadSections(const std::vector<PageContent>& pages) {
       const std::string compact = Compact(l.text);
       if (compact.empty() || IsTocLine(compact)) continue;
       if (IsPageNumber(compact)) continue;
-      if (StartsWith(compact, "第二部分")) { part = Part::kNone; current = nullptr; goto done; }
+      // Part 2 ends part 1, unless this is the table of contents naming it.
+      if (StartsWith(compact, "第二部分") && started) goto done;
       if (StartsWith(compact, "第一部分")) continue;
       std::string heading = Heading(compact);
       if (!heading.empty()) {
+        started = started || Contains(heading, "目标") || Contains(heading, "措施");
         if (Contains(heading, "总体绩效目标") || Contains(heading, "总体目标")) { part = Part::kOverall; current = &overall; continue; }
         if (Contains(heading, "分项绩效目标") || Contains(heading, "分项目标")) { part = Part::kGoals; current = nullptr; continue; }
         if (Contains(heading, "保障措施")) { part = Part::kMeasures; current = nullptr; continue; }
