@@ -57,9 +57,11 @@ class UnionFind {
 // All tolerances of one run, in pixels at the image's dpi.
 struct PixelParams {
   int min_hrun = 0, min_vrun = 0, max_break = 0;
+  double min_fill = 1.0;
+  int min_end_run = 1;
   double max_thickness = 0, piece_gap = 0, line_merge = 0, junction = 0;
-  double presence_ratio = 0.5;
-  double min_table_width = 0, lettering_height = 0, lettering_width = 0;
+  double presence_ratio = 0.5, min_side_fill = 0.8;
+  double min_table_width = 0, lettering_height = 0, lettering_width = 0, lettering_column = 0;
   // Page skew: dy/dx of the horizontal rules (a vertical rule then has dx/dy = -skew).
   double skew = 0;
 };
@@ -99,19 +101,23 @@ struct Line {
 // Clusters pieces (indices into `pieces`, all of one axis) into lines: sorted across with
 // the skew taken out, a gap of more than `merge` pixels between neighbours starts a new
 // line. A line's position is where it crosses the perpendicular through `ref_along`.
-std::vector<Line> ClusterLines(const std::vector<RulePiece>& pieces, std::vector<int> idx,
-                               double merge, double skew, double ref_along) {
+// Stubs (pieces shorter than `min_len`: rule ends kept because they end on a crossing rule)
+// do not make or move lines; each joins the line it lies on, if any, for extent and
+// coverage.
+std::vector<Line> ClusterLines(const std::vector<RulePiece>& pieces, const std::vector<int>& idx,
+                               double merge, double skew, double ref_along, int min_len) {
   auto key = [&](int i) { return Key(pieces[i], skew); };
-  std::sort(idx.begin(), idx.end(), [&](int a, int b) { return key(a) < key(b); });
+  std::vector<int> full, stubs;
+  for (int i : idx) (pieces[i].length() >= min_len ? full : stubs).push_back(i);
+  std::sort(full.begin(), full.end(), [&](int a, int b) { return key(a) < key(b); });
   std::vector<Line> lines;
-  for (size_t k = 0; k < idx.size(); ++k) {
-    if (k == 0 || key(idx[k]) - key(idx[k - 1]) > merge) lines.emplace_back();
-    lines.back().members.push_back(idx[k]);
+  for (size_t k = 0; k < full.size(); ++k) {
+    if (k == 0 || key(full[k]) - key(full[k - 1]) > merge) lines.emplace_back();
+    lines.back().members.push_back(full[k]);
   }
+  std::vector<double> keys;
   for (Line& line : lines) {
     double weight = 0, moment = 0, outer_hi = -1e18, outer_lo = 1e18;
-    line.lo = 1e18;
-    line.hi = -1e18;
     for (int m : line.members) {
       const RulePiece& p = pieces[m];
       const double k = key(m);
@@ -119,13 +125,32 @@ std::vector<Line> ClusterLines(const std::vector<RulePiece>& pieces, std::vector
       moment += p.length() * k;
       outer_lo = std::min(outer_lo, k - p.thickness / 2);
       outer_hi = std::max(outer_hi, k + p.thickness / 2);
-      line.lo = std::min<double>(line.lo, p.lo);
-      line.hi = std::max<double>(line.hi, p.hi);
     }
     const double mean_key = moment / weight;
+    keys.push_back(mean_key);
     line.half = std::max(outer_hi - mean_key, mean_key - outer_lo);
     const bool horizontal = pieces[line.members.front()].axis == Axis::kHorizontal;
     line.pos = mean_key + (horizontal ? skew : -skew) * ref_along;
+  }
+  for (int i : stubs) {
+    int best = -1;
+    double best_distance = 1e18;
+    for (size_t l = 0; l < lines.size(); ++l) {
+      const double distance = std::abs(key(i) - keys[l]);
+      if (distance <= lines[l].half + 1.5 && distance < best_distance) {
+        best = static_cast<int>(l);
+        best_distance = distance;
+      }
+    }
+    if (best >= 0) lines[best].members.push_back(i);
+  }
+  for (Line& line : lines) {
+    line.lo = 1e18;
+    line.hi = -1e18;
+    for (int m : line.members) {
+      line.lo = std::min<double>(line.lo, pieces[m].lo);
+      line.hi = std::max<double>(line.hi, pieces[m].hi);
+    }
   }
   return lines;
 }
@@ -214,9 +239,31 @@ void AddMissingBorders(std::vector<Line>* lines, const std::vector<Line>& others
   if (add_high) lines->push_back(high_line);
 }
 
-// Drops lines that do not reach two lines of the other axis; repeats until stable.
+// Best share of one cell side that line `l` covers: the stretch between two neighbouring
+// live lines of `others` (sorted), clear of their ink. `shift(o)` moves line `o` of the other
+// axis to where it is at `l` (skew).
+template <typename Shift>
+double BestSideFill(const Line& l, const std::vector<Line>& others,
+                    const std::vector<RulePiece>& pieces, Shift shift) {
+  double best = 0;
+  const Line* prev = nullptr;
+  for (const Line& o : others) {
+    if (!o.alive) continue;
+    if (prev != nullptr) {
+      const double a = prev->pos + prev->half + shift(*prev), b = o.pos - o.half + shift(o);
+      best = std::max(best, Coverage(l, pieces, a, b));
+    }
+    prev = &o;
+  }
+  return best;
+}
+
+// Drops lines that are not rules of the table: a line must meet two lines of the other axis
+// and cover most of the side of at least one cell between them. Repeats until stable.
+// (cx, cy): the centre the line positions refer to (pixels).
 void KeepSupportedLines(std::vector<Line>* rows, std::vector<Line>* cols,
-                        const std::vector<RulePiece>& pieces, const PixelParams& px) {
+                        const std::vector<RulePiece>& pieces, const PixelParams& px, double cx,
+                        double cy) {
   const double min_reach = std::max(px.junction, px.line_merge);
   for (int round = 0; round < 8; ++round) {
     AddMissingBorders(cols, *rows, min_reach);
@@ -229,7 +276,15 @@ void KeepSupportedLines(std::vector<Line>* rows, std::vector<Line>* cols,
         for (const Line& o : others) {
           if (o.alive && LinesMeet(l, o, pieces, horizontal, px.junction) && ++support >= 2) break;
         }
-        if (support < 2) {
+        bool keep = support >= 2;
+        if (keep) {
+          auto shift = [&](const Line& o) {
+            return horizontal ? -px.skew * (l.pos - cy) : px.skew * (l.pos - cx);
+            (void)o;
+          };
+          keep = BestSideFill(l, others, pieces, shift) >= px.min_side_fill;
+        }
+        if (!keep) {
           l.alive = false;
           changed = true;
         }
@@ -334,6 +389,33 @@ std::vector<Span> MergeSlots(int nrows, int ncols, const std::vector<std::vector
   return spans;
 }
 
+// Median gap between neighbouring lines (pixels).
+double MedianSpacing(const std::vector<Line>& lines) {
+  std::vector<double> gaps;
+  for (size_t i = 0; i + 1 < lines.size(); ++i) gaps.push_back(lines[i + 1].pos - lines[i].pos);
+  if (gaps.empty()) return 0;
+  std::nth_element(gaps.begin(), gaps.begin() + gaps.size() / 2, gaps.end());
+  return gaps[gaps.size() / 2];
+}
+
+// Bold or large glyphs (国, 四, 局; a title's strokes chained together) are little boxes of
+// rules: a structure that is small and made of glyph-sized cells is lettering, not a table.
+bool LooksLikeLettering(const std::vector<Line>& rows, const std::vector<Line>& cols,
+                        const PixelParams& px) {
+  const double width = cols.back().pos - cols.front().pos;
+  const double height = rows.back().pos - rows.front().pos;
+  const double col_width = MedianSpacing(cols), row_height = MedianSpacing(rows);
+  if (width < px.min_table_width) return true;
+  // One line of lettering.
+  if (height < px.lettering_height &&
+      (width < px.lettering_width || col_width < px.lettering_column)) {
+    return true;
+  }
+  // A block of very large lettering (cover titles): small, with cells too small for text.
+  return width < 2 * px.lettering_width && height < 4 * px.lettering_height &&
+         col_width < px.lettering_column && row_height < 0.6 * px.lettering_height;
+}
+
 // One connected rule structure to a grid, or nothing when it is not a table.
 std::optional<Grid> BuildGrid(const std::vector<RulePiece>& pieces, const PixelParams& px,
                               double dpi) {
@@ -355,8 +437,8 @@ std::optional<Grid> BuildGrid(const std::vector<RulePiece>& pieces, const PixelP
   if (hidx.empty() || vidx.empty()) return std::nullopt;
   cx /= wx;
   cy /= wy;
-  std::vector<Line> rows = ClusterLines(pieces, hidx, px.line_merge, px.skew, cx);
-  std::vector<Line> cols = ClusterLines(pieces, vidx, px.line_merge, px.skew, cy);
+  std::vector<Line> rows = ClusterLines(pieces, hidx, px.line_merge, px.skew, cx, px.min_hrun);
+  std::vector<Line> cols = ClusterLines(pieces, vidx, px.line_merge, px.skew, cy, px.min_vrun);
   // Line extents in the deskewed frame, so that ends of different lines compare.
   for (Line& l : rows) {
     l.lo += px.skew * (l.pos - cy);
@@ -366,13 +448,9 @@ std::optional<Grid> BuildGrid(const std::vector<RulePiece>& pieces, const PixelP
     l.lo -= px.skew * (l.pos - cx);
     l.hi -= px.skew * (l.pos - cx);
   }
-  KeepSupportedLines(&rows, &cols, pieces, px);
+  KeepSupportedLines(&rows, &cols, pieces, px, cx, cy);
   if (rows.size() < 2 || cols.size() < 2) return std::nullopt;
-  // Lettering, not a table: bold glyphs (国, 四, 局) are little boxes of rules.
-  const double width = cols.back().pos - cols.front().pos;
-  const double height = rows.back().pos - rows.front().pos;
-  if (width < px.min_table_width) return std::nullopt;
-  if (height < px.lettering_height && width < px.lettering_width) return std::nullopt;
+  if (LooksLikeLettering(rows, cols, px)) return std::nullopt;
 
   const int nrows = static_cast<int>(rows.size()) - 1;
   const int ncols = static_cast<int>(cols.size()) - 1;
@@ -465,9 +543,13 @@ PixelParams ToPixels(const GridOptions& o, double dpi, int page_width) {
   px.line_merge = std::max(1.0, o.line_merge_pt * k);
   px.junction = std::max(1.0, o.junction_pt * k);
   px.presence_ratio = o.presence_ratio;
+  px.min_side_fill = o.min_side_fill;
+  px.min_fill = o.rule_fill;
+  px.min_end_run = std::max(2, static_cast<int>(std::lround(o.min_rule_end_pt * k)));
   px.min_table_width = o.min_table_width_pt * k;
   px.lettering_height = o.lettering_height_pt * k;
   px.lettering_width = o.lettering_width_pt * k;
+  px.lettering_column = o.lettering_column_pt * k;
   return px;
 }
 
@@ -493,10 +575,18 @@ std::vector<Grid> FindGrids(const PageImage& image, const GridOptions& options) 
   // Window of the adaptive threshold: about a quarter inch, wider than a glyph.
   const cv::Mat ink =
       grid_internal::BinarizeInk(gray, static_cast<int>(dpi / 4), options.ink_contrast);
+  // Long horizontal runs first; then vertical runs, keeping short ones that end on a
+  // horizontal rule; then horizontal runs again, likewise anchored on the vertical rules.
+  const grid_internal::RunLimits hlimits{px.min_hrun, px.max_break, px.min_fill, px.min_end_run};
+  const grid_internal::RunLimits vlimits{px.min_vrun, px.max_break, px.min_fill, px.min_end_run};
+  const grid_internal::RuleScan long_h = grid_internal::ScanRules(ink, Axis::kHorizontal, hlimits);
+  const grid_internal::RuleScan v =
+      grid_internal::ScanRules(ink, Axis::kVertical, vlimits, long_h.mask);
+  const grid_internal::RuleScan h =
+      grid_internal::ScanRules(ink, Axis::kHorizontal, hlimits, v.mask);
   std::vector<RulePiece> pieces;
-  for (Axis axis : {Axis::kHorizontal, Axis::kVertical}) {
-    const int min_run = axis == Axis::kHorizontal ? px.min_hrun : px.min_vrun;
-    for (const RulePiece& p : grid_internal::FindRulePieces(ink, axis, min_run, px.max_break)) {
+  for (const auto* scan : {&h, &v}) {
+    for (const RulePiece& p : scan->pieces) {
       if (p.thickness <= px.max_thickness) pieces.push_back(p);
     }
   }

@@ -39,25 +39,39 @@ struct GridOptions {
   // Shortest ink run (points) that can be part of a vertical rule. Body text strokes (1,
   // 丨) are ~8-11 pt; the lowest table row with its rules is ~14 pt and more.
   double min_vrule_pt = 13.0;
-  // Breaks of up to this length (points) inside a run are bridged at the pixel level.
+  // Breaks of up to this length (points) inside a run are bridged at the pixel level, as
+  // long as ink fills at least rule_fill of the run.
   double rule_gap_pt = 0.75;
+  double rule_fill = 0.75;
+  // A shorter run (points) still counts when it starts or ends on a rule of the other axis:
+  // the end of a rule cut off by a break. Text keeps clear of the rules.
+  double min_rule_end_pt = 1.0;
   // Rule pieces thicker than this (points) are solid shapes, not rules.
   double max_rule_thickness_pt = 5.0;
   // Collinear rule pieces separated by at most this gap (points) belong to one rule.
   double piece_gap_pt = 8.0;
   // Parallel rules closer than this (points) are one line: doubled rules, thick borders.
   double line_merge_pt = 4.0;
-  // How far (points) a rule may stop short of a crossing rule and still meet it.
-  double junction_pt = 3.0;
+  // How far (points) a rule may stop short of a crossing rule and still meet it. Less than
+  // the padding between text and rules.
+  double junction_pt = 1.5;
   // Share of a slot side that rule ink must cover for the side to count as ruled.
   double presence_ratio = 0.5;
-  // Bold title glyphs such as 国, 四 or 局 are little boxes of rules of their own. A rule
-  // structure narrower than min_table_width_pt is not a table, and neither is one lower
-  // than lettering_height_pt (a line of large lettering) and narrower than
-  // lettering_width_pt (a few such glyphs). Points.
+  // A line must cover at least this share of one cell side (text runs that slipped through
+  // the kernels cover a part at most).
+  double min_side_fill = 0.8;
+  // Bold title glyphs such as 国, 四 or 局 are little boxes of rules of their own, and a
+  // title's strokes can chain into a row of them. Not tables (points):
+  //  - a rule structure narrower than min_table_width_pt;
+  //  - one lower than lettering_height_pt (a line of lettering) that is narrower than
+  //    lettering_width_pt or whose columns are mostly narrower than lettering_column_pt;
+  //  - a small block (under 2 x lettering_width_pt by 4 x lettering_height_pt) whose
+  //    columns are mostly narrower than lettering_column_pt and rows mostly lower than
+  //    0.6 x lettering_height_pt: cells too small for text, as in a cover's huge title.
   double min_table_width_pt = 40.0;
   double lettering_height_pt = 24.0;
   double lettering_width_pt = 100.0;
+  double lettering_column_pt = 30.0;
   // Binarization: a pixel is ink when it is this many gray levels darker than the mean of
   // its neighbourhood (about a quarter inch square).
   double ink_contrast = 12.0;

@@ -30,39 +30,83 @@ inline bool Blank8(const uint8_t* p) {
   return word == 0;
 }
 
-// Runs of at least `min_run` pixels along each image row, with breaks of up to
-// `max_break` pixels bridged. Appends in (row, lo) order.
-void RowRuns(const cv::Mat& ink, int min_run, int max_break, std::vector<Run>* runs) {
+// A run under way: [start, last] with `ink` ink pixels in it.
+struct OpenRun {
+  int start = -1, last = -1, ink = 0;
+};
+
+// Whether `anchors` (the other axis' rule mask, may be empty) has a rule pixel at `along`
+// on line `line` or its two neighbours. Row runs: along = x, line = y; column runs the
+// other way round.
+inline bool AnchorNear(const cv::Mat& anchors, bool rows, int line, int along) {
+  const int lines = rows ? anchors.rows : anchors.cols;
+  const int length = rows ? anchors.cols : anchors.rows;
+  if (along < 0 || along >= length) return false;
+  for (int l = std::max(0, line - 1); l <= std::min(lines - 1, line + 1); ++l) {
+    if ((rows ? anchors.at<uint8_t>(l, along) : anchors.at<uint8_t>(along, l)) != 0) return true;
+  }
+  return false;
+}
+
+// Whether an ended run on line `line` is part of a rule: long and solid enough, or short
+// (a rule's end piece cut off by a break) but starting or ending on a rule of the other
+// axis, with enough ink of its own off that rule.
+bool Keep(const OpenRun& r, const RunLimits& limits, const cv::Mat& anchors, bool rows, int line) {
+  if (r.start < 0) return false;
+  const int len = r.last + 1 - r.start;
+  if (r.ink < limits.min_fill * len) return false;
+  if (len >= limits.min_run) return true;
+  if (anchors.empty() || len < limits.min_anchored_run) return false;
+  const bool anchored =
+      AnchorNear(anchors, rows, line, r.start - 1) || AnchorNear(anchors, rows, line, r.start) ||
+      AnchorNear(anchors, rows, line, r.last) || AnchorNear(anchors, rows, line, r.last + 1);
+  if (!anchored) return false;
+  int own = 0;
+  for (int a = r.start; a <= r.last; ++a) {
+    if ((rows ? anchors.at<uint8_t>(line, a) : anchors.at<uint8_t>(a, line)) == 0) ++own;
+  }
+  return own >= limits.min_anchored_run;
+}
+
+// Adds ink pixel `at` to run `r`; returns true when it starts a new run, after `r` ended.
+inline bool Extend(OpenRun* r, int at, const RunLimits& limits) {
+  if (r->start >= 0 && at - r->last - 1 <= limits.max_break) {
+    r->last = at;
+    ++r->ink;
+    return false;
+  }
+  return true;
+}
+
+// Runs along each image row. Appends in (row, lo) order.
+void RowRuns(const cv::Mat& ink, const RunLimits& limits, const cv::Mat& anchors,
+             std::vector<Run>* runs) {
   const int width = ink.cols;
   for (int y = 0; y < ink.rows; ++y) {
     const uint8_t* p = ink.ptr<uint8_t>(y);
-    int start = -1, last = -1;
+    OpenRun r;
     int x = 0;
     while (x < width) {
       if (x + 8 <= width && Blank8(p + x)) {
         x += 8;
         continue;
       }
-      if (p[x] != 0) {
-        if (start >= 0 && x - last - 1 <= max_break) {
-          last = x;
-        } else {
-          if (start >= 0 && last + 1 - start >= min_run) runs->push_back({y, start, last + 1});
-          start = last = x;
-        }
+      if (p[x] != 0 && Extend(&r, x, limits)) {
+        if (Keep(r, limits, anchors, true, y)) runs->push_back({y, r.start, r.last + 1});
+        r = {x, x, 1};
       }
       ++x;
     }
-    if (start >= 0 && last + 1 - start >= min_run) runs->push_back({y, start, last + 1});
+    if (Keep(r, limits, anchors, true, y)) runs->push_back({y, r.start, r.last + 1});
   }
 }
 
-// Runs of at least `min_run` pixels down each image column, bridging breaks of up to
-// `max_break` pixels. The image is read row by row (cache friendly) with per-column state.
-// Appends in (column, lo) order.
-void ColumnRuns(const cv::Mat& ink, int min_run, int max_break, std::vector<Run>* runs) {
+// Runs down each image column. The image is read row by row (cache friendly) with one open
+// run per column. Appends in (column, lo) order.
+void ColumnRuns(const cv::Mat& ink, const RunLimits& limits, const cv::Mat& anchors,
+                std::vector<Run>* runs) {
   const int width = ink.cols;
-  std::vector<int> start(width, -1), last(width, -1);
+  std::vector<OpenRun> open(width);
   std::vector<Run> found;
   for (int y = 0; y < ink.rows; ++y) {
     const uint8_t* p = ink.ptr<uint8_t>(y);
@@ -72,22 +116,17 @@ void ColumnRuns(const cv::Mat& ink, int min_run, int max_break, std::vector<Run>
         x += 8;
         continue;
       }
-      if (p[x] != 0) {
-        if (start[x] >= 0 && y - last[x] - 1 <= max_break) {
-          last[x] = y;
-        } else {
-          if (start[x] >= 0 && last[x] + 1 - start[x] >= min_run) {
-            found.push_back({x, start[x], last[x] + 1});
-          }
-          start[x] = last[x] = y;
-        }
+      if (p[x] != 0 && Extend(&open[x], y, limits)) {
+        if (Keep(open[x], limits, anchors, false, x))
+          found.push_back({x, open[x].start, open[x].last + 1});
+        open[x] = {y, y, 1};
       }
       ++x;
     }
   }
   for (int x = 0; x < width; ++x) {
-    if (start[x] >= 0 && last[x] + 1 - start[x] >= min_run)
-      found.push_back({x, start[x], last[x] + 1});
+    if (Keep(open[x], limits, anchors, false, x))
+      found.push_back({x, open[x].start, open[x].last + 1});
   }
   std::sort(found.begin(), found.end(), [](const Run& a, const Run& b) {
     return a.line != b.line ? a.line < b.line : a.lo < b.lo;
@@ -187,17 +226,31 @@ cv::Mat BinarizeInk(const cv::Mat& gray, int window, double contrast) {
   return ink;
 }
 
-std::vector<RulePiece> FindRulePieces(const cv::Mat& ink, Axis axis, int min_run, int max_break) {
-  if (ink.empty() || ink.type() != CV_8UC1) return {};
-  min_run = std::max(1, min_run);
-  max_break = std::max(0, max_break);
+RuleScan ScanRules(const cv::Mat& ink, Axis axis, RunLimits limits, const cv::Mat& anchors) {
+  RuleScan scan;
+  if (ink.empty() || ink.type() != CV_8UC1) return scan;
+  limits.min_run = std::max(1, limits.min_run);
+  limits.min_anchored_run = std::max(1, limits.min_anchored_run);
+  limits.max_break = std::max(0, limits.max_break);
+  const cv::Mat usable =
+      anchors.size() == ink.size() && anchors.type() == CV_8UC1 ? anchors : cv::Mat();
   std::vector<Run> runs;
-  if (axis == Axis::kHorizontal) {
-    RowRuns(ink, min_run, max_break, &runs);
+  const bool rows = axis == Axis::kHorizontal;
+  if (rows) {
+    RowRuns(ink, limits, usable, &runs);
   } else {
-    ColumnRuns(ink, min_run, max_break, &runs);
+    ColumnRuns(ink, limits, usable, &runs);
   }
-  return LinkRuns(runs, axis);
+  scan.mask = cv::Mat::zeros(ink.size(), CV_8UC1);
+  for (const Run& r : runs) {
+    if (rows) {
+      scan.mask.row(r.line).colRange(r.lo, r.hi).setTo(255);
+    } else {
+      scan.mask.col(r.line).rowRange(r.lo, r.hi).setTo(255);
+    }
+  }
+  scan.pieces = LinkRuns(runs, axis);
+  return scan;
 }
 
 }  // namespace jixiao::grid_internal

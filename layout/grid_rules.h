@@ -29,9 +29,27 @@ struct RulePiece {
 // mean of a square window of `window` pixels (odd, >= 3), 0 elsewhere.
 cv::Mat BinarizeInk(const cv::Mat& gray, int window, double contrast);
 
-// Pieces of rules along `axis`: ink runs of at least `min_run` pixels (breaks of up to
-// `max_break` pixels bridged), which is what an opening with a 1 x min_run line kernel
-// keeps, linked into 8-connected pieces. `ink` is CV_8UC1, non-zero = ink.
-std::vector<RulePiece> FindRulePieces(const cv::Mat& ink, Axis axis, int min_run, int max_break);
+// Which ink runs along a line of pixels can be part of a rule: at least `min_run` pixels
+// long, breaks of up to `max_break` pixels bridged, and at least `min_fill` of the run ink.
+// With max_break 0 this is exactly what an opening with a 1 x min_run line kernel keeps.
+// A shorter run of at least `min_anchored_run` pixels is kept too when it starts or ends on
+// a rule of the other axis: the end of a rule whose last piece a break made too short.
+struct RunLimits {
+  int min_run = 1;
+  int max_break = 0;
+  double min_fill = 1.0;
+  int min_anchored_run = 1;
+};
+
+// The rule pieces along one axis and their pixels.
+struct RuleScan {
+  std::vector<RulePiece> pieces;
+  cv::Mat mask;  // CV_8UC1, 255 on the kept runs
+};
+
+// Pieces of rules along `axis`: the runs that `limits` keep, linked into 8-connected pieces.
+// `ink` is CV_8UC1, non-zero = ink. `anchors` is the other axis' rule mask (ScanRules'
+// `mask`), or empty to keep long runs only.
+RuleScan ScanRules(const cv::Mat& ink, Axis axis, RunLimits limits, const cv::Mat& anchors = {});
 
 }  // namespace jixiao::grid_internal
