@@ -31,7 +31,7 @@ std::optional<Amount> ScanArabic(Str s, size_t pos) {
       continue;
     }
     // A thousands separator: a comma with exactly three digits after it.
-    if (s[i] == ',' && digits > 0 && i + 3 < n + 0 && IsDigit(s[i + 1]) && IsDigit(s[i + 2]) &&
+    if (s[i] == ',' && digits > 0 && i + 3 < n && IsDigit(s[i + 1]) && IsDigit(s[i + 2]) &&
         IsDigit(s[i + 3]) && (i + 4 >= n || !IsDigit(s[i + 4]))) {
       ++i;
       continue;
@@ -222,7 +222,10 @@ size_t ScanUnit(Str s, size_t pos, bool guess, std::u32string* unit) {
   }
   if (len == 0) return 0;
   // Compound units: 元/生·年, 万元/间, 次/年.
-  while (pos + len + 1 < n && (s[pos + len] == '/' || s[pos + len] == 0xB7)) {
+  // (800元/生.年: a full stop read for the middle dot.)
+  while (pos + len + 1 < n && (s[pos + len] == '/' || s[pos + len] == 0xB7 ||
+                               (s[pos + len] == '.' && IsIdeograph(s[pos + len + 1]) &&
+                                unit->find('/') != std::u32string::npos))) {
     size_t at = pos + len + 1;
     std::u32string part;
     size_t k = MatchKnownUnit(s, at, &part);
@@ -231,7 +234,7 @@ size_t ScanUnit(Str s, size_t pos, bool guess, std::u32string* unit) {
       if (k == 0 || k > 2) break;
       part.assign(s.substr(at, k));
     }
-    unit->push_back(s[pos + len]);
+    unit->push_back(s[pos + len] == '.' ? char32_t{0xB7} : s[pos + len]);
     unit->append(part);
     len += 1 + k;
   }

@@ -17,7 +17,7 @@ struct Amount {
   bool zero_noun = false;  // 零 before a noun (`零事故`): the noun is the unit
   bool more = false;       // 余 or 多 after the digits: `100余人` is more than 100
   std::optional<std::u32string> unit;  // stated by the number itself: 百分之 → %
-  double multiplier = 1;   // 万, 亿 … applied to the digits (`1.2万`)
+  double multiplier = 1;               // 万, 亿 … applied to the digits (`1.2万`)
   char32_t multiplier_char = 0;
 };
 

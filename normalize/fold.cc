@@ -1,10 +1,10 @@
 #include "normalize/fold.h"
 
-#include <cstdint>
-
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/utf8.h>
+
+#include <cstdint>
 
 namespace jixiao::norm {
 namespace {
@@ -49,54 +49,118 @@ bool Decode(std::string_view s, std::u32string& out) {
 bool IsSpaceLike(char32_t c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0x85 ||
          c == 0xA0 || c == 0xAD || c == 0x1680 || (c >= 0x2000 && c <= 0x200F) || c == 0x2028 ||
-         c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x2060 || c == 0x3000 ||
-         c == 0xFEFF;
+         c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x2060 || c == 0x3000 || c == 0xFEFF;
 }
 
 // Look-alikes that NFKC keeps apart. 0 = drop.
 char32_t MapChar(char32_t c) {
   if (c < 0x80) {
-    if (c == '"' || c == '\'' || c == '`') return 0;
+    if (c < 0x20 || c == 0x7F || c == '"' || c == '\'' || c == '`') return 0;
     if (c == '[' || c == '{') return '(';
     if (c == ']' || c == '}') return ')';
     return c;
   }
   switch (c) {
-    case U'≧': case U'⩾': case U'≮': return U'≥';
-    case U'≦': case U'⩽': case U'≯': return U'≤';
-    case U'〜': case U'∼': case U'～': case U'〰': case U'˜': return U'~';
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
-    case 0x2212: case 0xFE58: case 0xFE63: case 0x2E3A: case 0x2E3B: case 0x30FC:
+    case U'≧':
+    case U'⩾':
+    case U'≮':
+      return U'≥';
+    case U'≦':
+    case U'⩽':
+    case U'≯':
+      return U'≤';
+    case U'〜':
+    case U'∼':
+    case U'～':
+    case U'〰':
+    case U'˜':
+      return U'~';
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
+    case 0x2212:
+    case 0xFE58:
+    case 0xFE63:
+    case 0x2E3A:
+    case 0x2E3B:
+    case 0x30FC:
       return U'-';
-    case 0x2022: case 0x2027: case 0x2219: case 0x22C5: case 0x30FB:
+    case 0x2022:
+    case 0x2027:
+    case 0x2219:
+    case 0x22C5:
+    case 0x30FB:
       return 0xB7;
-    case U'“': case U'”': case U'‘': case U'’': case U'「': case U'」': case U'『':
-    case U'』': case U'〝': case U'〞': case U'《': case U'》':
+    case U'“':
+    case U'”':
+    case U'‘':
+    case U'’':
+    case U'「':
+    case U'」':
+    case U'『':
+    case U'』':
+    case U'〝':
+    case U'〞':
+    case U'《':
+    case U'》':
       return 0;
-    case U'【': case U'〔': case U'〖': case U'（': return U'(';
-    case U'】': case U'〕': case U'〗': case U'）': return U')';
-    case U'٪': return U'%';
-    case U'萬': return U'万';
-    case U'億': return U'亿';
-    case U'兩': return U'两';
-    case U'個': return U'个';
-    case U'點': return U'点';
-    case U'時': return U'时';
-    case U'項': return U'项';
-    case U'臺': return U'台';
-    case U'間': return U'间';
-    case U'條': return U'条';
-    case U'戶': return U'户';
-    case U'週': return U'周';
-    case U'歲': return U'岁';
-    case U'於': return U'于';
-    case U'與': return U'与';
-    case U'達': return U'达';
-    case U'為': return U'为';
-    case U'內': return U'内';
-    case U'錢': return U'钱';
-    case U'圓': return U'元';
-    default: return c;
+    case U'【':
+    case U'〔':
+    case U'〖':
+    case U'（':
+      return U'(';
+    case U'】':
+    case U'〕':
+    case U'〗':
+    case U'）':
+      return U')';
+    case U'٪':
+      return U'%';
+    case U'萬':
+      return U'万';
+    case U'億':
+      return U'亿';
+    case U'兩':
+      return U'两';
+    case U'個':
+      return U'个';
+    case U'點':
+      return U'点';
+    case U'時':
+      return U'时';
+    case U'項':
+      return U'项';
+    case U'臺':
+      return U'台';
+    case U'間':
+      return U'间';
+    case U'條':
+      return U'条';
+    case U'戶':
+      return U'户';
+    case U'週':
+      return U'周';
+    case U'歲':
+      return U'岁';
+    case U'於':
+      return U'于';
+    case U'與':
+      return U'与';
+    case U'達':
+      return U'达';
+    case U'為':
+      return U'为';
+    case U'內':
+      return U'内';
+    case U'錢':
+      return U'钱';
+    case U'圓':
+      return U'元';
+    default:
+      return c;
   }
 }
 

@@ -72,80 +72,92 @@ constexpr std::array kPrefixOps = {
 };
 
 constexpr std::array kSuffixOps = {
-    OpWord{U"及以上", kGe, false},   OpWord{U"或以上", kGe, false},
-    OpWord{U"以上", kGe, false},     OpWord{U"之上", kGe, false},
-    OpWord{U"及以下", kLe, false},   OpWord{U"或以下", kLe, false},
-    OpWord{U"以下", kLe, false},     OpWord{U"之下", kLe, false},
-    OpWord{U"以内", kLe, false},     OpWord{U"之内", kLe, false},
-    OpWord{U"范围以内", kLe, false}, OpWord{U"范围之内", kLe, false},
-    OpWord{U"范围内", kLe, false},   OpWord{U"内", kLe, false},
-    OpWord{U"为限", kLe, false},     OpWord{U"封顶", kLe, false},
-    OpWord{U"及以内", kLe, false},
+    OpWord{U"及以上", kGe, false}, OpWord{U"或以上", kGe, false},   OpWord{U"以上", kGe, false},
+    OpWord{U"之上", kGe, false},   OpWord{U"及以下", kLe, false},   OpWord{U"或以下", kLe, false},
+    OpWord{U"以下", kLe, false},   OpWord{U"之下", kLe, false},     OpWord{U"以内", kLe, false},
+    OpWord{U"之内", kLe, false},   OpWord{U"范围以内", kLe, false}, OpWord{U"范围之内", kLe, false},
+    OpWord{U"范围内", kLe, false}, OpWord{U"内", kLe, false},       OpWord{U"为限", kLe, false},
+    OpWord{U"封顶", kLe, false},   OpWord{U"及以内", kLe, false},
 };
+
+constexpr std::array kDatePrefixes = {
+    OpWord{U"截至", kLe, false},   OpWord{U"截止", kLe, false},   OpWord{U"截止到", kLe, false},
+    OpWord{U"截止至", kLe, false}, OpWord{U"截止于", kLe, false}, OpWord{U"至", kLe, false},
+    OpWord{U"到", kLe, false},     OpWord{U"不晚于", kLe, false}, OpWord{U"不迟于", kLe, false},
+    OpWord{U"最迟", kLe, false},   OpWord{U"最晚", kLe, false},   OpWord{U"最迟于", kLe, false},
+    OpWord{U"最晚于", kLe, false}, OpWord{U"不早于", kGe, false}, OpWord{U"最早", kGe, false},
+    OpWord{U"从", kGe, false},     OpWord{U"自", kGe, false},     OpWord{U"于", kEq, true},
+    OpWord{U"在", kEq, true},
+};
+
+constexpr std::array kDateSuffixes = {
+    OpWord{U"前", kLe, false},   OpWord{U"以前", kLe, false}, OpWord{U"之前", kLe, false},
+    OpWord{U"内", kLe, false},   OpWord{U"以内", kLe, false}, OpWord{U"之内", kLe, false},
+    OpWord{U"止", kLe, false},   OpWord{U"为止", kLe, false}, OpWord{U"后", kGe, false},
+    OpWord{U"以后", kGe, false}, OpWord{U"之后", kGe, false}, OpWord{U"起", kGe, false},
+    OpWord{U"开始", kGe, false}, OpWord{U"以来", kGe, false},
+};
+
+template <typename Table>
+size_t MatchOpWord(const Table& table, Str s, size_t pos, OpMark* mark) {
+  size_t i = 0;
+  size_t n = Longest(
+      table, s, pos, [](const OpWord& w) { return w.word; }, &i);
+  if (n) *mark = {table[i].op, table[i].weak};
+  return n;
+}
 
 struct Unit {
   Str printed;
   Str canonical;
 };
 
-// Units as printed (longest match wins) and the spelling they are reported in.
-constexpr std::array kUnits = {
-    Unit{U"%", U"%"}, Unit{U"‰", U"‰"}, Unit{U"‱", U"‱"},
-    Unit{U"个百分点", U"个百分点"}, Unit{U"百分点", U"百分点"},
-    Unit{U"人次", U"人次"}, Unit{U"人天", U"人天"}, Unit{U"人月", U"人月"},
-    Unit{U"人日", U"人日"}, Unit{U"人", U"人"}, Unit{U"户次", U"户次"}, Unit{U"户", U"户"},
-    Unit{U"所", U"所"}, Unit{U"个工作日", U"个工作日"}, Unit{U"工作日", U"个工作日"},
-    Unit{U"个自然日", U"个自然日"}, Unit{U"自然日", U"自然日"}, Unit{U"个月", U"个月"},
-    Unit{U"个季度", U"个季度"}, Unit{U"个小时", U"小时"}, Unit{U"个星期", U"个星期"},
-    Unit{U"个", U"个"}, Unit{U"间", U"间"}, Unit{U"次", U"次"}, Unit{U"期", U"期"},
-    Unit{U"年", U"年"}, Unit{U"周年", U"周年"}, Unit{U"月", U"月"}, Unit{U"日", U"日"},
-    Unit{U"天", U"天"}, Unit{U"小时", U"小时"}, Unit{U"分钟", U"分钟"}, Unit{U"秒", U"秒"},
-    Unit{U"周", U"周"}, Unit{U"星期", U"星期"}, Unit{U"季度", U"季度"},
-    Unit{U"元", U"元"}, Unit{U"千元", U"千元"}, Unit{U"万元", U"万元"},
-    Unit{U"百万元", U"百万元"}, Unit{U"亿元", U"亿元"}, Unit{U"万亿元", U"万亿元"},
-    Unit{U"平方米", U"平方米"}, Unit{U"平米", U"平方米"}, Unit{U"万平方米", U"万平方米"},
-    Unit{U"万平米", U"万平方米"}, Unit{U"平方公里", U"平方公里"},
-    Unit{U"平方千米", U"平方千米"}, Unit{U"公里", U"公里"}, Unit{U"千米", U"千米"},
-    Unit{U"米", U"米"}, Unit{U"延米", U"延米"}, Unit{U"厘米", U"厘米"},
-    Unit{U"毫米", U"毫米"}, Unit{U"立方米", U"立方米"}, Unit{U"万立方米", U"万立方米"},
-    Unit{U"亩", U"亩"}, Unit{U"万亩", U"万亩"}, Unit{U"公顷", U"公顷"}, Unit{U"吨", U"吨"},
-    Unit{U"万吨", U"万吨"}, Unit{U"千克", U"千克"}, Unit{U"公斤", U"公斤"},
-    Unit{U"斤", U"斤"}, Unit{U"克", U"克"}, Unit{U"升", U"升"}, Unit{U"毫升", U"毫升"},
-    Unit{U"千瓦", U"千瓦"}, Unit{U"千瓦时", U"千瓦时"}, Unit{U"万千瓦时", U"万千瓦时"},
-    Unit{U"兆瓦", U"兆瓦"}, Unit{U"度", U"度"}, Unit{U"分", U"分"}, Unit{U"起", U"起"},
-    Unit{U"件", U"件"}, Unit{U"件次", U"件次"}, Unit{U"项", U"项"}, Unit{U"项次", U"项次"},
-    Unit{U"台", U"台"}, Unit{U"台次", U"台次"}, Unit{U"台套", U"台套"}, Unit{U"套", U"套"},
-    Unit{U"名", U"名"}, Unit{U"家", U"家"}, Unit{U"辆", U"辆"}, Unit{U"辆次", U"辆次"},
-    Unit{U"车次", U"车次"}, Unit{U"栋", U"栋"}, Unit{U"幢", U"幢"}, Unit{U"座", U"座"},
-    Unit{U"处", U"处"}, Unit{U"条", U"条"}, Unit{U"张", U"张"}, Unit{U"篇", U"篇"},
-    Unit{U"篇次", U"篇次"}, Unit{U"份", U"份"}, Unit{U"本", U"本"}, Unit{U"册", U"册"},
-    Unit{U"部", U"部"}, Unit{U"批", U"批"}, Unit{U"批次", U"批次"}, Unit{U"场", U"场"},
-    Unit{U"场次", U"场次"}, Unit{U"轮", U"轮"}, Unit{U"届", U"届"}, Unit{U"种", U"种"},
-    Unit{U"类", U"类"}, Unit{U"门", U"门"}, Unit{U"支", U"支"}, Unit{U"队", U"队"},
-    Unit{U"组", U"组"}, Unit{U"层", U"层"}, Unit{U"块", U"块"}, Unit{U"株", U"株"},
-    Unit{U"棵", U"棵"}, Unit{U"只", U"只"}, Unit{U"头", U"头"}, Unit{U"口", U"口"},
-    Unit{U"眼", U"眼"}, Unit{U"宗", U"宗"}, Unit{U"笔", U"笔"}, Unit{U"例", U"例"},
-    Unit{U"床", U"床"}, Unit{U"位", U"位"}, Unit{U"箱", U"箱"}, Unit{U"袋", U"袋"},
-    Unit{U"瓶", U"瓶"}, Unit{U"盒", U"盒"}, Unit{U"枚", U"枚"}, Unit{U"根", U"根"},
-    Unit{U"幅", U"幅"}, Unit{U"页", U"页"}, Unit{U"卷", U"卷"}, Unit{U"集", U"集"},
-    Unit{U"版", U"版"}, Unit{U"回", U"回"}, Unit{U"遍", U"遍"}, Unit{U"趟", U"趟"},
-    Unit{U"站", U"站"}, Unit{U"盏", U"盏"}, Unit{U"杆", U"杆"}, Unit{U"片", U"片"},
-    Unit{U"架", U"架"}, Unit{U"架次", U"架次"}, Unit{U"艘", U"艘"}, Unit{U"课时", U"课时"},
-    Unit{U"学时", U"学时"}, Unit{U"节", U"节"}, Unit{U"课", U"课"}, Unit{U"天次", U"天次"},
-    Unit{U"期次", U"期次"}, Unit{U"班次", U"班次"}, Unit{U"班", U"班"}, Unit{U"岗", U"岗"},
-    Unit{U"个岗位", U"个岗位"}, Unit{U"倍", U"倍"}, Unit{U"级", U"级"}, Unit{U"星", U"星"},
-    Unit{U"岁", U"岁"}, Unit{U"所次", U"所次"}, Unit{U"学期", U"学期"}, Unit{U"年度", U"年度"},
+// Units as printed; the longest match wins.
+constexpr std::array<Str, 159> kUnits = {
+    U"%",        U"‰",        U"‱",        U"个百分点", U"百分点", U"人次",   U"人天",
+    U"人月",     U"人日",     U"人",       U"户次",     U"户",     U"所",     U"个工作日",
+    U"个自然日", U"自然日",   U"个月",     U"个季度",   U"个星期", U"个",     U"间",
+    U"次",       U"期",       U"年",       U"周年",     U"月",     U"日",     U"天",
+    U"小时",     U"分钟",     U"秒",       U"周",       U"星期",   U"季度",   U"元",
+    U"千元",     U"万元",     U"百万元",   U"亿元",     U"万亿元", U"平方米", U"万平方米",
+    U"平方公里", U"平方千米", U"公里",     U"千米",     U"米",     U"延米",   U"厘米",
+    U"毫米",     U"立方米",   U"万立方米", U"亩",       U"万亩",   U"公顷",   U"吨",
+    U"万吨",     U"千克",     U"公斤",     U"斤",       U"克",     U"升",     U"毫升",
+    U"千瓦",     U"千瓦时",   U"万千瓦时", U"兆瓦",     U"度",     U"分",     U"起",
+    U"件",       U"件次",     U"项",       U"项次",     U"台",     U"台次",   U"台套",
+    U"套",       U"名",       U"家",       U"辆",       U"辆次",   U"车次",   U"栋",
+    U"幢",       U"座",       U"处",       U"条",       U"张",     U"篇",     U"篇次",
+    U"份",       U"本",       U"册",       U"部",       U"批",     U"批次",   U"场",
+    U"场次",     U"轮",       U"届",       U"种",       U"类",     U"门",     U"支",
+    U"队",       U"组",       U"层",       U"块",       U"株",     U"棵",     U"只",
+    U"头",       U"口",       U"眼",       U"宗",       U"笔",     U"例",     U"床",
+    U"位",       U"箱",       U"袋",       U"瓶",       U"盒",     U"枚",     U"根",
+    U"幅",       U"页",       U"卷",       U"集",       U"版",     U"回",     U"遍",
+    U"趟",       U"站",       U"盏",       U"杆",       U"片",     U"架",     U"架次",
+    U"艘",       U"课时",     U"学时",     U"节",       U"课",     U"天次",   U"期次",
+    U"班次",     U"班",       U"岗",       U"个岗位",   U"倍",     U"级",     U"星",
+    U"岁",       U"所次",     U"成",       U"学期",     U"年度",
+};
+
+// Other spellings of a unit, and the unit they are reported as.
+constexpr std::array kUnitAliases = {
+    Unit{U"工作日", U"个工作日"},
+    Unit{U"个小时", U"小时"},
+    Unit{U"平米", U"平方米"},
+    Unit{U"万平米", U"万平方米"},
 };
 
 // Latin spellings, compared case-insensitively, with the unit they stand for.
 constexpr std::array kLatinAliases = {
-    Unit{U"m2", U"平方米"},  Unit{U"km2", U"平方公里"}, Unit{U"m3", U"立方米"},
-    Unit{U"km", U"公里"},    Unit{U"kg", U"千克"},      Unit{U"h", U"小时"},
-    Unit{U"hr", U"小时"},    Unit{U"hrs", U"小时"},     Unit{U"min", U"分钟"},
+    Unit{U"m2", U"平方米"}, Unit{U"km2", U"平方公里"}, Unit{U"m3", U"立方米"},
+    Unit{U"km", U"公里"},   Unit{U"kg", U"千克"},      Unit{U"h", U"小时"},
+    Unit{U"hr", U"小时"},   Unit{U"hrs", U"小时"},     Unit{U"min", U"分钟"},
     Unit{U"mins", U"分钟"},
 };
 
-char32_t Lower(char32_t c) { return (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c; }
+char32_t Lower(char32_t c) {
+  return (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c;
+}
 
 }  // namespace
 
@@ -157,28 +169,63 @@ bool AllIdeographs(Str s) {
 
 int CnDigit(char32_t c) {
   switch (c) {
-    case U'零': case U'〇': return 0;
-    case U'一': case U'壹': case U'幺': return 1;
-    case U'二': case U'贰': case U'两': case U'貳': return 2;
-    case U'三': case U'叁': case U'參': return 3;
-    case U'四': case U'肆': return 4;
-    case U'五': case U'伍': return 5;
-    case U'六': case U'陆': case U'陸': return 6;
-    case U'七': case U'柒': return 7;
-    case U'八': case U'捌': return 8;
-    case U'九': case U'玖': return 9;
-    default: return -1;
+    case U'零':
+    case U'〇':
+      return 0;
+    case U'一':
+    case U'壹':
+    case U'幺':
+      return 1;
+    case U'二':
+    case U'贰':
+    case U'两':
+    case U'貳':
+      return 2;
+    case U'三':
+    case U'叁':
+    case U'參':
+      return 3;
+    case U'四':
+    case U'肆':
+      return 4;
+    case U'五':
+    case U'伍':
+      return 5;
+    case U'六':
+    case U'陆':
+    case U'陸':
+      return 6;
+    case U'七':
+    case U'柒':
+      return 7;
+    case U'八':
+    case U'捌':
+      return 8;
+    case U'九':
+    case U'玖':
+      return 9;
+    default:
+      return -1;
   }
 }
 
 double CnMultiplier(char32_t c) {
   switch (c) {
-    case U'十': case U'拾': return 10;
-    case U'百': case U'佰': return 100;
-    case U'千': case U'仟': return 1000;
-    case U'万': return 1e4;
-    case U'亿': return 1e8;
-    default: return 0;
+    case U'十':
+    case U'拾':
+      return 10;
+    case U'百':
+    case U'佰':
+      return 100;
+    case U'千':
+    case U'仟':
+      return 1000;
+    case U'万':
+      return 1e4;
+    case U'亿':
+      return 1e8;
+    default:
+      return 0;
   }
 }
 
@@ -187,43 +234,56 @@ size_t MatchSymbolOp(Str s, size_t pos, OpMark* mark) {
   bool ge = false, le = false, gt = false, lt = false, eq = false;
   while (end < s.size() && end - pos < 3) {
     char32_t c = s[end];
-    if (c == U'≥') ge = true;
-    else if (c == U'≤') le = true;
-    else if (c == '>') gt = true;
-    else if (c == '<') lt = true;
-    else if (c == '=') eq = true;
-    else break;
+    if (c == U'≥')
+      ge = true;
+    else if (c == U'≤')
+      le = true;
+    else if (c == '>')
+      gt = true;
+    else if (c == '<')
+      lt = true;
+    else if (c == '=')
+      eq = true;
+    else
+      break;
     ++end;
   }
   if (end == pos) return 0;
   bool up = ge || gt, down = le || lt;
   if (up && down) return 0;  // `<>`, `≥≤`: not an operator
-  if (ge || (gt && eq)) *mark = {Op::kGe, false};
-  else if (le || (lt && eq)) *mark = {Op::kLe, false};
-  else if (gt) *mark = {Op::kGt, false};
-  else if (lt) *mark = {Op::kLt, false};
-  else *mark = {Op::kEq, true};
+  if (ge || (gt && eq))
+    *mark = {Op::kGe, false};
+  else if (le || (lt && eq))
+    *mark = {Op::kLe, false};
+  else if (gt)
+    *mark = {Op::kGt, false};
+  else if (lt)
+    *mark = {Op::kLt, false};
+  else
+    *mark = {Op::kEq, true};
   return end - pos;
 }
 
 size_t MatchPrefixOpWord(Str s, size_t pos, OpMark* mark) {
-  size_t i = 0;
-  size_t n = Longest(kPrefixOps, s, pos, [](const OpWord& w) { return w.word; }, &i);
-  if (n) *mark = {kPrefixOps[i].op, kPrefixOps[i].weak};
-  return n;
+  return MatchOpWord(kPrefixOps, s, pos, mark);
 }
 
 size_t MatchSuffixOpWord(Str s, size_t pos, OpMark* mark) {
-  size_t i = 0;
-  size_t n = Longest(kSuffixOps, s, pos, [](const OpWord& w) { return w.word; }, &i);
-  if (n) *mark = {kSuffixOps[i].op, kSuffixOps[i].weak};
-  return n;
+  return MatchOpWord(kSuffixOps, s, pos, mark);
+}
+
+size_t MatchDatePrefixWord(Str s, size_t pos, OpMark* mark) {
+  return MatchOpWord(kDatePrefixes, s, pos, mark);
+}
+
+size_t MatchDateSuffixWord(Str s, size_t pos, OpMark* mark) {
+  return MatchOpWord(kDateSuffixes, s, pos, mark);
 }
 
 size_t MatchFiller(Str s, size_t pos) {
-  return LongestWord({U"在", U"于", U"从", U"自", U"介于", U"处于", U"均", U"都", U"均在",
-                      U"需", U"须", U"应"},
-                     s, pos);
+  return LongestWord(
+      {U"在", U"于", U"从", U"自", U"介于", U"处于", U"均", U"都", U"均在", U"需", U"须", U"应"}, s,
+      pos);
 }
 
 size_t MatchApproxBefore(Str s, size_t pos) {
@@ -239,18 +299,23 @@ size_t MatchRangeEnd(Str s, size_t pos) {
 }
 
 size_t MatchInclusiveMark(Str s, size_t pos) {
-  return LongestWord({U"(含)", U"(含本数)", U"(包含)", U"(包括)", U"(含本数在内)",
-                      U"(包含本数)", U"(含当日)", U"(含当天)"},
-                     s, pos);
+  // (含), (含本数), (包含), (含95%): anything in brackets that begins with 含 or 包.
+  if (pos + 2 >= s.size() || s[pos] != '(') return 0;
+  if (s[pos + 1] != U'含' && !StartsAt(s, pos + 1, U"包含") && !StartsAt(s, pos + 1, U"包括"))
+    return 0;
+  size_t close = s.find(')', pos);
+  if (close == Str::npos || close - pos > 12) return 0;
+  return close + 1 - pos;
 }
 
 namespace {
 
-// The units of kUnits by their first character, for a lookup without a scan of the table.
-const std::unordered_map<char32_t, std::vector<const Unit*>>& UnitsByFirst() {
+// Units and aliases by their first character, for a lookup without a scan of the tables.
+const std::unordered_map<char32_t, std::vector<Unit>>& UnitsByFirst() {
   static const auto* const index = [] {
-    auto* m = new std::unordered_map<char32_t, std::vector<const Unit*>>();
-    for (const Unit& u : kUnits) (*m)[u.printed.front()].push_back(&u);
+    auto* m = new std::unordered_map<char32_t, std::vector<Unit>>();
+    for (Str u : kUnits) (*m)[u.front()].push_back(Unit{u, u});
+    for (const Unit& u : kUnitAliases) (*m)[u.printed.front()].push_back(u);
     return m;
   }();
   return *index;
@@ -263,9 +328,9 @@ size_t MatchKnownUnit(Str s, size_t pos, std::u32string* unit) {
   const auto& index = UnitsByFirst();
   if (auto it = index.find(s[pos]); it != index.end()) {
     const Unit* best = nullptr;
-    for (const Unit* u : it->second)
-      if ((!best || u->printed.size() > best->printed.size()) && StartsAt(s, pos, u->printed))
-        best = u;
+    for (const Unit& u : it->second)
+      if ((!best || u.printed.size() > best->printed.size()) && StartsAt(s, pos, u.printed))
+        best = &u;
     if (best) {
       unit->assign(best->canonical);
       return best->printed.size();
@@ -315,7 +380,7 @@ bool IsQualifierWord(Str s) {
 
 bool QualifierOk(Str q) {
   if (q.empty() || q.size() > 8 || !AllIdeographs(q)) return false;
-  static constexpr Str kBadFirst = U"前后以之的内或且并和与及等每至到";
+  static constexpr Str kBadFirst = U"前后以之的内或且并和与及等至到";
   if (kBadFirst.find(q.front()) != Str::npos) return false;
   for (char32_t c : q)
     if (IsCnNumeral(c)) return false;
@@ -335,10 +400,10 @@ bool IsZeroVerb(Str s) {
 bool LooksLikeQuantity(Str s) {
   if (s.empty() || s.size() > 16 || !AllIdeographs(s)) return false;
   static constexpr std::array<Str, 31> kEnds = {
-      U"数", U"额", U"值", U"预算", U"标准", U"水平", U"限额", U"定额", U"上限", U"下限",
-      U"指标", U"计划", U"上年", U"去年", U"往年", U"同期", U"平均", U"均值", U"成本",
-      U"费用", U"资金", U"金额", U"价", U"价格", U"造价", U"规模", U"基数", U"年度",
-      U"上一年", U"控制线", U"定价"};
+      U"数",   U"额",   U"值",   U"预算", U"标准",   U"水平",   U"限额", U"定额",
+      U"上限", U"下限", U"指标", U"计划", U"上年",   U"去年",   U"往年", U"同期",
+      U"平均", U"均值", U"成本", U"费用", U"资金",   U"金额",   U"价",   U"价格",
+      U"造价", U"规模", U"基数", U"年度", U"上一年", U"控制线", U"定价"};
   for (Str e : kEnds)
     if (s.size() >= e.size() && s.substr(s.size() - e.size()) == e) return true;
   return false;

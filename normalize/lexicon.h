@@ -12,8 +12,12 @@ namespace jixiao::norm {
 
 using Str = std::u32string_view;
 
-inline bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
-inline bool IsLatin(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+inline bool IsDigit(char32_t c) {
+  return c >= '0' && c <= '9';
+}
+inline bool IsLatin(char32_t c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 // A CJK ideograph (unified, extension A, compatibility).
 inline bool IsIdeograph(char32_t c) {
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
@@ -29,7 +33,9 @@ inline bool StartsAt(Str s, size_t pos, Str word) {
 int CnDigit(char32_t c);
 // 10, 100, 1000, 1e4, 1e8 for 十 百 千 万 亿 (and their financial forms), 0 otherwise.
 double CnMultiplier(char32_t c);
-inline bool IsCnNumeral(char32_t c) { return CnDigit(c) >= 0 || CnMultiplier(c) > 0; }
+inline bool IsCnNumeral(char32_t c) {
+  return CnDigit(c) >= 0 || CnMultiplier(c) > 0;
+}
 
 // An operator as read from the text. A weak operator (`=`, 为, 达到, 控制在) gives way to a
 // word after the number (`=95%以上` is ≥ 95%).
@@ -44,6 +50,9 @@ size_t MatchSymbolOp(Str s, size_t pos, OpMark* mark);
 size_t MatchPrefixOpWord(Str s, size_t pos, OpMark* mark);
 // An operator word written after the value (以上, 以内, 内 …).
 size_t MatchSuffixOpWord(Str s, size_t pos, OpMark* mark);
+// Words before a date (截至 ≤, 不早于 ≥; 在 and 于 weak) and after it (前 ≤, 起 ≥).
+size_t MatchDatePrefixWord(Str s, size_t pos, OpMark* mark);
+size_t MatchDateSuffixWord(Str s, size_t pos, OpMark* mark);
 // Words that carry no meaning before a value (在, 于, 介于 …).
 size_t MatchFiller(Str s, size_t pos);
 // 约, 大约, ≈ before a value; `左右`, `上下` after it.

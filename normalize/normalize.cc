@@ -19,23 +19,34 @@ TypedValue Normalize(std::string_view raw) {
 
 std::string_view OpSymbol(Op op) {
   switch (op) {
-    case Op::kEq: return "=";
-    case Op::kGe: return ">=";
-    case Op::kLe: return "<=";
-    case Op::kGt: return ">";
-    case Op::kLt: return "<";
-    case Op::kRange: return "range";
+    case Op::kEq:
+      return "=";
+    case Op::kGe:
+      return ">=";
+    case Op::kLe:
+      return "<=";
+    case Op::kGt:
+      return ">";
+    case Op::kLt:
+      return "<";
+    case Op::kRange:
+      return "range";
   }
   return "=";
 }
 
 std::string_view KindName(ValueKind kind) {
   switch (kind) {
-    case ValueKind::kNumeric: return "numeric";
-    case ValueKind::kReference: return "reference";
-    case ValueKind::kDate: return "date";
-    case ValueKind::kText: return "text";
-    case ValueKind::kEmpty: return "empty";
+    case ValueKind::kNumeric:
+      return "numeric";
+    case ValueKind::kReference:
+      return "reference";
+    case ValueKind::kDate:
+      return "date";
+    case ValueKind::kText:
+      return "text";
+    case ValueKind::kEmpty:
+      return "empty";
   }
   return "text";
 }
@@ -60,11 +71,16 @@ std::string FormatNumber(double x) {
 
 std::string_view PrintedOp(Op op) {
   switch (op) {
-    case Op::kGe: return "≥";
-    case Op::kLe: return "≤";
-    case Op::kGt: return ">";
-    case Op::kLt: return "<";
-    default: return "";
+    case Op::kGe:
+      return "≥";
+    case Op::kLe:
+      return "≤";
+    case Op::kGt:
+      return ">";
+    case Op::kLt:
+      return "<";
+    default:
+      return "";
   }
 }
 
@@ -83,7 +99,11 @@ std::vector<std::string> NumericForms(const TypedValue& v) {
   } else {
     core = std::string(PrintedOp(*v.op)) + FormatNumber(v.number.value_or(0)) + unit;
   }
-  std::vector<std::string> forms = {core + q, q + core, core + "(" + q + ")"};
+  std::vector<std::string> forms = {core + q, q + core, core + "(" + q + ")", q + ":" + core};
+  // A qualifier joined from words before and after the value: each split of it.
+  std::u32string wide = norm::Fold(q);
+  for (size_t k = 1; k < wide.size(); ++k)
+    forms.push_back(norm::ToUtf8(wide.substr(0, k)) + core + norm::ToUtf8(wide.substr(k)));
   if (v.op != Op::kRange && v.number == 0.0) {
     // 零事故, 安全事故零发生.
     std::string op(PrintedOp(*v.op));
@@ -107,8 +127,10 @@ std::vector<std::string> DateForms(const TypedValue& v) {
   }
   if (year) chinese += std::to_string(year) + "年";
   chinese += std::to_string(month) + "月";
-  if (day) chinese += std::to_string(day) + "日";
-  else month_only = true;
+  if (day)
+    chinese += std::to_string(day) + "日";
+  else
+    month_only = true;
   std::vector<std::string> forms;
   if (*v.op == Op::kLe) forms.push_back(chinese + (month_only ? "底前" : "前") + q);
   if (*v.op == Op::kEq) forms.push_back(chinese + q);
@@ -117,7 +139,9 @@ std::vector<std::string> DateForms(const TypedValue& v) {
   return forms;
 }
 
-std::string Utf8OrReplaced(const std::string& s) { return norm::SanitizeUtf8(s); }
+std::string Utf8OrReplaced(const std::string& s) {
+  return norm::SanitizeUtf8(s);
+}
 
 }  // namespace
 
@@ -152,8 +176,10 @@ nlohmann::json ToJson(const TypedValue& v) {
 std::string Canonical(const TypedValue& v) {
   std::vector<std::string> forms;
   switch (v.kind) {
-    case ValueKind::kEmpty: return "";
-    case ValueKind::kText: return v.raw;
+    case ValueKind::kEmpty:
+      return "";
+    case ValueKind::kText:
+      return v.raw;
     case ValueKind::kNumeric:
       if (!v.op || !v.number) return v.raw;
       forms = NumericForms(v);

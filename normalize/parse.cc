@@ -12,6 +12,7 @@ namespace {
 
 constexpr size_t kMaxValueLength = 64;  // longer cells are sentences: text
 constexpr size_t kMaxLabel = 8;         // 满意度, 完成率, 较上年增长 … before a number
+constexpr size_t kMaxTailWords = 6;     // 完成, 按时足额发放 … after it
 
 int Direction(Op op) {
   if (op == Op::kGe || op == Op::kGt) return 1;
@@ -31,6 +32,15 @@ std::optional<OpMark> Combine(std::optional<OpMark> before, std::optional<OpMark
   return before;
 }
 
+// Whether `x` is a whole number in [lo, hi].
+bool WholeIn(double x, int lo, int hi) {
+  return x >= lo && x <= hi && x == static_cast<int>(x);
+}
+
+bool PlausibleYear(int y) {
+  return y >= 1900 && y <= 2100;
+}
+
 // ---------------------------------------------------------------- numbers
 
 struct Numeric {
@@ -40,6 +50,7 @@ struct Numeric {
   std::optional<std::u32string> unit;
   std::u32string qualifier;
   bool bare_chinese = false;  // Chinese numerals with no unit: no label may come before
+  bool tail_words = false;    // words after the value (完成), not counting notes in brackets
   bool label_used = false;    // the label became the unit (安全事故零发生)
 };
 
@@ -68,14 +79,18 @@ bool ReconcileUnits(Amount& a, std::optional<std::u32string>& ua, Amount& b,
     ua = ub;
     return true;
   }
-  if (ua && !ub && b.multiplier_char && ua->front() == b.multiplier_char)
-    b.value /= b.multiplier;
+  if (ua && !ub && b.multiplier_char && ua->front() == b.multiplier_char) b.value /= b.multiplier;
   return true;
 }
 
+// A note in brackets after a value (（抽查）, （百分制）): ideographs, numerals allowed.
+bool NoteOk(Str note) {
+  return !note.empty() && note.size() <= 10 && AllIdeographs(note);
+}
+
 // Words after the value: operators, 左右, 之间, (含), a qualifier. False if something else.
-bool ParseTail(Str s, size_t pos, bool range, bool qualifier_allowed,
-               std::optional<OpMark>* after, std::u32string* qualifier) {
+bool ParseTail(Str s, size_t pos, bool range, bool qualifier_allowed, std::optional<OpMark>* after,
+               std::u32string* qualifier, bool* tail_words = nullptr) {
   const size_t n = s.size();
   while (pos < n) {
     size_t k;
@@ -103,7 +118,7 @@ bool ParseTail(Str s, size_t pos, bool range, bool qualifier_allowed,
       size_t close = s.find(')', pos);
       if (close == Str::npos) return false;
       Str inner = s.substr(pos + 1, close - pos - 1);
-      if (!QualifierOk(inner)) return false;
+      if (!NoteOk(inner)) return false;
       qualifier->append(inner);
       pos = close + 1;
       continue;
@@ -111,15 +126,15 @@ bool ParseTail(Str s, size_t pos, bool range, bool qualifier_allowed,
     size_t e = pos;
     while (e < n && IsIdeograph(s[e])) ++e;
     Str run = s.substr(pos, e - pos);
-    if (!QualifierOk(run)) return false;
+    if (run.size() > kMaxTailWords || !QualifierOk(run)) return false;
     qualifier->append(run);
+    if (tail_words) *tail_words = true;
     pos = e;
   }
   return true;
 }
 
 std::optional<Numeric> ParseNumericAt(Str s, size_t pos, Str label) {
-  const size_t n = s.size();
   std::optional<OpMark> before;
   std::u32string approx;
   for (;;) {
@@ -193,11 +208,16 @@ std::optional<Numeric> ParseNumericAt(Str s, size_t pos, Str label) {
     }
   }
   if (!range) out.number = a->value;
+  // 2020年 is a year, not a duration of two thousand years: the date reader's (text) case.
+  // Likewise 3月 is March (a date), where 3个月 is a duration.
+  if (!range && ((unit == U"年" && WholeIn(out.number, 1900, 2100)) ||
+                 (unit == U"月" && WholeIn(out.number, 1, 12))))
+    return std::nullopt;
   out.unit = unit;
 
   const bool qualifier_allowed = !a->chinese;
   std::optional<OpMark> after;
-  if (!ParseTail(s, pos, range, qualifier_allowed, &after, &out.qualifier))
+  if (!ParseTail(s, pos, range, qualifier_allowed, &after, &out.qualifier, &out.tail_words))
     return std::nullopt;
   if (range) {
     out.op = Op::kRange;
@@ -207,7 +227,6 @@ std::optional<Numeric> ParseNumericAt(Str s, size_t pos, Str label) {
     out.op = mark ? mark->op : Op::kEq;
   }
   out.bare_chinese = a->chinese && !unit;
-  (void)n;
   return out;
 }
 
@@ -253,9 +272,11 @@ std::optional<Numeric> ParseNumeric(Str s) {
     std::u32string per;
     if (r->unit && PerUnits(label, &per)) {
       r->unit->append(per);
-    } else {
-      r->qualifier.insert(0, label);
+      return r;
     }
+    // Words both before and after the number (保障74人正常办公): a sentence, not a value.
+    if (r->tail_words) return std::nullopt;
+    r->qualifier.insert(0, label);
     return r;
   }
   return std::nullopt;
@@ -278,14 +299,19 @@ std::optional<Numeric> JoinBounds(std::optional<Numeric> lo, std::optional<Numer
 
 // ≥90%且≤100%, 大于90%小于100%: two bounds make a range.
 std::optional<Numeric> ParseTwoBounds(Str s) {
-  static constexpr Str kJoins[] = {U"并且", U"而且", U"且", U"和", U"与", U"及", U",",
-                                   U";",   U"、",   U"/",   U"但"};
+  static constexpr Str kJoins[] = {U"并且", U"而且", U"且", U"和", U"与", U"及",
+                                   U",",    U";",    U"、", U"/",  U"但"};
   for (size_t at = 1; at + 1 < s.size(); ++at) {
     size_t join = 0;
     for (Str j : kJoins)
       if (StartsAt(s, at, j)) join = j.size();
     OpMark mark;
-    if (!join && !MatchSymbolOp(s, at, &mark) && !MatchPrefixOpWord(s, at, &mark)) continue;
+    // Between the bounds: a joining word, an operator, or just the next number
+    // (90%以上100%以下).
+    bool next_number = IsDigit(s[at]) && !IsDigit(s[at - 1]) && s[at - 1] != '.' &&
+                       s[at - 1] != ',' && s[at - 1] != '-' && s[at - 1] != '+';
+    if (!join && !next_number && !MatchSymbolOp(s, at, &mark) && !MatchPrefixOpWord(s, at, &mark))
+      continue;
     if (auto r = JoinBounds(ParseNumeric(s.substr(0, at)), ParseNumeric(s.substr(at + join))))
       return r;
   }
@@ -329,10 +355,6 @@ int DaysIn(int year, int month) {
   return kDays[month - 1];
 }
 
-bool PlausibleYear(int y) { return y >= 1900 && y <= 2100; }
-
-size_t MatchDateSuffix(Str s, size_t pos, OpMark* mark);
-
 // 2020-12-31, 2020.12, 2020/6/30.
 std::optional<DateCore> ParseNumericDate(Str s, size_t pos) {
   const size_t n = s.size();
@@ -357,9 +379,13 @@ std::optional<DateCore> ParseNumericDate(Str s, size_t pos) {
   if (d.month < 1 || d.month > 12) return std::nullopt;
   if (d.day && (d.day < 1 || d.day > DaysIn(d.year, d.month))) return std::nullopt;
   if (d.end < n && (s[d.end] == U'日' || s[d.end] == U'号') && d.day) ++d.end;
-  // 1950.12元 is money: a date written with dots stands alone or before 前, 后 ….
+  // With dots, 2020.12 alone or 1950.12元 is a number: a dotted date has its day, or a
+  // word like 前 after it (2020.12前).
   OpMark mark;
-  if (sep == '.' && d.end < n && !MatchDateSuffix(s, d.end, &mark)) return std::nullopt;
+  if (sep == '.' && !d.day && (d.end >= n || !MatchDateSuffixWord(s, d.end, &mark)))
+    return std::nullopt;
+  if (sep == '.' && d.day && d.end < n && !MatchDateSuffixWord(s, d.end, &mark))
+    return std::nullopt;
   return d;
 }
 
@@ -368,10 +394,18 @@ std::optional<DateCore> ParseDateCore(Str s, size_t pos) {
   const size_t n = s.size();
   DateCore d;
   size_t i = pos;
-  if (auto y = ReadInt(s, i, 4); y && y->second < n && s[y->second] == U'年' &&
-                                 PlausibleYear(y->first) && y->second - i == 4) {
-    d.year = y->first;
-    i = y->second + 1;
+  if (auto y = ReadInt(s, i, 4); y && y->second < n && s[y->second] == U'年') {
+    if (PlausibleYear(y->first) && y->second - i == 4) {
+      d.year = y->first;
+      i = y->second + 1;
+    } else if (y->second - i == 2 && IsDigit(s[i])) {
+      // 20年12月: a two-digit year, only with its month after it.
+      auto m = ReadInt(s, y->second + 1, 2);
+      if (m && m->second < n && s[m->second] == U'月') {
+        d.year = 2000 + y->first;
+        i = y->second + 1;
+      }
+    }
   }
   const OpMark by_end{Op::kLe, false};
   auto month_word = [&](size_t at) -> std::optional<std::pair<int, size_t>> {
@@ -389,8 +423,8 @@ std::optional<DateCore> ParseDateCore(Str s, size_t pos) {
       d.day = day->first;
       i = day->second + 1;
     } else {
-      for (Str w : {U"中下旬", U"中上旬", U"上旬", U"中旬", U"下旬", U"份", U"底", U"末",
-                    U"初", U"中"}) {
+      for (Str w :
+           {U"中下旬", U"中上旬", U"上旬", U"中旬", U"下旬", U"份", U"底", U"末", U"初", U"中"}) {
         if (StartsAt(s, i, w)) {
           i += w.size();
           break;
@@ -402,8 +436,9 @@ std::optional<DateCore> ParseDateCore(Str s, size_t pos) {
     d.implied = by_end;
     i += 3;
   } else if (size_t q = StartsAt(s, i, U"第") ? i + 1 : i;
-             q < n && (s[q] == '1' || s[q] == '2' || s[q] == '3' || s[q] == '4' ||
-                       (CnDigit(s[q]) >= 1 && CnDigit(s[q]) <= 4 && s[q] != U'两')) &&
+             q < n &&
+             (s[q] == '1' || s[q] == '2' || s[q] == '3' || s[q] == '4' ||
+              (CnDigit(s[q]) >= 1 && CnDigit(s[q]) <= 4 && s[q] != U'两')) &&
              StartsAt(s, q + 1, U"季度")) {
     d.month = 3 * (IsDigit(s[q]) ? static_cast<int>(s[q] - '0') : CnDigit(s[q]));
     d.implied = by_end;
@@ -440,54 +475,15 @@ std::optional<DateCore> ParseDateCore(Str s, size_t pos) {
 
 std::string FormatDate(int year, int month, int day) {
   char buf[32];
-  if (year && day) std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
-  else if (year) std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
-  else if (day) std::snprintf(buf, sizeof buf, "--%02d-%02d", month, day);
-  else std::snprintf(buf, sizeof buf, "--%02d", month);
+  if (year && day)
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+  else if (year)
+    std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
+  else if (day)
+    std::snprintf(buf, sizeof buf, "--%02d-%02d", month, day);
+  else
+    std::snprintf(buf, sizeof buf, "--%02d", month);
   return buf;
-}
-
-size_t MatchDatePrefix(Str s, size_t pos, OpMark* mark) {
-  struct Word {
-    Str word;
-    Op op;
-  };
-  static constexpr Word kWords[] = {
-      {U"截至", Op::kLe},   {U"截止", Op::kLe},   {U"截止到", Op::kLe}, {U"截止至", Op::kLe},
-      {U"截止于", Op::kLe}, {U"至", Op::kLe},     {U"到", Op::kLe},     {U"不晚于", Op::kLe},
-      {U"不迟于", Op::kLe}, {U"最迟", Op::kLe},   {U"最晚", Op::kLe},   {U"最迟于", Op::kLe},
-      {U"最晚于", Op::kLe}, {U"不早于", Op::kGe}, {U"最早", Op::kGe},   {U"从", Op::kGe},
-      {U"自", Op::kGe},     {U"于", Op::kEq},     {U"在", Op::kEq},
-  };
-  size_t best = 0;
-  for (const Word& w : kWords) {
-    if (w.word.size() > best && StartsAt(s, pos, w.word)) {
-      best = w.word.size();
-      *mark = {w.op, w.op == Op::kEq};
-    }
-  }
-  return best;
-}
-
-size_t MatchDateSuffix(Str s, size_t pos, OpMark* mark) {
-  struct Word {
-    Str word;
-    Op op;
-  };
-  static constexpr Word kWords[] = {
-      {U"前", Op::kLe},   {U"以前", Op::kLe}, {U"之前", Op::kLe}, {U"内", Op::kLe},
-      {U"以内", Op::kLe}, {U"之内", Op::kLe}, {U"止", Op::kLe},   {U"为止", Op::kLe},
-      {U"后", Op::kGe},   {U"以后", Op::kGe}, {U"之后", Op::kGe}, {U"起", Op::kGe},
-      {U"开始", Op::kGe}, {U"以来", Op::kGe},
-  };
-  size_t best = 0;
-  for (const Word& w : kWords) {
-    if (w.word.size() > best && StartsAt(s, pos, w.word)) {
-      best = w.word.size();
-      *mark = {w.op, false};
-    }
-  }
-  return best;
 }
 
 enum class DateVerdict { kNone, kDate, kText };
@@ -499,7 +495,7 @@ DateVerdict ParseDateAt(Str s, size_t pos, Str label, TypedValue* out) {
     size_t k;
     if (!before && (k = MatchSymbolOp(s, pos, &mark))) {
       before = mark;
-    } else if (!before && (k = MatchDatePrefix(s, pos, &mark))) {
+    } else if (!before && (k = MatchDatePrefixWord(s, pos, &mark))) {
       if (!mark.weak) before = mark;
     } else {
       break;
@@ -511,7 +507,7 @@ DateVerdict ParseDateAt(Str s, size_t pos, Str label, TypedValue* out) {
   pos = core->end;
   std::optional<OpMark> after;
   OpMark mark;
-  if (size_t k = MatchDateSuffix(s, pos, &mark)) {
+  if (size_t k = MatchDateSuffixWord(s, pos, &mark)) {
     after = mark;
     pos += k;
   }
@@ -588,9 +584,16 @@ bool ParseReferenceAt(Str s, size_t pos, TypedValue* out) {
   r.remove_suffix(best);
   if (r.size() > 2 && r.substr(r.size() - 2) == U"范围") r.remove_suffix(2);
   if (r.empty() || r.size() > 16 || !AllIdeographs(r) || HoldsOperatorWord(r)) return false;
+  if (IsCnNumeral(r.front()) || r.front() == U'半') return false;  // a number, not a name
   if (labelled && !before) return false;
   std::optional<OpMark> op = Combine(before, after);
-  bool ok = symbol ? true : op ? LooksLikeQuantity(r) : LooksLikeBareReference(r);
+  // After ≥ ≤ < > any name will do (≥良好); after = or a word, a quantity (=预算数).
+  bool strong_symbol = symbol && before && before->op != Op::kEq;
+  bool ok = strong_symbol ? true : op ? LooksLikeQuantity(r) : LooksLikeBareReference(r);
+  // 达到国家标准 is compliance (text); ≥国家标准, 不低于国家标准 compare with it.
+  if (ok && !symbol && before && before->weak && before->op == Op::kGe && !after && r.size() >= 2 &&
+      r.substr(r.size() - 2) == U"标准")
+    ok = false;
   if (!ok) return false;
   out->kind = ValueKind::kReference;
   out->op = op ? op->op : Op::kEq;
@@ -639,9 +642,12 @@ TypedValue Parse(Str s) {
   }
   if (numeral || year) {
     switch (ParseDate(s, &v)) {
-      case DateVerdict::kDate: return v;
-      case DateVerdict::kText: return v;
-      case DateVerdict::kNone: break;
+      case DateVerdict::kDate:
+        return v;
+      case DateVerdict::kText:
+        return v;
+      case DateVerdict::kNone:
+        break;
     }
   }
   std::optional<Numeric> num;

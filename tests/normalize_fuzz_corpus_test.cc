@@ -1,10 +1,10 @@
 // Replays the normalize fuzz corpus (fuzz/corpus/normalize) as an ordinary test.
+#include <gtest/gtest.h>
+
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <string>
-
-#include <gtest/gtest.h>
 
 #include "normalize/normalize.h"
 

@@ -1,13 +1,13 @@
 // Table-driven tests of the value normalizer (CONTRACT.md, "Typed values"; issue 4).
 #include "normalize/normalize.h"
 
+#include <gtest/gtest.h>
+
 #include <cmath>
 #include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 namespace jixiao {
 namespace {
@@ -35,7 +35,9 @@ Case Make(std::string raw, K kind) {
   return c;
 }
 
-void PrintTo(const Case& c, std::ostream* os) { *os << c.raw; }
+void PrintTo(const Case& c, std::ostream* os) {
+  *os << c.raw;
+}
 
 std::optional<std::string> U(const char* unit) {
   return unit ? std::optional<std::string>(unit) : std::nullopt;
@@ -74,8 +76,12 @@ Case Date(std::string raw, Op op, std::string date) {
   c.date = std::move(date);
   return c;
 }
-Case Text(std::string raw) { return Make(std::move(raw), K::kText); }
-Case Empty(std::string raw) { return Make(std::move(raw), K::kEmpty); }
+Case Text(std::string raw) {
+  return Make(std::move(raw), K::kText);
+}
+Case Empty(std::string raw) {
+  return Make(std::move(raw), K::kEmpty);
+}
 
 constexpr Op kEq = Op::kEq, kGe = Op::kGe, kLe = Op::kLe, kGt = Op::kGt, kLt = Op::kLt;
 
@@ -84,7 +90,9 @@ bool SameNumber(std::optional<double> a, std::optional<double> b) {
   return std::fabs(*a - *b) <= 1e-9 * std::max(1.0, std::fabs(*a));
 }
 
-std::string Show(const TypedValue& v) { return ToJson(v).dump(); }
+std::string Show(const TypedValue& v) {
+  return ToJson(v).dump();
+}
 
 void ExpectMatches(const Case& c, const TypedValue& got) {
   SCOPED_TRACE("raw: " + c.raw + "  got: " + Show(got));
@@ -335,7 +343,8 @@ std::vector<Case> Cases() {
       Ref("低于市场价", kLt, "市场价"),
       Ref("=预算控制数", kEq, "预算控制数"),
       Ref("小于等于预算数", kLe, "预算数"),
-      Ref("达到国家标准", kGe, "国家标准"),
+      Text("达到国家标准"),
+      Ref("不低于国家标准", kGe, "国家标准"),
       Ref("≤ 预算控制数", kLe, "预算控制数"),
       Text("达到预期效果"),
       Text("超出预期"),
@@ -375,6 +384,45 @@ std::vector<Case> Cases() {
       Text("及时"),
       Text("2020年"),
 
+      // --- Found while widening the table: sentences, bounds, OCR slips.
+      Range("90%以上100%以下", 90, 100, "%"),
+      Range("大于90%小于100%", 90, 100, "%"),
+      Range("≥95%，≤100%", 95, 100, "%"),
+      Range("增长3%-5%", 3, 5, "%"),
+      Num("≥95%（含95%）", kGe, 95, "%"),
+      Num("≥ 90 分（百分制）", kGe, 90, "分"),
+      Num("800元/生.年", kEq, 800, "元/生·年"),
+      Num("每月不少于2次", kGe, 2, "次/月"),
+      Num("每人每年1000元", kEq, 1000, "元/人/年"),
+      Num("七成以上", kGe, 7, "成"),
+      Num("2倍以上", kGe, 2, "倍"),
+      Num("五十万元", kEq, 50, "万元"),
+      Num("九十五%", kEq, 95, "%"),
+      Num("三千米", kEq, 3000, "米"),
+      Num("2020.12", kEq, 2020.12),
+      NumQ("保障74人", kEq, 74, "人", "保障"),
+      NumQ("完成率：100%", kEq, 100, "%", "完成率"),
+      Text("+3月"),
+      Text("保障74人正常办公"),
+      Text("为74名在职人员发放工资"),
+      Text("培训2次，每次不少于50人"),
+      Text("2020年度预算执行率达到90%以上"),
+      Text("=有效提高"),
+      Text("=合格"),
+      Text("±5%"),
+      Text("1/3"),
+      Ref("≥良好", kGe, "良好"),
+      Ref("严格控制在预算内", kLe, "预算"),
+      Ref("预算控制数", kEq, "预算控制数"),
+      Text("按预算执行"),
+      Date("20年12月底前", kLe, "2020-12"),
+      Date("2020.12前", kLe, "2020-12"),
+      Date("9月1日起", kGe, "--09-01"),
+      Date("2020年内", kLe, "2020-12"),
+      Date("次年3月底前", kLe, "--03"),
+      Text("2020年度"),
+      Text("2020年完成"),
+
       // --- Blank cells.
       Empty(""),
       Empty("   "),
@@ -388,7 +436,9 @@ std::vector<Case> Cases() {
 
 class NormalizeTable : public ::testing::TestWithParam<Case> {};
 
-TEST_P(NormalizeTable, Typed) { ExpectMatches(GetParam(), Normalize(GetParam().raw)); }
+TEST_P(NormalizeTable, Typed) {
+  ExpectMatches(GetParam(), Normalize(GetParam().raw));
+}
 
 INSTANTIATE_TEST_SUITE_P(Forms, NormalizeTable, ::testing::ValuesIn(Cases()));
 
@@ -429,7 +479,9 @@ TEST(Normalize, CanonicalForms) {
   EXPECT_EQ(Canonical(Normalize("")), "");
 }
 
-nlohmann::json Parsed(const char* text) { return nlohmann::json::parse(text); }
+nlohmann::json Parsed(const char* text) {
+  return nlohmann::json::parse(text);
+}
 
 TEST(Normalize, JsonShape) {
   EXPECT_EQ(ToJson(Normalize("≥95%")),
@@ -447,8 +499,9 @@ TEST(Normalize, JsonShape) {
   EXPECT_EQ(j["number"], 90);
   EXPECT_EQ(j["upper"], 100);
   EXPECT_EQ(ToJson(Normalize("100%完成"))["qualifier"], "完成");
-  EXPECT_EQ(ToJson(Normalize("≤预算控制数")),
-            Parsed(R"({"raw":"≤预算控制数","kind":"reference","op":"<=","reference":"预算控制数"})"));
+  EXPECT_EQ(
+      ToJson(Normalize("≤预算控制数")),
+      Parsed(R"({"raw":"≤预算控制数","kind":"reference","op":"<=","reference":"预算控制数"})"));
   EXPECT_EQ(ToJson(Normalize("12月底前")),
             Parsed(R"({"raw":"12月底前","kind":"date","op":"<=","date":"--12"})"));
   EXPECT_EQ(ToJson(Normalize("有效提高")), Parsed(R"({"raw":"有效提高","kind":"text"})"));
@@ -493,7 +546,9 @@ struct MoneyCase {
   std::optional<double> want;
 };
 
-void PrintTo(const MoneyCase& c, std::ostream* os) { *os << c.raw << " in " << c.table_unit; }
+void PrintTo(const MoneyCase& c, std::ostream* os) {
+  *os << c.raw << " in " << c.table_unit;
+}
 
 class MoneyTable : public ::testing::TestWithParam<MoneyCase> {};
 
@@ -511,13 +566,13 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(MoneyCase{"100.00", "万元", 100.0}, MoneyCase{"１００．００", "万元", 100.0},
                       MoneyCase{"120526.20元", "万元", 12.05262},
                       MoneyCase{"12.05万元", "万元", 12.05}, MoneyCase{"12.05万元", "元", 120500.0},
-                      MoneyCase{"120526.20元", "元", 120526.2},
-                      MoneyCase{"1,200.50", "元", 1200.5}, MoneyCase{"0.5亿元", "万元", 5000.0},
-                      MoneyCase{"3亿元", "亿元", 3.0}, MoneyCase{"12.05万", "元", 120500.0},
-                      MoneyCase{"¥100", "元", 100.0}, MoneyCase{" 17.92 ", "万元", 17.92},
-                      MoneyCase{"50000元", "万元", 5.0}, MoneyCase{"", "万元", std::nullopt},
-                      MoneyCase{"   ", "万元", std::nullopt}, MoneyCase{"—", "万元", std::nullopt},
-                      MoneyCase{"无", "万元", std::nullopt}, MoneyCase{"95%", "万元", std::nullopt},
+                      MoneyCase{"120526.20元", "元", 120526.2}, MoneyCase{"1,200.50", "元", 1200.5},
+                      MoneyCase{"0.5亿元", "万元", 5000.0}, MoneyCase{"3亿元", "亿元", 3.0},
+                      MoneyCase{"12.05万", "元", 120500.0}, MoneyCase{"¥100", "元", 100.0},
+                      MoneyCase{" 17.92 ", "万元", 17.92}, MoneyCase{"50000元", "万元", 5.0},
+                      MoneyCase{"", "万元", std::nullopt}, MoneyCase{"   ", "万元", std::nullopt},
+                      MoneyCase{"—", "万元", std::nullopt}, MoneyCase{"无", "万元", std::nullopt},
+                      MoneyCase{"95%", "万元", std::nullopt},
                       MoneyCase{"10人", "万元", std::nullopt},
                       MoneyCase{"主要为差额人员各项支出", "万元", std::nullopt}));
 
