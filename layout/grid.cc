@@ -2,15 +2,19 @@
 //
 // 1. Binarize (adaptive mean threshold) and keep the ink runs that an opening with long thin
 //    kernels keeps (grid_rules.cc), linked into rule pieces. Kernel lengths come from points,
-//    so they exceed a glyph's strokes at any dpi; thick blobs are dropped.
-// 2. Pieces that meet (a horizontal and a vertical one crossing or touching, or two collinear
+//    so they exceed a glyph's strokes at any dpi; thick blobs are dropped. Short runs that
+//    end on a rule of the other axis are kept as stubs: rule ends cut off by a break.
+// 2. The page skew is the median slope of the long pieces; positions across are compared
+//    with it taken out, so a slightly skewed rule stays one line.
+// 3. Pieces that meet (a horizontal and a vertical one crossing or touching, or two collinear
 //    ones across a small gap) are one connected rule structure: one candidate table each.
-// 3. In a structure, pieces cluster into row and column lines (doubled rules become one
-//    line). A line must reach two lines of the other axis (span at least one cell); text
-//    strokes that slipped through the kernels do not, and are dropped. An outer border that
-//    is missing (open-sided table) is taken from the extent of the other axis' rules.
-// 4. Each side of each grid slot is ruled when rule pieces cover enough of it; slots with an
-//    unruled side between them are merged, and each union becomes one cell (split into
+// 4. In a structure, pieces cluster into row and column lines (doubled rules become one
+//    line). A line must meet two lines of the other axis and cover most of one cell side
+//    between them; text strokes that slipped through the kernels do not, and are dropped.
+//    An outer border that is missing (open-sided table) is taken from the extent of the
+//    other axis' rules. Small structures of glyph-sized cells are lettering, not tables.
+// 5. Each side of each grid slot is ruled when rule pieces cover enough of it; slots with an
+//    unruled side between them are merged, and each union becomes one cell (cut into
 //    rectangles when the union is not one).
 //
 // Everything is computed in pixels of the image; ToPoints converts at the very end.
@@ -32,7 +36,7 @@ using grid_internal::RulePiece;
 
 // A page with more rule pieces than this is not a table page (noise, hatching): the
 // pairwise steps below are quadratic in the count.
-constexpr size_t kMaxPieces = 6000;
+constexpr size_t kMaxPieces = 4000;
 
 class UnionFind {
  public:
@@ -137,6 +141,7 @@ std::vector<Line> ClusterLines(const std::vector<RulePiece>& pieces, const std::
     double best_distance = 1e18;
     for (size_t l = 0; l < lines.size(); ++l) {
       const double distance = std::abs(key(i) - keys[l]);
+      // On the line: within its width, give or take a pixel and a half.
       if (distance <= lines[l].half + 1.5 && distance < best_distance) {
         best = static_cast<int>(l);
         best_distance = distance;
