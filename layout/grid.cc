@@ -244,19 +244,23 @@ void AddMissingBorders(std::vector<Line>* lines, const std::vector<Line>& others
   if (add_high) lines->push_back(high_line);
 }
 
+// The inner side of line `l` facing +1 (towards larger coordinates) or -1.
+double InnerEdge(const Line& l, int facing) {
+  return l.pos + facing * l.half;
+}
+
 // Best share of one cell side that line `l` covers: the stretch between two neighbouring
-// live lines of `others` (sorted), clear of their ink. `shift(o)` moves line `o` of the other
-// axis to where it is at `l` (skew).
-template <typename Shift>
+// live lines of `others` (sorted), clear of their ink. The other axis' lines are `shift`
+// pixels further along where they cross `l` than at the centre (skew).
 double BestSideFill(const Line& l, const std::vector<Line>& others,
-                    const std::vector<RulePiece>& pieces, Shift shift) {
+                    const std::vector<RulePiece>& pieces, double shift) {
   double best = 0;
   const Line* prev = nullptr;
   for (const Line& o : others) {
     if (!o.alive) continue;
     if (prev != nullptr) {
-      const double a = prev->pos + prev->half + shift(*prev), b = o.pos - o.half + shift(o);
-      best = std::max(best, Coverage(l, pieces, a, b));
+      best = std::max(best,
+                      Coverage(l, pieces, InnerEdge(*prev, +1) + shift, InnerEdge(o, -1) + shift));
     }
     prev = &o;
   }
@@ -283,10 +287,7 @@ void KeepSupportedLines(std::vector<Line>* rows, std::vector<Line>* cols,
         }
         bool keep = support >= 2;
         if (keep) {
-          auto shift = [&](const Line& o) {
-            return horizontal ? -px.skew * (l.pos - cy) : px.skew * (l.pos - cx);
-            (void)o;
-          };
+          const double shift = horizontal ? -px.skew * (l.pos - cy) : px.skew * (l.pos - cx);
           keep = BestSideFill(l, others, pieces, shift) >= px.min_side_fill;
         }
         if (!keep) {
@@ -304,11 +305,6 @@ void KeepSupportedLines(std::vector<Line>* rows, std::vector<Line>* cols,
   auto by_pos = [](const Line& a, const Line& b) { return a.pos < b.pos; };
   std::sort(rows->begin(), rows->end(), by_pos);
   std::sort(cols->begin(), cols->end(), by_pos);
-}
-
-// The inner side of line `l` facing +1 (towards larger coordinates) or -1.
-double InnerEdge(const Line& l, int facing) {
-  return l.pos + facing * l.half;
 }
 
 // Cells from the slots of a rows x cols grid. `open_right[r][c]`: no rule between slot
