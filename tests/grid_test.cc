@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include "layout/grid_rules.h"
+
 namespace jixiao {
 namespace {
 
@@ -692,6 +694,29 @@ TEST(FindGrids, NonRectangularUnionIsCutIntoRectangles) {
     if (c.row == 1 && c.col == 1) {
       EXPECT_EQ(c.rowspan, 1);
       EXPECT_EQ(c.colspan, 1);
+    }
+  }
+}
+
+TEST(RuleScan, SameAsOpeningWithLineKernels) {
+  // Without bridging, the kept runs are exactly what cv::morphologyEx(MORPH_OPEN) keeps with
+  // a 1 x L (or L x 1) kernel.
+  cv::Mat ink(300, 400, CV_8UC1);
+  cv::randu(ink, 0, 256);
+  cv::threshold(ink, ink, 100, 255, cv::THRESH_BINARY);  // ~60% ink: runs of all lengths
+  cv::line(ink, {10, 50}, {390, 52}, cv::Scalar(255), 2);
+  cv::line(ink, {200, 5}, {203, 295}, cv::Scalar(255), 1);
+  for (const int length : {5, 13, 31}) {  // odd: OpenCV anchors even kernels off centre
+    SCOPED_TRACE(testing::Message() << "kernel " << length);
+    for (const auto axis : {grid_internal::Axis::kHorizontal, grid_internal::Axis::kVertical}) {
+      const bool horizontal = axis == grid_internal::Axis::kHorizontal;
+      cv::Mat opened;
+      cv::morphologyEx(ink, opened, cv::MORPH_OPEN,
+                       cv::getStructuringElement(
+                           cv::MORPH_RECT, horizontal ? cv::Size(length, 1) : cv::Size(1, length)),
+                       cv::Point(-1, -1), 1, cv::BORDER_CONSTANT, cv::Scalar(0));
+      const grid_internal::RuleScan scan = grid_internal::ScanRules(ink, axis, {length, 0, 1.0, 1});
+      EXPECT_EQ(cv::countNonZero(scan.mask != opened), 0);
     }
   }
 }
