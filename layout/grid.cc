@@ -584,7 +584,7 @@ std::vector<Grid> FindGrids(const PageImage& image, const GridOptions& options) 
   const grid_internal::RuleScan v =
       grid_internal::ScanRules(ink, Axis::kVertical, vlimits, long_h.mask);
   const grid_internal::RuleScan h =
-      grid_internal::ScanRules(ink, Axis::kHorizontal, hlimits, v.mask);
+      grid_internal::ScanRules(ink, Axis::kHorizontal, hlimits, v.mask, /*want_mask=*/false);
   std::vector<RulePiece> pieces;
   for (const auto* scan : {&h, &v}) {
     for (const RulePiece& p : scan->pieces) {

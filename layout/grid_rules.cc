@@ -226,7 +226,8 @@ cv::Mat BinarizeInk(const cv::Mat& gray, int window, double contrast) {
   return ink;
 }
 
-RuleScan ScanRules(const cv::Mat& ink, Axis axis, RunLimits limits, const cv::Mat& anchors) {
+RuleScan ScanRules(const cv::Mat& ink, Axis axis, RunLimits limits, const cv::Mat& anchors,
+                   bool want_mask) {
   RuleScan scan;
   if (ink.empty() || ink.type() != CV_8UC1) return scan;
   limits.min_run = std::max(1, limits.min_run);
@@ -241,12 +242,14 @@ RuleScan ScanRules(const cv::Mat& ink, Axis axis, RunLimits limits, const cv::Ma
   } else {
     ColumnRuns(ink, limits, usable, &runs);
   }
-  scan.mask = cv::Mat::zeros(ink.size(), CV_8UC1);
-  for (const Run& r : runs) {
-    if (rows) {
-      scan.mask.row(r.line).colRange(r.lo, r.hi).setTo(255);
-    } else {
-      scan.mask.col(r.line).rowRange(r.lo, r.hi).setTo(255);
+  if (want_mask) {
+    scan.mask = cv::Mat::zeros(ink.size(), CV_8UC1);
+    for (const Run& r : runs) {
+      if (rows) {
+        std::memset(scan.mask.ptr<uint8_t>(r.line) + r.lo, 255, r.hi - r.lo);
+      } else {
+        for (int y = r.lo; y < r.hi; ++y) scan.mask.at<uint8_t>(y, r.line) = 255;
+      }
     }
   }
   scan.pieces = LinkRuns(runs, axis);

@@ -44,12 +44,13 @@ struct RunLimits {
 // The rule pieces along one axis and their pixels.
 struct RuleScan {
   std::vector<RulePiece> pieces;
-  cv::Mat mask;  // CV_8UC1, 255 on the kept runs
+  cv::Mat mask;  // CV_8UC1, 255 on the kept runs (empty unless asked for)
 };
 
 // Pieces of rules along `axis`: the runs that `limits` keep, linked into 8-connected pieces.
 // `ink` is CV_8UC1, non-zero = ink. `anchors` is the other axis' rule mask (ScanRules'
-// `mask`), or empty to keep long runs only.
-RuleScan ScanRules(const cv::Mat& ink, Axis axis, RunLimits limits, const cv::Mat& anchors = {});
+// `mask`), or empty to keep long runs only. The mask is filled only when `want_mask`.
+RuleScan ScanRules(const cv::Mat& ink, Axis axis, RunLimits limits, const cv::Mat& anchors = {},
+                   bool want_mask = true);
 
 }  // namespace jixiao::grid_internal
