@@ -1,4 +1,5 @@
 // Part 1 (部门整体绩效目标) and the cover, from the text outside the tables.
+#include <cmath>
 #include <regex>
 
 #include "core/text.h"
@@ -25,6 +26,17 @@ bool IsPageNumber(const std::string& compact) {
     return false;
   }
   return digits > 0 && digits <= 4;
+}
+
+// A table-of-contents entry without leaders: a page number alone at the right on the same
+// baseline.
+bool HasPageNumberBeside(const PageContent& page, const TextLine& line) {
+  for (const TextLine& o : page.lines) {
+    if (&o == &line || o.box.x0 <= line.box.x1) continue;
+    if (std::abs(o.box.cy() - line.box.cy()) > 0.5 * std::max(line.char_height, 1.0)) continue;
+    if (IsPageNumber(Compact(o.text))) return true;
+  }
+  return false;
 }
 
 // "（十二）绩效目标：…" -> ("十二", rest). Chinese numerals or digits in full- or half-width
@@ -78,9 +90,11 @@ Sections ReadSections(const std::vector<PageContent>& pages) {
         if (EndsWith(Compact(l.text), "绩效目标表")) project_page = true;
       if (project_page) break;
     }
+    bool in_toc = false;  // from a "目录" heading to the end of its page
     for (const TextLine& l : page.lines) {
       const std::string compact = Compact(l.text);
-      if (compact.empty() || IsTocLine(compact)) continue;
+      if (compact == "目录") in_toc = true;
+      if (in_toc || compact.empty() || IsTocLine(compact) || HasPageNumberBeside(page, l)) continue;
       if (IsPageNumber(compact)) continue;
       // Part 2 ends part 1, unless this is the table of contents naming it.
       if (StartsWith(compact, "第二部分") && started) goto done;
