@@ -6,6 +6,7 @@
 
 #include "normalize/amount.h"
 #include "normalize/fold.h"
+#include "normalize/lexicon.h"
 #include "normalize/parse.h"
 
 namespace jixiao {
@@ -90,52 +91,55 @@ bool SameTyped(const TypedValue& a, const TypedValue& b) {
          a.date == b.date;
 }
 
-std::vector<std::string> NumericForms(const TypedValue& v) {
+// Spellings of a numeric value without its qualifier, the plainest first.
+std::vector<std::string> NumericCores(const TypedValue& v) {
   std::string unit = v.unit.value_or("");
-  std::string q = v.qualifier.value_or("");
-  std::string core;
-  if (v.op == Op::kRange) {
-    core = FormatNumber(*v.number) + "~" + FormatNumber(v.upper.value_or(*v.number)) + unit;
-  } else {
-    core = std::string(PrintedOp(*v.op)) + FormatNumber(v.number.value_or(0)) + unit;
-  }
-  std::vector<std::string> forms = {core + q, q + core, core + "(" + q + ")", q + ":" + core};
-  // A qualifier joined from words before and after the value: each split of it.
-  std::u32string wide = norm::Fold(q);
-  for (size_t k = 1; k < wide.size(); ++k)
-    forms.push_back(norm::ToUtf8(wide.substr(0, k)) + core + norm::ToUtf8(wide.substr(k)));
-  if (v.op != Op::kRange && v.number == 0.0) {
-    // 零事故, 安全事故零发生.
-    std::string op(PrintedOp(*v.op));
-    forms.push_back(op + "零" + unit + q);
-    forms.push_back(q + op + "零" + unit);
-    forms.push_back(unit + op + "零" + q);
-  }
-  return forms;
+  std::string op(PrintedOp(*v.op));
+  if (v.op == Op::kRange)
+    return {FormatNumber(*v.number) + "~" + FormatNumber(v.upper.value_or(*v.number)) + unit};
+  std::string digits = op + FormatNumber(*v.number) + unit;
+  if (*v.number != 0.0 || unit.empty()) return {digits};
+  // A noun after zero: 零事故, 安全事故零发生 (but 0人, 0起 for a unit proper).
+  std::u32string wide = norm::Fold(unit), known;
+  if (norm::MatchKnownUnit(wide, 0, &known) == wide.size()) return {digits, op + "零" + unit};
+  return {op + "零" + unit, unit + op + "零", digits};
 }
 
-std::vector<std::string> DateForms(const TypedValue& v) {
+// Spellings of a date value without its qualifier: 12月底前, 2020年12月31日, ≥9月1日.
+std::vector<std::string> DateCores(const TypedValue& v) {
   const std::string& d = *v.date;
-  std::string q = v.qualifier.value_or("");
-  std::string chinese;
-  bool month_only = false;
   int year = 0, month = 0, day = 0;
   if (d.rfind("--", 0) == 0) {
     std::sscanf(d.c_str(), "--%d-%d", &month, &day);
   } else {
     std::sscanf(d.c_str(), "%d-%d-%d", &year, &month, &day);
   }
+  std::string chinese;
   if (year) chinese += std::to_string(year) + "年";
   chinese += std::to_string(month) + "月";
-  if (day)
-    chinese += std::to_string(day) + "日";
-  else
-    month_only = true;
+  if (day) chinese += std::to_string(day) + "日";
+  std::vector<std::string> cores;
+  if (*v.op == Op::kLe) cores.push_back(chinese + (day ? "前" : "底前"));
+  if (*v.op == Op::kEq) cores.push_back(chinese);
+  cores.push_back(std::string(PrintedOp(*v.op)) + chinese);
+  return cores;
+}
+
+// Each core with the qualifier after it, before it, in brackets, or split around it (a
+// qualifier joined from words on both sides of the value).
+std::vector<std::string> WithQualifier(const std::vector<std::string>& cores,
+                                       const std::optional<std::string>& qualifier) {
+  if (!qualifier) return cores;
+  const std::string& q = *qualifier;
+  std::u32string wide = norm::Fold(q);
   std::vector<std::string> forms;
-  if (*v.op == Op::kLe) forms.push_back(chinese + (month_only ? "底前" : "前") + q);
-  if (*v.op == Op::kEq) forms.push_back(chinese + q);
-  forms.push_back(std::string(PrintedOp(*v.op)) + chinese + q);
-  forms.push_back(q + std::string(PrintedOp(*v.op)) + chinese);
+  for (const std::string& core : cores) forms.push_back(core + q);
+  for (const std::string& core : cores) forms.push_back(q + core);
+  for (const std::string& core : cores) forms.push_back(core + "(" + q + ")");
+  for (const std::string& core : cores) forms.push_back(q + ":" + core);
+  for (size_t k = 1; k < wide.size(); ++k)
+    for (const std::string& core : cores)
+      forms.push_back(norm::ToUtf8(wide.substr(0, k)) + core + norm::ToUtf8(wide.substr(k)));
   return forms;
 }
 
@@ -182,7 +186,7 @@ std::string Canonical(const TypedValue& v) {
       return v.raw;
     case ValueKind::kNumeric:
       if (!v.op || !v.number) return v.raw;
-      forms = NumericForms(v);
+      forms = WithQualifier(NumericCores(v), v.qualifier);
       break;
     case ValueKind::kReference:
       if (!v.op || !v.reference) return v.raw;
@@ -190,7 +194,7 @@ std::string Canonical(const TypedValue& v) {
       break;
     case ValueKind::kDate:
       if (!v.op || !v.date) return v.raw;
-      forms = DateForms(v);
+      forms = WithQualifier(DateCores(v), v.qualifier);
       break;
   }
   // The first spelling that reads back to the same value.
