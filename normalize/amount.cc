@@ -207,6 +207,32 @@ size_t IdeographRun(Str s, size_t pos, size_t max) {
   return e - pos;
 }
 
+// One part of a compound unit after its separator: a unit, or one or two ideographs.
+size_t ScanUnitPart(Str s, size_t at, std::u32string* part) {
+  if (size_t k = MatchKnownUnit(s, at, part)) return k;
+  size_t k = IdeographRun(s, at, 2);
+  if (k == 0 || k > 2) return 0;
+  part->assign(s.substr(at, k));
+  return k;
+}
+
+// (生·年) after a slash: its parts joined by middle dots, without the brackets.
+size_t ScanBracketedParts(Str s, size_t at, std::u32string* parts) {
+  size_t i = at + 1;
+  for (;;) {
+    std::u32string part;
+    size_t k = ScanUnitPart(s, i, &part);
+    if (k == 0) return 0;
+    parts->append(part);
+    i += k;
+    if (i >= s.size()) return 0;
+    if (s[i] == ')') return i + 1 - at;
+    if (s[i] != 0xB7 && s[i] != '.' && s[i] != '/') return 0;
+    parts->push_back(s[i] == '/' ? char32_t{'/'} : char32_t{0xB7});
+    ++i;
+  }
+}
+
 }  // namespace
 
 size_t ScanUnit(Str s, size_t pos, bool guess, std::u32string* unit) {
@@ -221,20 +247,18 @@ size_t ScanUnit(Str s, size_t pos, bool guess, std::u32string* unit) {
     len = run;
   }
   if (len == 0) return 0;
-  // Compound units: 元/生·年, 万元/间, 次/年.
-  // (800元/生.年: a full stop read for the middle dot.)
-  while (pos + len + 1 < n && (s[pos + len] == '/' || s[pos + len] == 0xB7 ||
-                               (s[pos + len] == '.' && IsIdeograph(s[pos + len + 1]) &&
-                                unit->find('/') != std::u32string::npos))) {
+  // Compound units: 元/生·年, 万元/间, 次/年, 元/(生·年) (written as 元/生·年).
+  while (pos + len + 1 < n) {
+    char32_t sep = s[pos + len];
+    if (sep == '.') sep = 0xB7;  // 800元/生.年: a full stop read for the middle dot
+    bool compound = unit->find('/') != std::u32string::npos;
+    if (sep != '/' && !(sep == 0xB7 && (compound || s[pos + len] != '.'))) break;
     size_t at = pos + len + 1;
     std::u32string part;
-    size_t k = MatchKnownUnit(s, at, &part);
-    if (k == 0) {
-      k = IdeographRun(s, at, 2);
-      if (k == 0 || k > 2) break;
-      part.assign(s.substr(at, k));
-    }
-    unit->push_back(s[pos + len] == '.' ? char32_t{0xB7} : s[pos + len]);
+    size_t k =
+        sep == '/' && s[at] == '(' ? ScanBracketedParts(s, at, &part) : ScanUnitPart(s, at, &part);
+    if (k == 0) break;
+    unit->push_back(sep);
     unit->append(part);
     len += 1 + k;
   }
