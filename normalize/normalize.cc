@@ -133,6 +133,11 @@ std::vector<std::string> WithQualifier(const std::vector<std::string>& cores,
   const std::string& q = *qualifier;
   std::u32string wide = norm::Fold(q);
   std::vector<std::string> forms;
+  // A measure's name (满意度, 完成率, 人数) reads best before the value, other words after it.
+  static constexpr std::u32string_view kNameEnds = U"率度数量额值";
+  bool name_first = !wide.empty() && kNameEnds.find(wide.back()) != std::u32string_view::npos;
+  if (name_first)
+    for (const std::string& core : cores) forms.push_back(q + core);
   for (const std::string& core : cores) forms.push_back(core + q);
   for (const std::string& core : cores) forms.push_back(q + core);
   for (const std::string& core : cores) forms.push_back(core + "(" + q + ")");

@@ -264,6 +264,8 @@ std::optional<Numeric> ParseNumeric(Str s) {
   for (size_t p = 0; p < last; ++p) {
     Str label = s.substr(0, p);
     if (p > 0 && !LabelOk(label)) continue;
+    // 几十人, 数十个: an uncounted number.
+    if (p > 0 && (label.back() == U'几' || label.back() == U'数') && IsCnNumeral(s[p])) continue;
     std::optional<Numeric> r = ParseNumericAt(s, p, label);
     if (!r) continue;
     if (p == 0 || r->label_used) return r;

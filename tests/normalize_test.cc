@@ -271,6 +271,10 @@ std::vector<Case> Cases() {
       Text("一次性补助"),
       Text("唯一"),
       Text("三公经费"),
+      Text("几十人"),
+      Text("万一"),
+      Num("二零二零", kEq, 2020),
+      Num("零点五小时", kEq, 0.5, "小时"),
 
       // --- Units, compound units, a noun after zero.
       Num("12人次", kEq, 12, "人次"),
