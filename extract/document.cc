@@ -237,7 +237,7 @@ PageImage Document::Render(int page, double dpi) const {
     dpi *= std::sqrt(static_cast<double>(impl_->limits.max_render_pixels) / px);
 
   poppler::page_renderer renderer;
-  renderer.set_render_hints(0);  // no anti-aliasing: hairline rules come out as solid pixels
+  renderer.set_render_hints(poppler::page_renderer::antialiasing | poppler::page_renderer::text_antialiasing);
   renderer.set_image_format(poppler::image::format_gray8);
   poppler::image img = renderer.render_page(p.get(), dpi, dpi);
   if (!img.is_valid()) throw Error(ErrorCode::kBadInput, path, page, "page cannot be rendered");

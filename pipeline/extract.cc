@@ -108,6 +108,13 @@ ExtractResult Extract(const std::string& path, const ExtractOptions& options) {
   result.document = ReadMeta(result.pages);
   result.sections = ReadSections(result.pages);
   result.projects = ReadProjects(result.pages, &result.warnings);
+  // A form without a cover names its department in each project's 主管部门 field.
+  if (result.document.department.empty() && !result.projects.empty())
+    for (const auto& [label, value] : result.projects.front().attributes)
+      if (label == "主管部门" || label == "预算部门" || label == "部门名称") {
+        result.document.department = value;
+        break;
+      }
   return result;
 }
 

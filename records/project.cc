@@ -77,6 +77,13 @@ std::string UnitInLabel(const std::string& l) {
   return "";
 }
 
+// "万元…" -> "万元": the money unit a text starts with, or "".
+std::string MoneyUnitAt(const std::string& s) {
+  for (std::string_view cand : {"亿元", "万元", "元"})
+    if (StartsWith(s, cand)) return std::string(cand);
+  return "";
+}
+
 // The month a schedule header names ("3月底", "第一季度", "1-6月"), or 0.
 int ScheduleMonth(const std::string& label) {
   std::u32string u = ToU32(label);
@@ -302,10 +309,6 @@ std::string StripNumbering(const std::string& s) {
   return Trim(s);
 }
 
-bool IsTitleLine(const std::string& compact) {
-  return EndsWith(compact, "绩效目标表") || EndsWith(compact, "绩效目标申报表") ||
-         EndsWith(compact, "绩效目标填报表") || EndsWith(compact, "绩效目标审核表");
-}
 
 // The lines of a page between `top` and `bottom` (points).
 std::vector<const TextLine*> LinesBetween(const PageContent& page, double top, double bottom) {
@@ -323,17 +326,13 @@ void ReadContext(const std::vector<const TextLine*>& above, Project& p) {
     std::string nf = Nfkc(l.text);
     if (p.money_unit.empty()) {
       size_t at = compact.find("单位:");
-      if (at != std::string::npos) {
-        std::string u = compact.substr(at + std::string("单位:").size());
-        for (std::string_view cand : {"亿元", "万元", "元"})
-          if (StartsWith(u, cand)) { p.money_unit = std::string(cand); break; }
-      }
+      if (at != std::string::npos) p.money_unit = MoneyUnitAt(compact.substr(at + std::string("单位:").size()));
     }
-    if (p.title.empty() && IsTitleLine(compact)) {
+    if (p.title.empty() && IsProjectTitle(compact)) {
       p.title = StripNumbering(Trim(nf));
       continue;
     }
-    if (p.unit_code.empty() && !IsTitleLine(compact)) {
+    if (p.unit_code.empty() && !IsProjectTitle(compact)) {
       // "318002 抚宁区财政局机关" (the unit line may also hold "单位：万元" at its right).
       std::u32string u = ToU32(Trim(nf));
       size_t i = 0;
@@ -368,6 +367,17 @@ class TableReader {
       else if (IsOtherLabel(l)) Money(c, lv, "budget.other", p_.budget.other);
       else if (IsGoalsLabel(l)) Goals(c, lv);
       else if (IsScheduleLabel(l)) ScheduleBlock(c);
+    }
+    // A block label may state the money unit: "项目资金（元）", "金额单位：万元".
+    for (const TableCell& c : t_.cells) {
+      if (c.row >= stop_row || !p_.money_unit.empty()) continue;
+      std::string l = LabelOf(c.text);
+      std::string unit = UnitInLabel(l);
+      if (unit.empty()) {
+        size_t at = l.find("单位:");
+        if (at != std::string::npos) unit = MoneyUnitAt(l.substr(at + std::string("单位:").size()));
+      }
+      if (!unit.empty()) p_.money_unit = unit;
     }
     // The purpose: the rows of the 资金用途 block that are not the money row.
     for (const TableCell& c : t_.cells) {
@@ -553,6 +563,11 @@ bool HasProjectLabels(const Table& t) {
 
 }  // namespace
 
+bool IsProjectTitle(const std::string& compact) {
+  return EndsWith(compact, "绩效目标表") || EndsWith(compact, "绩效目标申报表") ||
+         EndsWith(compact, "绩效目标填报表") || EndsWith(compact, "绩效目标审核表");
+}
+
 std::vector<std::string> SplitNumbered(const std::string& text) {
   std::u32string u = ToU32(Trim(text));
   std::vector<std::string> out;
@@ -623,7 +638,7 @@ std::vector<Project> ReadProjects(const std::vector<PageContent>& pages, std::ve
       above = t.box.y1;
       bool titled = false;
       for (const TextLine* l : lines_above)
-        if (IsTitleLine(Compact(l->text))) titled = true;
+        if (IsProjectTitle(Compact(l->text))) titled = true;
       auto header = FindIndicatorHeader(t);
       const bool labeled = HasProjectLabels(t);
 

@@ -84,6 +84,10 @@ std::vector<Project> ReadProjects(const std::vector<PageContent>& pages, std::ve
 Sections ReadSections(const std::vector<PageContent>& pages);
 DocumentMeta ReadMeta(const std::vector<PageContent>& pages);
 
+// A project table's title line ("3、公用取暖费绩效目标表", "财政项目支出绩效目标填报表"),
+// compared in Compact() form.
+bool IsProjectTitle(const std::string& compact);
+
 // "1、甲 2、乙" -> {"甲", "乙"}: splits a cell of numbered items, dropping the numbering.
 std::vector<std::string> SplitNumbered(const std::string& text);
 

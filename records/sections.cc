@@ -1,5 +1,6 @@
 // Part 1 (部门整体绩效目标) and the cover, from the text outside the tables.
 #include <cmath>
+#include <optional>
 #include <regex>
 
 #include "core/text.h"
@@ -154,39 +155,74 @@ done:
   return out;
 }
 
+namespace {
+
+std::optional<int> YearIn(const std::string& text) {
+  static const std::regex year_re("((?:19|20)[0-9]{2})\\s*年");
+  std::smatch m;
+  std::string nf = Nfkc(text);
+  if (!std::regex_search(nf, m, year_re)) return std::nullopt;
+  return std::stoi(m[1].str());
+}
+
+// "编制单位：某局" -> "某局".
+std::string LabeledDepartment(const std::string& text) {
+  std::string nf = Trim(Nfkc(text));
+  for (std::string_view label : {"编制单位:", "单位名称:", "部门名称:", "预算单位:", "填报单位:"}) {
+    size_t at = nf.find(label);
+    if (at != std::string::npos) return Trim(nf.substr(at + label.size()));
+  }
+  return "";
+}
+
+}  // namespace
+
 DocumentMeta ReadMeta(const std::vector<PageContent>& pages) {
   DocumentMeta m;
-  if (pages.empty()) return m;
-  // The cover: the first page with text.
+  // The cover: the first page with text. Its title names a year and a budget or performance
+  // text; the department is the line above it.
   const PageContent* cover = nullptr;
   for (const PageContent& p : pages)
     if (!p.lines.empty()) { cover = &p; break; }
   if (!cover) return m;
   const auto& lines = cover->lines;
-  static const std::regex year_re("((?:19|20)[0-9]{2})\\s*年");
   int title_at = -1;
   for (size_t i = 0; i < lines.size(); ++i) {
-    std::string nf = Trim(Nfkc(lines[i].text));
     std::string compact = Compact(lines[i].text);
-    std::smatch mt;
-    if (title_at < 0 && std::regex_search(nf, mt, year_re) &&
-        (Contains(compact, "预算") || Contains(compact, "绩效") || Contains(compact, "决算"))) {
+    auto year = YearIn(lines[i].text);
+    if (title_at < 0 && year && (Contains(compact, "预算") || Contains(compact, "绩效") || Contains(compact, "决算"))) {
       title_at = static_cast<int>(i);
       m.title = Trim(lines[i].text);
-      m.year = std::stoi(mt[1].str());
+      m.year = year;
     }
     if (Contains(compact, "草案")) m.draft = true;
     if (EndsWith(compact, "编制") && m.compiled_by.empty()) m.compiled_by = Trim(lines[i].text);
     if (EndsWith(compact, "审核") && m.reviewed_by.empty()) m.reviewed_by = Trim(lines[i].text);
+    if (m.department.empty()) m.department = LabeledDepartment(lines[i].text);
   }
-  if (title_at > 0) {
-    // The department: the nearest line above the title.
+  if (title_at > 0 && m.department.empty()) {
     for (int i = title_at - 1; i >= 0; --i) {
       std::string t = Trim(lines[i].text);
       if (t.empty() || IsPageNumber(Compact(t))) continue;
       m.department = t;
       break;
     }
+  }
+  if (m.title.empty()) {
+    // No cover: the title of the first performance table (a form repeated on every page),
+    // and the year printed under it ("（2022年度）").
+    for (const PageContent& p : pages) {
+      for (size_t i = 0; i < p.lines.size() && m.title.empty(); ++i) {
+        if (!IsProjectTitle(Compact(p.lines[i].text))) continue;
+        m.title = Trim(p.lines[i].text);
+        for (size_t j = i; j < p.lines.size() && j <= i + 2 && !m.year; ++j) m.year = YearIn(p.lines[j].text);
+      }
+      if (!m.title.empty()) break;
+    }
+  }
+  if (!m.year) {
+    for (const TextLine& l : lines)
+      if ((m.year = YearIn(l.text))) break;
   }
   return m;
 }
