@@ -13,19 +13,19 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Run {
+struct RunResult {
   int code = -1;
   std::string err;
   std::string out;
 };
 
-Run Jixiao(const std::string& args) {
+RunResult Jixiao(const std::string& args) {
   const fs::path dir = fs::temp_directory_path() / ("jixiao-cli-" + std::to_string(::getpid()));
   fs::create_directories(dir);
   const std::string err = (dir / "stderr").string(), out = (dir / "stdout").string();
   const std::string cmd = std::string(JIXIAO_BINARY) + " " + args + " >" + out + " 2>" + err;
   int status = std::system(cmd.c_str());
-  Run r;
+  RunResult r;
   r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   auto slurp = [](const std::string& p) {
     std::ifstream in(p);
@@ -46,24 +46,25 @@ class BadInput : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = fs::temp_directory_path() / ("jixiao-bad-" + std::to_string(::getpid()));
-    fs::create_directories(dir_);
-    out_ = (dir_ / "out.json").string();
+    fs::create_directories(dir_ / "in");
+    fs::create_directories(dir_ / "out");
+    out_ = (dir_ / "out" / "out.json").string();
   }
   void TearDown() override { fs::remove_all(dir_); }
 
   // Runs extract on `input` and checks the error contract.
   void ExpectError(const std::string& input, int code, const std::string& words) {
-    Run r = Jixiao("extract '" + input + "' -o '" + out_ + "'");
+    RunResult r = Jixiao("extract '" + input + "' -o '" + out_ + "'");
     EXPECT_EQ(r.code, code) << r.err;
     EXPECT_EQ(Lines(r.err), 1) << r.err;
     EXPECT_NE(r.err.find(input), std::string::npos) << "the message names the file: " << r.err;
     EXPECT_NE(r.err.find(words), std::string::npos) << r.err;
     EXPECT_FALSE(fs::exists(out_)) << "no output file on failure";
-    for (const auto& e : fs::directory_iterator(dir_)) ADD_FAILURE() << "left behind: " << e.path();
+    for (const auto& e : fs::directory_iterator(dir_ / "out")) ADD_FAILURE() << "left behind: " << e.path();
   }
 
   std::string Write(const std::string& name, const std::string& bytes) {
-    const std::string p = (dir_ / name).string();
+    const std::string p = (dir_ / "in" / name).string();
     std::ofstream(p, std::ios::binary) << bytes;
     return p;
   }
@@ -72,10 +73,10 @@ class BadInput : public ::testing::Test {
   std::string out_;
 };
 
-TEST_F(BadInput, MissingFile) { ExpectError((dir_ / "nope.pdf").string(), 66, "no such file"); }
+TEST_F(BadInput, MissingFile) { ExpectError((dir_ / "in" / "nope.pdf").string(), 66, "no such file"); }
 TEST_F(BadInput, EmptyFile) { ExpectError(Write("empty.pdf", ""), 65, "empty file"); }
 TEST_F(BadInput, NotAPdf) { ExpectError(Write("notes.pdf", "just some text, not a PDF\n"), 65, "not a PDF"); }
-TEST_F(BadInput, Directory) { ExpectError(dir_.string(), 65, "directory"); }
+TEST_F(BadInput, Directory) { ExpectError((dir_ / "in").string(), 65, "directory"); }
 TEST_F(BadInput, Encrypted) { ExpectError(Data("encrypted.pdf"), 67, "encrypted"); }
 TEST_F(BadInput, NoTable) { ExpectError(Data("no-table.pdf"), 68, "no 绩效目标表"); }
 TEST_F(BadInput, BlankPage) { ExpectError(Data("blank.pdf"), 68, "no 绩效目标表"); }
@@ -93,7 +94,7 @@ TEST(Cli, UsageErrorsExit64) {
 }
 
 TEST(Cli, NormalizePrintsOneTypedValuePerArgument) {
-  Run r = Jixiao("normalize '≥95%' '' '按合同规定'");
+  RunResult r = Jixiao("normalize '≥95%' '' '按合同规定'");
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_NE(r.out.find("\"raw\": \"≥95%\""), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("\"kind\": \"empty\""), std::string::npos) << r.out;

@@ -120,8 +120,8 @@ TEST_P(SampleTest, DigitalPdfGivesEveryFieldOfTheTruth) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Samples, SampleTest, ::testing::ValuesIn(SampleDirs()),
-                         [](const auto& info) {
-                           std::string n = info.param.filename().string();
+                         [](const auto& param_info) {
+                           std::string n = param_info.param.filename().string();
                            for (char& ch : n) if (!isalnum(static_cast<unsigned char>(ch))) ch = '_';
                            return n;
                          });
