@@ -450,48 +450,43 @@ class TableReader {
     return nullptr;
   }
 
-  void Text(const TableCell& c, const LabelValue& lv, const std::string& key, std::string& out) {
+  // The value of a label (in its cell or a neighbour) and the cell it came from; false when
+  // there is none. Both cells are marked used.
+  bool TakeValue(const TableCell& c, const LabelValue& lv, std::string* text, const TableCell** from) {
     used_.insert(&c);
-    if (!lv.value.empty()) {
-      out = lv.value;
-      p_.provenance[key] = SourceOf(t_, c);
-      return;
-    }
-    if (const TableCell* v = ValueCell(c)) {
-      used_.insert(v);
-      out = v->text;
-      p_.provenance[key] = SourceOf(t_, *v);
-    }
+    *text = lv.value;
+    *from = &c;
+    if (!text->empty()) return true;
+    const TableCell* v = ValueCell(c);
+    if (!v) return false;
+    used_.insert(v);
+    *text = v->text;
+    *from = v;
+    return true;
+  }
+
+  void Text(const TableCell& c, const LabelValue& lv, const std::string& key, std::string& out) {
+    std::string text;
+    const TableCell* from = nullptr;
+    if (!TakeValue(c, lv, &text, &from)) return;
+    out = text;
+    p_.provenance[key] = SourceOf(t_, *from);
   }
 
   void Money(const TableCell& c, const LabelValue& lv, const std::string& key, std::optional<double>& out) {
-    used_.insert(&c);
     std::string unit = UnitInLabel(lv.label);
     if (!unit.empty() && p_.money_unit.empty()) p_.money_unit = unit;
-    std::string text = lv.value;
-    const TableCell* from = &c;
-    if (text.empty()) {
-      const TableCell* v = ValueCell(c);
-      if (!v) return;
-      used_.insert(v);
-      text = v->text;
-      from = v;
-    }
+    std::string text;
+    const TableCell* from = nullptr;
+    if (!TakeValue(c, lv, &text, &from)) return;
     pending_money_.push_back({&out, text});
     p_.provenance[key] = SourceOf(t_, *from);
   }
 
   void Goals(const TableCell& c, const LabelValue& lv) {
-    used_.insert(&c);
-    std::string text = lv.value;
-    const TableCell* from = &c;
-    if (text.empty()) {
-      const TableCell* v = ValueCell(c);
-      if (!v) return;
-      used_.insert(v);
-      text = v->text;
-      from = v;
-    }
+    std::string text;
+    const TableCell* from = nullptr;
+    if (!TakeValue(c, lv, &text, &from)) return;
     if (!p_.goals.empty()) {
       p_.attributes.push_back({Trim(Nfkc(c.text)), text});
       return;
