@@ -166,11 +166,6 @@ char32_t MapChar(char32_t c) {
 
 }  // namespace
 
-bool IsValidUtf8(std::string_view s) {
-  std::u32string scratch;
-  return Decode(s, scratch);
-}
-
 void AppendUtf8(char32_t c, std::string& out) {
   if (c < 0x80) {
     out += static_cast<char>(c);

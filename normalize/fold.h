@@ -11,9 +11,6 @@ namespace jixiao::norm {
 // a few traditional characters) and drops white space, zero-width characters and quotes.
 std::u32string Fold(std::string_view raw);
 
-// Whether `s` is well-formed UTF-8.
-bool IsValidUtf8(std::string_view s);
-
 // `s` with each ill-formed byte sequence replaced by U+FFFD.
 std::string SanitizeUtf8(std::string_view s);
 

@@ -148,32 +148,28 @@ std::vector<std::string> WithQualifier(const std::vector<std::string>& cores,
   return forms;
 }
 
-std::string Utf8OrReplaced(const std::string& s) {
-  return norm::SanitizeUtf8(s);
-}
-
 }  // namespace
 
 nlohmann::json ToJson(const TypedValue& v) {
   nlohmann::json j;
-  j["raw"] = Utf8OrReplaced(v.raw);
+  j["raw"] = norm::SanitizeUtf8(v.raw);
   j["kind"] = KindName(v.kind);
   switch (v.kind) {
     case ValueKind::kNumeric:
       j["op"] = OpSymbol(v.op.value_or(Op::kEq));
       j["number"] = JsonNumber(v.number.value_or(0));
       if (v.upper) j["upper"] = JsonNumber(*v.upper);
-      j["unit"] = v.unit ? nlohmann::json(Utf8OrReplaced(*v.unit)) : nlohmann::json(nullptr);
-      if (v.qualifier) j["qualifier"] = Utf8OrReplaced(*v.qualifier);
+      j["unit"] = v.unit ? nlohmann::json(norm::SanitizeUtf8(*v.unit)) : nlohmann::json(nullptr);
+      if (v.qualifier) j["qualifier"] = norm::SanitizeUtf8(*v.qualifier);
       break;
     case ValueKind::kReference:
       j["op"] = OpSymbol(v.op.value_or(Op::kEq));
-      j["reference"] = Utf8OrReplaced(v.reference.value_or(""));
+      j["reference"] = norm::SanitizeUtf8(v.reference.value_or(""));
       break;
     case ValueKind::kDate:
       j["op"] = OpSymbol(v.op.value_or(Op::kEq));
       j["date"] = v.date.value_or("");
-      if (v.qualifier) j["qualifier"] = Utf8OrReplaced(*v.qualifier);
+      if (v.qualifier) j["qualifier"] = norm::SanitizeUtf8(*v.qualifier);
       break;
     case ValueKind::kText:
     case ValueKind::kEmpty:
