@@ -312,8 +312,8 @@ SkewEstimate EstimateSkew(const std::vector<cv::Point2f>& points, bool columns, 
   }
   std::vector<float> hist;
   const double deg = kPi / 180;
-  // Where lines fall between bins changes the score a little; the mean of two phases half
-  // a bin apart does not favour any angle for it.
+  // Where lines fall between bins changes the score a little; for the fine steps, the sum
+  // over two phases half a bin apart does not favour any angle for it.
   const auto score = [&](double a, size_t stride) {
     return ProfileScore(points, stride, a * deg, columns, 1.0, radius, hist) +
            ProfileScore(points, stride, a * deg, columns, 1.0, radius, hist, nullptr, 0.5f);
@@ -327,7 +327,7 @@ SkewEstimate EstimateSkew(const std::vector<cv::Point2f>& points, bool columns, 
     double best_score = -1;
     for (int i = -n; i <= n; ++i) {
       const double a = std::clamp(i * step, -max_degrees, max_degrees);
-      const double s = score(a, stride);
+      const double s = ProfileScore(points, stride, a * deg, columns, 1.0, radius, hist);
       if (s > best_score) best_score = s, best = a;
     }
   }

@@ -258,6 +258,29 @@ TEST_P(OrientationTest, UndoesQuarterTurns) {
 
 INSTANTIATE_TEST_SUITE_P(Turns, OrientationTest, ::testing::Values(0, 90, 180, 270));
 
+TEST(Prepare, AsksOsdWhenThePageHasNoPunctuation) {
+  // A few lines of words in mid-page: no marks to vote, no top-heavy layout to lean on.
+  cv::Mat upright(kA4, CV_8UC1, cv::Scalar(255));
+  const std::vector<std::string> words = {
+      "PERFORMANCE TARGETS FOR THE YEAR", "FINANCE BUREAU OF THE DISTRICT",
+      "PROJECT BUDGET AND OUTPUT INDICATORS", "ANNUAL REVIEW OF PUBLIC SPENDING"};
+  for (size_t i = 0; i < words.size(); ++i) {
+    cv::putText(upright, words[i], {200, 1050 + 70 * static_cast<int>(i)}, cv::FONT_HERSHEY_SIMPLEX,
+                1.4, 0, 3, cv::LINE_AA);
+  }
+  const cv::Mat scan = Turn(Degrade(upright, Dirt{}, nullptr), 180);
+  Diagnostics d;
+  const PreparedPage p = PrepareWithDiagnostics(PageImage{scan, kDpi, 1}, PrepareOptions{}, &d);
+  if (d.osd_orientation < 0) GTEST_SKIP() << "Tesseract OSD (osd.traineddata) not available";
+  EXPECT_EQ(p.orientation_source, OrientationSource::kOsd);
+  EXPECT_EQ(p.orientation, 180);
+  // Without OSD the page stays as it is: nothing says otherwise.
+  PrepareOptions no_osd;
+  no_osd.use_osd = false;
+  EXPECT_EQ(Prepare(PageImage{scan, kDpi, 1}, no_osd).orientation_source,
+            OrientationSource::kGuess);
+}
+
 TEST(Prepare, OrientationCanBeLeftAlone) {
   Layout layout;
   const cv::Mat scan = Turn(Degrade(DrawPage(&layout), Dirt{}, nullptr), 180);
