@@ -257,11 +257,11 @@ namespace {
 // lines at angle `rad`, in bins of `bin` pixels. Each count is split linearly between two
 // bins so the score is smooth in the angle. |coordinate| <= radius.
 double ProfileScore(const std::vector<cv::Point2f>& points, size_t stride, double rad, bool columns,
-                    double bin, double radius, std::vector<float>& hist, double* contrast = nullptr,
-                    float phase = 0.f) {
+                    double bin, double radius, std::vector<float>& hist,
+                    double* contrast = nullptr) {
   const float c = static_cast<float>(std::cos(rad) / bin);
   const float s = static_cast<float>(std::sin(rad) / bin);
-  const float offset = std::floor(static_cast<float>(radius / bin)) + 2.f + phase;
+  const float offset = static_cast<float>(radius / bin + 2);
   const size_t nbins = static_cast<size_t>(2 * offset + 4);
   hist.assign(nbins, 0.f);
   float* h = hist.data();
@@ -312,11 +312,8 @@ SkewEstimate EstimateSkew(const std::vector<cv::Point2f>& points, bool columns, 
   }
   std::vector<float> hist;
   const double deg = kPi / 180;
-  // Where lines fall between bins changes the score a little; for the fine steps, the sum
-  // over two phases half a bin apart does not favour any angle for it.
   const auto score = [&](double a, size_t stride) {
-    return ProfileScore(points, stride, a * deg, columns, 1.0, radius, hist) +
-           ProfileScore(points, stride, a * deg, columns, 1.0, radius, hist, nullptr, 0.5f);
+    return ProfileScore(points, stride, a * deg, columns, 1.0, radius, hist);
   };
   double best = 0;
   if (max_degrees > 0) {
@@ -327,7 +324,7 @@ SkewEstimate EstimateSkew(const std::vector<cv::Point2f>& points, bool columns, 
     double best_score = -1;
     for (int i = -n; i <= n; ++i) {
       const double a = std::clamp(i * step, -max_degrees, max_degrees);
-      const double s = ProfileScore(points, stride, a * deg, columns, 1.0, radius, hist);
+      const double s = score(a, stride);
       if (s > best_score) best_score = s, best = a;
     }
   }
@@ -598,6 +595,14 @@ InkPoints CollectInk(const cv::Mat& ink, double px_per_mm) {
   }
   const float cx = 0.5f * static_cast<float>(ink.cols - 1);
   const float cy = 0.5f * static_cast<float>(ink.rows - 1);
+  // Each point somewhere in its pixel (a fixed pseudo-random dither): on the integer grid,
+  // every point of a row would fall at the same place between two profile bins at angle 0
+  // exactly, and the profile score would favour 0 over its neighbours.
+  uint32_t seed = 0x9E3779B9u;
+  const auto dither = [&seed] {
+    seed = seed * 1664525u + 1013904223u;
+    return static_cast<float>(seed >> 8) * (1.f / 16777216.f) - 0.5f;
+  };
   out.text_mask = cv::Mat::zeros(ink.size(), CV_8UC1);
   for (size_t r = 0; r < cc.runs.size(); ++r) {
     const uint8_t c = cls[cc.run_label[r]];
@@ -605,7 +610,8 @@ InkPoints CollectInk(const cv::Mat& ink, double px_per_mm) {
     const cv::Vec3i& run = cc.runs[r];
     const float y = static_cast<float>(run[0]) - cy;
     for (int x = run[1]; x < run[2]; ++x) {
-      const cv::Point2f p(static_cast<float>(x) - cx, y);
+      const float dx = dither(), dy = dither();
+      const cv::Point2f p(static_cast<float>(x) - cx + dx, y + dy);
       out.all.push_back(p);
       if (c == 2) out.text.push_back(p);
     }
