@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <optional>
 #include <vector>
 
 #include "normalize/amount.h"
@@ -11,9 +12,31 @@
 
 namespace jixiao {
 
+namespace {
+
+// Forms print a value's unit in brackets after it: `≥13459.00(平方米)`, `100(%)`. The value
+// with its brackets dropped, when the bracketed text reads as the unit of the number before
+// it; nullopt otherwise (a note like `(抽查)` stays a note).
+std::optional<TypedValue> BracketedUnit(const std::u32string& folded) {
+  if (folded.size() < 4 || folded.back() != U')') return std::nullopt;
+  const size_t open = folded.rfind(U'(');
+  if (open == std::u32string::npos || open == 0) return std::nullopt;
+  const char32_t before = folded[open - 1];
+  if (!((before >= U'0' && before <= U'9') || before == U'%')) return std::nullopt;
+  std::u32string inner = folded.substr(open + 1, folded.size() - open - 2);
+  if (inner.empty() || inner.size() > 8) return std::nullopt;
+  TypedValue v = norm::Parse(folded.substr(0, open) + inner);
+  if (v.kind != ValueKind::kNumeric || !v.unit || v.qualifier) return std::nullopt;
+  return v;
+}
+
+}  // namespace
+
 TypedValue Normalize(std::string_view raw) {
   std::u32string folded = norm::Fold(raw);
-  TypedValue v = norm::Parse(folded);
+  TypedValue v;
+  if (auto unbracketed = BracketedUnit(folded)) v = *unbracketed;
+  else v = norm::Parse(folded);
   v.raw = std::string(raw);
   return v;
 }

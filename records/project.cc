@@ -138,6 +138,17 @@ const TableCell* RightOf(const Table& t, const TableCell& c) {
 }
 const TableCell* Below(const Table& t, const TableCell& c) { return t.At(c.row + c.rowspan, c.col); }
 
+// A label as printed, for `attributes`: before its colon, without the colon.
+std::string PrintedLabel(const std::string& text) {
+  const std::string t = Trim(text);
+  // "其中：" opens a sub-label ("其中：当年财政拨款"); that colon belongs to the label.
+  size_t from = 0;
+  for (std::string_view sub : {"其中：", "其中:"})
+    if (StartsWith(t, sub)) from = sub.size();
+  const size_t at = std::min(t.find("：", from), t.find(':', from));
+  return at == std::string::npos ? t : Trim(t.substr(0, at));
+}
+
 // The label part of a cell that may also hold its value ("项目编码：318-…").
 struct LabelValue {
   std::string label;
@@ -405,23 +416,29 @@ class TableReader {
         p_.provenance["purpose"] = SourceOf(t_, *parts.front());
       }
     }
-    // Every other labeled field: a short text cell with a value to its right.
+    // Every other labeled field: a short text cell with its value to its right (or below,
+    // when what is below does not look like a label itself).
     for (const TableCell& c : t_.cells) {
       if (c.row >= stop_row || used_.count(&c) || c.text.empty()) continue;
       LabelValue lv = SplitLabelCell(c);
       if (!LooksLikeLabel(lv.label)) continue;
       std::string value = lv.value;
-      const TableCell* v = nullptr;
       if (value.empty()) {
-        v = RightOf(t_, c);
-        if (!v || used_.count(v) || v->text.empty() || LooksLikeKnownLabel(LabelOf(v->text))) continue;
+        const TableCell* v = RightOf(t_, c);
+        // A label spanning rows beside shorter cells heads a group of fields ("总体目标" beside
+        // 项目总目标 and its text below): it has no value of its own.
+        if (v && c.rowspan > v->rowspan) continue;
+        if (!v || used_.count(v) || v->text.empty() || LooksLikeKnownLabel(LabelOf(v->text))) {
+          v = Below(t_, c);
+          if (!v || used_.count(v) || v->text.empty() || v->colspan != c.colspan ||
+              LooksLikeLabel(LabelOf(v->text)) || LooksLikeKnownLabel(LabelOf(v->text)))
+            continue;
+        }
         value = v->text;
         used_.insert(v);
       }
       used_.insert(&c);
-      std::string unit = UnitInLabel(lv.label);
-      if (!unit.empty() && p_.money_unit.empty()) p_.money_unit = unit;
-      p_.attributes.push_back({lv.label, value});
+      p_.attributes.push_back({PrintedLabel(c.text), value});
     }
   }
 
