@@ -8,6 +8,7 @@
 #include <vector>
 
 #include <CLI/CLI.hpp>
+#include <opencv2/core/utility.hpp>
 
 #include "core/error.h"
 #include "normalize/normalize.h"
@@ -76,6 +77,9 @@ int RunNormalize(const std::vector<std::string>& values) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Pages run in parallel, one per core: OpenCV and Tesseract must not add threads of their own.
+  cv::setNumThreads(1);
+  setenv("OMP_THREAD_LIMIT", "1", 0);
   CLI::App app{"jixiao: budget-performance documents (部门预算绩效文本) to typed records"};
   app.set_version_flag("--version", std::string(JIXIAO_VERSION));
   app.require_subcommand(1);

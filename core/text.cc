@@ -32,8 +32,7 @@ std::u32string ToU32(std::string_view s) {
   return out;
 }
 
-std::string ToUtf8(char32_t c) {
-  std::string out;
+void AppendUtf8(char32_t c, std::string& out) {
   if (c < 0x80) {
     out += static_cast<char>(c);
   } else if (c < 0x800) {
@@ -49,13 +48,18 @@ std::string ToUtf8(char32_t c) {
     out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
     out += static_cast<char>(0x80 | (c & 0x3F));
   }
+}
+
+std::string ToUtf8(char32_t c) {
+  std::string out;
+  AppendUtf8(c, out);
   return out;
 }
 
 std::string ToUtf8(std::u32string_view s) {
   std::string out;
   out.reserve(s.size() * 3);
-  for (char32_t c : s) out += ToUtf8(c);
+  for (char32_t c : s) AppendUtf8(c, out);
   return out;
 }
 

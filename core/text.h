@@ -10,6 +10,7 @@ namespace jixiao {
 std::u32string ToU32(std::string_view utf8);
 std::string ToUtf8(std::u32string_view u32);
 std::string ToUtf8(char32_t c);
+void AppendUtf8(char32_t c, std::string& out);
 
 // NFKC (full-width forms to ASCII, compatibility ideographs to unified ones).
 std::string Nfkc(std::string_view utf8);

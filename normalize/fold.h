@@ -4,6 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/text.h"
+
 namespace jixiao::norm {
 
 // Decodes UTF-8 (ill-formed bytes become U+FFFD), applies NFKC (ICU), maps the look-alikes
@@ -14,7 +16,8 @@ std::u32string Fold(std::string_view raw);
 // `s` with each ill-formed byte sequence replaced by U+FFFD.
 std::string SanitizeUtf8(std::string_view s);
 
-void AppendUtf8(char32_t c, std::string& out);
-std::string ToUtf8(std::u32string_view s);
+// UTF-8 encoding lives in core/text.h.
+using ::jixiao::AppendUtf8;
+using ::jixiao::ToUtf8;
 
 }  // namespace jixiao::norm
