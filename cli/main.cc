@@ -28,19 +28,18 @@ void Emit(const std::string& out_path, const std::string& text) {
   jixiao::WriteFileAtomic(out_path, text + "\n");
 }
 
+void PrintWarnings(const std::string& input, const jixiao::ExtractResult& r) {
+  for (const auto& w : r.warnings)
+    std::cerr << "jixiao: warning: " << input << (w.page ? ": page " + std::to_string(w.page) : "") << ": "
+              << w.message << '\n';
+}
+
 int RunExtract(const std::string& input, const std::string& out, int threads) {
   jixiao::ExtractOptions options;
   options.threads = threads;
   jixiao::ExtractResult r = jixiao::Extract(input, options);
-  if (r.projects.empty()) {
-    std::string why = "no 绩效目标表 (performance table) found";
-    for (const auto& w : r.warnings)
-      if (w.code == "page.no_text") { why += " (pages without a text layer need OCR)"; break; }
-    throw Error(ErrorCode::kNoTables, input, why);
-  }
-  for (const auto& w : r.warnings)
-    std::cerr << "jixiao: warning: " << input << (w.page ? ": page " + std::to_string(w.page) : "") << ": "
-              << w.message << '\n';
+  PrintWarnings(input, r);
+  if (r.projects.empty()) throw Error(ErrorCode::kNoTables, input, "no 绩效目标表 (performance table) found");
   Emit(out, jixiao::ExtractJson(r).dump(1, ' ', false));
   return 0;
 }
@@ -49,9 +48,7 @@ int RunTables(const std::string& input, const std::string& out, int threads) {
   jixiao::ExtractOptions options;
   options.threads = threads;
   jixiao::ExtractResult r = jixiao::Extract(input, options);
-  for (const auto& w : r.warnings)
-    std::cerr << "jixiao: warning: " << input << (w.page ? ": page " + std::to_string(w.page) : "") << ": "
-              << w.message << '\n';
+  PrintWarnings(input, r);
   Emit(out, jixiao::TablesJson(r).dump(1, ' ', false));
   return 0;
 }

@@ -81,6 +81,13 @@ TEST_F(BadInput, Encrypted) { ExpectError(Data("encrypted.pdf"), 67, "encrypted"
 TEST_F(BadInput, NoTable) { ExpectError(Data("no-table.pdf"), 68, "no 绩效目标表"); }
 TEST_F(BadInput, BlankPage) { ExpectError(Data("blank.pdf"), 68, "no 绩效目标表"); }
 
+TEST_F(BadInput, HugePageIsSkippedWithAWarning) {
+  RunResult r = Jixiao("extract '" + Data("huge.pdf") + "' -o '" + out_ + "'");
+  EXPECT_EQ(r.code, 68) << r.err;
+  EXPECT_NE(r.err.find("page 1: page is 20000x20000 pt"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(out_));
+}
+
 TEST_F(BadInput, TruncatedPdf) {
   std::ifstream in(Data("no-table.pdf"), std::ios::binary);
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
 """Makes the small PDFs the error tests use (committed; rerun only to change them).
 no-table.pdf: one page of plain text, no ruled table. encrypted.pdf: the same, password-protected
-(needs qpdf). blank.pdf: one empty page."""
+(needs qpdf). blank.pdf: one empty page. huge.pdf: a page of 20000 x 20000 pt."""
 import subprocess
 
-def pdf(content: bytes) -> bytes:
+def pdf(content: bytes, size: bytes = b"595 842") -> bytes:
     objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
             b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 " + size + b"] /Contents 4 0 R "
             b"/Resources << /Font << /F1 5 0 R >> >> >>",
             b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
             b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
@@ -25,4 +25,5 @@ def pdf(content: bytes) -> bytes:
 
 open("no-table.pdf", "wb").write(pdf(b"BT /F1 14 Tf 72 760 Td (A page of text without any table.) Tj ET"))
 open("blank.pdf", "wb").write(pdf(b""))
+open("huge.pdf", "wb").write(pdf(b"BT /F1 14 Tf 72 760 Td (A huge page.) Tj ET", b"20000 20000"))
 subprocess.run(["qpdf", "--encrypt", "secret", "secret", "256", "--", "no-table.pdf", "encrypted.pdf"], check=True)
