@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Generate jixiao's sample documents: PDFs and their truth JSON, from one set of data.
 
-usage: samples/generate.py [--only NAME] [--keep-html DIR] [--chromium PATH]
+usage: samples/generate.py [--only NAME] [--keep-html DIR] [--chromium PATH] [--scans | --scans-only]
 
 For every document below this script writes HTML+CSS, prints it to PDF with headless
 Chromium, post-processes the PDF where the template needs it (qpdf: /Rotate), then reads
 the printed PDF back (pdftotext per page) to find which pages each project's table landed
-on, and writes samples/<name>/digital.pdf and samples/<name>/truth.json.
+on, and writes samples/<name>/digital.pdf and samples/<name>/truth.json. With --scans it then
+runs samples/scan.py to remake the committed scans (SCANS below) from the new digital.pdf;
+--scans-only remakes just the scans from the committed digital.pdf (no Chromium needed).
 
 All content is invented. The truth is written by hand in the data below (text exactly as
 printed, value_normalized per shared CONTRACT.md "Typed values"); the HTML is built from the
@@ -808,6 +810,13 @@ TB["rotate"] = "+90:2-z"
 
 DOCS = [JY, TB]
 
+# the committed simulated scans of each document: (file, scan.py profile, seed, extra options);
+# each gets its applied parameters (skew per page, ...) in <file without .pdf>.params.json
+SCANS = {
+    "jiaoyu-2021": [("scan-office.pdf", "office", 1, [])],
+    "tianbao-2022": [("scan-archive.pdf", "archive", 1, [])],
+}
+
 # ----------------------------------------------------------------------------------------
 # printing and checking
 
@@ -961,22 +970,47 @@ def build(doc, chromium, keep_html=None):
         print("  " + n)
 
 
+def make_scans(doc):
+    """Remake the document's simulated scans from its digital.pdf with samples/scan.py."""
+    out_dir = os.path.join(HERE, doc["name"])
+    for fname, profile, seed, extra in SCANS.get(doc["name"], []):
+        params = os.path.join(out_dir, fname[:-len(".pdf")] + ".params.json")
+        # scan.py runs itself under /usr/bin/python3 if this interpreter lacks OpenCV
+        cmd = [sys.executable, os.path.join(HERE, "scan.py"), os.path.join(out_dir, "digital.pdf"),
+               os.path.join(out_dir, fname), "--profile", profile, "--seed", str(seed),
+               "--params", params] + extra
+        r = subprocess.run(cmd)
+        if r.returncode != 0:
+            sys.exit(f"generate: scan.py failed for {doc['name']}/{fname}")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--only", help="build only this document (e.g. jiaoyu-2021)")
     ap.add_argument("--keep-html", metavar="DIR", help="also copy the generated HTML into DIR")
     ap.add_argument("--chromium", default=shutil.which("chromium") or "chromium")
+    scans = ap.add_mutually_exclusive_group()
+    scans.add_argument("--scans", action="store_true",
+                       help="also remake the simulated scans (samples/scan.py) after building")
+    scans.add_argument("--scans-only", action="store_true",
+                       help="only remake the simulated scans from the committed digital.pdf")
     a = ap.parse_args()
+    docs = [d for d in DOCS if not a.only or d["name"] == a.only]
+    if not docs:
+        sys.exit(f"generate: no document named {a.only}")
+    if a.scans_only:
+        for d in docs:
+            make_scans(d)
+        return
     for tool in ("qpdf", "pdftotext", "pdfinfo"):
         if not shutil.which(tool):
             sys.exit(f"generate: {tool} not found; run samples/setup-generator.sh as root")
     if not shutil.which(a.chromium):
         sys.exit("generate: chromium not found; run samples/setup-generator.sh as root")
-    docs = [d for d in DOCS if not a.only or d["name"] == a.only]
-    if not docs:
-        sys.exit(f"generate: no document named {a.only}")
     for d in docs:
         build(d, a.chromium, a.keep_html)
+        if a.scans:
+            make_scans(d)
 
 
 if __name__ == "__main__":

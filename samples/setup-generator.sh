@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what samples/generate.py needs to (re)make the sample PDFs.
+# Installs what samples/generate.py and samples/scan.py need to (re)make the sample PDFs.
 # Developer tool only: building and testing jixiao does not need any of this,
 # because the generated PDFs and their truth.json are committed.
 # Idempotent; run as root (Debian/Ubuntu).
@@ -16,8 +16,11 @@ PKGS=(
   fonts-wqy-zenhei    # WenQuanYi Zen Hei
   fonts-arphic-uming  # AR PL UMing
   qpdf                # sets /Rotate on the landscape template
-  poppler-utils       # pdftotext / pdfinfo / pdftoppm: page checks after printing
+  poppler-utils       # pdftotext / pdfinfo / pdftoppm: page checks after printing, scan rendering
   fontconfig
+  python3-opencv      # scan.py: the scan degradations (for /usr/bin/python3)
+  python3-numpy       # scan.py
+  img2pdf             # scan.py: page JPEGs into an image-only PDF (pulls in python3-img2pdf)
 )
 
 missing=()
