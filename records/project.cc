@@ -192,29 +192,45 @@ struct IndicatorHeaderRow {
   ColumnMap map;
 };
 
-// Finds the row of the table that heads the indicator block.
+// Finds the row of the table that heads the indicator block: a row with at least three
+// indicator headers, two of them among 二级指标, 三级指标 and 指标值. A header cell that could
+// not be read (a misread 一级指标) is still a column: the unlabeled cell left of 二级指标 is
+// level 1.
 std::optional<IndicatorHeaderRow> FindIndicatorHeader(const Table& t) {
-  for (const TableCell& c : t.cells) {
-    if (IndicatorHeader(LabelOf(c.text)) != Field::kLevel1) continue;
-    const int r = c.row;
-    IndicatorHeaderRow h;
-    int bottom = r + c.rowspan;
-    std::set<Field> seen;
-    for (const TableCell& d : t.cells) {
-      if (!(d.row <= r && r < d.row + d.rowspan)) continue;
-      std::string label = LabelOf(d.text);
-      auto f = IndicatorHeader(label);
-      if (!f) continue;
-      if (*f != Field::kOther && seen.count(*f)) continue;
-      seen.insert(*f);
-      h.map.columns.push_back({*f, {d.box.x0, d.box.x1}});
-      if (*f == Field::kOther) h.map.other_names.push_back(label);
-      bottom = std::max(bottom, d.row + d.rowspan);
-    }
-    if (!seen.count(Field::kLevel2) && !seen.count(Field::kLevel3)) continue;
-    h.header_row = r;
+  for (int r = 0; r < t.rows; ++r) {
+    std::vector<const TableCell*> row;
     for (const TableCell& d : t.cells)
-      if (d.row <= r && r < d.row + d.rowspan && IndicatorHeader(LabelOf(d.text))) h.header_row = std::min(h.header_row, d.row);
+      if (d.row <= r && r < d.row + d.rowspan) row.push_back(&d);
+    std::sort(row.begin(), row.end(), [](const TableCell* a, const TableCell* b) { return a->col < b->col; });
+    IndicatorHeaderRow h;
+    std::set<Field> seen;
+    int bottom = r + 1, top = r;
+    std::vector<std::pair<const TableCell*, Field>> found;
+    for (const TableCell* d : row) {
+      std::string label = LabelOf(d->text);
+      auto f = IndicatorHeader(label);
+      if (!f || (*f != Field::kOther && seen.count(*f))) continue;
+      seen.insert(*f);
+      found.push_back({d, *f});
+      if (*f == Field::kOther) h.map.other_names.push_back(label);
+    }
+    const int core = static_cast<int>(seen.count(Field::kLevel2) + seen.count(Field::kLevel3) + seen.count(Field::kValue));
+    if (found.size() < 3 || core < 2) continue;
+    if (!seen.count(Field::kLevel1)) {
+      // The cell left of the first found header, in this row, unlabeled.
+      const TableCell* first = found.front().first;
+      for (const TableCell* d : row)
+        if (d->col + d->colspan == first->col && !IndicatorHeader(LabelOf(d->text))) {
+          found.insert(found.begin(), {d, Field::kLevel1});
+          break;
+        }
+    }
+    for (const auto& [d, f] : found) {
+      h.map.columns.push_back({f, {d->box.x0, d->box.x1}});
+      bottom = std::max(bottom, d->row + d->rowspan);
+      top = std::min(top, d->row);
+    }
+    h.header_row = top;
     h.first_data_row = bottom;
     return h;
   }

@@ -116,6 +116,17 @@ TEST(ReadProjects, ReadsEveryLabeledField) {
   EXPECT_TRUE(warnings.empty());
 }
 
+TEST(ReadProjects, AMisreadLevelOneHeaderIsStillAColumn) {
+  PageContent page = StandardPage(3);
+  for (TableCell& c : page.tables[0].cells)
+    if (c.text == "一级指标") c.text = "一纪宅二";  // as OCR may read a bold header
+  auto projects = ReadProjects({page}, nullptr);
+  ASSERT_EQ(projects.size(), 1u);
+  ASSERT_EQ(projects[0].indicators.size(), 2u);
+  EXPECT_EQ(projects[0].indicators[0].level1, "产出指标");
+  EXPECT_EQ(projects[0].indicators[1].level3, "完工时间");
+}
+
 TEST(ReadProjects, JoinsATableContinuedOnTheNextPage) {
   PageContent first = StandardPage(3, 1);
   // Page 4: the rest of the indicator rows, no title and no header; the spanning cells
