@@ -29,6 +29,9 @@ std::string Trim(std::string_view utf8);
 // space where both sides are Latin letters or digits.
 std::string JoinWrapped(const std::vector<std::string>& lines);
 
+// Levenshtein distance between two strings, counted in code points.
+int EditDistance(std::u32string_view a, std::u32string_view b);
+
 bool Contains(std::string_view haystack, std::string_view needle);
 bool StartsWith(std::string_view s, std::string_view prefix);
 bool EndsWith(std::string_view s, std::string_view suffix);

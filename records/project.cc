@@ -28,9 +28,37 @@ bool IsAnyOf(const std::string& label, std::initializer_list<std::string_view> n
 
 enum class Field { kLevel1, kLevel2, kLevel3, kDescription, kValue, kBasis, kOther };
 
-// The indicator block's column headers (several templates' wordings).
+std::optional<Field> ExactIndicatorHeader(const std::string& label);
+
+// The indicator block's column headers (several templates' wordings). A label OCR misread by
+// one character in three (顷效指标摘述) still names its column.
 std::optional<Field> IndicatorHeader(const std::string& label) {
   if (label.empty()) return std::nullopt;
+  if (auto f = ExactIndicatorHeader(label)) return f;
+  static const std::pair<std::u32string_view, Field> kNames[] = {
+      {U"一级指标", Field::kLevel1},   {U"二级指标", Field::kLevel2},       {U"三级指标", Field::kLevel3},
+      {U"绩效指标描述", Field::kDescription}, {U"指标内容", Field::kDescription}, {U"指标值", Field::kValue},
+      {U"年度指标值", Field::kValue}, {U"指标值确定依据", Field::kBasis}};
+  const std::u32string u = ToU32(label);
+  std::optional<Field> best;
+  int best_distance = 1 << 20;
+  bool tie = false;
+  for (const auto& [name, field] : kNames) {
+    const int allowed = static_cast<int>(name.size()) / 3;
+    const int d = EditDistance(u, name);
+    if (allowed == 0 || d > allowed) continue;
+    if (d < best_distance) {
+      best = field;
+      best_distance = d;
+      tie = false;
+    } else if (d == best_distance && field != *best) {
+      tie = true;  // "X级指标": which level is not known
+    }
+  }
+  return tie ? std::nullopt : best;
+}
+
+std::optional<Field> ExactIndicatorHeader(const std::string& label) {
   if (IsAnyOf(label, {"一级指标", "一级指标名称"})) return Field::kLevel1;
   if (IsAnyOf(label, {"二级指标", "二级指标名称"})) return Field::kLevel2;
   if (IsAnyOf(label, {"三级指标", "三级指标名称", "指标名称", "具体指标"})) return Field::kLevel3;

@@ -127,6 +127,19 @@ TEST(ReadProjects, AMisreadLevelOneHeaderIsStillAColumn) {
   EXPECT_EQ(projects[0].indicators[1].level3, "完工时间");
 }
 
+TEST(ReadProjects, MisreadHeadersWithinOneCharacterInThreeStillMapTheirColumns) {
+  PageContent page = StandardPage(3);
+  for (TableCell& c : page.tables[0].cells) {
+    if (c.text == "绩效指标描述") c.text = "顷效指标摘述";
+    if (c.text == "二级指标") c.text = "二级指杯";
+  }
+  auto projects = ReadProjects({page}, nullptr);
+  ASSERT_EQ(projects.size(), 1u);
+  ASSERT_EQ(projects[0].indicators.size(), 2u);
+  EXPECT_EQ(projects[0].indicators[0].description, "维修学校数量");
+  EXPECT_EQ(projects[0].indicators[0].level2, "数量指标");
+}
+
 TEST(ReadProjects, JoinsATableContinuedOnTheNextPage) {
   PageContent first = StandardPage(3, 1);
   // Page 4: the rest of the indicator rows, no title and no header; the spanning cells
