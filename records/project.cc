@@ -26,6 +26,20 @@ bool IsAnyOf(const std::string& label, std::initializer_list<std::string_view> n
   return false;
 }
 
+// Like IsAnyOf, but a label of four or more characters may differ from a name by one
+// character in four: what OCR makes of a bold label (项目名秫).
+bool IsNearlyAnyOf(const std::string& label, std::initializer_list<std::string_view> names) {
+  if (IsAnyOf(label, names)) return true;
+  const std::u32string u = ToU32(label);
+  if (u.size() < 4) return false;
+  for (std::string_view n : names) {
+    const std::u32string name = ToU32(n);
+    const int allowed = static_cast<int>(name.size()) / 4;
+    if (allowed > 0 && EditDistance(u, name) <= allowed) return true;
+  }
+  return false;
+}
+
 enum class Field { kLevel1, kLevel2, kLevel3, kDescription, kValue, kBasis, kOther };
 
 std::optional<Field> ExactIndicatorHeader(const std::string& label);
@@ -73,20 +87,21 @@ std::optional<Field> ExactIndicatorHeader(const std::string& label) {
   return std::nullopt;
 }
 
-bool IsCodeLabel(const std::string& l) { return IsAnyOf(l, {"项目编码", "项目代码", "项目编号"}); }
-bool IsNameLabel(const std::string& l) { return IsAnyOf(l, {"项目名称"}); }
+bool IsCodeLabel(const std::string& l) { return IsNearlyAnyOf(l, {"项目编码", "项目代码", "项目编号"}); }
+bool IsNameLabel(const std::string& l) { return IsNearlyAnyOf(l, {"项目名称"}); }
 bool IsTotalLabel(const std::string& l) {
   return IsAnyOf(l, {"预算数", "项目资金总额", "资金总额", "预算金额", "年度预算数", "项目总预算",
                      "预算资金", "项目预算数", "预算总额", "项目资金总额(元)", "项目资金总额(万元)",
                      "预算数(万元)", "预算数(元)"});
 }
 bool IsFiscalLabel(const std::string& l) {
-  return IsAnyOf(l, {"其中:财政资金", "财政资金", "其中:财政拨款", "财政拨款", "其中:一般公共预算",
+  return IsNearlyAnyOf(l, {"其中:财政资金", "财政资金", "其中:财政拨款", "财政拨款", "其中:一般公共预算",
                      "其中:财政性资金"});
 }
-bool IsOtherLabel(const std::string& l) { return IsAnyOf(l, {"其他资金", "其中:其他资金", "自筹资金"}); }
+bool IsOtherLabel(const std::string& l) { return IsNearlyAnyOf(l, {"其他资金", "其中:其他资金", "自筹资金"}); }
 bool IsGoalsLabel(const std::string& l) {
-  return IsAnyOf(l, {"绩效目标", "年度绩效目标", "年度总体目标", "年度目标", "项目年度目标",
+  if (Contains(l, "指标")) return false;  // 绩效指标 is one edit from 绩效目标
+  return IsNearlyAnyOf(l, {"绩效目标", "年度绩效目标", "年度总体目标", "年度目标", "项目年度目标",
                      "年度总体绩效目标", "年度项目目标", "当年绩效目标"});
 }
 bool IsScheduleLabel(const std::string& l) {
