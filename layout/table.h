@@ -16,6 +16,7 @@ struct TextLine {
   Box box;
   double confidence = 1.0;
   double char_height = 0;  // median glyph height, points
+  bool corrected = false;  // OCR text changed by what the reader knows (lexicon, operator shape)
 };
 
 struct TableCell {
@@ -24,6 +25,8 @@ struct TableCell {
   std::vector<TextLine> lines;    // its text, top to bottom
   std::string text;               // lines joined without the breaks that wrapping added
   double confidence = 1.0;        // lowest confidence among its lines (1 when empty)
+  WordSource source = WordSource::kTextLayer;  // where its text came from
+  bool corrected = false;  // OCR text changed by what the reader knows (lexicon, operator shape)
 
   // Text with its printed line breaks as '\n'.
   std::string MultilineText() const;

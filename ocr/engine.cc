@@ -1,0 +1,288 @@
+#include "ocr/engine.h"
+
+#include <dlfcn.h>
+#include <setjmp.h>
+#include <signal.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdlib>
+#include <ctime>
+#include <mutex>
+
+#include <opencv2/imgproc.hpp>
+#include <tesseract/baseapi.h>
+#include <tesseract/resultiterator.h>
+
+#include "core/error.h"
+#include "core/text.h"
+
+namespace jixiao {
+
+namespace {
+
+// Tesseract's LSTM runs `#pragma omp parallel num_threads(4)` regions. With one worker per
+// core already busy, those teams oversubscribe the cores and their spin-waits cost more than
+// the work (measured: 0.6 s per page alone, 3-8 s with two workers). OMP_THREAD_LIMIT=1 in
+// the environment is read only when libgomp loads, so this process cannot set it for itself;
+// a maximum of 0 active levels makes every parallel region run on the calling thread alone.
+// libgomp comes with libtesseract, so its entry points are looked up at run time.
+void KeepOpenMpSerial() {
+  using SetInt = void (*)(int);
+  if (auto f = reinterpret_cast<SetInt>(dlsym(RTLD_DEFAULT, "omp_set_max_active_levels"))) f(0);
+  if (auto f = reinterpret_cast<SetInt>(dlsym(RTLD_DEFAULT, "omp_set_num_threads"))) f(1);
+  if (auto f = reinterpret_cast<SetInt>(dlsym(RTLD_DEFAULT, "omp_set_dynamic"))) f(0);
+}
+
+// A last guard around Tesseract: an arithmetic fault inside one Recognize call (Tesseract 5.3
+// has raised SIGFPE on an ordinary crop) returns to the caller, which reads the line as empty
+// and rebuilds its recognizer, instead of ending the process. Inputs are screened before
+// (size, margins, blank and solid crops), so this is for what the screening misses.
+thread_local sigjmp_buf* tl_fpe_jump = nullptr;
+struct sigaction g_previous_fpe;
+
+void OnFpe(int sig, siginfo_t* info, void* context) {
+  if (tl_fpe_jump) siglongjmp(*tl_fpe_jump, 1);
+  // Not ours: behave as before we were installed.
+  if (g_previous_fpe.sa_flags & SA_SIGINFO) {
+    if (g_previous_fpe.sa_sigaction) return g_previous_fpe.sa_sigaction(sig, info, context);
+  } else if (g_previous_fpe.sa_handler != SIG_DFL && g_previous_fpe.sa_handler != SIG_IGN &&
+             g_previous_fpe.sa_handler) {
+    return g_previous_fpe.sa_handler(sig);
+  }
+  signal(SIGFPE, SIG_DFL);
+  raise(SIGFPE);
+}
+
+void InstallFpeGuard() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    struct sigaction sa = {};
+    sa.sa_sigaction = OnFpe;
+    sa.sa_flags = SA_SIGINFO | SA_NODEFER;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGFPE, &sa, &g_previous_fpe);
+  });
+}
+
+std::unique_ptr<tesseract::TessBaseAPI> MakeApi(const char* language, bool ascii_only) {
+  auto api = std::make_unique<tesseract::TessBaseAPI>();
+  // Dictionaries are of no use for cell fragments, codes and numbers, and cost time.
+  std::vector<std::string> names = {"load_system_dawg", "load_freq_dawg"};
+  std::vector<std::string> values = {"0", "0"};
+  if (api->Init(nullptr, language, tesseract::OEM_LSTM_ONLY, nullptr, 0, &names, &values,
+                false) != 0) {
+    const std::string lang = language;
+    throw Error(ErrorCode::kInternal, "",
+                "Tesseract model '" + lang + "' is missing (Debian package tesseract-ocr-" +
+                    (lang == "chi_sim" ? std::string("chi-sim") : lang) + ")");
+  }
+  api->SetVariable("debug_file", "/dev/null");
+  api->SetPageSegMode(tesseract::PSM_SINGLE_LINE);
+  if (ascii_only) {
+    api->SetVariable("tessedit_char_whitelist",
+                     "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                     "-.,%/:()+=<>");
+  }
+  return api;
+}
+
+// SetImage + Recognize under the SIGFPE guard. False when Tesseract faulted.
+bool GuardedRecognize(tesseract::TessBaseAPI* api, const cv::Mat& image, int ppi, int* status) {
+  sigjmp_buf jump;
+  if (sigsetjmp(jump, 1) != 0) {
+    tl_fpe_jump = nullptr;
+    return false;
+  }
+  tl_fpe_jump = &jump;
+  api->SetImage(image.data, image.cols, image.rows, 1, static_cast<int>(image.step));
+  api->SetSourceResolution(ppi);
+  *status = api->Recognize(nullptr);
+  tl_fpe_jump = nullptr;
+  return true;
+}
+
+double ThreadCpuSeconds() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + 1e-9 * static_cast<double>(t.tv_nsec);
+}
+
+bool IsCjkOrFullwidthPunct(char32_t c) {
+  return IsCjk(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF);
+}
+
+// Tesseract separates words by spaces; Chinese has none between its characters.
+std::string DropSpacesBetweenCjk(const std::string& s) {
+  std::u32string u = ToU32(s);
+  std::u32string out;
+  for (size_t i = 0; i < u.size(); ++i) {
+    if (u[i] == U' ' && !out.empty() && i + 1 < u.size()) {
+      size_t j = i;
+      while (j < u.size() && u[j] == U' ') ++j;
+      if (j < u.size() && IsCjkOrFullwidthPunct(out.back()) && IsCjkOrFullwidthPunct(u[j])) {
+        i = j - 1;
+        continue;
+      }
+      out += U' ';
+      i = j - 1;
+      continue;
+    }
+    out += u[i];
+  }
+  while (!out.empty() && (out.back() == U' ' || out.back() == U'\n')) out.pop_back();
+  while (!out.empty() && out.front() == U' ') out.erase(out.begin());
+  return ToUtf8(out);
+}
+
+// The height (pixels) the line's ink is scaled to before Tesseract reads it.
+double TargetHeight() {
+  static const double h = [] {
+    const char* e = std::getenv("JIXIAO_OCR_LINE_PX");
+    return e ? std::atof(e) : 36.0;
+  }();
+  return h;
+}
+
+}  // namespace
+
+OcrEngine::Impl::Impl() {
+  KeepOpenMpSerial();
+  InstallFpeGuard();
+  chinese = MakeApi("chi_sim", false);
+  ascii = MakeApi("eng", true);
+}
+
+OcrEngine::Impl::~Impl() = default;
+
+ocr::LineText OcrEngine::Impl::ReadLine(const cv::Mat& line, double dpi, ocr::Model model,
+                                        ocr::Layout layout) {
+  ocr::LineText out;
+  if (line.empty() || line.type() != CV_8UC1 || line.rows < ocr::kMinLinePx ||
+      line.cols < ocr::kMinLinePx)
+    return out;
+  // Faded ink (archive scans) is stretched to full contrast: the darkest 2% of the ink
+  // pixels (those darker than the paper) go to black.
+  std::array<int, 256> histogram{};
+  for (int y = 0; y < line.rows; ++y) {
+    const uchar* p = line.ptr<uchar>(y);
+    for (int x = 0; x < line.cols; ++x) ++histogram[p[x]];
+  }
+  int inked = 0;
+  for (int v = 0; v < 200; ++v) inked += histogram[v];
+  // Blank and solid crops carry no text, and are the kind of input that trips Tesseract.
+  if (inked == 0 || inked > 0.85 * static_cast<double>(line.total())) return out;
+  int darkest = 0;
+  for (int v = 0, seen = 0; v < 200; ++v) {
+    seen += histogram[v];
+    if (seen * 50 >= inked) {
+      darkest = v;
+      break;
+    }
+  }
+  cv::Mat stretched = line;
+  if (darkest > 20) {
+    const double k = 255.0 / (255.0 - darkest);
+    line.convertTo(stretched, CV_8U, k, -darkest * k);
+  }
+  // Scale so that the line is TargetHeight() pixels high, then pad with white.
+  const double scale = std::clamp(TargetHeight() / line.rows, 0.25, 4.0);
+  cv::Mat scaled;
+  if (std::abs(scale - 1) < 0.05) {
+    scaled = stretched;
+  } else {
+    cv::resize(stretched, scaled, cv::Size(), scale, scale, scale > 1 ? cv::INTER_CUBIC : cv::INTER_AREA);
+  }
+  const int margin = std::max(8, static_cast<int>(std::lround(0.35 * scaled.rows)));
+  cv::Mat padded;
+  cv::copyMakeBorder(scaled, padded, margin, margin, margin, margin, cv::BORDER_CONSTANT, 255);
+  if (!padded.isContinuous()) padded = padded.clone();
+
+  tesseract::TessBaseAPI* api = model == ocr::Model::kAscii ? ascii.get() : chinese.get();
+  ++lines_read;
+  const tesseract::PageSegMode psm = layout == ocr::Layout::kChar      ? tesseract::PSM_SINGLE_CHAR
+                                     : layout == ocr::Layout::kRawLine ? tesseract::PSM_RAW_LINE
+                                                                       : tesseract::PSM_SINGLE_LINE;
+  if (api->GetPageSegMode() != psm) api->SetPageSegMode(psm);
+  int status = 0;
+  const double cpu0 = ThreadCpuSeconds();
+  struct Tally {
+    double start;
+    double* sum;
+    ~Tally() { *sum += ThreadCpuSeconds() - start; }
+  } tally{cpu0, &recognize_seconds};
+  if (!GuardedRecognize(api, padded, std::max(70, static_cast<int>(std::lround(dpi * scale))),
+                        &status)) {
+    // The recognizer is in an unknown state: replace it.
+    try {
+      if (model == ocr::Model::kAscii) {
+        ascii = MakeApi("eng", true);
+      } else {
+        chinese = MakeApi("chi_sim", false);
+      }
+    } catch (const Error&) {
+    }
+    return out;
+  }
+  if (status != 0) return out;
+
+  std::unique_ptr<tesseract::ResultIterator> it(api->GetIterator());
+  double conf_sum = 0;
+  if (it) {
+    do {
+      std::unique_ptr<char[]> sym(it->GetUTF8Text(tesseract::RIL_SYMBOL));
+      if (!sym) continue;
+      ocr::Symbol s;
+      s.text = sym.get();
+      s.space_before = !out.symbols.empty() && it->IsAtBeginningOf(tesseract::RIL_WORD);
+      int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+      it->BoundingBox(tesseract::RIL_SYMBOL, &x0, &y0, &x1, &y1);
+      const double k = 1.0 / scale;
+      const int bx0 = static_cast<int>(std::floor((x0 - margin) * k));
+      const int by0 = static_cast<int>(std::floor((y0 - margin) * k));
+      const int bx1 = static_cast<int>(std::ceil((x1 - margin) * k));
+      const int by1 = static_cast<int>(std::ceil((y1 - margin) * k));
+      s.box = cv::Rect(bx0, by0, std::max(1, bx1 - bx0), std::max(1, by1 - by0));
+      s.confidence = std::clamp(it->Confidence(tesseract::RIL_SYMBOL) / 100.0, 0.0, 1.0);
+      conf_sum += s.confidence;
+      out.symbols.push_back(std::move(s));
+    } while (it->Next(tesseract::RIL_SYMBOL));
+  }
+  out.text = ocr::JoinSymbols(out.symbols, 0, out.symbols.size(), line.rows);
+
+  out.confidence = out.symbols.empty() ? 0 : conf_sum / out.symbols.size();
+  return out;
+}
+
+namespace ocr {
+
+std::string JoinSymbols(const std::vector<Symbol>& symbols, size_t from, size_t to,
+                        double line_height) {
+  std::string text;
+  to = std::min(to, symbols.size());
+  for (size_t i = from; i < to; ++i) {
+    if (i > from) {
+      if (line_height <= 0) {
+        if (symbols[i].space_before) text += ' ';
+      } else {
+        const cv::Rect& a = symbols[i - 1].box;
+        const cv::Rect& b = symbols[i].box;
+        const double gap = b.x - (a.x + a.width);
+        const std::u32string pa = ToU32(symbols[i - 1].text), pb = ToU32(symbols[i].text);
+        const bool latin = !pa.empty() && !pb.empty() && IsAsciiAlnum(pa.back()) && IsAsciiAlnum(pb.front());
+        if (gap > 0.3 * line_height || (latin && symbols[i].space_before && gap >= 0.12 * line_height))
+          text += ' ';
+      }
+    }
+    text += symbols[i].text;
+  }
+  return line_height > 0 ? Trim(text) : DropSpacesBetweenCjk(text);
+}
+
+}  // namespace ocr
+
+OcrEngine::OcrEngine() : impl_(std::make_unique<Impl>()) {}
+OcrEngine::~OcrEngine() = default;
+
+}  // namespace jixiao

@@ -1,0 +1,102 @@
+#include "ocr/lexicon.h"
+
+#include <algorithm>
+
+#include "core/text.h"
+
+namespace jixiao::ocr {
+
+const std::vector<std::string>& Vocabulary() {
+  static const std::vector<std::string> terms = {
+      // Labels of the 绩效目标表 (CONTRACT.md) and of the 填报表 template.
+      "项目编码", "项目名称", "预算规模及资金用途", "预算规模", "资金用途", "预算数", "其中：财政资金",
+      "其他资金", "财政资金", "资金支出计划（%）", "资金支出计划", "3月底", "6月底", "10月底", "12月底",
+      "绩效目标", "一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据",
+      "单位：万元", "单位：元", "项目性质", "项目类别", "主管部门", "实施单位", "计划开始日期",
+      "计划完成日期", "项目资金总额", "年度资金申请总额", "其中：当年财政拨款", "上年结转资金",
+      "项目总目标", "年度总体目标", "年度绩效目标", "长期目标", "绩效指标", "年度指标值",
+      "项目指标值", "指标内容", "评（扣）分标准", "权重", "项目负责人", "联系电话", "绩效目标表",
+      // The indicator vocabulary: 一级 and 二级 indicators and their common variants, which
+      // are listed so that a variant read right is never taken for a misread standard term.
+      "产出指标", "效果指标", "满意度指标", "成本指标", "效益指标", "数量指标", "质量指标",
+      "时效指标", "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标",
+      "可持续性影响指标", "可持续性影响", "可持续影响", "可持续发展指标", "服务对象满意度指标",
+      "服务对象满意度", "社会公众满意度指标", "社会公众满意度", "群众满意度指标", "满意度",
+      "经济成本指标", "社会成本指标", "生态环境成本指标", "项目完成指标", "项目效益指标",
+      "经济效益", "社会效益", "生态效益",
+  };
+  return terms;
+}
+
+int EditDistance(std::u32string_view a, std::u32string_view b) {
+  std::vector<int> prev(b.size() + 1), cur(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) prev[j] = static_cast<int>(j);
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = static_cast<int>(i);
+    for (size_t j = 1; j <= b.size(); ++j)
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+namespace {
+
+// The edit distance a term of `length` characters may be read with and still be recognized.
+int Allowed(size_t length) {
+  if (length < 4) return 0;
+  return length >= 10 ? 2 : 1;
+}
+
+}  // namespace
+
+std::optional<std::string> NearestTerm(std::string_view text) {
+  static const std::vector<std::u32string> compact = [] {
+    std::vector<std::u32string> c;
+    for (const std::string& t : Vocabulary()) c.push_back(ToU32(Compact(t)));
+    return c;
+  }();
+  const std::u32string t = ToU32(Compact(text));
+  if (t.empty()) return std::nullopt;
+  int best = 1 << 30, best_i = -1;
+  bool tie = false;
+  for (size_t i = 0; i < compact.size(); ++i) {
+    const std::u32string& v = compact[i];
+    const int allowed = Allowed(v.size());
+    const int len_diff = std::abs(static_cast<int>(v.size()) - static_cast<int>(t.size()));
+    if (len_diff > std::max(allowed, 0) || (allowed == 0 && v != t)) continue;
+    const int d = EditDistance(t, v);
+    if (d == 0) return std::nullopt;  // printed as it is
+    if (d > allowed) continue;
+    if (d < best) {
+      best = d;
+      best_i = static_cast<int>(i);
+      tie = false;
+    } else if (d == best) {
+      tie = true;
+    }
+  }
+  if (best_i < 0 || tie) return std::nullopt;
+  return Vocabulary()[best_i];
+}
+
+std::string FixSymbols(std::string_view text) {
+  std::u32string u = ToU32(text);
+  bool changed = false;
+  for (size_t i = 1; i + 1 < u.size(); ++i) {
+    if (u[i] != U'x' && u[i] != U'X' && u[i] != U'*' && u[i] != U'＊') continue;
+    size_t next = i + 1;
+    while (next < u.size() && u[next] == U' ') ++next;
+    size_t prev = i;
+    while (prev > 0 && u[prev - 1] == U' ') --prev;
+    if (prev == 0 || next >= u.size()) continue;
+    const char32_t a = u[prev - 1], b = u[next];
+    if (IsCjk(a) && b >= U'0' && b <= U'9') {
+      u[i] = U'×';
+      changed = true;
+    }
+  }
+  return changed ? ToUtf8(u) : std::string(text);
+}
+
+}  // namespace jixiao::ocr

@@ -1,0 +1,240 @@
+#include "ocr/line_reader.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+#include <opencv2/imgproc.hpp>
+
+#include "core/text.h"
+#include "ocr/operator.h"
+
+namespace jixiao::ocr {
+
+namespace {
+
+bool IsDigit(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= 0xFF10 && c <= 0xFF19); }
+
+bool AsciiSymbol(const std::string& s) {
+  for (char32_t c : ToU32(s)) {
+    if (c >= 0xFF01 && c <= 0xFF5E) c -= 0xFEE0;
+    if (c < 0x21 || c > 0x7E) return false;
+  }
+  return !s.empty();
+}
+
+bool HasDigit(const std::string& s) {
+  for (char32_t c : ToU32(s))
+    if (IsDigit(c)) return true;
+  return false;
+}
+
+// The first column at or after `from` that holds ink, or -1.
+int FirstInkColumn(const cv::Mat& ink, int from) {
+  for (int x = std::max(0, from); x < ink.cols; ++x)
+    if (cv::countNonZero(ink.col(x)) > 0) return x;
+  return -1;
+}
+
+// Columns [x0, x1) of a line image, clipped.
+cv::Mat Columns(const cv::Mat& m, int x0, int x1) {
+  x0 = std::clamp(x0, 0, m.cols);
+  x1 = std::clamp(x1, x0, m.cols);
+  return m.colRange(x0, x1).clone();
+}
+
+bool Wide(char32_t c) {
+  return IsCjk(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF) || c == U'“' ||
+         c == U'”' || c == U'‘' || c == U'’' || c == U'…' || c == U'—';
+}
+
+// The symbols' text with a space where the printed gap between two symbols is wider than
+// 0.25 of the glyph height, never between two Chinese characters or marks (Tesseract's own
+// word breaks are unreliable next to Chinese).
+std::string JoinWithInkSpaces(const std::vector<Symbol>& symbols, const cv::Mat& ink) {
+  const cv::Rect all = cv::boundingRect(ink);
+  std::vector<char> empty(ink.cols, 1);
+  for (int x = 0; x < ink.cols; ++x) empty[x] = cv::countNonZero(ink.col(x)) == 0;
+  std::string text;
+  for (size_t i = 0; i < symbols.size(); ++i) {
+    if (i > 0) {
+      const std::u32string a = ToU32(symbols[i - 1].text), b = ToU32(symbols[i].text);
+      static const std::u32string kNoSpaceBefore = U"、，。；：？！）》」』】%,.;:)?!";
+      static const std::u32string kNoSpaceAfter = U"（《「『【(:;,";
+      const bool ascii_pair = !a.empty() && !b.empty() && a.back() < 0x80 && b.front() < 0x80;
+      if (ascii_pair) {
+        if (symbols[i].space_before) text += ' ';
+      } else if (!a.empty() && !b.empty() && !(Wide(a.back()) && Wide(b.front())) &&
+                 kNoSpaceBefore.find(b.front()) == std::u32string::npos &&
+                 kNoSpaceAfter.find(a.back()) == std::u32string::npos) {
+        const cv::Rect& ra = symbols[i - 1].box;
+        const cv::Rect& rb = symbols[i].box;
+        const int from = std::clamp(ra.x + ra.width / 2, 0, ink.cols);
+        const int to = std::clamp(rb.x + rb.width / 2, from, ink.cols);
+        int run = 0, longest = 0;
+        for (int x = from; x < to; ++x) {
+          run = empty[x] ? run + 1 : 0;
+          longest = std::max(longest, run);
+        }
+        if (longest > 0.25 * all.height) text += ' ';
+      }
+    }
+    text += symbols[i].text;
+  }
+  return text;
+}
+
+int Centre(const cv::Rect& r) { return r.x + r.width / 2; }
+
+// The middle of the widest run of empty columns in [from, to), or the middle of the range.
+int WidestGap(const cv::Mat& ink, int from, int to) {
+  from = std::clamp(from, 0, ink.cols);
+  to = std::clamp(to, from, ink.cols);
+  int best = -1, best_len = 0, start = -1;
+  for (int x = from; x <= to; ++x) {
+    const bool empty = x < to && cv::countNonZero(ink.col(x)) == 0;
+    if (empty && start < 0) start = x;
+    if (!empty && start >= 0) {
+      if (x - start > best_len) {
+        best_len = x - start;
+        best = (start + x) / 2;
+      }
+      start = -1;
+    }
+  }
+  return best >= 0 ? best : (from + to) / 2;
+}
+
+double MeanConfidence(const std::vector<Symbol>& symbols) {
+  if (symbols.empty()) return 0;
+  double s = 0;
+  for (const Symbol& x : symbols) s += x.confidence;
+  return s / static_cast<double>(symbols.size());
+}
+
+// Tesseract's reading of a line without an operator glyph: chi_sim (again as a single
+// character or a raw line when line mode finds nothing), the English model for an all-ASCII
+// line and for each run of ASCII symbols holding a digit, and a glyph at the start that
+// chi_sim passed over read on its own.
+LineResult ReadPlain(OcrEngine::Impl& engine, const cv::Mat& gray, const cv::Mat& ink, double dpi) {
+  LineText t = engine.ReadLine(gray, dpi, Model::kChinese);
+  if (t.symbols.empty()) {
+    const bool square = gray.cols <= 1.6 * gray.rows;
+    t = engine.ReadLine(gray, dpi, Model::kChinese, square ? Layout::kChar : Layout::kRawLine);
+  }
+  if (t.symbols.empty()) return {};
+  const double height = gray.rows;
+  if (std::getenv("JIXIAO_SYM_DEBUG")) {
+    std::string cols;
+    for (int x = 0; x < ink.cols; ++x) cols += cv::countNonZero(ink.col(x)) ? '#' : '.';
+    fprintf(stderr, "LINE %dx%d %s\n  %s\n", gray.cols, gray.rows, t.text.c_str(), cols.c_str());
+    for (const Symbol& y : t.symbols) fprintf(stderr, "  [%d,%d) %s %.2f\n", y.box.x, y.box.x + y.box.width, y.text.c_str(), y.confidence);
+  }
+  if (AsciiOnly(t.text)) {
+    // Codes and numbers: the English model, limited to ASCII, tells 0 from O and 1 from I
+    // and reads `%` as itself rather than `9%`.
+    LineText a = engine.ReadLine(gray, dpi, Model::kAscii);
+    if (!a.text.empty()) return {JoinWithInkSpaces(a.symbols, ink), a.confidence, false};
+    return {JoinWithInkSpaces(t.symbols, ink), t.confidence, false};
+  }
+  std::vector<Symbol> symbols;
+  const size_t n = t.symbols.size();
+  for (size_t i = 0; i < n;) {
+    if (!AsciiSymbol(t.symbols[i].text)) {
+      symbols.push_back(t.symbols[i++]);
+      continue;
+    }
+    size_t j = i;
+    std::string run;
+    while (j < n && AsciiSymbol(t.symbols[j].text)) run += t.symbols[j++].text;
+    if (!HasDigit(run) || !std::getenv("JIXIAO_RUNS")) {
+      for (; i < j; ++i) symbols.push_back(t.symbols[i]);
+      continue;
+    }
+    // The run's columns: up to the widest ink gaps towards its neighbours.
+    const cv::Rect& first = t.symbols[i].box;
+    const cv::Rect& last = t.symbols[j - 1].box;
+    const int x0 = i == 0 ? 0 : WidestGap(ink, Centre(t.symbols[i - 1].box), Centre(first));
+    const int x1 = j == n ? gray.cols : WidestGap(ink, Centre(last), Centre(t.symbols[j].box));
+    LineText a = engine.ReadLine(Columns(gray, x0, x1), dpi, Model::kAscii);
+    Symbol merged;
+    merged.box = first | last;
+    merged.space_before = t.symbols[i].space_before;
+    const size_t a_len = ToU32(a.text).size(), run_len = ToU32(run).size();
+    if (!a.text.empty() && AsciiOnly(a.text) && a_len * 2 >= run_len && a_len <= run_len * 2 + 1) {
+      std::string compact;
+      for (char c : a.text)
+        if (c != ' ') compact += c;
+      merged.text = compact;
+      merged.confidence = a.confidence;
+    } else {
+      merged.text = run;
+      merged.confidence = MeanConfidence({t.symbols.begin() + i, t.symbols.begin() + j});
+    }
+    symbols.push_back(std::move(merged));
+    i = j;
+  }
+  // A glyph before the first symbol that Tesseract passed over (a bold digit before 月).
+  const int first_ink = FirstInkColumn(ink, 0);
+  if (std::getenv("JIXIAO_RUNS") && first_ink >= 0 && !symbols.empty() && symbols.front().box.x - first_ink > 0.35 * height) {
+    const int x1 = symbols.front().box.x;
+    cv::Mat g = Columns(gray, first_ink - 1, x1);
+    const bool narrow = x1 - first_ink < 0.8 * height;
+    LineText a = narrow ? engine.ReadLine(g, dpi, Model::kAscii)
+                        : engine.ReadLine(g, dpi, Model::kChinese, Layout::kChar);
+    if (!a.text.empty()) {
+      Symbol s;
+      s.text = a.text;
+      s.box = cv::Rect(first_ink, 0, x1 - first_ink, gray.rows);
+      s.confidence = a.confidence;
+      symbols.insert(symbols.begin(), std::move(s));
+    }
+  }
+  return {JoinWithInkSpaces(symbols, ink), MeanConfidence(symbols), false};
+}
+
+}  // namespace
+
+bool AsciiOnly(const std::string& text) {
+  bool any = false;
+  for (char32_t c : ToU32(text)) {
+    if (c == U' ') continue;
+    if (c >= 0xFF01 && c <= 0xFF5E) c -= 0xFEE0;
+    if (c < 0x21 || c > 0x7E) return false;
+    any = true;
+  }
+  return any;
+}
+
+LineResult ReadTextLine(OcrEngine::Impl& engine, const cv::Mat& gray, const cv::Mat& ink, double dpi,
+                        bool values) {
+  if (gray.empty() || ink.size() != gray.size()) return {};
+  if (values) {
+    const cv::Rect g = FirstGlyph(ink);
+    const int height = cv::boundingRect(ink).height;
+    if (!g.empty() && g.width <= 1.2 * height) {
+      const OpMatch m = ClassifyOperator(ink(g));
+      if (std::getenv("JIXIAO_OP_DEBUG"))
+        fprintf(stderr, "OP %d d=%.4f other=%.4f conf=%.2f glyph=%dx%d line=%dx%d\n",
+                static_cast<int>(m.op), m.distance, m.other_distance, m.confidence, g.width, g.height,
+                ink.cols, ink.rows);
+      const int next = m.op == OpClass::kOther ? -1 : FirstInkColumn(ink, g.x + g.width);
+      if (next >= 0) {
+        // The rest of the line, read without the glyph that chi_sim has no letter for.
+        const int x0 = std::max(g.x + g.width, next - 2);
+        LineResult rest = ReadPlain(engine, Columns(gray, x0, gray.cols), Columns(ink, x0, ink.cols), dpi);
+        const std::u32string r = ToU32(rest.text);
+        const bool strong = m.op == OpClass::kGe || m.op == OpClass::kLe;
+        // A number follows any operator; a named quantity (≤预算控制数) only ≥ and ≤, which
+        // chi_sim cannot read: a `=`-like glyph before Chinese is more likely 二.
+        if (!r.empty() && (IsDigit(r.front()) || (strong && IsCjk(r.front())))) {
+          return {OperatorText(m.op) + rest.text, std::min(rest.confidence, m.confidence), strong};
+        }
+      }
+    }
+  }
+  return ReadPlain(engine, gray, ink, dpi);
+}
+
+}  // namespace jixiao::ocr

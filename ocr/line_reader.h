@@ -1,0 +1,30 @@
+// Reading one line of text the way a careful reader would: an operator glyph at the start is
+// recognized by its shape, digits and codes by the ASCII recognizer, a glyph Tesseract
+// skipped is read again on its own.
+#pragma once
+
+#include <string>
+
+#include <opencv2/core.hpp>
+
+#include "ocr/engine.h"
+
+namespace jixiao::ocr {
+
+struct LineResult {
+  std::string text;        // UTF-8
+  double confidence = 0;   // 0..1
+  bool corrected = false;  // a glyph's reading was decided by more than Tesseract's reading
+};
+
+// `gray` is the line (CV_8UC1, paper 255) with everything that is not its own ink white;
+// `ink` is its ink mask (same size, 255 = ink). `values` allows a comparison operator at
+// the start of the line (table cells). Empty text when nothing could be read.
+LineResult ReadTextLine(OcrEngine::Impl& engine, const cv::Mat& gray, const cv::Mat& ink, double dpi,
+                        bool values);
+
+// Printable ASCII (full-width forms included) and nothing else, spaces aside, and not empty:
+// the text of a code, a number or an amount.
+bool AsciiOnly(const std::string& text);
+
+}  // namespace jixiao::ocr

@@ -1,0 +1,416 @@
+#include "ocr/lines.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <opencv2/imgproc.hpp>
+
+namespace jixiao::ocr {
+
+namespace {
+
+int Clamp(double v, double lo, double hi) {
+  return static_cast<int>(std::lround(std::clamp(v, lo, std::max(lo, hi))));
+}
+
+// Clears runs of ink along rows (horizontal) or columns (vertical) that are at least
+// `min_run` pixels long.
+void ClearLongRuns(cv::Mat& ink, int min_run, bool horizontal) {
+  if (min_run <= 0) return;
+  const int outer = horizontal ? ink.rows : ink.cols;
+  const int inner = horizontal ? ink.cols : ink.rows;
+  if (inner < min_run) return;
+  auto at = [&](int o, int i) -> uchar& { return horizontal ? ink.at<uchar>(o, i) : ink.at<uchar>(i, o); };
+  for (int o = 0; o < outer; ++o) {
+    int start = -1;
+    for (int i = 0; i <= inner; ++i) {
+      const bool on = i < inner && at(o, i) != 0;
+      if (on && start < 0) start = i;
+      if (!on && start >= 0) {
+        if (i - start >= min_run)
+          for (int k = start; k < i; ++k) at(o, k) = 0;
+        start = -1;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+void RemoveRules(cv::Mat& ink, double em) {
+  if (ink.empty()) return;
+  // A rule 2-3 px thick whose pixels are cleared row by row leaves nothing behind; a rule
+  // slightly tilted breaks into shorter runs, which the second pass with a dilated copy
+  // catches: runs of the dilated (1 px taller/wider) mask mark the rule's pixels.
+  const int h_run = Clamp(ink.cols * 0.5, 1.6 * em, 4 * em);
+  const int v_run = Clamp(ink.rows * 0.6, 1.3 * em, 4 * em);
+  for (bool horizontal : {true, false}) {
+    const int run = horizontal ? h_run : v_run;
+    cv::Mat grown;
+    cv::dilate(ink, grown,
+               cv::getStructuringElement(cv::MORPH_RECT, horizontal ? cv::Size(1, 3) : cv::Size(3, 1)));
+    cv::Mat kept = grown.clone();
+    ClearLongRuns(kept, run, horizontal);
+    cv::Mat rule = grown & ~kept;  // the long runs of the grown mask
+    if (cv::countNonZero(rule) == 0) continue;
+    cv::dilate(rule, rule,
+               cv::getStructuringElement(cv::MORPH_RECT, horizontal ? cv::Size(1, 3) : cv::Size(3, 1)));
+    ink.setTo(0, rule);
+  }
+}
+
+void RemoveSpecks(cv::Mat& ink, double em) {
+  if (ink.empty()) return;
+  cv::Mat labels, stats, centroids;
+  const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
+  if (n <= 1) return;
+  // Large enough to be a glyph or a solid part of one.
+  const int big_area = std::max(6, static_cast<int>(std::lround(0.035 * em * em)));
+  const int big_side = std::max(3, static_cast<int>(std::lround(0.3 * em)));
+  std::vector<char> big(n, 0);
+  cv::Mat big_mask = cv::Mat::zeros(ink.size(), CV_8UC1);
+  bool any_big = false;
+  for (int i = 1; i < n; ++i) {
+    const int area = stats.at<int>(i, cv::CC_STAT_AREA);
+    const int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
+    if (area >= big_area || std::max(w, h) >= big_side) {
+      big[i] = 1;
+      any_big = true;
+    }
+  }
+  if (any_big) {
+    // The neighbourhood of the large components: a small component within 0.7 em belongs
+    // to their line (a dot, a comma, a full stop).
+    for (int y = 0; y < labels.rows; ++y) {
+      const int* l = labels.ptr<int>(y);
+      uchar* m = big_mask.ptr<uchar>(y);
+      for (int x = 0; x < labels.cols; ++x) m[x] = big[l[x]] ? 255 : 0;
+    }
+    const int r = std::max(2, static_cast<int>(std::lround(0.7 * em)));
+    cv::dilate(big_mask, big_mask, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(2 * r + 1, r + 1)));
+  }
+  std::vector<char> drop(n, 0);
+  bool any_drop = false;
+  for (int i = 1; i < n; ++i) {
+    if (big[i]) continue;
+    const int cx = std::clamp(static_cast<int>(centroids.at<double>(i, 0)), 0, ink.cols - 1);
+    const int cy = std::clamp(static_cast<int>(centroids.at<double>(i, 1)), 0, ink.rows - 1);
+    if (!any_big || big_mask.at<uchar>(cy, cx) == 0) {
+      drop[i] = 1;
+      any_drop = true;
+    }
+  }
+  if (!any_drop) return;
+  for (int y = 0; y < labels.rows; ++y) {
+    const int* l = labels.ptr<int>(y);
+    uchar* m = ink.ptr<uchar>(y);
+    for (int x = 0; x < labels.cols; ++x)
+      if (drop[l[x]]) m[x] = 0;
+  }
+}
+
+void RemoveBorderDebris(cv::Mat& ink, double em) {
+  if (ink.empty()) return;
+  cv::Mat labels, stats, centroids;
+  const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
+  const int thin = std::max(2, static_cast<int>(std::lround(0.2 * em)));
+  const int small = std::max(6, static_cast<int>(std::lround(0.05 * em * em)));
+  std::vector<char> drop(n, 0);
+  bool any = false;
+  for (int i = 1; i < n; ++i) {
+    const int x = stats.at<int>(i, cv::CC_STAT_LEFT), y = stats.at<int>(i, cv::CC_STAT_TOP);
+    const int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
+    // Touching the border, or within 0.15 em of it (a rule's edge that the crop cut off).
+    const int near = std::max(1, static_cast<int>(std::lround(0.15 * em)));
+    const bool left = x < near, right = x + w > ink.cols - near, top = y < near,
+               bottom = y + h > ink.rows - near;
+    if (!(left || right || top || bottom)) continue;
+    const bool touching = x == 0 || y == 0 || x + w == ink.cols || y + h == ink.rows;
+    const bool is_small = touching && stats.at<int>(i, cv::CC_STAT_AREA) < small;
+    const bool thin_side = ((left || right) && w <= thin) || ((top || bottom) && h <= thin);
+    if (is_small || thin_side) {
+      drop[i] = 1;
+      any = true;
+    }
+  }
+  if (!any) return;
+  for (int y = 0; y < labels.rows; ++y) {
+    const int* l = labels.ptr<int>(y);
+    uchar* m = ink.ptr<uchar>(y);
+    for (int x = 0; x < labels.cols; ++x)
+      if (drop[l[x]]) m[x] = 0;
+  }
+}
+
+double TypicalLineHeight(std::vector<int> heights) {
+  if (heights.empty()) return 0;
+  std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+  return heights[heights.size() / 2];
+}
+
+namespace {
+
+struct Band {
+  int y0, y1;  // [y0, y1)
+  long ink;
+};
+
+// Cuts a band taller than 1.5 lines at the emptiest row that leaves at least 0.6 of a line
+// on either side, when that row holds at most a fifth of the band's median row ink.
+void SplitTall(const std::vector<int>& rows, Band b, double line_height, std::vector<Band>* out) {
+  const int h = b.y1 - b.y0;
+  if (line_height <= 0 || h < 1.5 * line_height) {
+    out->push_back(b);
+    return;
+  }
+  std::vector<int> v(rows.begin() + b.y0, rows.begin() + b.y1);
+  std::vector<int> sorted = v;
+  std::nth_element(sorted.begin(), sorted.begin() + sorted.size() / 2, sorted.end());
+  const double median = sorted[sorted.size() / 2];
+  const int margin = static_cast<int>(std::lround(0.6 * line_height));
+  int best = -1;
+  double best_ink = 1e18;
+  for (int y = margin; y < h - margin; ++y) {
+    const double s = v[y] + 0.5 * ((y > 0 ? v[y - 1] : v[y]) + (y + 1 < h ? v[y + 1] : v[y]));
+    // Prefer the cut nearest a whole number of lines on equal ink.
+    const double off = std::abs(y / line_height - std::round(y / line_height));
+    const double score = s + off;
+    if (score < best_ink) {
+      best_ink = score;
+      best = y;
+    }
+  }
+  if (best < 0 || v[best] > 0.2 * median) {
+    out->push_back(b);
+    return;
+  }
+  Band top{b.y0, b.y0 + best, 0}, bottom{b.y0 + best + 1, b.y1, 0};
+  for (int y = top.y0; y < top.y1; ++y) top.ink += rows[y];
+  for (int y = bottom.y0; y < bottom.y1; ++y) bottom.ink += rows[y];
+  SplitTall(rows, top, line_height, out);
+  SplitTall(rows, bottom, line_height, out);
+}
+
+cv::Rect CompBox(const cv::Mat& stats, int i) {
+  return {stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
+          stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT)};
+}
+
+// Drops what is not text at either end of a line (components sorted by x):
+// - a speck: too small for any mark of the script, alone (a quotation mark's two strokes and a
+//   colon's two dots are pairs), and apart from the text or above the line's middle, where
+//   no single small mark stands at a line's end;
+// - a small mark (a dot, a short stroke) that begins the line after a gap: no line of a cell
+//   begins with one;
+// - a small or thin piece (a speck, a rule's remnant) a whole em or more away from the rest.
+void TrimEndSpecks(const cv::Mat& stats, const Band& band, double em, std::vector<int>* seg) {
+  auto tiny = [&](int i) {
+    const cv::Rect r = CompBox(stats, i);
+    return std::max(r.width, r.height) <= 0.18 * em &&
+           stats.at<int>(i, cv::CC_STAT_AREA) <= 0.025 * em * em;
+  };
+  auto small = [&](int i) {
+    const cv::Rect r = CompBox(stats, i);
+    return std::max(r.width, r.height) <= 0.3 * em && stats.at<int>(i, cv::CC_STAT_AREA) <= 0.05 * em * em;
+  };
+  auto thin = [&](int i) {
+    const cv::Rect r = CompBox(stats, i);
+    return r.width <= 0.2 * em || r.height <= 0.15 * em;
+  };
+  auto paired = [&](size_t k) {
+    const cv::Rect r = CompBox(stats, (*seg)[k]);
+    for (size_t j = 0; j < seg->size(); ++j) {
+      if (j == k || !tiny((*seg)[j])) continue;
+      const cv::Rect o = CompBox(stats, (*seg)[j]);
+      const int dx = std::max(0, std::max(o.x - (r.x + r.width), r.x - (o.x + o.width)));
+      const int dy = std::max(0, std::max(o.y - (r.y + r.height), r.y - (o.y + o.height)));
+      if (dx <= 0.25 * em && dy <= 0.35 * em) return true;
+    }
+    return false;
+  };
+  const double middle = (band.y0 + band.y1) / 2.0;
+  for (bool changed = true; changed && seg->size() > 1;) {
+    changed = false;
+    for (bool front : {true, false}) {
+      const size_t k = front ? 0 : seg->size() - 1;
+      const int i = (*seg)[k];
+      const cv::Rect r = CompBox(stats, i);
+      int gap = 0;
+      if (front) {
+        int x0 = 1 << 30;
+        for (size_t j = 1; j < seg->size(); ++j) x0 = std::min(x0, CompBox(stats, (*seg)[j]).x);
+        gap = x0 - (r.x + r.width);
+      } else {
+        int x1 = 0;
+        for (size_t j = 0; j + 1 < seg->size(); ++j) {
+          const cv::Rect o = CompBox(stats, (*seg)[j]);
+          x1 = std::max(x1, o.x + o.width);
+        }
+        gap = r.x - x1;
+      }
+      bool drop = false;
+      if (tiny(i) && !paired(k)) drop = gap >= 0.15 * em || r.y + r.height < middle;
+      if (front && small(i) && !paired(k) && gap >= 0.15 * em) drop = true;
+      if (!front && small(i) && !paired(k) && gap >= 0.35 * em) drop = true;
+      if ((small(i) || thin(i)) && gap >= 1.0 * em) drop = true;
+      if (drop) {
+        seg->erase(seg->begin() + static_cast<long>(k));
+        changed = true;
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<InkLine> FindLines(const cv::Mat& ink, double em, double split_gap_em,
+                               double line_height) {
+  std::vector<InkLine> out;
+  if (ink.empty()) return out;
+  std::vector<int> rows(ink.rows, 0);
+  for (int y = 0; y < ink.rows; ++y) rows[y] = cv::countNonZero(ink.row(y));
+
+  std::vector<Band> bands;
+  for (int y = 0; y < ink.rows;) {
+    if (rows[y] == 0) {
+      ++y;
+      continue;
+    }
+    Band b{y, y, 0};
+    while (y < ink.rows && rows[y] > 0) b.ink += rows[y++];
+    b.y1 = y;
+    bands.push_back(b);
+  }
+  // A thin band close to a taller one is part of its line: the bars of 二 or = on a row of
+  // their own, a punctuation mark's tail, a line's underline of dots.
+  const double thin = 0.45 * em;
+  const double near_gap = 0.3 * em;
+  for (bool merged = true; merged && bands.size() > 1;) {
+    merged = false;
+    for (size_t i = 0; i + 1 < bands.size(); ++i) {
+      Band& a = bands[i];
+      Band& b = bands[i + 1];
+      const int gap = b.y0 - a.y1;
+      const bool a_thin = a.y1 - a.y0 < thin, b_thin = b.y1 - b.y0 < thin;
+      if ((a_thin || b_thin) && gap <= near_gap && (b.y1 - a.y0) <= 1.6 * em) {
+        a.y1 = b.y1;
+        a.ink += b.ink;
+        bands.erase(bands.begin() + i + 1);
+        merged = true;
+        break;
+      }
+    }
+  }
+  if (line_height > 0) {
+    std::vector<Band> split;
+    for (const Band& b : bands) SplitTall(rows, b, line_height, &split);
+    bands.swap(split);
+  }
+  if (bands.empty()) return out;
+
+  // Components go whole to the band that holds their centre (a glyph that reaches into the
+  // line above stays with its own line), unless they lie across two bands (wrapped lines
+  // that touch): those are cut along the bands' rows.
+  cv::Mat labels, stats, centroids;
+  const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
+  std::vector<std::vector<int>> members(bands.size());
+  std::vector<char> cut(n, 0);
+  // Rows [lo[b], hi[b]) belong to band b when a cut component is divided.
+  std::vector<int> lo(bands.size()), hi(bands.size());
+  for (size_t b = 0; b < bands.size(); ++b) {
+    lo[b] = b == 0 ? 0 : (bands[b - 1].y1 + bands[b].y0) / 2;
+    hi[b] = b + 1 == bands.size() ? ink.rows : (bands[b].y1 + bands[b + 1].y0) / 2;
+  }
+  for (int i = 1; i < n; ++i) {
+    const int top = stats.at<int>(i, cv::CC_STAT_TOP);
+    const int bottom = top + stats.at<int>(i, cv::CC_STAT_HEIGHT);
+    const double cy = centroids.at<double>(i, 1);
+    int best = -1;
+    double best_d = 1e18;
+    int spanned = 0;
+    for (size_t b = 0; b < bands.size(); ++b) {
+      const double d = cy < bands[b].y0 ? bands[b].y0 - cy : cy >= bands[b].y1 ? cy - bands[b].y1 + 1 : 0;
+      if (d < best_d) {
+        best_d = d;
+        best = static_cast<int>(b);
+      }
+      const int overlap = std::min(bottom, bands[b].y1) - std::max(top, bands[b].y0);
+      if (overlap > 0.25 * (bands[b].y1 - bands[b].y0)) ++spanned;
+    }
+    if (spanned > 1) {
+      cut[i] = 1;
+      for (size_t b = 0; b < bands.size(); ++b)
+        if (std::min(bottom, hi[b]) > std::max(top, lo[b])) members[b].push_back(i);
+    } else if (best >= 0 && best_d <= 0.3 * em) {
+      members[best].push_back(i);
+    }
+  }
+
+  const long min_ink = std::max(4L, static_cast<long>(0.02 * em * em));
+  for (size_t b = 0; b < bands.size(); ++b) {
+    std::vector<int>& m = members[b];
+    if (m.empty()) continue;
+    std::sort(m.begin(), m.end(), [&](int a, int c) {
+      return stats.at<int>(a, cv::CC_STAT_LEFT) < stats.at<int>(c, cv::CC_STAT_LEFT);
+    });
+    const int h = bands[b].y1 - bands[b].y0;
+    const int max_gap = split_gap_em > 0
+                            ? std::max(2, static_cast<int>(std::lround(
+                                              split_gap_em * std::max<double>(h, 0.6 * em))))
+                            : ink.cols + 1;
+    // Segments: runs of components whose x-extents are no more than max_gap apart.
+    std::vector<std::vector<int>> segments;
+    int seg_x1 = -1;
+    for (int i : m) {
+      const int x0 = stats.at<int>(i, cv::CC_STAT_LEFT);
+      const int x1 = x0 + stats.at<int>(i, cv::CC_STAT_WIDTH);
+      if (segments.empty() || x0 - seg_x1 > max_gap) {
+        segments.emplace_back();
+        seg_x1 = x1;
+      }
+      segments.back().push_back(i);
+      seg_x1 = std::max(seg_x1, x1);
+    }
+    for (std::vector<int>& seg : segments) {
+      TrimEndSpecks(stats, bands[b], em, &seg);
+      cv::Rect box;
+      long area = 0;
+      for (int i : seg) {
+        const cv::Rect c(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
+                         stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
+        box = box.area() == 0 ? c : (box | c);
+        area += stats.at<int>(i, cv::CC_STAT_AREA);
+      }
+      if (area < min_ink) continue;
+      // A line of one speck or blot, much lower than the region's lines, is no text.
+      const double low = line_height > 0 ? 0.45 * line_height : 0.4 * em;
+      if (box.height < low && area < 0.1 * em * em && box.width < 0.6 * em) continue;
+      InkLine line;
+      line.box = box;
+      line.mask = cv::Mat::zeros(box.size(), CV_8UC1);
+      std::vector<char> in(n, 0);
+      for (int i : seg) in[i] = 1;
+      for (int y = 0; y < box.height; ++y) {
+        const int row = box.y + y;
+        const bool own_rows = row >= lo[b] && row < hi[b];
+        const int* l = labels.ptr<int>(row) + box.x;
+        uchar* o = line.mask.ptr<uchar>(y);
+        for (int x = 0; x < box.width; ++x)
+          if (in[l[x]] && (own_rows || !cut[l[x]])) o[x] = 255;
+      }
+      // A cut component's box reaches into the other band: tighten to the mask.
+      const cv::Rect tight = cv::boundingRect(line.mask);
+      if (tight.area() == 0) continue;
+      line.box = cv::Rect(box.x + tight.x, box.y + tight.y, tight.width, tight.height);
+      line.mask = line.mask(tight).clone();
+      out.push_back(std::move(line));
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const InkLine& a, const InkLine& c) {
+    return a.box.y != c.box.y ? a.box.y < c.box.y : a.box.x < c.box.x;
+  });
+  return out;
+}
+
+}  // namespace jixiao::ocr

@@ -1,0 +1,155 @@
+#include "ocr/operator.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <vector>
+
+#include <opencv2/imgproc.hpp>
+
+namespace jixiao::ocr {
+
+namespace {
+
+// A rendered glyph: stretched to kSide x kSide bits (bit x of rows[y] is pixel (x, y)),
+// with the aspect (width / height) of the glyph before stretching.
+constexpr int kSide = 20;
+struct Template {
+  OpClass cls;
+  const char* label;
+  int width, height;
+  float aspect;
+  std::array<uint32_t, kSide> rows;
+};
+
+const Template kTemplates[] = {
+#include "ocr/operator_templates.inc"
+};
+
+// Glyphs are compared as kFeature x kFeature gray images (area-resampled, lightly blurred)
+// plus their aspect ratio; must match ocr/tools/make_operator_templates.py.
+constexpr int kFeature = 16;
+constexpr double kAspectWeight = 0.1;
+
+// A match needs a distance below kMaxDistance and kMargin times less than the nearest
+// negative's. Measured on glyphs of scans at 200 and 300 dpi (tests/ocr_test.cc).
+constexpr double kMaxDistance = 0.045;
+constexpr double kMargin = 0.8;
+
+struct Feature {
+  std::array<float, kFeature * kFeature> v{};
+  double log_aspect = 0;
+};
+
+Feature MakeFeature(const cv::Mat& ink01, double aspect) {
+  cv::Mat f;
+  cv::resize(ink01, f, cv::Size(kFeature, kFeature), 0, 0, cv::INTER_AREA);
+  cv::GaussianBlur(f, f, cv::Size(0, 0), 0.8);
+  Feature out;
+  for (int y = 0; y < kFeature; ++y)
+    for (int x = 0; x < kFeature; ++x) out.v[y * kFeature + x] = f.at<float>(y, x);
+  out.log_aspect = std::log(std::max(aspect, 1e-3));
+  return out;
+}
+
+double Distance(const Feature& a, const Feature& b) {
+  double s = 0;
+  for (size_t i = 0; i < a.v.size(); ++i) {
+    const double d = a.v[i] - b.v[i];
+    s += d * d;
+  }
+  const double da = a.log_aspect - b.log_aspect;
+  return s / static_cast<double>(a.v.size()) + kAspectWeight * da * da;
+}
+
+struct Library {
+  std::vector<OpClass> cls;
+  std::vector<Feature> features;
+};
+
+const Library& Templates() {
+  static const Library lib = [] {
+    Library l;
+    for (const Template& t : kTemplates) {
+      cv::Mat bits(t.height, t.width, CV_32F, cv::Scalar(0));
+      for (int y = 0; y < t.height; ++y)
+        for (int x = 0; x < t.width; ++x)
+          if ((t.rows[y] >> x) & 1u) bits.at<float>(y, x) = 1.f;
+      // Templates are stored stretched; stretch to the generator's side first, as it did.
+      cv::Mat side;
+      cv::resize(bits, side, cv::Size(kSide, kSide), 0, 0, cv::INTER_AREA);
+      l.cls.push_back(t.cls);
+      l.features.push_back(MakeFeature(side, t.aspect));
+    }
+    return l;
+  }();
+  return lib;
+}
+
+}  // namespace
+
+std::string OperatorText(OpClass op) {
+  switch (op) {
+    case OpClass::kGe: return "≥";
+    case OpClass::kLe: return "≤";
+    case OpClass::kEq: return "=";
+    case OpClass::kGt: return ">";
+    case OpClass::kLt: return "<";
+    case OpClass::kOther: return "";
+  }
+  return "";
+}
+
+OpMatch ClassifyOperator(const cv::Mat& glyph) {
+  OpMatch out;
+  if (glyph.empty() || glyph.type() != CV_8UC1) return out;
+  cv::Rect box = cv::boundingRect(glyph);
+  if (box.width < 3 || box.height < 2 || box.width * box.height < 12) return out;
+  cv::Mat ink01;
+  cv::Mat mask = glyph(box) != 0;
+  mask.convertTo(ink01, CV_32F, 1.0 / 255);
+  // As the templates: stretched to kSide x kSide (bits), then to the feature.
+  cv::Mat side;
+  cv::resize(ink01, side, cv::Size(kSide, kSide), 0, 0, cv::INTER_AREA);
+  cv::threshold(side, side, 0.4 - 1e-6, 1.0, cv::THRESH_BINARY);
+  const Feature f = MakeFeature(side, static_cast<double>(box.width) / box.height);
+
+  const Library& lib = Templates();
+  std::array<double, 6> best;
+  best.fill(1e9);
+  for (size_t i = 0; i < lib.features.size(); ++i) {
+    const double d = Distance(f, lib.features[i]);
+    double& b = best[static_cast<int>(lib.cls[i])];
+    b = std::min(b, d);
+  }
+  int op = 0;
+  for (int c = 1; c < 5; ++c)
+    if (best[c] < best[op]) op = c;
+  out.distance = best[op];
+  out.other_distance = best[static_cast<int>(OpClass::kOther)];
+  if (out.distance < kMaxDistance && out.distance < kMargin * out.other_distance) {
+    out.op = static_cast<OpClass>(op);
+    const double by_distance = 1 - out.distance / kMaxDistance;
+    const double by_margin = 1 - out.distance / (kMargin * out.other_distance);
+    out.confidence = std::clamp(0.5 + 0.5 * std::min(by_distance, by_margin * 2), 0.0, 1.0);
+  }
+  return out;
+}
+
+cv::Rect FirstGlyph(const cv::Mat& ink) {
+  if (ink.empty()) return {};
+  int x0 = -1, x1 = -1;
+  for (int x = 0; x < ink.cols; ++x) {
+    const bool on = cv::countNonZero(ink.col(x)) > 0;
+    if (on && x0 < 0) x0 = x;
+    if (!on && x0 >= 0) break;
+    if (on) x1 = x;
+  }
+  if (x0 < 0) return {};
+  cv::Rect cols(x0, 0, x1 - x0 + 1, ink.rows);
+  cv::Rect tight = cv::boundingRect(ink(cols));
+  return {tight.x + x0, tight.y, tight.width, tight.height};
+}
+
+}  // namespace jixiao::ocr

@@ -1,0 +1,223 @@
+#include "ocr/scanned_page.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <opencv2/imgproc.hpp>
+
+#include "core/geometry.h"
+#include "core/text.h"
+#include "layout/grid.h"
+#include "layout/table.h"
+#include "ocr/engine.h"
+#include "ocr/lines.h"
+#include "ocr/lexicon.h"
+#include "ocr/line_reader.h"
+#include "ocr/preprocess.h"
+
+namespace jixiao {
+
+namespace {
+
+// A box in points to the pixel rectangle it covers on an image at `dpi`, clipped to `size`.
+cv::Rect PixelRect(const Box& b, double dpi, cv::Size size) {
+  const double k = dpi / 72.0;
+  const int x0 = static_cast<int>(std::floor(b.x0 * k)), y0 = static_cast<int>(std::floor(b.y0 * k));
+  const int x1 = static_cast<int>(std::ceil(b.x1 * k)), y1 = static_cast<int>(std::ceil(b.y1 * k));
+  return cv::Rect(x0, y0, std::max(0, x1 - x0), std::max(0, y1 - y0)) & cv::Rect(cv::Point(0, 0), size);
+}
+
+Box PointBox(const cv::Rect& r, double dpi) {
+  return ToPoints(Box{static_cast<double>(r.x), static_cast<double>(r.y),
+                      static_cast<double>(r.x + r.width), static_cast<double>(r.y + r.height)},
+                  dpi);
+}
+
+// A region of the page whose lines are read: its cleaned ink and where it lies.
+struct Region {
+  cv::Mat ink;
+  cv::Rect where;  // pixels of the page
+  double split_gap_em = 0;
+  bool cell = false;  // a table cell (values with operators live there)
+};
+
+struct PageReader {
+  OcrEngine::Impl& engine;
+  const cv::Mat& gray;
+  double dpi;
+  double em;
+  std::vector<Word> words = {};
+  std::vector<size_t> corrected = {};  // indices of words that a correction changed
+
+  std::vector<int> BandHeights(const std::vector<Region>& regions) const {
+    std::vector<int> h;
+    for (const Region& r : regions)
+      for (const ocr::InkLine& l : ocr::FindLines(r.ink, em, r.split_gap_em)) h.push_back(l.box.height);
+    return h;
+  }
+
+  void Read(const Region& region, double line_height) {
+    for (const ocr::InkLine& l : ocr::FindLines(region.ink, em, region.split_gap_em, line_height)) {
+      // The gray line, 2 px wider on each side for the glyphs' soft edges, with everything
+      // that is not its ink (rules, specks, the neighbouring lines) white.
+      const cv::Rect page_rect(cv::Point(0, 0), gray.size());
+      const cv::Rect on_page =
+          cv::Rect(l.box.x + region.where.x - 2, l.box.y + region.where.y - 2, l.box.width + 4,
+                   l.box.height + 4) & page_rect;
+      cv::Mat own = cv::Mat::zeros(on_page.size(), CV_8UC1);
+      const cv::Rect in_own(l.box.x + region.where.x - on_page.x, l.box.y + region.where.y - on_page.y,
+                            l.box.width, l.box.height);
+      l.mask.copyTo(own(in_own));
+      cv::Mat mask;
+      cv::dilate(own, mask, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(3, 3)));
+      cv::Mat line = gray(on_page).clone();
+      line.setTo(255, mask == 0);
+      ocr::LineResult t = ocr::ReadTextLine(engine, line, own, dpi, region.cell);
+      if (t.text.empty()) continue;
+      if (t.corrected) corrected.push_back(words.size());
+      Word w;
+      w.text = t.text;
+      w.box = PointBox(on_page, dpi);
+      w.confidence = t.confidence;
+      w.source = WordSource::kOcr;
+      words.push_back(std::move(w));
+    }
+  }
+};
+
+// Splits `text` into pieces as long (in code points) as the lines it replaces, so that a
+// corrected cell keeps its printed line breaks.
+std::vector<std::string> Redistribute(const std::string& text, const std::vector<TextLine>& lines) {
+  const std::u32string u = ToU32(text);
+  std::vector<size_t> lengths;
+  size_t total = 0;
+  for (const TextLine& l : lines) {
+    lengths.push_back(ToU32(Compact(l.text)).size());
+    total += lengths.back();
+  }
+  std::vector<std::string> out;
+  size_t at = 0;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    size_t n = i + 1 == lines.size() || total == 0
+                   ? u.size() - at
+                   : std::min(u.size() - at, (u.size() * lengths[i] + total / 2) / total);
+    out.push_back(ToUtf8(u.substr(at, n)));
+    at += n;
+  }
+  return out;
+}
+
+// Confidence given to a cell whose text the lexicon settled: the term is certain, the
+// reading that led to it was not.
+constexpr double kLexiconConfidence = 0.85;
+
+// What the reader knows, applied to a table read by OCR: every cell is marked as OCR'd,
+// operators decided by shape are marked as corrections, symbol fixes apply, and a cell that
+// is a near miss of a fixed label or indicator term becomes that term.
+void Review(Table& t, const std::vector<Word>& words, const std::vector<size_t>& corrected) {
+  for (TableCell& c : t.cells) {
+    c.source = WordSource::kOcr;
+    for (TextLine& l : c.lines) {
+      for (size_t i : corrected) {
+        if (c.box.Contains(words[i].box.cx(), words[i].box.cy()) &&
+            l.box.Contains(words[i].box.cx(), words[i].box.cy())) {
+          l.corrected = true;
+          c.corrected = true;
+        }
+      }
+      const std::string fixed = ocr::FixSymbols(l.text);
+      if (fixed != l.text) {
+        l.text = fixed;
+        l.corrected = c.corrected = true;
+      }
+    }
+    if (c.lines.empty()) continue;
+    std::vector<std::string> texts;
+    for (const TextLine& l : c.lines) texts.push_back(l.text);
+    c.text = JoinWrapped(texts);
+    if (std::optional<std::string> term = ocr::NearestTerm(c.text)) {
+      c.text = *term;
+      const std::vector<std::string> pieces = Redistribute(*term, c.lines);
+      for (size_t i = 0; i < c.lines.size(); ++i) {
+        c.lines[i].text = pieces[i];
+        c.lines[i].corrected = true;
+        c.lines[i].confidence = std::max(c.lines[i].confidence, kLexiconConfidence);
+      }
+      c.corrected = true;
+      c.confidence = std::max(c.confidence, kLexiconConfidence);
+    }
+  }
+}
+
+void Review(std::vector<TextLine>& lines) {
+  for (TextLine& l : lines) {
+    const std::string fixed = ocr::FixSymbols(l.text);
+    if (fixed != l.text) l.text = fixed, l.corrected = true;
+    if (std::optional<std::string> term = ocr::NearestTerm(l.text)) {
+      l.text = *term;
+      l.corrected = true;
+      l.confidence = std::max(l.confidence, kLexiconConfidence);
+    }
+  }
+}
+
+}  // namespace
+
+PageContent ReadScannedPage(const PageImage& scan, OcrEngine& engine) {
+  PreparedPage prepared = Prepare(scan);
+  const PageImage& image = prepared.image;
+  const double dpi = image.dpi > 0 ? image.dpi : 200;
+  PageContent out;
+  out.page = scan.page;
+  out.width = ToPoints(image.gray.cols, dpi);
+  out.height = ToPoints(image.gray.rows, dpi);
+  out.has_text = true;
+
+  const std::vector<Grid> grids = FindGrids(image);
+  cv::Mat ink = prepared.binary;
+  if (ink.empty() || ink.size() != image.gray.size()) {
+    cv::adaptiveThreshold(image.gray, ink, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV,
+                          31, 25);
+  }
+  PageReader reader{engine.impl(), image.gray, dpi, ocr::DefaultEm(dpi), {}};
+
+  // Cells first: their cleaned ink, and the height of their lines.
+  cv::Mat outside = ink.clone();
+  const cv::Size size = ink.size();
+  std::vector<Region> cells;
+  for (const Grid& g : grids) {
+    for (const GridCell& c : g.cells) {
+      cv::Rect r = PixelRect(c.box, dpi, size);
+      if (r.width < ocr::kMinLinePx || r.height < ocr::kMinLinePx) continue;
+      Region cell{ink(r).clone(), r, 0, true};
+
+      ocr::RemoveRules(cell.ink, reader.em);
+      ocr::RemoveBorderDebris(cell.ink, reader.em);
+      ocr::RemoveSpecks(cell.ink, reader.em);
+      if (cv::countNonZero(cell.ink) == 0) continue;  // an empty cell
+      cells.push_back(std::move(cell));
+    }
+    // Nothing of the table (its rules included) is text outside it.
+    const double pad = 0.15 * reader.em * 72 / dpi;
+    Box b = g.box;
+    b.x0 -= pad, b.y0 -= pad, b.x1 += pad, b.y1 += pad;
+    outside(PixelRect(b, dpi, size)).setTo(0);
+  }
+  const double cell_line = ocr::TypicalLineHeight(reader.BandHeights(cells));
+  for (const Region& cell : cells) reader.Read(cell, cell_line);
+
+  Region rest{outside, cv::Rect(cv::Point(0, 0), size), 2.5, false};
+  ocr::RemoveRules(rest.ink, reader.em);
+  ocr::RemoveSpecks(rest.ink, reader.em);
+  reader.Read(rest, ocr::TypicalLineHeight(reader.BandHeights({rest})));
+
+  for (const Grid& g : grids) {
+    out.tables.push_back(Assemble(g, reader.words, out.page));
+    Review(out.tables.back(), reader.words, reader.corrected);
+  }
+  out.lines = LinesOutside(out.tables, reader.words);
+  Review(out.lines);
+  return out;
+}
+
+}  // namespace jixiao
