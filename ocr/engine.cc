@@ -69,8 +69,11 @@ void InstallFpeGuard() {
 std::unique_ptr<tesseract::TessBaseAPI> MakeApi(const char* language, bool ascii_only) {
   auto api = std::make_unique<tesseract::TessBaseAPI>();
   // Dictionaries are of no use for cell fragments, codes and numbers, and cost time.
-  std::vector<std::string> names = {"load_system_dawg", "load_freq_dawg"};
-  std::vector<std::string> values = {"0", "0"};
+  std::vector<std::string> names, values;
+  if (!std::getenv("JIXIAO_DICT")) {
+    names = {"load_system_dawg", "load_freq_dawg"};
+    values = {"0", "0"};
+  }
   if (api->Init(nullptr, language, tesseract::OEM_LSTM_ONLY, nullptr, 0, &names, &values,
                 false) != 0) {
     const std::string lang = language;
@@ -187,7 +190,7 @@ ocr::LineText OcrEngine::Impl::ReadLine(const cv::Mat& line, double dpi, ocr::Mo
     line.convertTo(stretched, CV_8U, k, -darkest * k);
   }
   // Scale so that the line is TargetHeight() pixels high, then pad with white.
-  const double scale = std::clamp(TargetHeight() / line.rows, 0.25, 4.0);
+  const double scale = TargetHeight() <= 0 ? 1.0 : std::clamp(TargetHeight() / line.rows, 0.25, 4.0);
   cv::Mat scaled;
   if (std::abs(scale - 1) < 0.05) {
     scaled = stretched;

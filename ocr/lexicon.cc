@@ -80,9 +80,64 @@ std::optional<std::string> NearestTerm(std::string_view text) {
   return Vocabulary()[best_i];
 }
 
+const std::vector<std::vector<std::string>>& TermGroups() {
+  static const std::vector<std::vector<std::string>> groups = {
+      {"3月底", "6月底", "10月底", "12月底"},
+      {"一级指标", "二级指标", "三级指标"},
+  };
+  return groups;
+}
+
+std::optional<std::string> NearestTermInRow(std::string_view text,
+                                            const std::vector<std::string>& siblings) {
+  const std::u32string t = ToU32(Compact(text));
+  if (t.empty()) return std::nullopt;
+  std::vector<std::u32string> present;
+  for (const std::string& s : siblings) present.push_back(ToU32(Compact(s)));
+  auto in_row = [&](const std::u32string& term) {
+    return std::find(present.begin(), present.end(), term) != present.end();
+  };
+  std::optional<std::string> found;
+  for (const std::vector<std::string>& group : TermGroups()) {
+    std::vector<std::u32string> terms;
+    for (const std::string& g : group) terms.push_back(ToU32(Compact(g)));
+    int others = 0;
+    for (const std::u32string& g : terms) others += in_row(g);
+    if (others < 2) continue;
+    int best = 1 << 30;
+    std::vector<size_t> nearest;
+    for (size_t i = 0; i < terms.size(); ++i) {
+      const int d = EditDistance(t, terms[i]);
+      if (d == 0) return std::nullopt;
+      if (d < best) {
+        best = d;
+        nearest.clear();
+      }
+      if (d == best) nearest.push_back(i);
+    }
+    if (best > std::max(1, Allowed(terms[nearest.front()].size()))) continue;
+    std::vector<size_t> missing;
+    for (size_t i : nearest)
+      if (!in_row(terms[i])) missing.push_back(i);
+    if (missing.size() != 1) continue;
+    if (found) return std::nullopt;  // two groups claim it
+    found = group[missing.front()];
+  }
+  return found;
+}
+
+namespace {
+
+bool IsCnNumeral(char32_t c) { return std::u32string_view(U"一二三四五六七八九十").find(c) != std::u32string_view::npos; }
+bool IsOpenBracket(char32_t c) { return std::u32string_view(U"(（〈<《{[【「").find(c) != std::u32string_view::npos; }
+bool IsCloseBracket(char32_t c) { return std::u32string_view(U")）〉>》}]】」").find(c) != std::u32string_view::npos; }
+
+}  // namespace
+
 std::string FixSymbols(std::string_view text) {
   std::u32string u = ToU32(text);
-  bool changed = false;
+  const std::u32string original = u;
+  // ×
   for (size_t i = 1; i + 1 < u.size(); ++i) {
     if (u[i] != U'x' && u[i] != U'X' && u[i] != U'*' && u[i] != U'＊') continue;
     size_t next = i + 1;
@@ -90,13 +145,46 @@ std::string FixSymbols(std::string_view text) {
     size_t prev = i;
     while (prev > 0 && u[prev - 1] == U' ') --prev;
     if (prev == 0 || next >= u.size()) continue;
-    const char32_t a = u[prev - 1], b = u[next];
-    if (IsCjk(a) && b >= U'0' && b <= U'9') {
-      u[i] = U'×';
-      changed = true;
+    if (IsCjk(u[prev - 1]) && u[next] >= U'0' && u[next] <= U'9') u[i] = U'×';
+  }
+  // Item numbers: （一） … （十二）
+  size_t start = 0;
+  while (start < u.size() && u[start] == U' ') ++start;
+  size_t k = start;
+  const bool opened = k < u.size() && IsOpenBracket(u[k]);
+  if (opened) ++k;
+  size_t digits = k;
+  while (digits < u.size() && IsCnNumeral(u[digits])) ++digits;
+  if (digits > k && digits - k <= 3 && digits < u.size() && IsCloseBracket(u[digits]) &&
+      (opened || digits + 1 < u.size())) {
+    std::u32string fixed = U"（" + u.substr(k, digits - k) + U"）";
+    u = u.substr(0, start) + fixed + u.substr(digits + 1);
+  }
+  // 〈 closed by ) is （
+  for (size_t i = 0; i < u.size(); ++i) {
+    if (u[i] != U'〈') continue;
+    for (size_t j = i + 1; j < u.size() && j < i + 12; ++j) {
+      if (u[j] == U'〉') break;
+      if (u[j] == U')' || u[j] == U'）') {
+        u[i] = U'（';
+        u[j] = U'）';
+        break;
+      }
     }
   }
-  return changed ? ToUtf8(u) : std::string(text);
+  // Labels' colons.
+  for (std::u32string_view label : {std::u32string_view(U"绩效目标"), std::u32string_view(U"单位"),
+                                    std::u32string_view(U"其中")}) {
+    for (size_t at = u.find(label); at != std::u32string::npos; at = u.find(label, at + 1)) {
+      size_t c = at + label.size();
+      while (c < u.size() && u[c] == U' ') ++c;
+      if (c < u.size() && (u[c] == U';' || u[c] == U'；')) u[c] = U'：';
+    }
+  }
+  // A line-final ASCII full stop after Chinese.
+  while (!u.empty() && u.back() == U' ') u.pop_back();
+  if (u.size() >= 2 && u.back() == U'.' && IsCjk(u[u.size() - 2])) u.pop_back();
+  return u == original ? std::string(text) : ToUtf8(u);
 }
 
 }  // namespace jixiao::ocr

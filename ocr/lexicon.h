@@ -22,8 +22,25 @@ int EditDistance(std::u32string_view a, std::u32string_view b);
 // Shorter terms and exact matches give nullopt (nothing to correct); so does a tie.
 std::optional<std::string> NearestTerm(std::string_view text);
 
-// Fixes that need no vocabulary: an `x`, `X` or `*` between a Chinese character and a
-// number is the multiplication sign (总数量×100%). Returns the text unchanged otherwise.
+// Terms printed side by side in one row of a table (the schedule's month ends, the indicator
+// header): a reading that is as near to two of them is the one its row lacks.
+const std::vector<std::vector<std::string>>& TermGroups();
+
+// The term a cell in a row of `siblings` (the other cells' texts) was printed as, when the
+// text is a near miss of several terms of one group (or, for terms shorter than 4
+// characters, of one at distance 1) and exactly one of those is missing from the row while
+// at least two other members of its group are there.
+std::optional<std::string> NearestTermInRow(std::string_view text,
+                                            const std::vector<std::string>& siblings);
+
+// Fixes of marks that chi_sim confuses, by what the text around them says:
+// - `x`, `X` or `*` between a Chinese character and a number is ×  (总故障数量×100%);
+// - an item number opened by a wrong bracket or none, `〈八)` or `八)` at the line's start,
+//   is `（八）`; `〈` closed by `)` is `（`;
+// - `;` after a label (绩效目标, 单位, 其中) is the label's colon `：`;
+// - an ASCII full stop ending a line after a Chinese character is a speck (Chinese ends
+//   sentences with 。).
+// Returns the text unchanged when none applies.
 std::string FixSymbols(std::string_view text);
 
 }  // namespace jixiao::ocr

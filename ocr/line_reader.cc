@@ -119,19 +119,30 @@ double MeanConfidence(const std::vector<Symbol>& symbols) {
 // chi_sim passed over read on its own.
 LineResult ReadPlain(OcrEngine::Impl& engine, const cv::Mat& gray, const cv::Mat& ink, double dpi) {
   LineText t = engine.ReadLine(gray, dpi, Model::kChinese);
+  // Line mode reads a lone character (a wrapped cell's last line) as nothing at times; the
+  // raw line mode, and a smaller scale, read it.
+  if (t.symbols.empty()) t = engine.ReadLine(gray, dpi, Model::kChinese, Layout::kRawLine);
   if (t.symbols.empty()) {
-    const bool square = gray.cols <= 1.6 * gray.rows;
-    t = engine.ReadLine(gray, dpi, Model::kChinese, square ? Layout::kChar : Layout::kRawLine);
+    cv::Mat half;
+    cv::resize(gray, half, cv::Size(), 0.75, 0.75, cv::INTER_AREA);
+    t = engine.ReadLine(half, dpi * 0.75, Model::kChinese, Layout::kChar);
+    for (Symbol& y : t.symbols)
+      y.box = cv::Rect(y.box.x * 4 / 3, y.box.y * 4 / 3, y.box.width * 4 / 3, y.box.height * 4 / 3);
   }
   if (t.symbols.empty()) return {};
   const double height = gray.rows;
+  const int glyph_height = std::max(1, cv::boundingRect(ink).height);
   if (std::getenv("JIXIAO_SYM_DEBUG")) {
     std::string cols;
     for (int x = 0; x < ink.cols; ++x) cols += cv::countNonZero(ink.col(x)) ? '#' : '.';
     fprintf(stderr, "LINE %dx%d %s\n  %s\n", gray.cols, gray.rows, t.text.c_str(), cols.c_str());
     for (const Symbol& y : t.symbols) fprintf(stderr, "  [%d,%d) %s %.2f\n", y.box.x, y.box.x + y.box.width, y.text.c_str(), y.confidence);
   }
-  if (AsciiOnly(t.text)) {
+  // Latin letters, digits and ASCII marks are at most about 0.7 em wide; a line read as
+  // ASCII whose ink is wider than that per character is Chinese that chi_sim misread.
+  const double per_char = static_cast<double>(cv::boundingRect(ink).width) / glyph_height /
+                          std::max<size_t>(1, t.symbols.size());
+  if (AsciiOnly(t.text) && per_char <= 0.9) {
     // Codes and numbers: the English model, limited to ASCII, tells 0 from O and 1 from I
     // and reads `%` as itself rather than `9%`.
     LineText a = engine.ReadLine(gray, dpi, Model::kAscii);

@@ -135,7 +135,14 @@ void Review(Table& t, const std::vector<Word>& words, const std::vector<size_t>&
     std::vector<std::string> texts;
     for (const TextLine& l : c.lines) texts.push_back(l.text);
     c.text = JoinWrapped(texts);
-    if (std::optional<std::string> term = ocr::NearestTerm(c.text)) {
+    std::optional<std::string> term = ocr::NearestTerm(c.text);
+    if (!term) {
+      std::vector<std::string> siblings;
+      for (const TableCell& o : t.cells)
+        if (&o != &c && o.row == c.row) siblings.push_back(o.text);
+      term = ocr::NearestTermInRow(c.text, siblings);
+    }
+    if (term) {
       c.text = *term;
       const std::vector<std::string> pieces = Redistribute(*term, c.lines);
       for (size_t i = 0; i < c.lines.size(); ++i) {
