@@ -610,18 +610,41 @@ class TableReader {
   std::vector<std::pair<std::optional<double>*, std::string>> pending_money_;
 };
 
-// Whether a table without a header has the indicator columns of `map`: each column's edges
-// are rules of the table (within 4 pt), as they are when a table goes on over a page break.
-bool ColumnsAlign(const Table& t, const ColumnMap& map) {
-  auto near_rule = [&](double x) {
-    for (double c : t.col_lines)
-      if (std::abs(c - x) < 4.0) return true;
-    return false;
+// The indicator columns of `map` in a table without a header, as a table continued over a
+// page break has them: each column's edges are rules of the table (within 4 pt) once the page
+// is shifted sideways (a scanned page sits a little left or right of the one before). The map
+// moved onto this table, or nullopt when fewer than 70% of the columns line up.
+std::optional<ColumnMap> AlignColumns(const Table& t, const ColumnMap& map) {
+  if (map.columns.empty() || t.col_lines.empty()) return std::nullopt;
+  auto aligned_with = [&](double shift) {
+    auto near_rule = [&](double x) {
+      for (double c : t.col_lines)
+        if (std::abs(c - (x + shift)) < 4.0) return true;
+      return false;
+    };
+    int n = 0;
+    for (const auto& col : map.columns)
+      if (near_rule(col.second.first) && near_rule(col.second.second)) ++n;
+    return n;
   };
-  int aligned = 0;
-  for (const auto& col : map.columns)
-    if (near_rule(col.second.first) && near_rule(col.second.second)) ++aligned;
-  return !map.columns.empty() && aligned * 10 >= static_cast<int>(map.columns.size()) * 7;
+  // Candidate shifts: the first column's left edge onto each rule.
+  double best_shift = 0;
+  int best = aligned_with(0);
+  for (double c : t.col_lines) {
+    const double shift = c - map.columns.front().second.first;
+    if (std::abs(shift) > 40) continue;  // points; more is another table, not a shifted page
+    if (int n = aligned_with(shift); n > best) {
+      best = n;
+      best_shift = shift;
+    }
+  }
+  if (best * 10 < static_cast<int>(map.columns.size()) * 7) return std::nullopt;
+  ColumnMap moved = map;
+  for (auto& col : moved.columns) {
+    col.second.first += best_shift;
+    col.second.second += best_shift;
+  }
+  return moved;
 }
 
 bool HasProjectLabels(const Table& t) {
@@ -724,8 +747,8 @@ std::vector<Project> ReadProjects(const std::vector<PageContent>& pages, std::ve
           reader.FinishMoney();
           last_map = header->map;
           ReadIndicatorRows(t, header->first_data_row, last_map, p);
-        } else if (!last_map.empty() && ColumnsAlign(t, last_map)) {
-          ReadIndicatorRows(t, 0, last_map, p);
+        } else if (auto moved = AlignColumns(t, last_map)) {
+          ReadIndicatorRows(t, 0, *moved, p);
         } else {
           continue;  // some other table
         }

@@ -163,6 +163,35 @@ TEST(ReadProjects, JoinsATableContinuedOnTheNextPage) {
   EXPECT_EQ(p.pages, (std::vector<int>{3, 4}));
 }
 
+TEST(ReadProjects, JoinsAContinuedTableOnAPageShiftedSideways) {
+  // A scanned page sits 9 pt to the right of the one before it.
+  std::vector<double> shifted;
+  for (double x : kXs) shifted.push_back(x + 9);
+  PageContent next;
+  next.page = 4;
+  next.tables.push_back(MakeTable(4, shifted, 1,
+                                  {{0, 0, 1, 1, ""}, {0, 1, 1, 1, ""}, {0, 2, 1, 2, "续表指标"},
+                                   {0, 4, 1, 2, "续表描述"}, {0, 6, 1, 1, "=3 次"}, {0, 7, 1, 1, "计划"}},
+                                  40));
+  auto projects = ReadProjects({StandardPage(3), next}, nullptr);
+  ASSERT_EQ(projects.size(), 1u);
+  ASSERT_EQ(projects[0].indicators.size(), 3u);
+  EXPECT_EQ(projects[0].indicators[2].description, "续表描述");
+  EXPECT_EQ(projects[0].indicators[2].value, "=3 次");
+}
+
+TEST(ReadProjects, AnUnrelatedTableAfterAProjectIsNotJoined) {
+  PageContent next;
+  next.page = 4;
+  next.tables.push_back(MakeTable(4, {50, 300, 530}, 2,
+                                  {{0, 0, 1, 1, "收入"}, {0, 1, 1, 1, "100.00"}, {1, 0, 1, 1, "支出"}, {1, 1, 1, 1, "90.00"}},
+                                  40));
+  auto projects = ReadProjects({StandardPage(3), next}, nullptr);
+  ASSERT_EQ(projects.size(), 1u);
+  EXPECT_EQ(projects[0].indicators.size(), 2u);
+  EXPECT_EQ(projects[0].pages, std::vector<int>{3});
+}
+
 TEST(ReadProjects, LabelAndValueInOneCell) {
   PageContent page;
   page.page = 1;
