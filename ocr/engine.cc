@@ -189,6 +189,22 @@ ocr::LineText OcrEngine::Impl::ReadLine(const cv::Mat& line, double dpi, ocr::Mo
     const double k = 255.0 / (255.0 - darkest);
     line.convertTo(stretched, CV_8U, k, -darkest * k);
   }
+  if (const char* e = std::getenv("JIXIAO_FADE")) {
+    if (darkest > std::atoi(e)) {
+      cv::Mat t;
+      cv::erode(stretched, t, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(2, 2)));
+      stretched = t;
+    }
+  }
+  if (const char* e = std::getenv("JIXIAO_GAMMA")) {
+    const double g = std::atof(e);
+    cv::Mat lut(1, 256, CV_8U);
+    for (int v = 0; v < 256; ++v) lut.at<uchar>(v) = cv::saturate_cast<uchar>(255.0 * std::pow(v / 255.0, g));
+    cv::Mat t;
+    cv::LUT(stretched, lut, t);
+    stretched = t;
+  }
+  if (std::getenv("JIXIAO_DARKEST")) fprintf(stderr, "DARKEST %d\n", darkest);
   // Scale so that the line is TargetHeight() pixels high, then pad with white.
   const double scale = TargetHeight() <= 0 ? 1.0 : std::clamp(TargetHeight() / line.rows, 0.25, 4.0);
   cv::Mat scaled;

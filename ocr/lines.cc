@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 
 #include <opencv2/imgproc.hpp>
 
@@ -13,50 +15,73 @@ int Clamp(double v, double lo, double hi) {
   return static_cast<int>(std::lround(std::clamp(v, lo, std::max(lo, hi))));
 }
 
-// Clears runs of ink along rows (horizontal) or columns (vertical) that are at least
-// `min_run` pixels long.
-void ClearLongRuns(cv::Mat& ink, int min_run, bool horizontal) {
-  if (min_run <= 0) return;
+// Lengths of the ink runs through each pixel, along rows (horizontal) or columns.
+cv::Mat RunLengths(const cv::Mat& ink, bool horizontal) {
+  cv::Mat len(ink.size(), CV_32S, cv::Scalar(0));
   const int outer = horizontal ? ink.rows : ink.cols;
   const int inner = horizontal ? ink.cols : ink.rows;
-  if (inner < min_run) return;
-  auto at = [&](int o, int i) -> uchar& { return horizontal ? ink.at<uchar>(o, i) : ink.at<uchar>(i, o); };
   for (int o = 0; o < outer; ++o) {
     int start = -1;
     for (int i = 0; i <= inner; ++i) {
-      const bool on = i < inner && at(o, i) != 0;
+      const bool on = i < inner && (horizontal ? ink.at<uchar>(o, i) : ink.at<uchar>(i, o)) != 0;
       if (on && start < 0) start = i;
       if (!on && start >= 0) {
-        if (i - start >= min_run)
-          for (int k = start; k < i; ++k) at(o, k) = 0;
+        for (int k = start; k < i; ++k) (horizontal ? len.at<int>(o, k) : len.at<int>(k, o)) = i - start;
         start = -1;
       }
     }
   }
+  return len;
+}
+
+// Clears the rules along one direction: runs of at least `min_run` pixels (breaks of up to
+// 2 pixels bridged) whose pixels are, nearly all, at most `thick` pixels deep across the
+// run. A row through bold text can be as long (touching glyphs) but is deep where it
+// crosses their strokes; where a glyph crosses a rule, its stroke stays.
+void ClearRules(cv::Mat& ink, int min_run, int thick, bool horizontal) {
+  const cv::Mat across = RunLengths(ink, !horizontal);
+  const int outer = horizontal ? ink.rows : ink.cols;
+  const int inner = horizontal ? ink.cols : ink.rows;
+  auto at = [&](int o, int i) -> uchar& { return horizontal ? ink.at<uchar>(o, i) : ink.at<uchar>(i, o); };
+  auto depth = [&](int o, int i) { return horizontal ? across.at<int>(o, i) : across.at<int>(i, o); };
+  std::vector<std::pair<int, int>> clear;  // (outer, inner) pixels to clear
+  for (int o = 0; o < outer; ++o) {
+    int start = -1, last = -1;
+    auto flush = [&]() {
+      if (start < 0 || last - start + 1 < min_run) return;
+      int inked = 0, shallow = 0;
+      for (int i = start; i <= last; ++i) {
+        if (!at(o, i)) continue;
+        ++inked;
+        shallow += depth(o, i) <= thick;
+      }
+      if (inked == 0 || shallow < 0.85 * inked) return;
+      for (int i = start; i <= last; ++i)
+        if (at(o, i) && depth(o, i) <= thick) clear.emplace_back(o, i);
+    };
+    for (int i = 0; i < inner; ++i) {
+      if (!at(o, i)) continue;
+      if (start >= 0 && i - last - 1 > 2) {
+        flush();
+        start = -1;
+      }
+      if (start < 0) start = i;
+      last = i;
+    }
+    flush();
+  }
+  for (const auto& [o, i] : clear) at(o, i) = 0;
 }
 
 }  // namespace
 
 void RemoveRules(cv::Mat& ink, double em) {
   if (ink.empty()) return;
-  // A rule 2-3 px thick whose pixels are cleared row by row leaves nothing behind; a rule
-  // slightly tilted breaks into shorter runs, which the second pass with a dilated copy
-  // catches: runs of the dilated (1 px taller/wider) mask mark the rule's pixels.
   const int h_run = Clamp(ink.cols * 0.5, 1.6 * em, 4 * em);
   const int v_run = Clamp(ink.rows * 0.6, 1.3 * em, 4 * em);
-  for (bool horizontal : {true, false}) {
-    const int run = horizontal ? h_run : v_run;
-    cv::Mat grown;
-    cv::dilate(ink, grown,
-               cv::getStructuringElement(cv::MORPH_RECT, horizontal ? cv::Size(1, 3) : cv::Size(3, 1)));
-    cv::Mat kept = grown.clone();
-    ClearLongRuns(kept, run, horizontal);
-    cv::Mat rule = grown & ~kept;  // the long runs of the grown mask
-    if (cv::countNonZero(rule) == 0) continue;
-    cv::dilate(rule, rule,
-               cv::getStructuringElement(cv::MORPH_RECT, horizontal ? cv::Size(1, 3) : cv::Size(3, 1)));
-    ink.setTo(0, rule);
-  }
+  const int thick = std::max(3, static_cast<int>(std::lround(0.2 * em)));
+  ClearRules(ink, h_run, thick, true);
+  ClearRules(ink, v_run, thick, false);
 }
 
 void RemoveSpecks(cv::Mat& ink, double em) {
@@ -202,7 +227,8 @@ cv::Rect CompBox(const cv::Mat& stats, int i) {
 //   no single small mark stands at a line's end;
 // - a small mark (a dot, a short stroke) that begins the line after a gap: no line of a cell
 //   begins with one;
-// - a small or thin piece (a speck, a rule's remnant) a whole em or more away from the rest.
+// - a small or thin piece (a speck, a rule's remnant) a whole em or more away from the rest,
+//   or a sparse one (a rule's corner) half an em away.
 void TrimEndSpecks(const cv::Mat& stats, const Band& band, double em, std::vector<int>* seg) {
   auto tiny = [&](int i) {
     const cv::Rect r = CompBox(stats, i);
@@ -248,11 +274,17 @@ void TrimEndSpecks(const cv::Mat& stats, const Band& band, double em, std::vecto
         }
         gap = r.x - x1;
       }
+      if (std::getenv("JIXIAO_TRIM_DEBUG"))
+        fprintf(stderr, "TRIM %s %dx%d area=%d gap=%d band=%d em=%.1f\n", front ? "front" : "back", r.width, r.height,
+                stats.at<int>(i, cv::CC_STAT_AREA), gap, band.y1 - band.y0, em);
       bool drop = false;
       if (tiny(i) && !paired(k)) drop = gap >= 0.15 * em || r.y + r.height < middle;
       if (front && small(i) && !paired(k) && gap >= 0.15 * em) drop = true;
       if (!front && small(i) && !paired(k) && gap >= 0.35 * em) drop = true;
       if ((small(i) || thin(i)) && gap >= 1.0 * em) drop = true;
+      // A sparse stroke (a rule's corner, a hair) apart from the text.
+      const int area = stats.at<int>(i, cv::CC_STAT_AREA);
+      if (area < 0.12 * r.area() && area < 0.1 * em * em && gap >= 0.5 * em) drop = true;
       if (drop) {
         seg->erase(seg->begin() + static_cast<long>(k));
         changed = true;
