@@ -1,0 +1,30 @@
+#!/bin/sh
+# Renders the line images of tests/ocr_test.cc: text of our own, in fonts from Debian
+# packages (fonts-arphic-uming, fonts-noto-cjk, fonts-urw-base35), at the size a 10.5 pt
+# line has in a 200 dpi scan (29 px em), lightly blurred like a scan. Needs ImageMagick.
+# Run from this folder: ./make_fixtures.sh
+set -e
+UMING=/usr/share/fonts/truetype/arphic/uming.ttc
+SERIF=/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc
+SANS=/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
+SANS_BOLD=/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc
+MONO=/usr/share/fonts/opentype/urw-base35/NimbusMonoPS-Regular.otf
+render() {  # FILE FONT TEXT [extra convert options]
+  out=$1; font=$2; text=$3; shift 3
+  convert -background white -fill black -font "$font" -density 72 -pointsize 29 "$@" \
+    label:"$text" -bordercolor white -border 6 -blur 0x0.6 -colorspace Gray -depth 8 "$out"
+}
+render op_ge_uming.png "$UMING" "≥95%"
+render op_ge_serif.png "$SERIF" "≥90%"
+render op_le_sans.png "$SANS" "≤预算控制数"
+render op_le_uming.png "$UMING" "≤15个工作日"
+render op_eq_uming.png "$UMING" "=120 人"
+render op_lt_serif.png "$SERIF" "<0.6%"
+render plain_2021.png "$SERIF" "2021年"
+render plain_zhi.png "$UMING" "之后完成"
+render plain_er.png "$SANS" "二级指标"
+render code_mono.png "$MONO" "415-2203-JBN-7RKW"
+render number_mono.png "$MONO" "1200.50"
+render bold_header.png "$SANS_BOLD" "绩效指标描述"
+render wrapped_cell.png "$UMING" "统筹区级预算资
+金" -interline-spacing -6
