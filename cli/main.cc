@@ -3,13 +3,21 @@
 // Exit codes: 0 success; 64 usage; 65 unreadable input (empty, not a PDF, damaged);
 // 66 input not found; 67 encrypted; 68 no performance table in the document;
 // 69 page or image too large; 73 output cannot be written; 70 internal error.
+// `check` exits 0 without error-level findings, 1 with some, 2 when an input cannot be read.
+#include <unistd.h>
+
+#include <algorithm>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include <CLI/CLI.hpp>
 #include <opencv2/core/utility.hpp>
 
+#include "checks/checks.h"
+#include "checks/report.h"
 #include "core/error.h"
 #include "normalize/normalize.h"
 #include "output/json.h"
@@ -71,6 +79,120 @@ int RunNormalize(const std::vector<std::string>& values) {
   return 0;
 }
 
+// An extract JSON (or a truth.json) by its name or its first character; anything else is a
+// document to extract.
+bool IsJsonInput(const std::string& path) {
+  std::string lower = path;
+  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (lower.size() >= 5 && lower.compare(lower.size() - 5, 5, ".json") == 0) return true;
+  std::ifstream in(path, std::ios::binary);
+  char c = 0;
+  while (in.get(c))
+    if (!std::isspace(static_cast<unsigned char>(c))) return c == '{';
+  return false;
+}
+
+jixiao::ExtractResult LoadForCheck(const std::string& path, int threads) {
+  if (IsJsonInput(path)) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(ErrorCode::kNotFound, path, "cannot open");
+    std::stringstream text;
+    text << in.rdbuf();
+    nlohmann::ordered_json j;
+    try {
+      j = nlohmann::ordered_json::parse(text.str());
+    } catch (const nlohmann::json::exception& e) {
+      throw Error(ErrorCode::kBadInput, path, std::string("invalid JSON: ") + e.what());
+    }
+    return jixiao::ReadExtractJson(j, path);
+  }
+  jixiao::ExtractOptions options;
+  options.threads = threads;
+  jixiao::ExtractResult r = jixiao::Extract(path, options);
+  if (r.projects.empty()) throw Error(ErrorCode::kNoTables, path, "no 绩效目标表 (performance table) found");
+  return r;
+}
+
+struct CheckArgs {
+  std::vector<std::string> inputs;
+  bool json = false, compare = false;
+  std::string lang = "zh", min_severity = "info", out;
+  int threads = 0;
+};
+
+int RunCheck(const CheckArgs& a) {
+  const jixiao::Lang lang = a.lang == "en" ? jixiao::Lang::kEn : jixiao::Lang::kZh;
+  const bool zh = lang == jixiao::Lang::kZh;
+  const jixiao::Severity floor = a.min_severity == "error"     ? jixiao::Severity::kError
+                                 : a.min_severity == "warning" ? jixiao::Severity::kWarning
+                                                               : jixiao::Severity::kInfo;
+  bool unreadable = false, errors = false;
+  std::vector<std::pair<std::string, jixiao::ExtractResult>> docs;
+  for (const std::string& input : a.inputs) {
+    try {
+      docs.emplace_back(input, LoadForCheck(input, a.threads));
+    } catch (const Error& e) {
+      std::cerr << "jixiao: " << e.what() << '\n';
+      unreadable = true;
+    }
+  }
+  nlohmann::ordered_json all = nlohmann::ordered_json::array();
+  std::string text;
+  int counts[3] = {0, 0, 0};
+  for (const auto& [path, r] : docs) {
+    const std::vector<jixiao::Finding> found = jixiao::Check(r.projects);
+    if (jixiao::AnyAtLeast(found, jixiao::Severity::kError)) errors = true;
+    std::vector<jixiao::Finding> shown;
+    int n[3] = {0, 0, 0};
+    for (const jixiao::Finding& f : found) {
+      ++n[static_cast<int>(f.severity)];
+      ++counts[static_cast<int>(f.severity)];
+      if (f.severity >= floor) shown.push_back(f);
+    }
+    for (const jixiao::Finding& f : shown) {
+      const nlohmann::ordered_json finding = jixiao::FindingJson(f, lang);
+      nlohmann::ordered_json j = {{"input", path}};
+      for (auto it = finding.begin(); it != finding.end(); ++it) j[it.key()] = it.value();
+      all.push_back(std::move(j));
+    }
+    text += path + (zh ? "：错误 " : ": errors ") + std::to_string(n[2]) + (zh ? "，警告 " : ", warnings ") +
+            std::to_string(n[1]) + (zh ? "，提示 " : ", info ") + std::to_string(n[0]) + "\n";
+    if (!shown.empty()) text += jixiao::FindingsTable(shown, lang);
+    text += "\n";
+  }
+  nlohmann::ordered_json out;
+  out["findings"] = std::move(all);
+  out["summary"] = {{"error", counts[2]}, {"warning", counts[1]}, {"info", counts[0]}};
+  if (a.compare) {
+    // Columns by year when every document has its own, else by file name.
+    std::vector<std::string> labels;
+    for (const auto& [path, r] : docs)
+      labels.push_back(r.document.year ? std::to_string(*r.document.year) : "");
+    std::vector<std::string> sorted = labels;
+    std::sort(sorted.begin(), sorted.end());
+    const bool by_year = std::find(sorted.begin(), sorted.end(), "") == sorted.end() &&
+                         std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end();
+    std::vector<jixiao::ComparedDocument> compared;
+    for (size_t i = 0; i < docs.size(); ++i)
+      compared.push_back({by_year ? labels[i] : docs[i].first, docs[i].second.projects});
+    const jixiao::Comparison c = jixiao::Compare(compared);
+    nlohmann::ordered_json cj = jixiao::ComparisonJson(c);
+    cj["findings"] = jixiao::FindingsJson(c.findings, lang);
+    out["comparison"] = std::move(cj);
+    text += std::string(zh ? "对比：" : "comparison: ") + std::to_string(c.rows.size()) + (zh ? " 处变化" : " changes") + "\n";
+    if (!c.rows.empty()) text += jixiao::ComparisonTable(c, lang);
+  }
+  if (a.json) {
+    Emit(a.out, out.dump(1, ' ', false));
+  } else {
+    while (text.size() >= 2 && text.compare(text.size() - 2, 2, "\n\n") == 0) text.pop_back();
+    if (a.out.empty() || a.out == "-") std::cout << text;
+    else jixiao::WriteFileAtomic(a.out, text);
+  }
+  if (unreadable) return 2;
+  return errors ? 1 : 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -99,6 +221,17 @@ int main(int argc, char** argv) {
   auto* normalize = app.add_subcommand("normalize", "Type printed indicator values ('-' reads stdin)");
   normalize->add_option("VALUE", values, "Values as printed")->required();
 
+  CheckArgs check_args;
+  auto* check = app.add_subcommand("check", "Find figures that do not add up (docs/CHECKS.md)");
+  check->add_option("INPUT", check_args.inputs, "PDF, page image, or extract JSON")->required();
+  check->add_flag("--json", check_args.json, "JSON for machines instead of a table");
+  check->add_option("--lang", check_args.lang, "Language of the messages")->check(CLI::IsMember({"zh", "en"}));
+  check->add_flag("--compare", check_args.compare, "Also compare the inputs (several years of one department)");
+  check->add_option("--min-severity", check_args.min_severity, "Show findings from this level up")
+      ->check(CLI::IsMember({"info", "warning", "error"}));
+  check->add_option("-o,--output", check_args.out, "Write here (default: standard output)");
+  check->add_option("-j,--jobs", check_args.threads, "Pages read in parallel (default: every core)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -109,6 +242,7 @@ int main(int argc, char** argv) {
     if (extract->parsed()) return RunExtract(input, out, threads);
     if (tables->parsed()) return RunTables(input, out, threads);
     if (normalize->parsed()) return RunNormalize(values);
+    if (check->parsed()) return RunCheck(check_args);
   } catch (const Error& e) {
     std::cerr << "jixiao: " << e.what() << '\n';
     return e.exit_code();

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <unistd.h>
 
+#include "checks/report.h"
+
 namespace jixiao {
 
 namespace {
@@ -99,6 +101,7 @@ Json ExtractJson(const ExtractResult& r) {
   Json warnings = Json::array();
   for (const Warning& w : r.warnings) warnings.push_back({{"page", w.page}, {"code", w.code}, {"message", w.message}});
   o["warnings"] = std::move(warnings);
+  o["findings"] = FindingsJson(r.findings);
   return o;
 }
 
@@ -124,6 +127,171 @@ Json TablesJson(const ExtractResult& r) {
   for (const PageContent& p : r.pages)
     for (const TextLine& l : p.lines) lines.push_back({{"page", p.page}, {"bbox", BoxJson(l.box)}, {"text", l.text}});
   return Json{{"tables", std::move(tables)}, {"lines", std::move(lines)}};
+}
+
+namespace {
+
+std::string TextOf(const Json& o, const char* key) {
+  if (!o.is_object() || !o.contains(key)) return "";
+  const Json& v = o[key];
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_number()) return v.dump();
+  return "";
+}
+
+// A number, or a number printed as a string ("100.00", "3,286,500.00"); null and "" are empty.
+std::optional<double> NumberOf(const Json& o, const char* key) {
+  if (!o.is_object() || !o.contains(key)) return std::nullopt;
+  const Json& v = o[key];
+  if (v.is_number()) return v.get<double>();
+  if (v.is_string()) return ParseMoney(v.get<std::string>(), "");
+  return std::nullopt;
+}
+
+std::optional<Op> OpOf(const std::string& s) {
+  static const std::vector<std::pair<std::string, Op>> kOps = {
+      {"=", Op::kEq}, {">=", Op::kGe}, {"<=", Op::kLe}, {">", Op::kGt}, {"<", Op::kLt}, {"range", Op::kRange},
+      {"≥", Op::kGe}, {"≤", Op::kLe}};
+  for (const auto& [name, op] : kOps)
+    if (s == name) return op;
+  return std::nullopt;
+}
+
+TypedValue TypedValueOf(const Json& o, const std::string& printed) {
+  if (!o.is_object() || !o.contains("kind") || !o["kind"].is_string()) return Normalize(printed);
+  static const std::vector<std::pair<std::string, ValueKind>> kKinds = {
+      {"numeric", ValueKind::kNumeric}, {"reference", ValueKind::kReference}, {"date", ValueKind::kDate},
+      {"text", ValueKind::kText}, {"empty", ValueKind::kEmpty}};
+  TypedValue v;
+  bool known = false;
+  for (const auto& [name, kind] : kKinds)
+    if (o["kind"] == name) v.kind = kind, known = true;
+  if (!known) return Normalize(printed);
+  v.raw = o.contains("raw") && o["raw"].is_string() ? o["raw"].get<std::string>() : printed;
+  if (o.contains("op") && o["op"].is_string()) v.op = OpOf(o["op"].get<std::string>());
+  v.number = NumberOf(o, "number");
+  v.upper = NumberOf(o, "upper");
+  auto text = [&](const char* key) -> std::optional<std::string> {
+    if (o.contains(key) && o[key].is_string()) return o[key].get<std::string>();
+    return std::nullopt;
+  };
+  v.unit = text("unit");
+  v.qualifier = text("qualifier");
+  v.reference = text("reference");
+  v.date = text("date");
+  return v;
+}
+
+std::vector<std::pair<std::string, std::string>> PairsOf(const Json& o) {
+  std::vector<std::pair<std::string, std::string>> out;
+  if (!o.is_object()) return out;
+  for (auto it = o.begin(); it != o.end(); ++it)
+    out.emplace_back(it.key(), it.value().is_string() ? it.value().get<std::string>() : it.value().dump());
+  return out;
+}
+
+Source SourceOf(const Json& o) {
+  Source s;
+  if (!o.is_object()) return s;
+  if (o.contains("page") && o["page"].is_number_integer()) s.page = o["page"].get<int>();
+  if (o.contains("bbox") && o["bbox"].is_array() && o["bbox"].size() == 4) {
+    const Json& b = o["bbox"];
+    if (b[0].is_number() && b[1].is_number() && b[2].is_number() && b[3].is_number())
+      s.box = {b[0].get<double>(), b[1].get<double>(), b[2].get<double>(), b[3].get<double>()};
+  }
+  if (TextOf(o, "source") == "ocr") s.source = WordSource::kOcr;
+  if (auto c = NumberOf(o, "confidence")) s.confidence = *c;
+  if (o.contains("corrected") && o["corrected"].is_boolean()) s.corrected = o["corrected"].get<bool>();
+  return s;
+}
+
+std::vector<SectionItem> ItemsOf(const Json& o) {
+  std::vector<SectionItem> out;
+  if (!o.is_array()) return out;
+  for (const Json& i : o) out.push_back({TextOf(i, "no"), TextOf(i, "title"), TextOf(i, "text")});
+  return out;
+}
+
+Project ProjectOf(const Json& o, int position) {
+  Project p;
+  p.index = o.contains("index") && o["index"].is_number_integer() ? o["index"].get<int>() : position;
+  p.title = TextOf(o, "title");
+  p.unit_code = TextOf(o, "unit_code");
+  p.unit_name = TextOf(o, "unit_name");
+  p.money_unit = TextOf(o, "money_unit");
+  p.project_code = TextOf(o, "project_code");
+  p.project_name = TextOf(o, "project_name");
+  const Json budget = o.value("budget", Json::object());
+  p.budget = {NumberOf(budget, "total"), NumberOf(budget, "fiscal"), NumberOf(budget, "other")};
+  p.purpose = TextOf(o, "purpose");
+  const Json schedule = o.value("schedule", Json::object());
+  p.schedule = {NumberOf(schedule, "mar"), NumberOf(schedule, "jun"), NumberOf(schedule, "oct"),
+                NumberOf(schedule, "dec")};
+  if (o.contains("goals") && o["goals"].is_array())
+    for (const Json& g : o["goals"])
+      if (g.is_string()) p.goals.push_back(g.get<std::string>());
+  if (o.contains("indicators") && o["indicators"].is_array())
+    for (const Json& i : o["indicators"]) {
+      Indicator ind;
+      ind.level1 = TextOf(i, "level1");
+      ind.level2 = TextOf(i, "level2");
+      ind.level3 = TextOf(i, "level3");
+      ind.description = TextOf(i, "description");
+      ind.value = TextOf(i, "value");
+      ind.basis = TextOf(i, "basis");
+      ind.value_normalized = TypedValueOf(i.value("value_normalized", Json()), ind.value);
+      ind.attributes = PairsOf(i.value("attributes", Json()));
+      p.indicators.push_back(std::move(ind));
+    }
+  if (o.contains("pages") && o["pages"].is_array())
+    for (const Json& n : o["pages"])
+      if (n.is_number_integer()) p.pages.push_back(n.get<int>());
+  p.attributes = PairsOf(o.value("attributes", Json()));
+  const Json prov = o.value("provenance", Json::object());
+  if (prov.is_object())
+    for (auto it = prov.begin(); it != prov.end(); ++it) p.provenance[it.key()] = SourceOf(it.value());
+  return p;
+}
+
+}  // namespace
+
+ExtractResult ReadExtractJson(const Json& j, const std::string& path) {
+  if (!j.is_object() || !j.contains("projects") || !j["projects"].is_array())
+    throw Error(ErrorCode::kBadInput, path, "not an extract JSON (no \"projects\" array)");
+  ExtractResult r;
+  const Json source = j.value("source", Json::object());
+  r.source.path = source.is_object() && source.contains("path") ? TextOf(source, "path") : path;
+  r.source.sha256 = TextOf(source, "sha256");
+  if (source.is_object() && source.contains("pages") && source["pages"].is_number_integer())
+    r.source.pages = source["pages"].get<int>();
+  const Json doc = j.value("document", Json::object());
+  r.document.department = TextOf(doc, "department");
+  r.document.title = TextOf(doc, "title");
+  if (auto y = NumberOf(doc, "year")) r.document.year = static_cast<int>(*y);
+  r.document.draft = doc.is_object() && doc.contains("draft") && doc["draft"].is_boolean() && doc["draft"].get<bool>();
+  r.document.compiled_by = TextOf(doc, "compiled_by");
+  r.document.reviewed_by = TextOf(doc, "reviewed_by");
+  const Json sections = j.value("sections", Json::object());
+  if (sections.is_object()) {
+    r.sections.overall = TextOf(sections, "overall");
+    r.sections.goals = ItemsOf(sections.value("goals", Json()));
+    r.sections.measures = ItemsOf(sections.value("measures", Json()));
+  }
+  int position = 0;
+  for (const Json& p : j["projects"]) {
+    ++position;
+    if (!p.is_object()) throw Error(ErrorCode::kBadInput, path, "project " + std::to_string(position) + " is not an object");
+    r.projects.push_back(ProjectOf(p, position));
+  }
+  if (j.contains("warnings") && j["warnings"].is_array())
+    for (const Json& w : j["warnings"]) {
+      Warning warning;
+      if (w.is_object() && w.contains("page") && w["page"].is_number_integer()) warning.page = w["page"].get<int>();
+      warning.code = TextOf(w, "code");
+      warning.message = TextOf(w, "message");
+      r.warnings.push_back(std::move(warning));
+    }
+  return r;
 }
 
 void WriteFileAtomic(const std::string& path, const std::string& text) {

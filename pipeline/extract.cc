@@ -5,6 +5,7 @@
 #include <mutex>
 #include <thread>
 
+#include "checks/checks.h"
 #include "core/text.h"
 #include "layout/grid.h"
 #include "layout/table.h"
@@ -115,6 +116,7 @@ ExtractResult Extract(const std::string& path, const ExtractOptions& options) {
         result.document.department = value;
         break;
       }
+  result.findings = Check(result.projects);
   return result;
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "checks/finding.h"
 #include "core/error.h"
 #include "extract/document.h"
 #include "records/records.h"
@@ -32,6 +33,7 @@ struct ExtractResult {
   std::vector<Project> projects;
   std::vector<PageContent> pages;
   std::vector<Warning> warnings;
+  std::vector<Finding> findings;  // Check() on the projects (checks/checks.h)
 };
 
 // Reads one page: render, find the grids, fill them with the text layer; a page without a

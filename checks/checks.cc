@@ -1,0 +1,842 @@
+// The rules of docs/CHECKS.md on the projects of one document.
+#include "checks/checks.h"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <map>
+
+#include "checks/format.h"
+#include "checks/text_scan.h"
+#include "core/text.h"
+
+namespace jixiao {
+
+namespace {
+
+using check::Bound;
+using check::Mention;
+using check::MentionKind;
+
+constexpr double kEps = 1e-9;
+
+// ---------------------------------------------------------------- helpers
+
+bool Near(double a, double b, double tol) { return std::abs(a - b) <= tol + kEps * std::max({1.0, std::abs(a), std::abs(b)}); }
+
+// The smallest number of decimals that prints `v` exactly (at most 6).
+int DecimalsOf(double v) {
+  for (int d = 0; d < 6; ++d) {
+    const double x = v * std::pow(10.0, d);
+    if (std::abs(x - std::round(x)) < 1e-6 * std::max(1.0, std::abs(x) * 1e-9)) return d;
+  }
+  return 6;
+}
+
+// One unit of the last printed digit of a money figure of the table: at least 0.01 (tables
+// print money with two decimals; 100.00 reads back as 100).
+double MoneyStep(std::initializer_list<std::optional<double>> values) {
+  int d = 2;
+  for (const auto& v : values)
+    if (v) d = std::max(d, DecimalsOf(*v));
+  return std::pow(10.0, -d);
+}
+
+std::string Upper(std::string s) {
+  for (char& c : s)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  return s;
+}
+
+bool ContainsAny(const std::string& s, std::initializer_list<std::string_view> words) {
+  for (std::string_view w : words)
+    if (Contains(s, w)) return true;
+  return false;
+}
+
+std::string IndicatorField(size_t i, std::string_view name) {
+  return "indicators[" + std::to_string(i) + "]." + std::string(name);
+}
+
+// An indicator's name as the rules read it: 三级指标 and 绩效指标描述, compact.
+std::string NameOf(const Indicator& ind) { return Compact(ind.level3 + " " + ind.description); }
+
+std::string ShownName(const Indicator& ind) { return !Trim(ind.level3).empty() ? Trim(ind.level3) : Trim(ind.description); }
+
+// A typed value as a figure of a formula: "≥3250 户", "16 元/亩".
+std::string Shown(const TypedValue& v) {
+  std::string op;
+  if (v.op == Op::kGe) op = "≥";
+  if (v.op == Op::kLe) op = "≤";
+  if (v.op == Op::kGt) op = ">";
+  if (v.op == Op::kLt) op = "<";
+  return op + FormatNumber(v.number.value_or(0)) + (v.unit ? " " + *v.unit : "");
+}
+
+bool IsPercent(const TypedValue& v) { return v.kind == ValueKind::kNumeric && v.unit && (*v.unit == "%" || *v.unit == "‰"); }
+
+// ---------------------------------------------------------------- one project
+
+// A figure of a project and where it was read.
+struct Fact {
+  Mention m;
+  std::string field;
+  bool indicator = false;
+  bool count = false;  // an indicator under 数量指标
+};
+
+// A price times the counts it is per.
+struct Product {
+  const Fact* price = nullptr;
+  std::vector<const Fact*> counts;  // one per unit the price is per (null: 年 taken as one)
+  double value = 0, tol = 0;
+  Bound bound = Bound::kExact;
+  bool same_sentence = true;  // every count stated in the price's own sentence
+};
+
+class ProjectChecker {
+ public:
+  ProjectChecker(const Project& p, const CheckOptions& o, std::vector<Finding>* out) : p_(p), o_(o), out_(out) {
+    factor_ = check::MoneyFactor(p.money_unit);
+    unit_ = Trim(p.money_unit);
+  }
+
+  void Run() {
+    Budget();
+    AnnualBudget();
+    Schedule();
+    Indicators();
+    Categories();
+    CollectFacts();
+    Arithmetic();
+    TextBudget();
+    CostCeilings();
+    Review();
+  }
+
+ private:
+  const Project& p_;
+  const CheckOptions& o_;
+  std::vector<Finding>* out_;
+  std::optional<double> factor_;  // 元 per unit of the table's money
+  std::string unit_;
+  std::vector<Fact> facts_;
+
+  Finding& Add(std::string rule, Severity severity, std::vector<std::string> fields, std::string zh, std::string en) {
+    Finding f;
+    f.rule = std::move(rule);
+    f.severity = severity;
+    f.index = p_.index;
+    f.project_code = p_.project_code;
+    f.project_name = p_.project_name;
+    f.fields = std::move(fields);
+    f.page = PageOf(p_, f.fields);
+    f.message_zh = std::move(zh);
+    f.message_en = std::move(en);
+    out_->push_back(std::move(f));
+    return out_->back();
+  }
+
+  // The table's money: "12.05 万元".
+  std::string M(double v) const { return FormatMoney(v) + (unit_.empty() ? "" : " " + unit_); }
+  // The budget in 元 under each reading of the table's unit (two when the unit is unknown).
+  std::vector<double> BudgetYuan() const {
+    if (!p_.budget.total) return {};
+    if (factor_) return {*p_.budget.total * *factor_};
+    return {*p_.budget.total * 1e4, *p_.budget.total};
+  }
+  double BudgetTol() const { return 0.5 * MoneyStep({p_.budget.total}) * factor_.value_or(1e4); }
+
+  // ------------------------------------------------------------ 预算数
+
+  void Budget() {
+    const auto& b = p_.budget;
+    for (auto [v, field, zh] : {std::tuple{b.total, "budget.total", "预算数"}, std::tuple{b.fiscal, "budget.fiscal", "财政资金"},
+                                std::tuple{b.other, "budget.other", "其他资金"}})
+      if (v && *v < 0)
+        Add("budget.negative", Severity::kError, {field}, std::string(zh) + "为负数：" + M(*v),
+            std::string(field) + " is negative: " + M(*v))
+            .figures = {{field, *v}};
+    if (!b.total) {
+      Add("budget.missing", Severity::kWarning, {"budget.total"}, "预算数为空", "预算数 (budget total) is empty");
+      return;
+    }
+    if (!b.fiscal && !b.other) return;  // no breakdown printed
+    const double parts = b.fiscal.value_or(0) + b.other.value_or(0);
+    const double step = MoneyStep({b.total, b.fiscal, b.other});
+    if (Near(*b.total, parts, step)) return;
+    Finding& f = Add("budget.sum", Severity::kError, {"budget.total", "budget.fiscal", "budget.other"},
+                     "预算数 " + M(*b.total) + " ≠ 财政资金 " + M(b.fiscal.value_or(0)) + " + 其他资金 " +
+                         M(b.other.value_or(0)) + "（相差 " + M(*b.total - parts) + "）",
+                     "budget total " + M(*b.total) + " != fiscal " + M(b.fiscal.value_or(0)) + " + other " +
+                         M(b.other.value_or(0)) + " (off by " + M(*b.total - parts) + ")");
+    f.figures = {{"budget.total", *b.total}, {"budget.fiscal", b.fiscal.value_or(0)}, {"budget.other", b.other.value_or(0)}};
+  }
+
+  // 年度资金申请总额 = 当年财政拨款 + 上年结转资金 (forms with a yearly money block).
+  void AnnualBudget() {
+    std::optional<double> total, current, carried;
+    std::string total_label, current_label, carried_label;
+    int decimals = 2;
+    for (const auto& [label, value] : p_.attributes) {
+      const std::string l = Compact(label);
+      auto read = [&](std::optional<double>& slot, std::string& name) {
+        if (slot) return;
+        slot = ParseMoney(value, p_.money_unit);
+        name = label;
+        decimals = std::max(decimals, check::PrintedDecimals(value));
+      };
+      if (Contains(l, "年度资金申请总额") || Contains(l, "年度资金总额")) read(total, total_label);
+      else if (Contains(l, "当年财政拨款")) read(current, current_label);
+      else if (Contains(l, "上年结转")) read(carried, carried_label);
+    }
+    if (!total || (!current && !carried)) return;
+    const double parts = current.value_or(0) + carried.value_or(0);
+    if (Near(*total, parts, std::pow(10.0, -decimals))) return;
+    // Parts above the whole cannot be; a whole above its parts may have a part not printed.
+    const Severity s = parts > *total ? Severity::kError : Severity::kWarning;
+    Finding& f = Add("budget.annual_sum", s,
+                     {"attributes." + total_label, "attributes." + current_label, "attributes." + carried_label},
+                     total_label + " " + M(*total) + " ≠ 当年财政拨款 " + M(current.value_or(0)) + " + 上年结转资金 " +
+                         M(carried.value_or(0)),
+                     "年度资金申请总额 " + M(*total) + " != 当年财政拨款 " + M(current.value_or(0)) + " + 上年结转资金 " +
+                         M(carried.value_or(0)));
+    f.figures = {{"annual.total", *total}, {"annual.current", current.value_or(0)}, {"annual.carried", carried.value_or(0)}};
+  }
+
+  // ------------------------------------------------------------ 资金支出计划
+
+  void Schedule() {
+    struct Q {
+      std::optional<double> v;
+      const char* field;
+      const char* zh;
+      const char* en;
+    };
+    const std::vector<Q> all = {{p_.schedule.mar, "schedule.mar", "3月底", "March"},
+                                {p_.schedule.jun, "schedule.jun", "6月底", "June"},
+                                {p_.schedule.oct, "schedule.oct", "10月底", "October"},
+                                {p_.schedule.dec, "schedule.dec", "12月底", "December"}};
+    std::vector<Q> q;
+    for (const Q& x : all)
+      if (x.v) q.push_back(x);
+    if (q.empty()) return;
+    constexpr double kTol = 1e-6;
+    for (const Q& x : q)
+      if (*x.v > 100 + kTol)
+        Add("schedule.over_100", Severity::kError, {x.field},
+            std::string("资金支出计划") + x.zh + "累计 " + FormatNumber(*x.v) + "%，超过 100%",
+            std::string("spending plan by the end of ") + x.en + " is " + FormatNumber(*x.v) + "%, above 100%")
+            .figures = {{x.field, *x.v}};
+    double sum = 0;
+    bool rising = true;
+    for (size_t i = 0; i < q.size(); ++i) {
+      sum += *q[i].v;
+      if (i > 0 && *q[i].v < *q[i - 1].v - kTol) rising = false;
+    }
+    // Shares per quarter (25, 25, 25, 25) rather than cumulative: they add up to 100.
+    if (q.size() >= 2 && std::abs(sum - 100) <= 0.5 && *q.back().v < 100 - kTol) {
+      Add("schedule.per_period", Severity::kInfo, {q.front().field, q.back().field},
+          "资金支出计划各期合计 100%，似按期填列而非累计",
+          "the spending plan's shares add up to 100%: per period rather than cumulative");
+      return;
+    }
+    if (!rising)
+      for (size_t i = 1; i < q.size(); ++i)
+        if (*q[i].v < *q[i - 1].v - kTol)
+          Add("schedule.decreasing", Severity::kError, {q[i - 1].field, q[i].field},
+              std::string("资金支出计划（累计）") + q[i - 1].zh + " " + FormatNumber(*q[i - 1].v) + "% → " + q[i].zh +
+                  " " + FormatNumber(*q[i].v) + "%，累计比例减少",
+              std::string("cumulative spending plan decreases: ") + q[i - 1].en + " " + FormatNumber(*q[i - 1].v) +
+                  "% -> " + q[i].en + " " + FormatNumber(*q[i].v) + "%")
+              .figures = {{q[i - 1].field, *q[i - 1].v}, {q[i].field, *q[i].v}};
+    double top = 0;
+    for (const Q& x : q) top = std::max(top, *x.v);
+    if (p_.schedule.dec) {
+      if (*p_.schedule.dec < 100 - kTol)
+        Add("schedule.incomplete", Severity::kWarning, {"schedule.dec"},
+            "资金支出计划12月底累计 " + FormatNumber(*p_.schedule.dec) + "%，未达到 100%",
+            "spending plan reaches only " + FormatNumber(*p_.schedule.dec) + "% by the end of December")
+            .figures = {{"schedule.dec", *p_.schedule.dec}};
+    } else if (top < 100 - kTol) {
+      Add("schedule.incomplete", Severity::kWarning, {"schedule.dec"},
+          "资金支出计划12月底为空，已填各期最高 " + FormatNumber(top) + "%，未达到 100%",
+          "spending plan has no December share and never reaches 100% (at most " + FormatNumber(top) + "%)")
+          .figures = {{"schedule.max", top}};
+    }
+  }
+
+  // ------------------------------------------------------------ indicators
+
+  // A share that cannot exceed 100%: 完成率, 合格率, 满意度, 及时率 …, not 增长率.
+  static bool IsBoundedRate(const Indicator& ind) {
+    const std::string name = NameOf(ind);
+    if (ContainsAny(name, {"满意度", "满意率"}) || Contains(Compact(ind.level2), "满意度")) return true;
+    if (ContainsAny(name, {"增长", "增幅", "增速", "提高", "提升", "上升", "同比", "环比", "回报", "收益", "利润",
+                           "溢价", "负债", "变化", "变动", "弹性", "倍"}))
+      return false;
+    return ContainsAny(name, {"率", "占比", "比例", "比重"});
+  }
+
+  static bool IsSatisfaction(const Indicator& ind) {
+    return ContainsAny(Compact(ind.level1 + ind.level2 + ind.level3 + ind.description), {"满意度", "满意率"});
+  }
+
+  void Indicators() {
+    for (size_t i = 0; i < p_.indicators.size(); ++i) {
+      const Indicator& ind = p_.indicators[i];
+      const TypedValue& v = ind.value_normalized;
+      const std::string vf = IndicatorField(i, "value");
+      if (Trim(ind.value).empty() || (v.kind == ValueKind::kEmpty && Trim(v.raw).empty())) {
+        Add("indicator.missing_value", Severity::kWarning, {vf},
+            "指标“" + ShownName(ind) + "”（" + ind.level1 + "/" + ind.level2 + "）没有指标值",
+            "indicator '" + ShownName(ind) + "' (" + ind.level1 + "/" + ind.level2 + ") has no value");
+        continue;
+      }
+      if (!IsPercent(v) || !v.number || !v.op) continue;
+      const double full = *v.unit == "‰" ? 1000 : 100;
+      if (IsBoundedRate(ind)) {
+        double shown = *v.number;
+        bool over = false;
+        switch (*v.op) {
+          case Op::kEq:
+          case Op::kGe:
+            over = *v.number > full + 1e-9;
+            break;
+          case Op::kGt:
+            over = *v.number >= full - 1e-9;
+            break;
+          case Op::kRange:
+            over = *v.number > full + 1e-9 || (v.upper && *v.upper > full + 1e-9);
+            if (v.upper) shown = std::max(shown, *v.upper);
+            break;
+          case Op::kLe:
+          case Op::kLt:
+            break;
+        }
+        if (over)
+          Add("indicator.rate_over_100", Severity::kError, {vf},
+              "指标“" + ShownName(ind) + "”的指标值 " + Trim(ind.value) + " 超过 100%",
+              "indicator '" + ShownName(ind) + "' targets " + Trim(ind.value) + ", above 100%")
+              .figures = {{vf, shown}};
+      }
+      if (IsSatisfaction(ind) && *v.unit == "%" && *v.op != Op::kLe && *v.op != Op::kLt &&
+          *v.number < o_.satisfaction_floor - 1e-9)
+        Add("indicator.satisfaction_low", Severity::kWarning, {vf},
+            "满意度指标“" + ShownName(ind) + "”的目标 " + Trim(ind.value) + " 低于 " +
+                FormatNumber(o_.satisfaction_floor) + "%",
+            "satisfaction target of '" + ShownName(ind) + "' is " + Trim(ind.value) + ", below " +
+                FormatNumber(o_.satisfaction_floor) + "%")
+            .figures = {{vf, *v.number}};
+    }
+  }
+
+  void Categories() {
+    bool output = false, effect = false, satisfaction = false;
+    for (const Indicator& ind : p_.indicators) {
+      const std::string l1 = Compact(ind.level1), l2 = Compact(ind.level2);
+      if (Contains(l1, "产出")) output = true;
+      if (Contains(l1, "效果") || Contains(l1, "效益")) effect = true;
+      if (Contains(l1, "满意") || Contains(l2, "满意")) satisfaction = true;
+    }
+    std::vector<std::string> zh, en;
+    if (!output) zh.push_back("产出指标"), en.push_back("output (产出指标)");
+    if (!effect) zh.push_back("效果指标"), en.push_back("effect (效果指标)");
+    if (!satisfaction) zh.push_back("满意度指标"), en.push_back("satisfaction (满意度指标)");
+    if (zh.empty()) return;
+    std::string z, e;
+    for (size_t i = 0; i < zh.size(); ++i) {
+      z += (i ? "、" : "") + zh[i];
+      e += (i ? ", " : "") + en[i];
+    }
+    Add("indicator.missing_category", Severity::kWarning, {"indicators"},
+        p_.indicators.empty() ? "项目没有绩效指标" : "缺少" + z,
+        p_.indicators.empty() ? "the project has no indicators" : "no " + e + " indicator");
+  }
+
+  // ------------------------------------------------------------ figures
+
+  void CollectFacts() {
+    auto scan = [&](const std::string& text, const std::string& field, bool indicator) {
+      for (Mention& m : check::ScanText(text)) {
+        if (indicator && m.kind != MentionKind::kPrice) continue;  // names only give prices
+        facts_.push_back({std::move(m), field, indicator});
+      }
+    };
+    scan(p_.purpose, "purpose", false);
+    for (size_t i = 0; i < p_.goals.size(); ++i) scan(p_.goals[i], "goals[" + std::to_string(i) + "]", false);
+    for (size_t i = 0; i < p_.indicators.size(); ++i) {
+      const Indicator& ind = p_.indicators[i];
+      const TypedValue& v = ind.value_normalized;
+      const std::string vf = IndicatorField(i, "value");
+      if (v.kind == ValueKind::kNumeric && v.number && v.op && v.unit && !IsPercent(v) && *v.op != Op::kRange) {
+        Fact f;
+        f.field = vf;
+        f.indicator = true;
+        f.m.raw = Shown(v);
+        f.m.bound = *v.op == Op::kLe || *v.op == Op::kLt   ? Bound::kAtMost
+                    : *v.op == Op::kGe || *v.op == Op::kGt ? Bound::kAtLeast
+                                                           : Bound::kExact;
+        const double step = std::pow(10.0, -check::PrintedDecimals(ind.value));
+        if (auto per = check::ParsePerUnit(*v.unit)) {
+          f.m.kind = MentionKind::kPrice;
+          f.m.value = *v.number * per->factor;
+          f.m.step = step * per->factor;
+          f.m.per = per->per;
+          f.m.unit = "元";
+          facts_.push_back(std::move(f));
+        } else if (auto money = check::MoneyFactor(*v.unit)) {
+          auto per_marker = check::PerMarkers(ind.level3 + " " + ind.description);
+          if (!per_marker) continue;  // a money amount: the cost-ceiling rule reads it
+          f.m.kind = MentionKind::kPrice;
+          f.m.value = *v.number * *money;
+          f.m.step = step * *money;
+          f.m.per = *per_marker;
+          f.m.unit = "元";
+          facts_.push_back(std::move(f));
+        } else if (!Contains(*v.unit, "/") && !Contains(*v.unit, "元")) {
+          std::string unit = *v.unit;
+          double mult = 1;
+          if (StartsWith(unit, "万") && unit.size() > 3) {
+            unit = unit.substr(3);
+            mult = 1e4;
+          }
+          f.m.kind = MentionKind::kQuantity;
+          f.count = Contains(Compact(ind.level2), "数量");
+          f.m.value = *v.number * mult;
+          f.m.step = step * mult;
+          f.m.unit = check::CanonicalUnit(unit);
+          facts_.push_back(std::move(f));
+        }
+      }
+      scan(ind.level3, IndicatorField(i, "level3"), true);
+      scan(ind.description, IndicatorField(i, "description"), true);
+    }
+  }
+
+  // The one count a price is per, for `unit` ("" = whatever the price's sentence counts).
+  // nullopt when the text leaves it open (none, or several different counts).
+  std::optional<const Fact*> CountFor(const Fact& price, const std::string& unit) const {
+    auto pick = [&](auto&& accept) -> std::optional<std::optional<const Fact*>> {
+      std::vector<const Fact*> found;
+      for (const Fact& f : facts_) {
+        if (f.m.kind != MentionKind::kQuantity || f.m.bound == Bound::kAtMost || !accept(f)) continue;
+        if (!unit.empty() && f.m.unit != unit) continue;
+        if (unit.empty() && (f.m.unit == "年" || f.m.unit == "月" || f.m.unit == "天" || f.m.unit == "小时")) continue;
+        if (std::none_of(found.begin(), found.end(), [&](const Fact* g) { return Near(g->m.value, f.m.value, 0); }))
+          found.push_back(&f);
+      }
+      if (found.empty()) return std::nullopt;                          // look further
+      if (found.size() > 1) return std::optional<const Fact*>();       // ambiguous
+      return std::optional<const Fact*>(found.front());
+    };
+    auto same_sentence = [&](const Fact& f) {
+      return !price.indicator && f.field == price.field && f.m.sentence == price.m.sentence;
+    };
+    if (auto r = pick(same_sentence)) return *r ? std::optional<const Fact*>(**r) : std::nullopt;
+    if (unit.empty()) return std::nullopt;  // 单价 30 元: per what its own sentence counts
+    // Then the indicators (数量指标 first) and the rest of the text, the price's own kind first.
+    auto counts = [](const Fact& f) { return f.indicator && f.count; };
+    auto from_indicators = [](const Fact& f) { return f.indicator; };
+    auto from_text = [](const Fact& f) { return !f.indicator; };
+    using Tier = std::function<bool(const Fact&)>;
+    const std::vector<Tier> tiers = price.indicator ? std::vector<Tier>{counts, from_indicators, from_text}
+                                                    : std::vector<Tier>{from_text, counts, from_indicators};
+    for (const Tier& tier : tiers)
+      if (auto r = pick(tier)) return *r ? std::optional<const Fact*>(**r) : std::nullopt;
+    if (unit == "年") return std::optional<const Fact*>(nullptr);  // a yearly price in a yearly budget
+    return std::nullopt;
+  }
+
+  std::optional<Product> Multiply(const Fact& price) const {
+    Product r;
+    r.price = &price;
+    r.value = price.m.value;
+    double rel = price.m.value > 0 ? 0.5 * price.m.step / price.m.value : 0;
+    bool at_least = price.m.bound == Bound::kAtLeast, at_most = price.m.bound == Bound::kAtMost;
+    std::vector<std::string> units = price.m.per;
+    if (units.empty()) units.push_back("");
+    for (const std::string& u : units) {
+      std::optional<const Fact*> c = CountFor(price, u);
+      if (!c) return std::nullopt;
+      r.counts.push_back(*c);
+      if (!*c) continue;
+      const Fact& f = **c;
+      if (f.m.value <= 0) return std::nullopt;
+      r.value *= f.m.value;
+      rel += 0.5 * f.m.step / f.m.value;
+      if (f.m.bound == Bound::kAtLeast) at_least = true;
+      if (f.indicator || price.indicator || f.field != price.field || f.m.sentence != price.m.sentence)
+        r.same_sentence = false;
+    }
+    if (at_least && at_most) return std::nullopt;
+    r.bound = at_least ? Bound::kAtLeast : at_most ? Bound::kAtMost : Bound::kExact;
+    r.tol = r.value * rel;
+    return r;
+  }
+
+  // "4017.54 平方米 × 30 元 = 120526.20 元"
+  static std::string Formula(const Product& r, bool zh) {
+    std::string s;
+    for (const Fact* c : r.counts) {
+      if (!c) continue;
+      s += c->m.raw + " × ";
+    }
+    s += r.price->m.raw;
+    if (!r.price->m.per.empty() && !Contains(r.price->m.raw, "/")) {
+      std::string per;
+      for (const std::string& u : r.price->m.per) per += (per.empty() ? "" : "·") + u;
+      s += zh ? "（每" + per + "）" : " (per " + per + ")";
+    }
+    return s + " = " + FormatMoney(r.value) + " 元";
+  }
+
+  static bool Satisfies(double amount, double amount_tol, const Product& r) {
+    const double tol = amount_tol + r.tol;
+    switch (r.bound) {
+      case Bound::kExact:
+        return Near(amount, r.value, tol);
+      case Bound::kAtMost:
+        return amount <= r.value + tol + kEps * r.value;
+      case Bound::kAtLeast:
+        return amount + tol + kEps * r.value >= r.value;
+    }
+    return true;
+  }
+
+  // Amount = quantity × unit price within a sentence; a product without an amount beside it
+  // against 预算数.
+  void Arithmetic() {
+    // Prices, once each (the purpose and an indicator often state the same one).
+    std::vector<const Fact*> prices;
+    for (const Fact& f : facts_) {
+      if (f.m.kind != MentionKind::kPrice) continue;
+      auto per = f.m.per;
+      std::sort(per.begin(), per.end());
+      bool seen = false;
+      for (const Fact* g : prices) {
+        auto gper = g->m.per;
+        std::sort(gper.begin(), gper.end());
+        if (Near(g->m.value, f.m.value, 0) && gper == per) seen = true;
+      }
+      if (!seen) prices.push_back(&f);
+    }
+    std::vector<Product> against_budget;
+    for (const Fact* price : prices) {
+      std::optional<Product> r = Multiply(*price);
+      if (!r) continue;
+      std::vector<const Fact*> amounts;
+      if (!price->indicator)
+        for (const Fact& f : facts_)
+          if (f.m.kind == MentionKind::kMoney && f.field == price->field && f.m.sentence == price->m.sentence)
+            amounts.push_back(&f);
+      if (amounts.empty()) {
+        against_budget.push_back(*r);
+        continue;
+      }
+      if (std::any_of(amounts.begin(), amounts.end(), [&](const Fact* a) { return Satisfies(a->m.value, 0.5 * a->m.step, *r); }))
+        continue;
+      const bool complete = amounts.size() == 1 && r->same_sentence && r->bound == Bound::kExact;
+      const Fact& a = *amounts.front();
+      std::vector<std::string> fields = {price->field};
+      for (const Fact* c : r->counts)
+        if (c && c->field != price->field) fields.push_back(c->field);
+      Finding& f = Add("text.arithmetic", complete ? Severity::kError : Severity::kWarning, fields,
+                       "文中金额 " + a.m.raw + " 与 " + Formula(*r, true) + " 不符",
+                       "the text's amount " + a.m.raw + " disagrees with " + Formula(*r, false));
+      f.figures = {{"amount", a.m.value}, {"unit_price", price->m.value}, {"product", r->value}};
+      for (const Fact* c : r->counts)
+        if (c) f.figures.push_back({"quantity." + c->m.unit, c->m.value});
+    }
+    const std::vector<double> budgets = BudgetYuan();
+    if (budgets.empty()) return;
+    const double btol = BudgetTol();
+    for (const Product& r : against_budget) {
+      bool agrees = false, over = true, under = true;
+      for (double b : budgets) {
+        if (Satisfies(b, btol, r)) agrees = true;
+        if (!(r.value - r.tol > b + btol)) over = false;
+        if (!(r.value + r.tol < b - btol)) under = false;
+      }
+      if (agrees || r.bound == Bound::kAtMost) continue;
+      // Below the budget: other costs may make up the rest, unless this is the project's one
+      // exact price and count.
+      const bool all_exact = r.bound == Bound::kExact;
+      if (!over && !(under && all_exact && against_budget.size() == 1)) continue;
+      std::vector<std::string> fields = {r.price->field};
+      for (const Fact* c : r.counts)
+        if (c && c->field != r.price->field) fields.push_back(c->field);
+      fields.push_back("budget.total");
+      Finding& f = Add("indicator.unit_cost", Severity::kWarning, fields,
+                       Formula(r, true) + (over ? "，超过" : "，不等于") + "预算数 " + M(*p_.budget.total),
+                       Formula(r, false) + (over ? ", above" : ", not equal to") + " the budget total " +
+                           M(*p_.budget.total));
+      f.figures = {{"unit_price", r.price->m.value}, {"product", r.value}, {"budget.total", *p_.budget.total}};
+      for (const Fact* c : r.counts)
+        if (c) f.figures.push_back({"quantity." + c->m.unit, c->m.value});
+    }
+  }
+
+  // An amount stated in the purpose or goals against 预算数.
+  void TextBudget() {
+    const std::vector<double> budgets = BudgetYuan();
+    if (budgets.empty()) return;
+    const double btol = BudgetTol();
+    std::vector<const Fact*> amounts;
+    for (const Fact& f : facts_) {
+      if (f.m.kind != MentionKind::kMoney || f.indicator) continue;
+      if (std::none_of(amounts.begin(), amounts.end(), [&](const Fact* g) { return Near(g->m.value, f.m.value, 0.5 * (g->m.step + f.m.step)); }))
+        amounts.push_back(&f);
+    }
+    if (amounts.empty()) return;
+    auto agrees = [&](double a, double tol, Bound bound) {
+      for (double b : budgets) {
+        if (bound == Bound::kAtMost && b <= a + tol + btol) return true;
+        if (bound == Bound::kAtLeast && b + tol + btol >= a) return true;
+        if (Near(a, b, tol + btol)) return true;
+      }
+      return false;
+    };
+    for (const Fact* a : amounts)
+      if (agrees(a->m.value, 0.5 * a->m.step, a->m.bound)) return;
+    double sum = 0, sum_tol = 0;
+    for (const Fact* a : amounts) sum += a->m.value, sum_tol += 0.5 * a->m.step;
+    if (amounts.size() > 1 && agrees(sum, sum_tol, Bound::kExact)) return;
+    auto report = [&](const Fact& a, bool over) {
+      Finding& f = Add("text.budget", Severity::kWarning, {a.field, "budget.total"},
+                       "文中金额 " + a.m.raw + (factor_ && *factor_ != 1 ? "（" + FormatNumber(a.m.value / *factor_, 4) + " " + unit_ + "）" : "") +
+                           (over ? " 超过" : " 与") + "预算数 " + M(*p_.budget.total) + (over ? "" : " 不符"),
+                       "the amount " + a.m.raw + " in the text " + (over ? "exceeds" : "disagrees with") +
+                           " the budget total " + M(*p_.budget.total));
+      f.figures = {{"amount_yuan", a.m.value}, {"budget.total", *p_.budget.total}};
+    };
+    if (amounts.size() == 1) {
+      const Fact& a = *amounts.front();
+      const bool over = a.m.value - 0.5 * a.m.step > budgets.front() + btol;
+      if (a.m.partial && !over) return;  // 其中 … : a part of the budget
+      if (a.m.bound == Bound::kAtLeast && !over) return;
+      report(a, over);
+      return;
+    }
+    for (const Fact* a : amounts) {
+      bool over = true;
+      for (double b : budgets)
+        if (!(a->m.value - 0.5 * a->m.step > b + btol)) over = false;
+      if (over && a->m.bound != Bound::kAtMost) report(*a, true);
+    }
+  }
+
+  // 成本指标 with a money value: a ceiling above 预算数, or below it when it names the whole.
+  void CostCeilings() {
+    const std::vector<double> budgets = BudgetYuan();
+    if (budgets.empty()) return;
+    const double btol = BudgetTol();
+    for (size_t i = 0; i < p_.indicators.size(); ++i) {
+      const Indicator& ind = p_.indicators[i];
+      if (!Contains(Compact(ind.level1 + ind.level2), "成本")) continue;
+      const TypedValue& v = ind.value_normalized;
+      if (v.kind != ValueKind::kNumeric || !v.number || !v.op || !v.unit) continue;
+      std::optional<double> money = check::MoneyFactor(*v.unit);
+      if (!money) continue;
+      if (check::PerMarkers(ind.level3 + " " + ind.description)) continue;  // per unit: a price
+      const double c = (*v.op == Op::kRange && v.upper ? *v.upper : *v.number) * *money;
+      const double ctol = 0.5 * std::pow(10.0, -check::PrintedDecimals(ind.value)) * *money;
+      const bool whole = ContainsAny(NameOf(ind), {"预算", "总", "项目成本", "项目支出", "全部", "成本控制", "支出控制", "控制数"});
+      bool above = true, below = true;
+      for (double b : budgets) {
+        if (!(c - ctol > b + btol)) above = false;
+        if (!(c + ctol < b - btol)) below = false;
+      }
+      const bool ceiling = *v.op == Op::kLe || *v.op == Op::kLt || *v.op == Op::kRange;
+      const bool floor = *v.op == Op::kGe || *v.op == Op::kGt;
+      bool fire = false;
+      if (above) fire = true;                             // a cost above the whole budget
+      if (below && whole && (ceiling || *v.op == Op::kEq)) fire = true;  // the whole capped under the budget
+      if (floor && !above) fire = false;
+      if (!fire) continue;
+      const std::string vf = IndicatorField(i, "value");
+      const std::string shown = Trim(ind.value);
+      Finding& f = Add("indicator.cost_ceiling", Severity::kWarning, {vf, "budget.total"},
+                       "成本指标“" + ShownName(ind) + "” " + shown + (above ? " 高于" : " 低于") + "预算数 " +
+                           M(*p_.budget.total),
+                       "cost indicator '" + ShownName(ind) + "' " + shown + (above ? " is above" : " is below") +
+                           " the budget total " + M(*p_.budget.total));
+      f.figures = {{"cost_yuan", c}, {"budget.total", *p_.budget.total}};
+    }
+  }
+
+  // ------------------------------------------------------------ for human review
+
+  void Review() {
+    for (const auto& [field, s] : p_.provenance) {
+      if (s.corrected) {
+        Finding& f = Add("review.corrected", Severity::kInfo, {field},
+                         FieldLabelZh(field) + "经词典校正，请人工核对：" + FieldText(p_, field),
+                         FieldLabelEn(field) + " was corrected by the lexicon; please review: " + FieldText(p_, field));
+        f.page = s.page ? s.page : f.page;
+      }
+      // Only OCR gives confidences under 1 (provenance may not say which source it was).
+      if (s.confidence < o_.low_confidence) {
+        Finding& f = Add("review.low_confidence", Severity::kInfo, {field},
+                         FieldLabelZh(field) + "识别置信度 " + FormatNumber(s.confidence, 2) + "，请人工核对：" +
+                             FieldText(p_, field),
+                         FieldLabelEn(field) + " read with OCR confidence " + FormatNumber(s.confidence, 2) +
+                             "; please review: " + FieldText(p_, field));
+        f.page = s.page ? s.page : f.page;
+        f.figures = {{"confidence", s.confidence}};
+      }
+    }
+  }
+};
+
+// ---------------------------------------------------------------- 项目编码
+
+struct Segment {
+  size_t length;
+  char type;  // 'd' digits, 'a' letters, 'x' both
+};
+
+std::vector<Segment> Shape(const std::string& code) {
+  std::vector<Segment> out;
+  Segment cur{0, 0};
+  auto flush = [&] {
+    out.push_back(cur);
+    cur = {0, 0};
+  };
+  for (char c : code) {
+    if (c == '-') {
+      flush();
+      continue;
+    }
+    const char t = (c >= '0' && c <= '9') ? 'd' : 'a';
+    cur.type = cur.length == 0 ? t : (cur.type == t ? t : 'x');
+    ++cur.length;
+  }
+  flush();
+  return out;
+}
+
+// The value most of `values` share (more than half, and at least two), if any.
+template <typename T>
+std::optional<T> Majority(const std::vector<T>& values) {
+  std::map<T, int> n;
+  for (const T& v : values) ++n[v];
+  for (const auto& [v, k] : n)
+    if (k >= 2 && 2 * k > static_cast<int>(values.size())) return v;
+  return std::nullopt;
+}
+
+void CheckCodes(const std::vector<Project>& projects, std::vector<Finding>* out) {
+  struct Code {
+    const Project* p;
+    std::string code;  // NFKC, no spaces, upper case
+  };
+  std::vector<Code> codes;
+  for (const Project& p : projects) {
+    const std::string c = Upper(Compact(p.project_code));
+    if (!c.empty()) codes.push_back({&p, c});
+  }
+  auto add = [&](const Project& p, std::string rule, Severity s, std::string zh, std::string en) -> Finding& {
+    Finding f;
+    f.rule = std::move(rule);
+    f.severity = s;
+    f.index = p.index;
+    f.project_code = p.project_code;
+    f.project_name = p.project_name;
+    f.fields = {"project_code"};
+    f.page = PageOf(p, f.fields);
+    f.message_zh = std::move(zh);
+    f.message_en = std::move(en);
+    out->push_back(std::move(f));
+    return out->back();
+  };
+  // Projects without a code among projects with codes.
+  for (const Project& p : projects)
+    if (Trim(p.project_code).empty() && codes.size() >= 2)
+      add(p, "code.missing", Severity::kWarning, "项目编码为空（本文档其他项目均有编码）",
+          "the project has no code (other projects of the document have one)");
+  for (size_t i = 0; i < codes.size(); ++i) {
+    const Code& c = codes[i];
+    std::string why_zh, why_en;
+    for (char ch : c.code)
+      if (!((ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') || ch == '-' || ch == '_' || ch == '.')) {
+        why_zh = "含有非法字符";
+        why_en = "has characters other than letters, digits and dashes";
+        break;
+      }
+    std::vector<std::vector<Segment>> others;
+    std::vector<size_t> counts;
+    std::vector<bool> prefix_ok;
+    for (size_t j = 0; j < codes.size(); ++j) {
+      if (j == i) continue;
+      others.push_back(Shape(codes[j].code));
+      counts.push_back(others.back().size());
+      const std::string unit = Compact(codes[j].p->unit_code);
+      const std::string first = codes[j].code.substr(0, codes[j].code.find('-'));
+      prefix_ok.push_back(!unit.empty() && first.size() < codes[j].code.size() && StartsWith(unit, first));
+    }
+    const std::vector<Segment> mine = Shape(c.code);
+    if (why_zh.empty() && others.size() >= 2) {
+      if (auto n = Majority(counts); n && *n != mine.size()) {
+        why_zh = "分段数为 " + std::to_string(mine.size()) + "，本文档其他编码为 " + std::to_string(*n);
+        why_en = "has " + std::to_string(mine.size()) + " parts where the document's other codes have " + std::to_string(*n);
+      } else if (n) {
+        for (size_t k = 0; k < mine.size() && why_zh.empty(); ++k) {
+          std::vector<size_t> lengths;
+          std::vector<char> types;
+          for (const auto& o : others)
+            if (o.size() == mine.size()) lengths.push_back(o[k].length), types.push_back(o[k].type);
+          const auto len = Majority(lengths);
+          const auto type = Majority(types);
+          const std::string part = std::to_string(k + 1);
+          if (len && *len != mine[k].length) {
+            why_zh = "第 " + part + " 段长 " + std::to_string(mine[k].length) + " 位，其他编码为 " + std::to_string(*len) + " 位";
+            why_en = "part " + part + " has " + std::to_string(mine[k].length) + " characters where the others have " +
+                     std::to_string(*len);
+          } else if (type && *type != 'x' && *type != mine[k].type) {
+            why_zh = std::string("第 ") + part + " 段应全为" + (*type == 'd' ? "数字" : "字母");
+            why_en = "part " + part + " should be all " + (*type == 'd' ? "digits" : "letters");
+          }
+        }
+      }
+      const std::string unit = Compact(c.p->unit_code);
+      const std::string first = c.code.substr(0, c.code.find('-'));
+      if (why_zh.empty() && !unit.empty() && Majority(prefix_ok).value_or(false) && !StartsWith(unit, first)) {
+        why_zh = "前缀 " + first + " 与单位编码 " + unit + " 不符";
+        why_en = "prefix " + first + " does not match the unit code " + unit;
+      }
+    }
+    if (!why_zh.empty())
+      add(*c.p, "code.malformed", Severity::kWarning, "项目编码 " + c.p->project_code + " 格式异常：" + why_zh,
+          "project code " + c.p->project_code + " is malformed: " + why_en);
+  }
+  // The same code on two projects.
+  for (size_t i = 0; i < codes.size(); ++i)
+    for (size_t j = 0; j < i; ++j) {
+      if (codes[i].code != codes[j].code) continue;
+      const Project& a = *codes[j].p;
+      const Project& b = *codes[i].p;
+      const bool same = Compact(a.project_name) == Compact(b.project_name) && a.budget.total == b.budget.total;
+      Finding& f = add(b, same ? "code.repeated" : "code.duplicate", same ? Severity::kWarning : Severity::kError,
+                       "项目编码 " + b.project_code + " 同时用于第 " + std::to_string(a.index) + " 个项目（" +
+                           a.project_name + "）" + (same ? "，两表内容相同，似重复印出" : ""),
+                       "project code " + b.project_code + " is also used by project " + std::to_string(a.index) + " (" +
+                           a.project_name + ")" + (same ? "; both tables read the same, printed twice?" : ""));
+      f.figures = {{"other_index", a.index}};
+      break;
+    }
+}
+
+}  // namespace
+
+std::vector<Finding> Check(const std::vector<Project>& projects, const CheckOptions& options) {
+  std::vector<Finding> out;
+  for (const Project& p : projects) {
+    ProjectChecker(p, options, &out).Run();
+  }
+  CheckCodes(projects, &out);
+  std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) { return a.index < b.index; });
+  return out;
+}
+
+}  // namespace jixiao

@@ -1,0 +1,52 @@
+// Auditor checks: figures of a document that do not add up (docs/CHECKS.md lists the rules).
+// Pure functions of the records; no I/O.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "checks/finding.h"
+#include "records/records.h"
+
+namespace jixiao {
+
+struct CheckOptions {
+  double low_confidence = 0.75;     // an OCR-read field under this confidence is listed for review
+  double satisfaction_floor = 80;   // a 满意度 target under this share (%) is a warning
+};
+
+// Every rule on the projects of one document, in project order (document-level findings,
+// such as a code used twice, come with the later project).
+std::vector<Finding> Check(const std::vector<Project>& projects, const CheckOptions& options = {});
+
+// One document of a comparison: a label for the columns (its year, or its file name) and its
+// projects.
+struct ComparedDocument {
+  std::string label;
+  std::vector<Project> projects;
+};
+
+// One line of the comparison table: a project's 预算数, one of its indicators' targets, or the
+// project itself (present in some documents only). `values` has one entry per document, as
+// printed ("" = absent there).
+struct ComparisonRow {
+  std::string project_code, project_name;
+  std::string field;      // "budget.total", "indicator" or "project"
+  std::string indicator;  // "产出指标/数量指标/保障在职人数" on indicator rows
+  std::vector<std::string> values;
+  std::vector<std::optional<double>> numbers;  // budget rows: the amounts, in each document's unit
+  std::string money_unit;                      // budget rows
+};
+
+struct Comparison {
+  std::vector<std::string> documents;  // labels, in the order given
+  std::vector<ComparisonRow> rows;     // only what changed, project by project
+  std::vector<Finding> findings;       // one info finding per row (compare.*)
+};
+
+// Pairs projects across documents by 项目编码 (by name when a project has no code) and lists
+// every change of 预算数 and of indicator targets.
+Comparison Compare(const std::vector<ComparedDocument>& documents);
+
+}  // namespace jixiao

@@ -1,0 +1,330 @@
+#include "checks/text_scan.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <utility>
+
+#include "core/text.h"
+
+namespace jixiao::check {
+
+namespace {
+
+using U32 = std::u32string;
+using U32View = std::u32string_view;
+
+struct UnitName {
+  std::u32string_view surface;
+  std::string_view canonical;
+};
+
+// Units of count and measure as printed (NFKC), longest first where one starts another.
+constexpr std::array<UnitName, 59> kUnits = {{
+    {U"平方公里", "平方公里"}, {U"平方米", "平方米"}, {U"平米", "平方米"}, {U"m2", "平方米"},
+    {U"公顷", "公顷"},         {U"亩", "亩"},         {U"人次", "人次"},   {U"学生", "人"},
+    {U"人", "人"},             {U"名", "人"},         {U"生", "人"},       {U"户", "户"},
+    {U"家", "家"},             {U"个工作日", "工作日"}, {U"工作日", "工作日"}, {U"个月", "月"},
+    {U"天", "天"},             {U"年", "年"},         {U"辆", "辆"},       {U"台", "台"},
+    {U"套", "套"},             {U"个", "个"},         {U"所", "所"},       {U"学校", "所"},
+    {U"校", "所"},             {U"次", "次"},         {U"项", "项"},       {U"场", "场"},
+    {U"期", "期"},             {U"批", "批"},         {U"份", "份"},       {U"张", "张"},
+    {U"本", "本"},             {U"册", "册"},         {U"株", "株"},       {U"棵", "株"},
+    {U"公里", "公里"},         {U"千米", "公里"},     {U"km", "公里"},     {U"米", "米"},
+    {U"吨", "吨"},             {U"千克", "千克"},     {U"公斤", "千克"},   {U"小时", "小时"},
+    {U"课时", "课时"},         {U"学时", "学时"},     {U"间", "间"},       {U"座", "座"},
+    {U"处", "处"},             {U"条", "条"},         {U"盏", "盏"},       {U"块", "块"},
+    {U"栋", "栋"},             {U"件", "件"},         {U"只", "只"},       {U"头", "头"},
+    {U"宗", "宗"},             {U"笔", "笔"},         {U"篇", "篇"},
+}};
+
+// Units that only ever follow 每 or 一 (after a number, 月 and 日 are dates).
+constexpr std::array<UnitName, 3> kPerOnlyUnits = {{{U"月", "月"}, {U"日", "天"}, {U"车", "辆"}}};
+
+struct MoneyName {
+  std::u32string_view surface;
+  double factor;
+};
+constexpr std::array<MoneyName, 4> kMoney = {{{U"亿元", 1e8}, {U"万元", 1e4}, {U"千元", 1e3}, {U"元", 1}}};
+
+bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
+bool IsSentenceEnd(char32_t c) { return c == U'。' || c == ';' || c == '!' || c == '?' || c == '\n' || c == '\r'; }
+bool IsClauseEnd(char32_t c) { return IsSentenceEnd(c) || c == ',' || c == U'、' || c == ':'; }
+
+bool At(U32View s, size_t pos, U32View word) { return pos <= s.size() && s.substr(pos).substr(0, word.size()) == word; }
+
+bool Has(U32View s, U32View word) { return s.find(word) != U32View::npos; }
+
+size_t SkipSpaces(U32View s, size_t pos) {
+  while (pos < s.size() && IsSpace(s[pos])) ++pos;
+  return pos;
+}
+
+// A unit of count at `pos`: its length and canonical name (0 when none).
+size_t MatchUnit(U32View s, size_t pos, bool per, std::string* canonical) {
+  for (const UnitName& u : kUnits)
+    if (At(s, pos, u.surface)) {
+      *canonical = std::string(u.canonical);
+      return u.surface.size();
+    }
+  if (per)
+    for (const UnitName& u : kPerOnlyUnits)
+      if (At(s, pos, u.surface)) {
+        *canonical = std::string(u.canonical);
+        return u.surface.size();
+      }
+  return 0;
+}
+
+size_t MatchMoney(U32View s, size_t pos, double* factor) {
+  for (const MoneyName& m : kMoney)
+    if (At(s, pos, m.surface)) {
+      *factor = m.factor;
+      return m.surface.size();
+    }
+  return 0;
+}
+
+void AddUnique(std::vector<std::string>& v, const std::string& s) {
+  if (std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
+}
+
+// The units after a '/' of a compound unit: "(生·年)", "生·天", "人/年". Returns the length read.
+size_t ReadPerList(U32View s, size_t pos, std::vector<std::string>* per) {
+  size_t i = pos;
+  bool bracket = i < s.size() && s[i] == '(';
+  if (bracket) ++i;
+  while (i < s.size()) {
+    std::string u;
+    size_t n = MatchUnit(s, i, true, &u);
+    if (n == 0) break;
+    AddUnique(*per, u);
+    i += n;
+    if (i < s.size() && (s[i] == U'·' || s[i] == U'・' || s[i] == '.' || s[i] == '/' || s[i] == '*' ||
+                         s[i] == U'×' || s[i] == U'•'))
+      ++i;
+    else
+      break;
+  }
+  if (bracket && i < s.size() && s[i] == ')') ++i;
+  return per->empty() ? 0 : i - pos;
+}
+
+std::optional<std::vector<std::string>> Markers(U32View s, bool standard) {
+  std::vector<std::string> per;
+  for (size_t q = 0; q < s.size(); ++q) {
+    std::string u;
+    if (s[q] == U'每') {
+      size_t r = q + 1;
+      if (r < s.size() && (s[r] == U'个' || s[r] == U'一')) ++r;
+      if (MatchUnit(s, r, true, &u) || (r != q + 1 && MatchUnit(s, q + 1, true, &u))) AddUnique(per, u);
+    } else if (s[q] == U'一') {
+      // 一年一户: two in a row.
+      size_t n = MatchUnit(s, q + 1, true, &u);
+      std::string v;
+      if (n && q + 1 + n < s.size() && s[q + 1 + n] == U'一' && MatchUnit(s, q + 2 + n, true, &v)) {
+        AddUnique(per, u);
+        AddUnique(per, v);
+      }
+    } else if (s[q] == U'均' && q > 0) {
+      static const std::array<std::pair<char32_t, std::string_view>, 11> kBy = {{{U'人', "人"}, {U'生', "人"},
+                                                                                 {U'户', "户"}, {U'亩', "亩"},
+                                                                                 {U'校', "所"}, {U'次', "次"},
+                                                                                 {U'台', "台"}, {U'车', "辆"},
+                                                                                 {U'日', "天"}, {U'月', "月"},
+                                                                                 {U'年', "年"}}};
+      for (const auto& [c, name] : kBy)
+        if (s[q - 1] == c) AddUnique(per, std::string(name));
+    }
+  }
+  if (!per.empty()) return per;
+  for (U32View w : {U32View(U"单价"), U32View(U"单位成本"), U32View(U"定额")})
+    if (Has(s, w)) return std::vector<std::string>{};
+  if (standard && Has(s, U"标准")) return std::vector<std::string>{};
+  return std::nullopt;
+}
+
+Bound BoundBefore(U32View before, U32View after) {
+  for (U32View w : {U32View(U"不超过"), U32View(U"不高于"), U32View(U"不得超过"), U32View(U"最高"),
+                    U32View(U"上限"), U32View(U"控制在"), U32View(U"≤"), U32View(U"<")})
+    if (Has(before, w)) return Bound::kAtMost;
+  for (U32View w : {U32View(U"不低于"), U32View(U"不少于"), U32View(U"最低"), U32View(U"至少"), U32View(U"≥"),
+                    U32View(U">")})
+    if (Has(before, w)) return Bound::kAtLeast;
+  if (At(after, 0, U"以内") || At(after, 0, U"以下")) return Bound::kAtMost;
+  if (At(after, 0, U"以上")) return Bound::kAtLeast;
+  return Bound::kExact;
+}
+
+}  // namespace
+
+std::optional<double> MoneyFactor(std::string_view unit) {
+  U32 u = ToU32(Compact(unit));
+  double f = 0;
+  size_t n = MatchMoney(u, 0, &f);
+  if (n == 0 || n != u.size()) return std::nullopt;
+  return f;
+}
+
+std::string CanonicalUnit(std::string_view unit) {
+  U32 u = ToU32(Compact(unit));
+  std::string c;
+  if (MatchUnit(u, 0, true, &c) == u.size() && !u.empty()) return c;
+  return ToUtf8(u);
+}
+
+std::optional<PerUnit> ParsePerUnit(std::string_view unit) {
+  U32 u = ToU32(Compact(unit));
+  PerUnit r;
+  size_t n = MatchMoney(u, 0, &r.factor);
+  if (n == 0 || n >= u.size()) return std::nullopt;
+  size_t i = n;
+  if (u[i] == '/') ++i;
+  else if (u[i] == U'每') ++i;
+  else return std::nullopt;
+  size_t m = ReadPerList(u, i, &r.per);
+  if (m == 0 || i + m != u.size()) return std::nullopt;
+  return r;
+}
+
+std::optional<std::vector<std::string>> PerMarkers(std::string_view text) {
+  U32 s = ToU32(Compact(text));
+  return Markers(s, true);
+}
+
+int PrintedDecimals(std::string_view raw) {
+  U32 s = ToU32(Nfkc(raw));
+  size_t i = 0;
+  while (i < s.size() && !IsDigit(s[i])) ++i;
+  while (i < s.size() && (IsDigit(s[i]) || s[i] == ',')) ++i;
+  if (i + 1 >= s.size() || s[i] != '.' || !IsDigit(s[i + 1])) return 0;
+  int d = 0;
+  for (++i; i < s.size() && IsDigit(s[i]); ++i) ++d;
+  return d;
+}
+
+std::vector<Mention> ScanText(std::string_view text) {
+  const U32 s = ToU32(Nfkc(text));
+  std::vector<Mention> out;
+  int sentence = 0;
+  size_t sentence_start = 0, clause_start = 0, last_end = 0;
+  size_t i = 0;
+  while (i < s.size()) {
+    const char32_t c = s[i];
+    if (IsClauseEnd(c)) {
+      if (IsSentenceEnd(c)) {
+        ++sentence;
+        sentence_start = i + 1;
+      }
+      clause_start = last_end = i + 1;
+      ++i;
+      continue;
+    }
+    if (!IsDigit(c)) {
+      ++i;
+      continue;
+    }
+    // Digits glued to letters or dashes belong to a code (318-1301-JBN-RKLW): skip the run.
+    if (i > 0 && (IsAsciiAlnum(s[i - 1]) || s[i - 1] == '-' || s[i - 1] == '_')) {
+      while (i < s.size() && (IsAsciiAlnum(s[i]) || s[i] == '-' || s[i] == '_' || s[i] == '.')) ++i;
+      continue;
+    }
+    // The number: digits, thousands separators, a decimal part.
+    const size_t start = i;
+    std::string digits;
+    int decimals = 0;
+    size_t j = i;
+    while (j < s.size()) {
+      if (IsDigit(s[j])) {
+        digits += static_cast<char>(s[j]);
+        ++j;
+      } else if (s[j] == ',' && j + 3 < s.size() && IsDigit(s[j + 1]) && IsDigit(s[j + 2]) && IsDigit(s[j + 3]) &&
+                 (j + 4 >= s.size() || !IsDigit(s[j + 4])) && !digits.empty()) {
+        ++j;  // thousands separator
+      } else if (s[j] == '.' && j + 1 < s.size() && IsDigit(s[j + 1]) && digits.find('.') == std::string::npos) {
+        digits += '.';
+        ++j;
+        while (j < s.size() && IsDigit(s[j])) {
+          digits += static_cast<char>(s[j]);
+          ++decimals;
+          ++j;
+        }
+        break;
+      } else {
+        break;
+      }
+    }
+    i = j;
+    const double number = std::strtod(digits.c_str(), nullptr);
+    size_t k = SkipSpaces(s, j);
+    if (k < s.size() && (s[k] == '%' || s[k] == U'‰')) continue;
+    double multiplier = 1;
+    double money = 0;
+    std::string unit;
+    size_t n = MatchMoney(s, k, &money);
+    if (n == 0) n = MatchUnit(s, k, false, &unit);
+    if (n == 0 && k < s.size() && (s[k] == U'万' || s[k] == U'亿')) {
+      multiplier = s[k] == U'万' ? 1e4 : 1e8;
+      n = MatchMoney(s, k + 1, &money);
+      if (n == 0) n = MatchUnit(s, k + 1, false, &unit);
+      if (n == 0) continue;
+      ++k;
+    }
+    if (n == 0) continue;
+    size_t end = k + n;
+    Mention m;
+    m.step = std::pow(10.0, -decimals) * multiplier;
+    m.sentence = sentence;
+    const U32View before = U32View(s).substr(std::max(clause_start, last_end), start - std::max(clause_start, last_end));
+    if (money > 0) {
+      m.kind = MentionKind::kMoney;
+      m.value = number * multiplier * money;
+      m.step *= money;
+      m.unit = "元";
+      size_t p = SkipSpaces(s, end);
+      if (p < s.size() && (s[p] == '/' || s[p] == U'每')) {
+        size_t r = ReadPerList(s, p + 1, &m.per);
+        if (r > 0) {
+          m.kind = MentionKind::kPrice;
+          end = p + 1 + r;
+        }
+      }
+      if (m.kind == MentionKind::kMoney) {
+        // A price by its words: 每生每天 4 元, 一年一户 1600 元, 生均, 单价 30 元, 4 元标准.
+        std::optional<std::vector<std::string>> per = Markers(before, false);
+        if (!per) {
+          const U32 trimmed = ToU32(Trim(ToUtf8(before)));
+          const U32View after_unit = U32View(s).substr(SkipSpaces(s, end));
+          for (U32View w : {U32View(U"标准"), U32View(U"标准为"), U32View(U"标准是"), U32View(U"标准:")})
+            if (trimmed.size() >= w.size() && U32View(trimmed).substr(trimmed.size() - w.size()) == w)
+              per = std::vector<std::string>{};
+          for (U32View w : {U32View(U"标准"), U32View(U"的标准"), U32View(U"的基准定额"), U32View(U"定额")})
+            if (At(after_unit, 0, w)) per = std::vector<std::string>{};
+        }
+        if (per) {
+          m.kind = MentionKind::kPrice;
+          m.per = *per;
+        }
+      }
+    } else {
+      // Years and dates are not quantities.
+      if (unit == "年" && decimals == 0 && number >= 1000 && number <= 2999) continue;
+      if (unit == "年" && k + 1 < s.size() && s[k + 1] == U'度') continue;
+      m.kind = MentionKind::kQuantity;
+      m.value = number * multiplier;
+      m.unit = unit;
+    }
+    const U32View after = U32View(s).substr(SkipSpaces(s, end));
+    m.bound = BoundBefore(before, after);
+    const U32View sentence_so_far = U32View(s).substr(sentence_start, start - sentence_start);
+    m.partial = Has(sentence_so_far, U"其中") || Has(sentence_so_far, U"包括") || Has(sentence_so_far, U"包含") ||
+                Has(sentence_so_far, U"含");
+    m.raw = Trim(ToUtf8(U32View(s).substr(start, end - start)));
+    out.push_back(std::move(m));
+    i = end;
+    last_end = end;
+  }
+  return out;
+}
+
+}  // namespace jixiao::check
