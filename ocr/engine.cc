@@ -82,6 +82,9 @@ std::unique_ptr<tesseract::TessBaseAPI> MakeApi(const char* language, bool ascii
                     (lang == "chi_sim" ? std::string("chi-sim") : lang) + ")");
   }
   api->SetVariable("debug_file", "/dev/null");
+  // Lines are dark on light after the preparation: no second reading of each weak line as
+  // white-on-black text (Tesseract's default doubles the work on such lines).
+  if (!std::getenv("JIXIAO_INVERT")) api->SetVariable("tessedit_do_invert", "0");
   api->SetPageSegMode(tesseract::PSM_SINGLE_LINE);
   if (ascii_only) {
     api->SetVariable("tessedit_char_whitelist",
@@ -104,6 +107,11 @@ bool GuardedRecognize(tesseract::TessBaseAPI* api, const cv::Mat& image, int ppi
   *status = api->Recognize(nullptr);
   tl_fpe_jump = nullptr;
   return true;
+}
+
+double XScale() {
+  static const double x = std::getenv("JIXIAO_XSCALE") ? std::atof(std::getenv("JIXIAO_XSCALE")) : 1.0;
+  return x;
 }
 
 double ThreadCpuSeconds() {
@@ -208,12 +216,14 @@ ocr::LineText OcrEngine::Impl::ReadLine(const cv::Mat& line, double dpi, ocr::Mo
   // Scale so that the line is TargetHeight() pixels high, then pad with white.
   const double scale = TargetHeight() <= 0 ? 1.0 : std::clamp(TargetHeight() / line.rows, 0.25, 4.0);
   cv::Mat scaled;
-  if (std::abs(scale - 1) < 0.05) {
+  const double xscale = XScale();
+  if (std::abs(scale - 1) < 0.05 && xscale == 1.0) {
     scaled = stretched;
   } else {
-    cv::resize(stretched, scaled, cv::Size(), scale, scale, scale > 1 ? cv::INTER_CUBIC : cv::INTER_AREA);
+    cv::resize(stretched, scaled, cv::Size(), scale * xscale, scale, scale > 1 ? cv::INTER_CUBIC : cv::INTER_AREA);
   }
-  const int margin = std::max(8, static_cast<int>(std::lround(0.35 * scaled.rows)));
+  static const double margin_k = std::getenv("JIXIAO_MARGIN") ? std::atof(std::getenv("JIXIAO_MARGIN")) : 0.35;
+  const int margin = std::max(4, static_cast<int>(std::lround(margin_k * scaled.rows)));
   cv::Mat padded;
   cv::copyMakeBorder(scaled, padded, margin, margin, margin, margin, cv::BORDER_CONSTANT, 255);
   if (!padded.isContinuous()) padded = padded.clone();
@@ -222,10 +232,13 @@ ocr::LineText OcrEngine::Impl::ReadLine(const cv::Mat& line, double dpi, ocr::Mo
   ++lines_read;
   const tesseract::PageSegMode psm = layout == ocr::Layout::kChar      ? tesseract::PSM_SINGLE_CHAR
                                      : layout == ocr::Layout::kRawLine ? tesseract::PSM_RAW_LINE
+                                     : std::getenv("JIXIAO_PSM13")     ? tesseract::PSM_RAW_LINE
                                                                        : tesseract::PSM_SINGLE_LINE;
   if (api->GetPageSegMode() != psm) api->SetPageSegMode(psm);
   int status = 0;
   const double cpu0 = ThreadCpuSeconds();
+  if (std::getenv("JIXIAO_CALLS"))
+    fprintf(stderr, "CALL model=%d layout=%d w=%d h=%d\n", static_cast<int>(model), static_cast<int>(layout), padded.cols, padded.rows);
   struct Tally {
     double start;
     double* sum;
@@ -257,10 +270,10 @@ ocr::LineText OcrEngine::Impl::ReadLine(const cv::Mat& line, double dpi, ocr::Mo
       s.space_before = !out.symbols.empty() && it->IsAtBeginningOf(tesseract::RIL_WORD);
       int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
       it->BoundingBox(tesseract::RIL_SYMBOL, &x0, &y0, &x1, &y1);
-      const double k = 1.0 / scale;
-      const int bx0 = static_cast<int>(std::floor((x0 - margin) * k));
+      const double k = 1.0 / scale, kx = k / xscale;
+      const int bx0 = static_cast<int>(std::floor((x0 - margin) * kx));
       const int by0 = static_cast<int>(std::floor((y0 - margin) * k));
-      const int bx1 = static_cast<int>(std::ceil((x1 - margin) * k));
+      const int bx1 = static_cast<int>(std::ceil((x1 - margin) * kx));
       const int by1 = static_cast<int>(std::ceil((y1 - margin) * k));
       s.box = cv::Rect(bx0, by0, std::max(1, bx1 - bx0), std::max(1, by1 - by0));
       s.confidence = std::clamp(it->Confidence(tesseract::RIL_SYMBOL) / 100.0, 0.0, 1.0);

@@ -8,6 +8,7 @@
 
 #include <opencv2/core.hpp>
 
+#include "ocr/line_cache.h"
 #include "ocr/scanned_page.h"
 
 namespace tesseract {
@@ -67,6 +68,7 @@ struct OcrEngine::Impl {
 
   std::unique_ptr<tesseract::TessBaseAPI> chinese;
   std::unique_ptr<tesseract::TessBaseAPI> ascii;
+  ocr::LineCache cache;           // lines read on this thread's earlier pages
   int lines_read = 0;             // statistics for benchmarks
   double recognize_seconds = 0;   // thread CPU time spent inside Tesseract
 };

@@ -1,0 +1,54 @@
+// Lines a worker has read already. A document's tables print the same labels and terms on
+// every page (项目编码, 一级指标, 产出指标, 工作计划 …): a line whose ink matches one read
+// before, pixel for pixel up to scan noise, is that line again and needs no second reading.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <opencv2/core.hpp>
+
+namespace jixiao::ocr {
+
+struct CachedLine {
+  std::string text;
+  double confidence = 0;
+  bool corrected = false;
+};
+
+class LineCache {
+ public:
+  // The line's shape: its ink (CV_8UC1, non-zero = ink) cropped tight, scaled to kHeight
+  // pixels high, blurred. Empty for a line with no ink.
+  struct Key {
+    cv::Mat shape;  // CV_32F, kHeight rows
+    int width = 0, height = 0;  // of the ink, pixels
+  };
+  static constexpr int kHeight = 24;
+
+  static Key MakeKey(const cv::Mat& ink);
+
+  // The reading of a cached line as near as `max_distance` to `key` (see Distance), or null.
+  const CachedLine* Find(const Key& key, double max_distance, double* distance = nullptr) const;
+
+  // Keeps a reading; lines longer than kMaxChars characters are not kept (they rarely
+  // repeat), nor anything once kMaxEntries are kept.
+  void Add(Key key, CachedLine line);
+
+  // Normalized L1 difference of two shapes of the same size: 0 same, 1 disjoint.
+  static double Distance(const cv::Mat& a, const cv::Mat& b);
+
+  size_t size() const { return entries_.size(); }
+
+  static constexpr size_t kMaxChars = 12;
+  static constexpr size_t kMaxEntries = 2000;
+
+ private:
+  struct Entry {
+    Key key;
+    CachedLine line;
+  };
+  std::vector<Entry> entries_;
+};
+
+}  // namespace jixiao::ocr
