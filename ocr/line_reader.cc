@@ -229,6 +229,9 @@ bool AsciiOnly(const std::string& text) {
 LineResult ReadTextLine(OcrEngine::Impl& engine, const cv::Mat& gray, const cv::Mat& ink, double dpi,
                         bool values) {
   if (gray.empty() || ink.size() != gray.size()) return {};
+  // Only table cells are kept: they repeat (labels, terms), and they are read with the
+  // operator check that other lines are not.
+  if (!values) return ReadTextLineUncached(engine, gray, ink, dpi, values);
   LineCache::Key key = LineCache::MakeKey(ink);
   static const double max_d = std::getenv("JIXIAO_CACHE") ? std::atof(std::getenv("JIXIAO_CACHE")) : kSameLine;
   double d = 1;
