@@ -73,6 +73,13 @@ std::string Shown(const TypedValue& v) {
   return op + FormatNumber(v.number.value_or(0)) + (v.unit ? " " + *v.unit : "");
 }
 
+// What an indicator's name says its money value is per (a 标准 only in the 三级指标: a
+// description's 审批标准 is no price).
+std::optional<std::vector<std::string>> IndicatorPer(const Indicator& ind) {
+  if (auto per = check::PerMarkers(ind.level3, true)) return per;
+  return check::PerMarkers(ind.description, false);
+}
+
 bool IsPercent(const TypedValue& v) { return v.kind == ValueKind::kNumeric && v.unit && (*v.unit == "%" || *v.unit == "‰"); }
 
 // ---------------------------------------------------------------- one project
@@ -269,13 +276,20 @@ class ProjectChecker {
   // ------------------------------------------------------------ indicators
 
   // A share that cannot exceed 100%: 完成率, 合格率, 满意度, 及时率 …, not 增长率.
-  static bool IsBoundedRate(const Indicator& ind) {
+  enum class Share { kBounded, kUnknown, kUnbounded };
+
+  // Whether a percentage can exceed 100: not a 完成率, 合格率, 满意度, 及时率 … (bounded), but
+  // an 增长率 or a revenue's 完成率 can (unbounded); a name that says neither is unknown.
+  static Share ShareKind(const Indicator& ind) {
     const std::string name = NameOf(ind);
-    if (ContainsAny(name, {"满意度", "满意率"}) || Contains(Compact(ind.level2), "满意度")) return true;
-    if (ContainsAny(name, {"增长", "增幅", "增速", "提高", "提升", "上升", "同比", "环比", "回报", "收益", "利润",
-                           "溢价", "负债", "变化", "变动", "弹性", "倍"}))
-      return false;
-    return ContainsAny(name, {"率", "占比", "比例", "比重"});
+    if (ContainsAny(name, {"满意度", "满意率"}) || Contains(Compact(ind.level2), "满意度")) return Share::kBounded;
+    if (ContainsAny(name, {"增长", "增幅", "增速", "增加", "提高", "提升", "上升", "同比", "环比", "回报", "收益",
+                           "利润", "溢价", "负债", "变化", "变动", "弹性", "倍", "收入", "税收", "超额", "超过"}))
+      return Share::kUnbounded;
+    if (ContainsAny(name, {"率", "占比", "比例", "比重", "及时性", "准确性", "完整性", "合规性", "覆盖", "到位", "达标",
+                           "合格", "知晓", "普及"}))
+      return Share::kBounded;
+    return Share::kUnknown;
   }
 
   static bool IsSatisfaction(const Indicator& ind) {
@@ -295,7 +309,7 @@ class ProjectChecker {
       }
       if (!IsPercent(v) || !v.number || !v.op) continue;
       const double full = *v.unit == "‰" ? 1000 : 100;
-      if (IsBoundedRate(ind)) {
+      if (const Share kind = ShareKind(ind); kind != Share::kUnbounded) {
         double shown = *v.number;
         bool over = false;
         switch (*v.op) {
@@ -314,8 +328,9 @@ class ProjectChecker {
           case Op::kLt:
             break;
         }
+        // An error where the name says it is a share of a whole; a warning where it does not say.
         if (over)
-          Add("indicator.rate_over_100", Severity::kError, {vf},
+          Add("indicator.rate_over_100", kind == Share::kBounded ? Severity::kError : Severity::kWarning, {vf},
               "指标“" + ShownName(ind) + "”的指标值 " + Trim(ind.value) + " 超过 100%",
               "indicator '" + ShownName(ind) + "' targets " + Trim(ind.value) + ", above 100%")
               .figures = {{vf, shown}};
@@ -386,7 +401,7 @@ class ProjectChecker {
           f.m.unit = "元";
           facts_.push_back(std::move(f));
         } else if (auto money = check::MoneyFactor(*v.unit)) {
-          auto per_marker = check::PerMarkers(ind.level3 + " " + ind.description);
+          auto per_marker = IndicatorPer(ind);
           if (!per_marker) continue;  // a money amount: the cost-ceiling rule reads it
           f.m.kind = MentionKind::kPrice;
           f.m.value = *v.number * *money;
@@ -631,28 +646,33 @@ class ProjectChecker {
     const std::vector<double> budgets = BudgetYuan();
     if (budgets.empty()) return;
     const double btol = BudgetTol();
+    // 成本指标 rows whose value is an amount of money (not a price per unit).
+    std::vector<size_t> rows;
     for (size_t i = 0; i < p_.indicators.size(); ++i) {
       const Indicator& ind = p_.indicators[i];
-      if (!Contains(Compact(ind.level1 + ind.level2), "成本")) continue;
       const TypedValue& v = ind.value_normalized;
+      if (!Contains(Compact(ind.level1 + ind.level2), "成本")) continue;
       if (v.kind != ValueKind::kNumeric || !v.number || !v.op || !v.unit) continue;
-      std::optional<double> money = check::MoneyFactor(*v.unit);
-      if (!money) continue;
-      if (check::PerMarkers(ind.level3 + " " + ind.description)) continue;  // per unit: a price
-      const double c = (*v.op == Op::kRange && v.upper ? *v.upper : *v.number) * *money;
-      const double ctol = 0.5 * std::pow(10.0, -check::PrintedDecimals(ind.value)) * *money;
+      if (!check::MoneyFactor(*v.unit) || IndicatorPer(ind)) continue;
+      rows.push_back(i);
+    }
+    for (size_t i : rows) {
+      const Indicator& ind = p_.indicators[i];
+      const TypedValue& v = ind.value_normalized;
+      const double money = *check::MoneyFactor(*v.unit);
+      const double c = (*v.op == Op::kRange && v.upper ? *v.upper : *v.number) * money;
+      const double ctol = 0.5 * std::pow(10.0, -check::PrintedDecimals(ind.value)) * money;
       const bool whole = ContainsAny(NameOf(ind), {"预算", "总", "项目成本", "项目支出", "全部", "成本控制", "支出控制", "控制数"});
-      bool above = true, below = true;
+      bool above = true, below = true, most = true;
       for (double b : budgets) {
         if (!(c - ctol > b + btol)) above = false;
         if (!(c + ctol < b - btol)) below = false;
+        if (c < 0.5 * b) most = false;
       }
-      const bool ceiling = *v.op == Op::kLe || *v.op == Op::kLt || *v.op == Op::kRange;
       const bool floor = *v.op == Op::kGe || *v.op == Op::kGt;
-      bool fire = false;
-      if (above) fire = true;                             // a cost above the whole budget
-      if (below && whole && (ceiling || *v.op == Op::kEq)) fire = true;  // the whole capped under the budget
-      if (floor && !above) fire = false;
+      // A cost above the whole budget; or, capped under it, a ceiling that names the whole, or
+      // the project's one money cost and most of the budget (a cost line is smaller).
+      const bool fire = above || (below && !floor && (whole || (rows.size() == 1 && most)));
       if (!fire) continue;
       const std::string vf = IndicatorField(i, "value");
       const std::string shown = Trim(ind.value);

@@ -187,9 +187,9 @@ std::optional<PerUnit> ParsePerUnit(std::string_view unit) {
   return r;
 }
 
-std::optional<std::vector<std::string>> PerMarkers(std::string_view text) {
+std::optional<std::vector<std::string>> PerMarkers(std::string_view text, bool standard) {
   U32 s = ToU32(Compact(text));
-  return Markers(s, true);
+  return Markers(s, standard);
 }
 
 int PrintedDecimals(std::string_view raw) {

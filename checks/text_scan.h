@@ -49,9 +49,9 @@ struct PerUnit {
 std::optional<PerUnit> ParsePerUnit(std::string_view unit);
 
 // What a name or description says a money figure is per: 每生每天 → {人, 天}, 一年一户 →
-// {年, 户}, 人均 → {人}; {} for 单价/标准/定额 without a unit; nullopt when it does not read
-// as a price at all.
-std::optional<std::vector<std::string>> PerMarkers(std::string_view text);
+// {年, 户}, 人均 → {人}; {} for 单价/定额 (and 标准, with `standard`) without a unit; nullopt
+// when it does not read as a price at all.
+std::optional<std::vector<std::string>> PerMarkers(std::string_view text, bool standard = true);
 
 // Digits after the decimal point as printed in `raw` (the first number in it); 0 without one.
 int PrintedDecimals(std::string_view raw);

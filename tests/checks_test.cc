@@ -281,6 +281,10 @@ TEST(Checks, CostCeilingFires) {
   // In 元 against a table in 万元.
   p.indicators[2] = Ind("产出指标", "成本指标", "取暖费用", "≤130000元");
   EXPECT_EQ(Of(CheckOne(p), "indicator.cost_ceiling").size(), 1u);
+  // The project's one money cost, most of the budget but under it; a 审批标准 in the
+  // description does not make it a price.
+  p.indicators[2] = Ind("产出指标", "成本指标", "工资与规定相符", "≤10 万元", "工资发放符合组织部门审批标准");
+  EXPECT_EQ(Of(CheckOne(p), "indicator.cost_ceiling").size(), 1u) << Dump(CheckOne(p));
 }
 
 TEST(Checks, CostCeilingQuiet) {
@@ -291,6 +295,12 @@ TEST(Checks, CostCeilingQuiet) {
   }
   // A cost line under the budget, and per-unit costs.
   p.indicators[2] = Ind("产出指标", "成本指标", "锅炉维修费", "≤2 万元");
+  EXPECT_TRUE(Of(CheckOne(p), "indicator.cost_ceiling").empty());
+  p.indicators[2] = Ind("产出指标", "成本指标", "燃料费", "≤8 万元");  // two cost lines: parts
+  p.indicators[3] = Ind("产出指标", "成本指标", "维修费", "≤4 万元");
+  EXPECT_TRUE(Of(CheckOne(p), "indicator.cost_ceiling").empty()) << Dump(CheckOne(p));
+  p = Heating();
+  p.indicators[2] = Ind("产出指标", "成本指标", "生均补助标准", "≤2000元");
   EXPECT_TRUE(Of(CheckOne(p), "indicator.cost_ceiling").empty());
   p.indicators[2] = Ind("产出指标", "成本指标", "人均取暖成本", "≤2000元");
   EXPECT_TRUE(Of(CheckOne(p), "indicator.cost_ceiling").empty());
@@ -362,10 +372,19 @@ TEST(Checks, RateOver100Fires) {
   }
 }
 
+TEST(Checks, PercentOver100WithoutARateNameWarns) {
+  Project p = Heating();
+  p.indicators[4] = Ind("效果指标", "社会效益指标", "保障单位冬季的正常取暖", "=105%");
+  auto f = Of(CheckOne(p), "indicator.rate_over_100");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].severity, Severity::kWarning);
+}
+
 TEST(Checks, RateOver100Quiet) {
   Project p = Heating();
   for (const auto& [name, value] : std::vector<std::pair<std::string, std::string>>{
            {"工作完成率", "100%"}, {"验收合格率", "≥100%"}, {"收入增长率", "120%"}, {"覆盖面提高", "≥110%"},
+           {"税收收入完成率", "≥102%"},
            {"任务完成率", "90%-100%"}, {"成灾率", "≤4.2‰"}, {"完成率", "≤120%"}, {"故障维护及时率", "≤48 小时"}}) {
     p.indicators[1] = Ind("产出指标", "质量指标", name, value);
     EXPECT_TRUE(Of(CheckOne(p), "indicator.rate_over_100").empty()) << name << " " << value;
