@@ -600,10 +600,11 @@ class ProjectChecker {
     std::vector<const Fact*> amounts;
     for (const Fact& f : facts_) {
       if (f.m.kind != MentionKind::kMoney || f.indicator) continue;
-      if (std::none_of(amounts.begin(), amounts.end(), [&](const Fact* g) { return Near(g->m.value, f.m.value, 0.5 * (g->m.step + f.m.step)); }))
+      if (std::none_of(amounts.begin(), amounts.end(),
+                       [&](const Fact* g) { return Near(g->m.value, f.m.value, 0.5 * (g->m.step + f.m.step)); }))
         amounts.push_back(&f);
     }
-    if (amounts.empty()) return;
+    // The amounts that are not the budget (as stated, or as the bound they state).
     auto agrees = [&](double a, double tol, Bound bound) {
       for (double b : budgets) {
         if (bound == Bound::kAtMost && b <= a + tol + btol) return true;
@@ -612,32 +613,33 @@ class ProjectChecker {
       }
       return false;
     };
+    std::vector<const Fact*> rest;
     for (const Fact* a : amounts)
-      if (agrees(a->m.value, 0.5 * a->m.step, a->m.bound)) return;
+      if (!agrees(a->m.value, 0.5 * a->m.step, a->m.bound)) rest.push_back(a);
+    if (rest.empty()) return;
+    // Parts that add up to the budget.
     double sum = 0, sum_tol = 0;
-    for (const Fact* a : amounts) sum += a->m.value, sum_tol += 0.5 * a->m.step;
-    if (amounts.size() > 1 && agrees(sum, sum_tol, Bound::kExact)) return;
-    auto report = [&](const Fact& a, bool over) {
-      Finding& f = Add("text.budget", Severity::kWarning, {a.field, "budget.total"},
-                       "文中金额 " + a.m.raw + (factor_ && *factor_ != 1 ? "（" + FormatNumber(a.m.value / *factor_, 4) + " " + unit_ + "）" : "") +
-                           (over ? " 超过" : " 与") + "预算数 " + M(*p_.budget.total) + (over ? "" : " 不符"),
-                       "the amount " + a.m.raw + " in the text " + (over ? "exceeds" : "disagrees with") +
-                           " the budget total " + M(*p_.budget.total));
-      f.figures = {{"amount_yuan", a.m.value}, {"budget.total", *p_.budget.total}};
-    };
-    if (amounts.size() == 1) {
-      const Fact& a = *amounts.front();
-      const bool over = a.m.value - 0.5 * a.m.step > budgets.front() + btol;
-      if (a.m.partial && !over) return;  // 其中 … : a part of the budget
-      if (a.m.bound == Bound::kAtLeast && !over) return;
-      report(a, over);
-      return;
-    }
-    for (const Fact* a : amounts) {
-      bool over = true;
-      for (double b : budgets)
+    for (const Fact* a : rest) sum += a->m.value, sum_tol += 0.5 * a->m.step;
+    if (rest.size() > 1 && agrees(sum, sum_tol, Bound::kExact)) return;
+    const bool alone = amounts.size() == 1;
+    for (const Fact* a : rest) {
+      bool over = true, close = true;
+      for (double b : budgets) {
         if (!(a->m.value - 0.5 * a->m.step > b + btol)) over = false;
-      if (over && a->m.bound != Bound::kAtMost) report(*a, true);
+        if (a->m.value < 0.8 * b) close = false;
+      }
+      if (a->m.bound == Bound::kAtMost && !over) continue;
+      if (!over && a->m.bound == Bound::kAtLeast) continue;
+      // Under the budget: a part of it, unless it is the only amount stated or so close to the
+      // budget that it reads as the same figure misprinted.
+      if (!over && (a->m.partial || !(alone || close))) continue;
+      Finding& f = Add("text.budget", Severity::kWarning, {a->field, "budget.total"},
+                       "文中金额 " + a->m.raw +
+                           (factor_ && *factor_ != 1 ? "（" + FormatNumber(a->m.value / *factor_, 4) + " " + unit_ + "）" : "") +
+                           (over ? " 超过" : " 与") + "预算数 " + M(*p_.budget.total) + (over ? "" : " 不符"),
+                       "the amount " + a->m.raw + " in the text " + (over ? "exceeds" : "disagrees with") +
+                           " the budget total " + M(*p_.budget.total));
+      f.figures = {{"amount_yuan", a->m.value}, {"budget.total", *p_.budget.total}};
     }
   }
 

@@ -109,6 +109,9 @@ jixiao::ExtractResult LoadForCheck(const std::string& path, int threads) {
   jixiao::ExtractOptions options;
   options.threads = threads;
   jixiao::ExtractResult r = jixiao::Extract(path, options);
+  for (const auto& w : r.warnings)
+    std::cerr << "jixiao: warning: " << path << (w.page ? ": page " + std::to_string(w.page) : "") << ": " << w.message
+              << '\n';
   if (r.projects.empty()) throw Error(ErrorCode::kNoTables, path, "no 绩效目标表 (performance table) found");
   return r;
 }

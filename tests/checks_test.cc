@@ -242,6 +242,12 @@ TEST(Checks, TextBudgetFires) {
   p.purpose = "办公楼取暖费 15 万元，锅炉维修 2 万元。";
   p.goals.clear();
   EXPECT_EQ(Of(CheckOne(p), "text.budget").size(), 1u) << Dump(CheckOne(p));
+  // A goal repeating the purpose's amount with another figure: close to the budget, not it.
+  p = Heating();
+  p.goals[2] = "及时支付 2020 年局机关办公楼取暖费 115526.20 元";
+  auto g = Of(CheckOne(p), "text.budget");
+  ASSERT_EQ(g.size(), 1u) << Dump(CheckOne(p));
+  EXPECT_EQ(g[0].fields, (std::vector<std::string>{"goals[2]", "budget.total"}));
 }
 
 TEST(Checks, TextBudgetQuiet) {
@@ -251,6 +257,8 @@ TEST(Checks, TextBudgetQuiet) {
            "取暖费 12.05 万元。",
            "取暖费 10 万元，锅炉维修 2.05 万元。",  // the amounts add up to the budget
            "其中锅炉维修 2 万元。",                // a part of it
+           "取暖费 120526.20 元，其中锅炉维修 2 万元。",
+           "取暖费 120526.20 元，另有维修 1.5 万元。",  // a small cost line beside the budget's figure
            "用于办公楼取暖，保障冬季办公。",
            "取暖费不超过 15 万元。",  // a ceiling above the budget
        }) {
