@@ -181,10 +181,53 @@ std::string FixSymbols(std::string_view text) {
       if (c < u.size() && (u[c] == U';' || u[c] == U'；')) u[c] = U'：';
     }
   }
+  // 合 read as 台.
+  static const std::u32string kAfter = U"同理计格法作并";   // 合X
+  static const std::u32string kBefore = U"综符配结整联融适";  // X合
+  for (size_t i = 0; i < u.size(); ++i) {
+    if (u[i] != U'台') continue;
+    const bool roof = i > 0 && u[i - 1] == U'人';
+    const size_t b = roof ? i - 1 : i;  // where 合 begins
+    const bool after = i + 1 < u.size() && kAfter.find(u[i + 1]) != std::u32string::npos;
+    const bool before = b > 0 && kBefore.find(u[b - 1]) != std::u32string::npos;
+    if (!after && !before) continue;
+    u[i] = U'合';
+    if (roof) {
+      u.erase(b, 1);
+      --i;
+    }
+  }
+  // Marks that are no text here.
+  for (size_t i = 0; i < u.size();) {
+    if (u[i] == U'$' || u[i] == U'`' || u[i] == U'|' || u[i] == U'~') {
+      u.erase(i, 1);
+    } else {
+      ++i;
+    }
+  }
   // A line-final ASCII full stop after Chinese.
   while (!u.empty() && u.back() == U' ') u.pop_back();
   if (u.size() >= 2 && u.back() == U'.' && IsCjk(u[u.size() - 2])) u.pop_back();
   return u == original ? std::string(text) : ToUtf8(u);
 }
+
+namespace {
+
+std::string Trimmed(std::string_view text, std::u32string_view lead, std::u32string_view tail) {
+  std::u32string u = ToU32(Trim(text));
+  size_t a = 0, b = u.size();
+  while (a < b && (lead.find(u[a]) != std::u32string_view::npos || u[a] == U' ')) ++a;
+  while (b > a && (tail.find(u[b - 1]) != std::u32string_view::npos || u[b - 1] == U' ')) --b;
+  if (a == 0 && b == u.size()) return std::string(text);
+  return ToUtf8(u.substr(a, b - a));
+}
+
+}  // namespace
+
+std::string TrimCellMarks(std::string_view text) {
+  return Trimmed(text, U",，、。.;；:：'`", U",，、;；:：.'`");
+}
+
+std::string TrimLeadingMarks(std::string_view text) { return Trimmed(text, U".,;:'`", U""); }
 
 }  // namespace jixiao::ocr

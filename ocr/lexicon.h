@@ -40,7 +40,17 @@ std::optional<std::string> NearestTermInRow(std::string_view text,
 // - `;` after a label (绩效目标, 单位, 其中) is the label's colon `：`;
 // - an ASCII full stop ending a line after a Chinese character is a speck (Chinese ends
 //   sentences with 。).
+// - `合` whose roof faded reads `台` (or `人台`): in 合同, 综合, 合理, 符合, 合计, 合格, 合法,
+//   合作, 合并, 配合, 结合, 整合, 联合, 融合, 适合, where 台 makes no word;
+// - marks that are no text of these documents, $ ` | ~, go.
 // Returns the text unchanged when none applies.
 std::string FixSymbols(std::string_view text);
+
+// A cell's text without the specks that read as marks at its ends: no cell begins with
+// , 、 。 . ; : ' or `, and none ends with , 、 ; : . ' or ` (it may end with 。).
+std::string TrimCellMarks(std::string_view text);
+
+// A line's text without specks read as ASCII marks at its start (. , ; : ' `).
+std::string TrimLeadingMarks(std::string_view text);
 
 }  // namespace jixiao::ocr

@@ -37,30 +37,35 @@ cv::Mat RunLengths(const cv::Mat& ink, bool horizontal) {
 // Clears the rules along one direction: runs of at least `min_run` pixels (breaks of up to
 // 2 pixels bridged) whose pixels are, nearly all, at most `thick` pixels deep across the
 // run. A row through bold text can be as long (touching glyphs) but is deep where it
-// crosses their strokes; where a glyph crosses a rule, its stroke stays.
+// crosses their strokes; where a glyph crosses a rule, its stroke stays. Runs are found on
+// a copy grown by a pixel across, so that a rule tilted by a fraction of a degree, which
+// steps from one row (column) to the next, still makes one run.
 void ClearRules(cv::Mat& ink, int min_run, int thick, bool horizontal) {
-  const cv::Mat across = RunLengths(ink, !horizontal);
-  const int outer = horizontal ? ink.rows : ink.cols;
-  const int inner = horizontal ? ink.cols : ink.rows;
-  auto at = [&](int o, int i) -> uchar& { return horizontal ? ink.at<uchar>(o, i) : ink.at<uchar>(i, o); };
+  cv::Mat grown;
+  cv::dilate(ink, grown, cv::getStructuringElement(cv::MORPH_RECT, horizontal ? cv::Size(1, 3) : cv::Size(3, 1)));
+  const cv::Mat across = RunLengths(grown, !horizontal);
+  const int outer = horizontal ? grown.rows : grown.cols;
+  const int inner = horizontal ? grown.cols : grown.rows;
+  auto on = [&](int o, int i) { return (horizontal ? grown.at<uchar>(o, i) : grown.at<uchar>(i, o)) != 0; };
   auto depth = [&](int o, int i) { return horizontal ? across.at<int>(o, i) : across.at<int>(i, o); };
-  std::vector<std::pair<int, int>> clear;  // (outer, inner) pixels to clear
+  const int max_depth = thick + 2;
+  cv::Mat rule = cv::Mat::zeros(ink.size(), CV_8UC1);
   for (int o = 0; o < outer; ++o) {
     int start = -1, last = -1;
     auto flush = [&]() {
       if (start < 0 || last - start + 1 < min_run) return;
       int inked = 0, shallow = 0;
       for (int i = start; i <= last; ++i) {
-        if (!at(o, i)) continue;
+        if (!on(o, i)) continue;
         ++inked;
-        shallow += depth(o, i) <= thick;
+        shallow += depth(o, i) <= max_depth;
       }
       if (inked == 0 || shallow < 0.85 * inked) return;
       for (int i = start; i <= last; ++i)
-        if (at(o, i) && depth(o, i) <= thick) clear.emplace_back(o, i);
+        if (on(o, i) && depth(o, i) <= max_depth) (horizontal ? rule.at<uchar>(o, i) : rule.at<uchar>(i, o)) = 255;
     };
     for (int i = 0; i < inner; ++i) {
-      if (!at(o, i)) continue;
+      if (!on(o, i)) continue;
       if (start >= 0 && i - last - 1 > 2) {
         flush();
         start = -1;
@@ -70,7 +75,7 @@ void ClearRules(cv::Mat& ink, int min_run, int thick, bool horizontal) {
     }
     flush();
   }
-  for (const auto& [o, i] : clear) at(o, i) = 0;
+  ink.setTo(0, rule);
 }
 
 }  // namespace

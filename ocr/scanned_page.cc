@@ -132,6 +132,11 @@ void Review(Table& t, const std::vector<Word>& words, const std::vector<size_t>&
       }
     }
     if (c.lines.empty()) continue;
+    // Specks read as marks at the cell's ends.
+    const std::string first = ocr::TrimCellMarks(c.lines.front().text + "X");
+    c.lines.front().text = first.substr(0, first.size() - 1);
+    const std::string last = ocr::TrimCellMarks("X" + c.lines.back().text);
+    c.lines.back().text = last.substr(1);
     std::vector<std::string> texts;
     for (const TextLine& l : c.lines) texts.push_back(l.text);
     c.text = JoinWrapped(texts);
@@ -158,7 +163,7 @@ void Review(Table& t, const std::vector<Word>& words, const std::vector<size_t>&
 
 void Review(std::vector<TextLine>& lines) {
   for (TextLine& l : lines) {
-    const std::string fixed = ocr::FixSymbols(l.text);
+    const std::string fixed = ocr::FixSymbols(ocr::TrimLeadingMarks(l.text));
     if (fixed != l.text) l.text = fixed, l.corrected = true;
     if (std::optional<std::string> term = ocr::NearestTerm(l.text)) {
       l.text = *term;
