@@ -99,6 +99,7 @@ struct Product {
   double value = 0, tol = 0;
   Bound bound = Bound::kExact;
   bool same_sentence = true;  // every count stated in the price's own sentence
+  bool weak = false;          // a count taken from another sentence of the text
 };
 
 class ProjectChecker {
@@ -450,16 +451,19 @@ class ProjectChecker {
     };
     if (auto r = pick(same_sentence)) return *r ? std::optional<const Fact*>(**r) : std::nullopt;
     if (unit.empty()) return std::nullopt;  // 单价 30 元: per what its own sentence counts
-    // Then the indicators (数量指标 first) and the rest of the text, the price's own kind first.
+    // 每年: a yearly price in a yearly budget, unless its own sentence counts the years (a
+    // project's 3年 elsewhere is its length, not what the price is per).
+    if (unit == "年") return std::optional<const Fact*>(nullptr);
+    // Then 数量指标, the rest of the text and the other indicators (for a price in an indicator,
+    // the indicators first).
     auto counts = [](const Fact& f) { return f.indicator && f.count; };
     auto from_indicators = [](const Fact& f) { return f.indicator; };
     auto from_text = [](const Fact& f) { return !f.indicator; };
     using Tier = std::function<bool(const Fact&)>;
     const std::vector<Tier> tiers = price.indicator ? std::vector<Tier>{counts, from_indicators, from_text}
-                                                    : std::vector<Tier>{from_text, counts, from_indicators};
+                                                    : std::vector<Tier>{counts, from_text, from_indicators};
     for (const Tier& tier : tiers)
       if (auto r = pick(tier)) return *r ? std::optional<const Fact*>(**r) : std::nullopt;
-    if (unit == "年") return std::optional<const Fact*>(nullptr);  // a yearly price in a yearly budget
     return std::nullopt;
   }
 
@@ -483,6 +487,7 @@ class ProjectChecker {
       if (f.m.bound == Bound::kAtLeast) at_least = true;
       if (f.indicator || price.indicator || f.field != price.field || f.m.sentence != price.m.sentence)
         r.same_sentence = false;
+      if (!f.indicator && (price.indicator || f.field != price.field || f.m.sentence != price.m.sentence)) r.weak = true;
     }
     if (at_least && at_most) return std::nullopt;
     r.bound = at_least ? Bound::kAtLeast : at_most ? Bound::kAtMost : Bound::kExact;
@@ -577,7 +582,7 @@ class ProjectChecker {
       // Below the budget: other costs may make up the rest, unless this is the project's one
       // exact price and count.
       const bool all_exact = r.bound == Bound::kExact;
-      if (!over && !(under && all_exact && against_budget.size() == 1)) continue;
+      if (!over && !(under && all_exact && !r.weak && against_budget.size() == 1)) continue;
       std::vector<std::string> fields = {r.price->field};
       for (const Fact* c : r.counts)
         if (c && c->field != r.price->field) fields.push_back(c->field);

@@ -355,6 +355,14 @@ TEST(Checks, UnitCostQuiet) {
   p.budget = {19.92, 19.92, std::nullopt};
   p.indicators.push_back(Ind("产出指标", "数量指标", "新增单位", "=20 户"));
   EXPECT_TRUE(Of(CheckOne(p), "indicator.unit_cost").empty()) << Dump(CheckOne(p));
+  // A count from another sentence does not hold the budget down to the product.
+  p = Software();
+  p.indicators.erase(p.indicators.begin(), p.indicators.begin() + 3);
+  p.indicators.push_back(Ind("产出指标", "质量指标", "完成率", "100%"));
+  p.indicators.push_back(Ind("效果指标", "社会效益指标", "运转", "正常"));
+  p.purpose = "按每生每年650元标准核定公用经费。在校生不足100人的学校按100人核定。";
+  p.budget = {80.0, 80.0, std::nullopt};
+  EXPECT_TRUE(CheckOne(p).empty()) << Dump(CheckOne(p));
   // Per-student standards of two school levels.
   p = Software();
   p.budget = {1368.9, 1095.12, 273.78};
@@ -687,7 +695,7 @@ TEST(Documents, PlantedInconsistenciesAreReported) {
   ps[3].project_code = ps[0].project_code;                          // 4: 1's code
   ps[4].indicators[6] = Ind("产出指标", "成本指标", "项目成本", "≤350万元");  // 5: above 320.5
   ps[5].schedule = {25.0, 50.0, 75.0, 120.0};                        // 6: 120%
-  ps[6].purpose = "购买专职保安服务费 48 万元，保安 60 人，每人每年 9000 元。";  // 7: 60 × 9000 = 54 万
+  ps[6].purpose = "购买专职保安服务费 48 万元，保安 60 人，每人每年 9000 元。项目周期3年。";  // 7: 60 × 9000 = 54 万
   const std::vector<Finding> f = Check(ps);
   const std::vector<std::pair<std::string, int>> planted = {
       {"budget.sum", 1},          {"schedule.decreasing", 2},    {"indicator.rate_over_100", 3},
