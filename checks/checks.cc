@@ -22,7 +22,9 @@ constexpr double kEps = 1e-9;
 
 // ---------------------------------------------------------------- helpers
 
-bool Near(double a, double b, double tol) { return std::abs(a - b) <= tol + kEps * std::max({1.0, std::abs(a), std::abs(b)}); }
+bool Near(double a, double b, double tol) {
+  return std::abs(a - b) <= tol + kEps * std::max({1.0, std::abs(a), std::abs(b)});
+}
 
 // The smallest number of decimals that prints `v` exactly (at most 6).
 int DecimalsOf(double v) {
@@ -59,9 +61,13 @@ std::string IndicatorField(size_t i, std::string_view name) {
 }
 
 // An indicator's name as the rules read it: 三级指标 and 绩效指标描述, compact.
-std::string NameOf(const Indicator& ind) { return Compact(ind.level3 + " " + ind.description); }
+std::string NameOf(const Indicator& ind) {
+  return Compact(ind.level3 + " " + ind.description);
+}
 
-std::string ShownName(const Indicator& ind) { return !Trim(ind.level3).empty() ? Trim(ind.level3) : Trim(ind.description); }
+std::string ShownName(const Indicator& ind) {
+  return !Trim(ind.level3).empty() ? Trim(ind.level3) : Trim(ind.description);
+}
 
 // A typed value as a figure of a formula: "≥3250 户", "16 元/亩".
 std::string Shown(const TypedValue& v) {
@@ -80,7 +86,9 @@ std::optional<std::vector<std::string>> IndicatorPer(const Indicator& ind) {
   return check::PerMarkers(ind.description, false);
 }
 
-bool IsPercent(const TypedValue& v) { return v.kind == ValueKind::kNumeric && v.unit && (*v.unit == "%" || *v.unit == "‰"); }
+bool IsPercent(const TypedValue& v) {
+  return v.kind == ValueKind::kNumeric && v.unit && (*v.unit == "%" || *v.unit == "‰");
+}
 
 // ---------------------------------------------------------------- one project
 
@@ -104,7 +112,8 @@ struct Product {
 
 class ProjectChecker {
  public:
-  ProjectChecker(const Project& p, const CheckOptions& o, std::vector<Finding>* out) : p_(p), o_(o), out_(out) {
+  ProjectChecker(const Project& p, const CheckOptions& o, std::vector<Finding>* out)
+      : p_(p), o_(o), out_(out) {
     factor_ = check::MoneyFactor(p.money_unit);
     unit_ = Trim(p.money_unit);
   }
@@ -130,7 +139,8 @@ class ProjectChecker {
   std::string unit_;
   std::vector<Fact> facts_;
 
-  Finding& Add(std::string rule, Severity severity, std::vector<std::string> fields, std::string zh, std::string en) {
+  Finding& Add(std::string rule, Severity severity, std::vector<std::string> fields, std::string zh,
+               std::string en) {
     Finding f;
     f.rule = std::move(rule);
     f.severity = severity;
@@ -159,26 +169,31 @@ class ProjectChecker {
 
   void Budget() {
     const auto& b = p_.budget;
-    for (auto [v, field, zh] : {std::tuple{b.total, "budget.total", "预算数"}, std::tuple{b.fiscal, "budget.fiscal", "财政资金"},
+    for (auto [v, field, zh] : {std::tuple{b.total, "budget.total", "预算数"},
+                                std::tuple{b.fiscal, "budget.fiscal", "财政资金"},
                                 std::tuple{b.other, "budget.other", "其他资金"}})
       if (v && *v < 0)
         Add("budget.negative", Severity::kError, {field}, std::string(zh) + "为负数：" + M(*v),
             std::string(field) + " is negative: " + M(*v))
             .figures = {{field, *v}};
     if (!b.total) {
-      Add("budget.missing", Severity::kWarning, {"budget.total"}, "预算数为空", "预算数 (budget total) is empty");
+      Add("budget.missing", Severity::kWarning, {"budget.total"}, "预算数为空",
+          "预算数 (budget total) is empty");
       return;
     }
     if (!b.fiscal && !b.other) return;  // no breakdown printed
     const double parts = b.fiscal.value_or(0) + b.other.value_or(0);
     const double step = MoneyStep({b.total, b.fiscal, b.other});
     if (Near(*b.total, parts, step)) return;
-    Finding& f = Add("budget.sum", Severity::kError, {"budget.total", "budget.fiscal", "budget.other"},
-                     "预算数 " + M(*b.total) + " ≠ 财政资金 " + M(b.fiscal.value_or(0)) + " + 其他资金 " +
-                         M(b.other.value_or(0)) + "（相差 " + M(*b.total - parts) + "）",
-                     "budget total " + M(*b.total) + " != fiscal " + M(b.fiscal.value_or(0)) + " + other " +
-                         M(b.other.value_or(0)) + " (off by " + M(*b.total - parts) + ")");
-    f.figures = {{"budget.total", *b.total}, {"budget.fiscal", b.fiscal.value_or(0)}, {"budget.other", b.other.value_or(0)}};
+    Finding& f =
+        Add("budget.sum", Severity::kError, {"budget.total", "budget.fiscal", "budget.other"},
+            "预算数 " + M(*b.total) + " ≠ 财政资金 " + M(b.fiscal.value_or(0)) + " + 其他资金 " +
+                M(b.other.value_or(0)) + "（相差 " + M(*b.total - parts) + "）",
+            "budget total " + M(*b.total) + " != fiscal " + M(b.fiscal.value_or(0)) + " + other " +
+                M(b.other.value_or(0)) + " (off by " + M(*b.total - parts) + ")");
+    f.figures = {{"budget.total", *b.total},
+                 {"budget.fiscal", b.fiscal.value_or(0)},
+                 {"budget.other", b.other.value_or(0)}};
   }
 
   // 年度资金申请总额 = 当年财政拨款 + 上年结转资金 (forms with a yearly money block).
@@ -194,22 +209,28 @@ class ProjectChecker {
         name = label;
         decimals = std::max(decimals, check::PrintedDecimals(value));
       };
-      if (Contains(l, "年度资金申请总额") || Contains(l, "年度资金总额")) read(total, total_label);
-      else if (Contains(l, "当年财政拨款")) read(current, current_label);
-      else if (Contains(l, "上年结转")) read(carried, carried_label);
+      if (Contains(l, "年度资金申请总额") || Contains(l, "年度资金总额"))
+        read(total, total_label);
+      else if (Contains(l, "当年财政拨款"))
+        read(current, current_label);
+      else if (Contains(l, "上年结转"))
+        read(carried, carried_label);
     }
     if (!total || (!current && !carried)) return;
     const double parts = current.value_or(0) + carried.value_or(0);
     if (Near(*total, parts, std::pow(10.0, -decimals))) return;
     // Parts above the whole cannot be; a whole above its parts may have a part not printed.
     const Severity s = parts > *total ? Severity::kError : Severity::kWarning;
-    Finding& f = Add("budget.annual_sum", s,
-                     {"attributes." + total_label, "attributes." + current_label, "attributes." + carried_label},
-                     total_label + " " + M(*total) + " ≠ 当年财政拨款 " + M(current.value_or(0)) + " + 上年结转资金 " +
-                         M(carried.value_or(0)),
-                     "年度资金申请总额 " + M(*total) + " != 当年财政拨款 " + M(current.value_or(0)) + " + 上年结转资金 " +
-                         M(carried.value_or(0)));
-    f.figures = {{"annual.total", *total}, {"annual.current", current.value_or(0)}, {"annual.carried", carried.value_or(0)}};
+    Finding& f = Add(
+        "budget.annual_sum", s,
+        {"attributes." + total_label, "attributes." + current_label, "attributes." + carried_label},
+        total_label + " " + M(*total) + " ≠ 当年财政拨款 " + M(current.value_or(0)) +
+            " + 上年结转资金 " + M(carried.value_or(0)),
+        "年度资金申请总额 " + M(*total) + " != 当年财政拨款 " + M(current.value_or(0)) +
+            " + 上年结转资金 " + M(carried.value_or(0)));
+    f.figures = {{"annual.total", *total},
+                 {"annual.current", current.value_or(0)},
+                 {"annual.carried", carried.value_or(0)}};
   }
 
   // ------------------------------------------------------------ 资金支出计划
@@ -234,7 +255,8 @@ class ProjectChecker {
       if (*x.v > 100 + kTol)
         Add("schedule.over_100", Severity::kError, {x.field},
             std::string("资金支出计划") + x.zh + "累计 " + FormatNumber(*x.v) + "%，超过 100%",
-            std::string("spending plan by the end of ") + x.en + " is " + FormatNumber(*x.v) + "%, above 100%")
+            std::string("spending plan by the end of ") + x.en + " is " + FormatNumber(*x.v) +
+                "%, above 100%")
             .figures = {{x.field, *x.v}};
     double sum = 0;
     bool rising = true;
@@ -253,10 +275,10 @@ class ProjectChecker {
       for (size_t i = 1; i < q.size(); ++i)
         if (*q[i].v < *q[i - 1].v - kTol)
           Add("schedule.decreasing", Severity::kError, {q[i - 1].field, q[i].field},
-              std::string("资金支出计划（累计）") + q[i - 1].zh + " " + FormatNumber(*q[i - 1].v) + "% → " + q[i].zh +
-                  " " + FormatNumber(*q[i].v) + "%，累计比例减少",
-              std::string("cumulative spending plan decreases: ") + q[i - 1].en + " " + FormatNumber(*q[i - 1].v) +
-                  "% -> " + q[i].en + " " + FormatNumber(*q[i].v) + "%")
+              std::string("资金支出计划（累计）") + q[i - 1].zh + " " + FormatNumber(*q[i - 1].v) +
+                  "% → " + q[i].zh + " " + FormatNumber(*q[i].v) + "%，累计比例减少",
+              std::string("cumulative spending plan decreases: ") + q[i - 1].en + " " +
+                  FormatNumber(*q[i - 1].v) + "% -> " + q[i].en + " " + FormatNumber(*q[i].v) + "%")
               .figures = {{q[i - 1].field, *q[i - 1].v}, {q[i].field, *q[i].v}};
     double top = 0;
     for (const Q& x : q) top = std::max(top, *x.v);
@@ -264,12 +286,14 @@ class ProjectChecker {
       if (*p_.schedule.dec < 100 - kTol)
         Add("schedule.incomplete", Severity::kWarning, {"schedule.dec"},
             "资金支出计划12月底累计 " + FormatNumber(*p_.schedule.dec) + "%，未达到 100%",
-            "spending plan reaches only " + FormatNumber(*p_.schedule.dec) + "% by the end of December")
+            "spending plan reaches only " + FormatNumber(*p_.schedule.dec) +
+                "% by the end of December")
             .figures = {{"schedule.dec", *p_.schedule.dec}};
     } else if (top < 100 - kTol) {
       Add("schedule.incomplete", Severity::kWarning, {"schedule.dec"},
           "资金支出计划12月底为空，已填各期最高 " + FormatNumber(top) + "%，未达到 100%",
-          "spending plan has no December share and never reaches 100% (at most " + FormatNumber(top) + "%)")
+          "spending plan has no December share and never reaches 100% (at most " +
+              FormatNumber(top) + "%)")
           .figures = {{"schedule.max", top}};
     }
   }
@@ -283,18 +307,21 @@ class ProjectChecker {
   // an 增长率 or a revenue's 完成率 can (unbounded); a name that says neither is unknown.
   static Share ShareKind(const Indicator& ind) {
     const std::string name = NameOf(ind);
-    if (ContainsAny(name, {"满意度", "满意率"}) || Contains(Compact(ind.level2), "满意度")) return Share::kBounded;
-    if (ContainsAny(name, {"增长", "增幅", "增速", "增加", "提高", "提升", "上升", "同比", "环比", "回报", "收益",
-                           "利润", "溢价", "负债", "变化", "变动", "弹性", "倍", "收入", "税收", "超额", "超过"}))
+    if (ContainsAny(name, {"满意度", "满意率"}) || Contains(Compact(ind.level2), "满意度"))
+      return Share::kBounded;
+    if (ContainsAny(name, {"增长", "增幅", "增速", "增加", "提高", "提升", "上升", "同比",
+                           "环比", "回报", "收益", "利润", "溢价", "负债", "变化", "变动",
+                           "弹性", "倍",   "收入", "税收", "超额", "超过"}))
       return Share::kUnbounded;
-    if (ContainsAny(name, {"率", "占比", "比例", "比重", "及时性", "准确性", "完整性", "合规性", "覆盖", "到位", "达标",
-                           "合格", "知晓", "普及"}))
+    if (ContainsAny(name, {"率", "占比", "比例", "比重", "及时性", "准确性", "完整性", "合规性",
+                           "覆盖", "到位", "达标", "合格", "知晓", "普及"}))
       return Share::kBounded;
     return Share::kUnknown;
   }
 
   static bool IsSatisfaction(const Indicator& ind) {
-    return ContainsAny(Compact(ind.level1 + ind.level2 + ind.level3 + ind.description), {"满意度", "满意率"});
+    return ContainsAny(Compact(ind.level1 + ind.level2 + ind.level3 + ind.description),
+                       {"满意度", "满意率"});
   }
 
   void Indicators() {
@@ -305,7 +332,8 @@ class ProjectChecker {
       if (Trim(ind.value).empty() || (v.kind == ValueKind::kEmpty && Trim(v.raw).empty())) {
         Add("indicator.missing_value", Severity::kWarning, {vf},
             "指标“" + ShownName(ind) + "”（" + ind.level1 + "/" + ind.level2 + "）没有指标值",
-            "indicator '" + ShownName(ind) + "' (" + ind.level1 + "/" + ind.level2 + ") has no value");
+            "indicator '" + ShownName(ind) + "' (" + ind.level1 + "/" + ind.level2 +
+                ") has no value");
         continue;
       }
       if (!IsPercent(v) || !v.number || !v.op) continue;
@@ -331,7 +359,8 @@ class ProjectChecker {
         }
         // An error where the name says it is a share of a whole; a warning where it does not say.
         if (over)
-          Add("indicator.rate_over_100", kind == Share::kBounded ? Severity::kError : Severity::kWarning, {vf},
+          Add("indicator.rate_over_100",
+              kind == Share::kBounded ? Severity::kError : Severity::kWarning, {vf},
               "指标“" + ShownName(ind) + "”的指标值 " + Trim(ind.value) + " 超过 100%",
               "indicator '" + ShownName(ind) + "' targets " + Trim(ind.value) + ", above 100%")
               .figures = {{vf, shown}};
@@ -380,12 +409,14 @@ class ProjectChecker {
       }
     };
     scan(p_.purpose, "purpose", false);
-    for (size_t i = 0; i < p_.goals.size(); ++i) scan(p_.goals[i], "goals[" + std::to_string(i) + "]", false);
+    for (size_t i = 0; i < p_.goals.size(); ++i)
+      scan(p_.goals[i], "goals[" + std::to_string(i) + "]", false);
     for (size_t i = 0; i < p_.indicators.size(); ++i) {
       const Indicator& ind = p_.indicators[i];
       const TypedValue& v = ind.value_normalized;
       const std::string vf = IndicatorField(i, "value");
-      if (v.kind == ValueKind::kNumeric && v.number && v.op && v.unit && !IsPercent(v) && *v.op != Op::kRange) {
+      if (v.kind == ValueKind::kNumeric && v.number && v.op && v.unit && !IsPercent(v) &&
+          *v.op != Op::kRange) {
         Fact f;
         f.field = vf;
         f.indicator = true;
@@ -436,14 +467,18 @@ class ProjectChecker {
     auto pick = [&](auto&& accept) -> std::optional<std::optional<const Fact*>> {
       std::vector<const Fact*> found;
       for (const Fact& f : facts_) {
-        if (f.m.kind != MentionKind::kQuantity || f.m.bound == Bound::kAtMost || !accept(f)) continue;
+        if (f.m.kind != MentionKind::kQuantity || f.m.bound == Bound::kAtMost || !accept(f))
+          continue;
         if (!unit.empty() && f.m.unit != unit) continue;
-        if (unit.empty() && (f.m.unit == "年" || f.m.unit == "月" || f.m.unit == "天" || f.m.unit == "小时")) continue;
-        if (std::none_of(found.begin(), found.end(), [&](const Fact* g) { return Near(g->m.value, f.m.value, 0); }))
+        if (unit.empty() &&
+            (f.m.unit == "年" || f.m.unit == "月" || f.m.unit == "天" || f.m.unit == "小时"))
+          continue;
+        if (std::none_of(found.begin(), found.end(),
+                         [&](const Fact* g) { return Near(g->m.value, f.m.value, 0); }))
           found.push_back(&f);
       }
-      if (found.empty()) return std::nullopt;                          // look further
-      if (found.size() > 1) return std::optional<const Fact*>();       // ambiguous
+      if (found.empty()) return std::nullopt;                     // look further
+      if (found.size() > 1) return std::optional<const Fact*>();  // ambiguous
       return std::optional<const Fact*>(found.front());
     };
     auto same_sentence = [&](const Fact& f) {
@@ -460,8 +495,9 @@ class ProjectChecker {
     auto from_indicators = [](const Fact& f) { return f.indicator; };
     auto from_text = [](const Fact& f) { return !f.indicator; };
     using Tier = std::function<bool(const Fact&)>;
-    const std::vector<Tier> tiers = price.indicator ? std::vector<Tier>{counts, from_indicators, from_text}
-                                                    : std::vector<Tier>{counts, from_text, from_indicators};
+    const std::vector<Tier> tiers = price.indicator
+                                        ? std::vector<Tier>{counts, from_indicators, from_text}
+                                        : std::vector<Tier>{counts, from_text, from_indicators};
     for (const Tier& tier : tiers)
       if (auto r = pick(tier)) return *r ? std::optional<const Fact*>(**r) : std::nullopt;
     return std::nullopt;
@@ -485,9 +521,12 @@ class ProjectChecker {
       r.value *= f.m.value;
       rel += 0.5 * f.m.step / f.m.value;
       if (f.m.bound == Bound::kAtLeast) at_least = true;
-      if (f.indicator || price.indicator || f.field != price.field || f.m.sentence != price.m.sentence)
+      if (f.indicator || price.indicator || f.field != price.field ||
+          f.m.sentence != price.m.sentence)
         r.same_sentence = false;
-      if (!f.indicator && (price.indicator || f.field != price.field || f.m.sentence != price.m.sentence)) r.weak = true;
+      if (!f.indicator &&
+          (price.indicator || f.field != price.field || f.m.sentence != price.m.sentence))
+        r.weak = true;
     }
     if (at_least && at_most) return std::nullopt;
     r.bound = at_least ? Bound::kAtLeast : at_most ? Bound::kAtMost : Bound::kExact;
@@ -548,13 +587,15 @@ class ProjectChecker {
       std::vector<const Fact*> amounts;
       if (!price->indicator)
         for (const Fact& f : facts_)
-          if (f.m.kind == MentionKind::kMoney && f.field == price->field && f.m.sentence == price->m.sentence)
+          if (f.m.kind == MentionKind::kMoney && f.field == price->field &&
+              f.m.sentence == price->m.sentence)
             amounts.push_back(&f);
       if (amounts.empty()) {
         against_budget.push_back(*r);
         continue;
       }
-      if (std::any_of(amounts.begin(), amounts.end(), [&](const Fact* a) { return Satisfies(a->m.value, 0.5 * a->m.step, *r); }))
+      if (std::any_of(amounts.begin(), amounts.end(),
+                      [&](const Fact* a) { return Satisfies(a->m.value, 0.5 * a->m.step, *r); }))
         continue;
       const bool complete = amounts.size() == 1 && r->same_sentence && r->bound == Bound::kExact;
       const Fact& a = *amounts.front();
@@ -587,11 +628,14 @@ class ProjectChecker {
       for (const Fact* c : r.counts)
         if (c && c->field != r.price->field) fields.push_back(c->field);
       fields.push_back("budget.total");
-      Finding& f = Add("indicator.unit_cost", Severity::kWarning, fields,
-                       Formula(r, true) + (over ? "，超过" : "，不等于") + "预算数 " + M(*p_.budget.total),
-                       Formula(r, false) + (over ? ", above" : ", not equal to") + " the budget total " +
-                           M(*p_.budget.total));
-      f.figures = {{"unit_price", r.price->m.value}, {"product", r.value}, {"budget.total", *p_.budget.total}};
+      Finding& f =
+          Add("indicator.unit_cost", Severity::kWarning, fields,
+              Formula(r, true) + (over ? "，超过" : "，不等于") + "预算数 " + M(*p_.budget.total),
+              Formula(r, false) + (over ? ", above" : ", not equal to") + " the budget total " +
+                  M(*p_.budget.total));
+      f.figures = {{"unit_price", r.price->m.value},
+                   {"product", r.value},
+                   {"budget.total", *p_.budget.total}};
       for (const Fact* c : r.counts)
         if (c) f.figures.push_back({"quantity." + c->m.unit, c->m.value});
     }
@@ -605,8 +649,9 @@ class ProjectChecker {
     std::vector<const Fact*> amounts;
     for (const Fact& f : facts_) {
       if (f.m.kind != MentionKind::kMoney || f.indicator) continue;
-      if (std::none_of(amounts.begin(), amounts.end(),
-                       [&](const Fact* g) { return Near(g->m.value, f.m.value, 0.5 * (g->m.step + f.m.step)); }))
+      if (std::none_of(amounts.begin(), amounts.end(), [&](const Fact* g) {
+            return Near(g->m.value, f.m.value, 0.5 * (g->m.step + f.m.step));
+          }))
         amounts.push_back(&f);
     }
     // The amounts that are not the budget (as stated, or as the bound they state).
@@ -638,12 +683,15 @@ class ProjectChecker {
       // Under the budget: a part of it, unless it is the only amount stated or so close to the
       // budget that it reads as the same figure misprinted.
       if (!over && (a->m.partial || !(alone || close))) continue;
-      Finding& f = Add("text.budget", Severity::kWarning, {a->field, "budget.total"},
-                       "文中金额 " + a->m.raw +
-                           (factor_ && *factor_ != 1 ? "（" + FormatNumber(a->m.value / *factor_, 4) + " " + unit_ + "）" : "") +
-                           (over ? " 超过" : " 与") + "预算数 " + M(*p_.budget.total) + (over ? "" : " 不符"),
-                       "the amount " + a->m.raw + " in the text " + (over ? "exceeds" : "disagrees with") +
-                           " the budget total " + M(*p_.budget.total));
+      Finding& f = Add(
+          "text.budget", Severity::kWarning, {a->field, "budget.total"},
+          "文中金额 " + a->m.raw +
+              (factor_ && *factor_ != 1
+                   ? "（" + FormatNumber(a->m.value / *factor_, 4) + " " + unit_ + "）"
+                   : "") +
+              (over ? " 超过" : " 与") + "预算数 " + M(*p_.budget.total) + (over ? "" : " 不符"),
+          "the amount " + a->m.raw + " in the text " + (over ? "exceeds" : "disagrees with") +
+              " the budget total " + M(*p_.budget.total));
       f.figures = {{"amount_yuan", a->m.value}, {"budget.total", *p_.budget.total}};
     }
   }
@@ -669,7 +717,8 @@ class ProjectChecker {
       const double money = *check::MoneyFactor(*v.unit);
       const double c = (*v.op == Op::kRange && v.upper ? *v.upper : *v.number) * money;
       const double ctol = 0.5 * std::pow(10.0, -check::PrintedDecimals(ind.value)) * money;
-      const bool whole = ContainsAny(NameOf(ind), {"预算", "总", "项目成本", "项目支出", "全部", "成本控制", "支出控制", "控制数"});
+      const bool whole = ContainsAny(NameOf(ind), {"预算", "总", "项目成本", "项目支出", "全部",
+                                                   "成本控制", "支出控制", "控制数"});
       bool above = true, below = true, most = true;
       for (double b : budgets) {
         if (!(c - ctol > b + btol)) above = false;
@@ -683,11 +732,12 @@ class ProjectChecker {
       if (!fire) continue;
       const std::string vf = IndicatorField(i, "value");
       const std::string shown = Trim(ind.value);
-      Finding& f = Add("indicator.cost_ceiling", Severity::kWarning, {vf, "budget.total"},
-                       "成本指标“" + ShownName(ind) + "” " + shown + (above ? " 高于" : " 低于") + "预算数 " +
-                           M(*p_.budget.total),
-                       "cost indicator '" + ShownName(ind) + "' " + shown + (above ? " is above" : " is below") +
-                           " the budget total " + M(*p_.budget.total));
+      Finding& f =
+          Add("indicator.cost_ceiling", Severity::kWarning, {vf, "budget.total"},
+              "成本指标“" + ShownName(ind) + "” " + shown + (above ? " 高于" : " 低于") +
+                  "预算数 " + M(*p_.budget.total),
+              "cost indicator '" + ShownName(ind) + "' " + shown +
+                  (above ? " is above" : " is below") + " the budget total " + M(*p_.budget.total));
       f.figures = {{"cost_yuan", c}, {"budget.total", *p_.budget.total}};
     }
   }
@@ -699,16 +749,18 @@ class ProjectChecker {
       if (s.corrected) {
         Finding& f = Add("review.corrected", Severity::kInfo, {field},
                          FieldLabelZh(field) + "经词典校正，请人工核对：" + FieldText(p_, field),
-                         FieldLabelEn(field) + " was corrected by the lexicon; please review: " + FieldText(p_, field));
+                         FieldLabelEn(field) + " was corrected by the lexicon; please review: " +
+                             FieldText(p_, field));
         f.page = s.page ? s.page : f.page;
       }
       // Only OCR gives confidences under 1 (provenance may not say which source it was).
       if (s.confidence < o_.low_confidence) {
-        Finding& f = Add("review.low_confidence", Severity::kInfo, {field},
-                         FieldLabelZh(field) + "识别置信度 " + FormatNumber(s.confidence, 2) + "，请人工核对：" +
-                             FieldText(p_, field),
-                         FieldLabelEn(field) + " read with OCR confidence " + FormatNumber(s.confidence, 2) +
-                             "; please review: " + FieldText(p_, field));
+        Finding& f =
+            Add("review.low_confidence", Severity::kInfo, {field},
+                FieldLabelZh(field) + "识别置信度 " + FormatNumber(s.confidence, 2) +
+                    "，请人工核对：" + FieldText(p_, field),
+                FieldLabelEn(field) + " read with OCR confidence " + FormatNumber(s.confidence, 2) +
+                    "; please review: " + FieldText(p_, field));
         f.page = s.page ? s.page : f.page;
         f.figures = {{"confidence", s.confidence}};
       }
@@ -763,7 +815,8 @@ void CheckCodes(const std::vector<Project>& projects, std::vector<Finding>* out)
     const std::string c = Upper(Compact(p.project_code));
     if (!c.empty()) codes.push_back({&p, c});
   }
-  auto add = [&](const Project& p, std::string rule, Severity s, std::string zh, std::string en) -> Finding& {
+  auto add = [&](const Project& p, std::string rule, Severity s, std::string zh,
+                 std::string en) -> Finding& {
     Finding f;
     f.rule = std::move(rule);
     f.severity = s;
@@ -786,7 +839,8 @@ void CheckCodes(const std::vector<Project>& projects, std::vector<Finding>* out)
     const Code& c = codes[i];
     std::string why_zh, why_en;
     for (char ch : c.code)
-      if (!((ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') || ch == '-' || ch == '_' || ch == '.')) {
+      if (!((ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') || ch == '-' || ch == '_' ||
+            ch == '.')) {
         why_zh = "含有非法字符";
         why_en = "has characters other than letters, digits and dashes";
         break;
@@ -800,13 +854,16 @@ void CheckCodes(const std::vector<Project>& projects, std::vector<Finding>* out)
       counts.push_back(others.back().size());
       const std::string unit = Compact(codes[j].p->unit_code);
       const std::string first = codes[j].code.substr(0, codes[j].code.find('-'));
-      prefix_ok.push_back(!unit.empty() && first.size() < codes[j].code.size() && StartsWith(unit, first));
+      prefix_ok.push_back(!unit.empty() && first.size() < codes[j].code.size() &&
+                          StartsWith(unit, first));
     }
     const std::vector<Segment> mine = Shape(c.code);
     if (why_zh.empty() && others.size() >= 2) {
       if (auto n = Majority(counts); n && *n != mine.size()) {
-        why_zh = "分段数为 " + std::to_string(mine.size()) + "，本文档其他编码为 " + std::to_string(*n);
-        why_en = "has " + std::to_string(mine.size()) + " parts where the document's other codes have " + std::to_string(*n);
+        why_zh =
+            "分段数为 " + std::to_string(mine.size()) + "，本文档其他编码为 " + std::to_string(*n);
+        why_en = "has " + std::to_string(mine.size()) +
+                 " parts where the document's other codes have " + std::to_string(*n);
       } else if (n) {
         for (size_t k = 0; k < mine.size() && why_zh.empty(); ++k) {
           std::vector<size_t> lengths;
@@ -817,9 +874,10 @@ void CheckCodes(const std::vector<Project>& projects, std::vector<Finding>* out)
           const auto type = Majority(types);
           const std::string part = std::to_string(k + 1);
           if (len && *len != mine[k].length) {
-            why_zh = "第 " + part + " 段长 " + std::to_string(mine[k].length) + " 位，其他编码为 " + std::to_string(*len) + " 位";
-            why_en = "part " + part + " has " + std::to_string(mine[k].length) + " characters where the others have " +
-                     std::to_string(*len);
+            why_zh = "第 " + part + " 段长 " + std::to_string(mine[k].length) + " 位，其他编码为 " +
+                     std::to_string(*len) + " 位";
+            why_en = "part " + part + " has " + std::to_string(mine[k].length) +
+                     " characters where the others have " + std::to_string(*len);
           } else if (type && *type != 'x' && *type != mine[k].type) {
             why_zh = std::string("第 ") + part + " 段应全为" + (*type == 'd' ? "数字" : "字母");
             why_en = "part " + part + " should be all " + (*type == 'd' ? "digits" : "letters");
@@ -828,13 +886,15 @@ void CheckCodes(const std::vector<Project>& projects, std::vector<Finding>* out)
       }
       const std::string unit = Compact(c.p->unit_code);
       const std::string first = c.code.substr(0, c.code.find('-'));
-      if (why_zh.empty() && !unit.empty() && Majority(prefix_ok).value_or(false) && !StartsWith(unit, first)) {
+      if (why_zh.empty() && !unit.empty() && Majority(prefix_ok).value_or(false) &&
+          !StartsWith(unit, first)) {
         why_zh = "前缀 " + first + " 与单位编码 " + unit + " 不符";
         why_en = "prefix " + first + " does not match the unit code " + unit;
       }
     }
     if (!why_zh.empty())
-      add(*c.p, "code.malformed", Severity::kWarning, "项目编码 " + c.p->project_code + " 格式异常：" + why_zh,
+      add(*c.p, "code.malformed", Severity::kWarning,
+          "项目编码 " + c.p->project_code + " 格式异常：" + why_zh,
           "project code " + c.p->project_code + " is malformed: " + why_en);
   }
   // The same code on two projects.
@@ -843,12 +903,16 @@ void CheckCodes(const std::vector<Project>& projects, std::vector<Finding>* out)
       if (codes[i].code != codes[j].code) continue;
       const Project& a = *codes[j].p;
       const Project& b = *codes[i].p;
-      const bool same = Compact(a.project_name) == Compact(b.project_name) && a.budget.total == b.budget.total;
-      Finding& f = add(b, same ? "code.repeated" : "code.duplicate", same ? Severity::kWarning : Severity::kError,
-                       "项目编码 " + b.project_code + " 同时用于第 " + std::to_string(a.index) + " 个项目（" +
-                           a.project_name + "）" + (same ? "，两表内容相同，似重复印出" : ""),
-                       "project code " + b.project_code + " is also used by project " + std::to_string(a.index) + " (" +
-                           a.project_name + ")" + (same ? "; both tables read the same, printed twice?" : ""));
+      const bool same =
+          Compact(a.project_name) == Compact(b.project_name) && a.budget.total == b.budget.total;
+      Finding& f =
+          add(b, same ? "code.repeated" : "code.duplicate",
+              same ? Severity::kWarning : Severity::kError,
+              "项目编码 " + b.project_code + " 同时用于第 " + std::to_string(a.index) +
+                  " 个项目（" + a.project_name + "）" + (same ? "，两表内容相同，似重复印出" : ""),
+              "project code " + b.project_code + " is also used by project " +
+                  std::to_string(a.index) + " (" + a.project_name + ")" +
+                  (same ? "; both tables read the same, printed twice?" : ""));
       f.figures = {{"other_index", a.index}};
       break;
     }
@@ -862,7 +926,8 @@ std::vector<Finding> Check(const std::vector<Project>& projects, const CheckOpti
     ProjectChecker(p, options, &out).Run();
   }
   CheckCodes(projects, &out);
-  std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) { return a.index < b.index; });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Finding& a, const Finding& b) { return a.index < b.index; });
   return out;
 }
 

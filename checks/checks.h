@@ -12,8 +12,8 @@
 namespace jixiao {
 
 struct CheckOptions {
-  double low_confidence = 0.75;     // an OCR-read field under this confidence is listed for review
-  double satisfaction_floor = 80;   // a 满意度 target under this share (%) is a warning
+  double low_confidence = 0.75;    // an OCR-read field under this confidence is listed for review
+  double satisfaction_floor = 80;  // a 满意度 target under this share (%) is a warning
 };
 
 // Every rule on the projects of one document, in project order (document-level findings,

@@ -21,10 +21,13 @@ std::string ProjectKey(const Project& p) {
   return "name:" + Compact(p.project_name);
 }
 
-std::string IndicatorKey(const Indicator& i) { return Compact(i.level1) + "/" + Compact(i.level2) + "/" + Compact(i.level3); }
+std::string IndicatorKey(const Indicator& i) {
+  return Compact(i.level1) + "/" + Compact(i.level2) + "/" + Compact(i.level3);
+}
 
 std::string IndicatorLabel(const Indicator& i) {
-  return Trim(i.level1) + "/" + Trim(i.level2) + "/" + (Trim(i.level3).empty() ? Trim(i.description) : Trim(i.level3));
+  return Trim(i.level1) + "/" + Trim(i.level2) + "/" +
+         (Trim(i.level3).empty() ? Trim(i.description) : Trim(i.level3));
 }
 
 // "2019: =6 人 → 2020: =8 人"; absent values show as "—".
@@ -60,7 +63,8 @@ Comparison Compare(const std::vector<ComparedDocument>& documents) {
     size_t count = 0;
     for (size_t d = 0; d < n; ++d)
       if (at[d]) present[d] = true, last = at[d], ++count;
-    auto finding = [&](std::string rule, std::vector<std::string> fields, std::string zh, std::string en) -> Finding& {
+    auto finding = [&](std::string rule, std::vector<std::string> fields, std::string zh,
+                       std::string en) -> Finding& {
       Finding f;
       f.rule = std::move(rule);
       f.severity = Severity::kInfo;
@@ -99,7 +103,9 @@ Comparison Compare(const std::vector<ComparedDocument>& documents) {
       for (size_t d = 0; d < n; ++d) {
         std::optional<double> v = at[d] ? at[d]->budget.total : std::nullopt;
         row.numbers.push_back(v);
-        if (at[d] && v) shown[d] = FormatMoney(*v) + (Trim(at[d]->money_unit).empty() ? "" : " " + Trim(at[d]->money_unit));
+        if (at[d] && v)
+          shown[d] = FormatMoney(*v) +
+                     (Trim(at[d]->money_unit).empty() ? "" : " " + Trim(at[d]->money_unit));
         row.values.push_back(shown[d]);
       }
       // Any difference between consecutive documents that have the project, compared in 元.
@@ -109,13 +115,15 @@ Comparison Compare(const std::vector<ComparedDocument>& documents) {
       for (size_t d = 0; d < n; ++d) {
         if (!at[d]) continue;
         std::optional<double> y;
-        if (at[d]->budget.total) y = *at[d]->budget.total * check::MoneyFactor(at[d]->money_unit).value_or(1e4);
+        if (at[d]->budget.total)
+          y = *at[d]->budget.total * check::MoneyFactor(at[d]->money_unit).value_or(1e4);
         if (!seen) {
           ref = y;
           seen = true;
           continue;
         }
-        if (ref.has_value() != y.has_value() || (ref && y && std::abs(*ref - *y) > 1e-6)) changed = true;
+        if (ref.has_value() != y.has_value() || (ref && y && std::abs(*ref - *y) > 1e-6))
+          changed = true;
         ref = y;
       }
       if (changed) {
@@ -134,7 +142,9 @@ Comparison Compare(const std::vector<ComparedDocument>& documents) {
         if (a && b && Compact(from->money_unit) == Compact(last->money_unit)) {
           const double delta = *b - *a;
           std::string change = (delta >= 0 ? "+" : "") + FormatMoney(delta);
-          if (*a != 0) change += ", " + std::string(delta >= 0 ? "+" : "") + FormatNumber(100 * delta / *a, 1) + "%";
+          if (*a != 0)
+            change +=
+                ", " + std::string(delta >= 0 ? "+" : "") + FormatNumber(100 * delta / *a, 1) + "%";
           zh += "（" + change + "）";
           en += " (" + change + ")";
           figures.push_back({"change", delta});
@@ -150,7 +160,8 @@ Comparison Compare(const std::vector<ComparedDocument>& documents) {
       std::map<std::string, int> seen;
       for (size_t i = 0; i < at[d]->indicators.size(); ++i) {
         const Indicator& ind = at[d]->indicators[i];
-        const std::string ikey = IndicatorKey(ind) + "#" + std::to_string(seen[IndicatorKey(ind)]++);
+        const std::string ikey =
+            IndicatorKey(ind) + "#" + std::to_string(seen[IndicatorKey(ind)]++);
         if (std::find(keys.begin(), keys.end(), ikey) == keys.end()) keys.push_back(ikey);
         rows_at[d][ikey] = {&ind, i};
       }
@@ -176,8 +187,10 @@ Comparison Compare(const std::vector<ComparedDocument>& documents) {
       row.indicator = IndicatorLabel(*shown_ind);
       out.rows.push_back(row);
       const std::string seq = Sequence(out.documents, row.values, present);
-      finding("compare.target", field.empty() ? std::vector<std::string>{"indicators"} : std::vector<std::string>{field},
-              "指标“" + row.indicator + "”指标值 " + seq, "target of '" + row.indicator + "': " + seq);
+      finding(
+          "compare.target",
+          field.empty() ? std::vector<std::string>{"indicators"} : std::vector<std::string>{field},
+          "指标“" + row.indicator + "”指标值 " + seq, "target of '" + row.indicator + "': " + seq);
     }
   }
   return out;

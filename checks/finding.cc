@@ -29,7 +29,8 @@ std::string_view SeverityNameZh(Severity s) {
 }
 
 bool AnyAtLeast(const std::vector<Finding>& findings, Severity severity) {
-  return std::any_of(findings.begin(), findings.end(), [&](const Finding& f) { return f.severity >= severity; });
+  return std::any_of(findings.begin(), findings.end(),
+                     [&](const Finding& f) { return f.severity >= severity; });
 }
 
 }  // namespace jixiao

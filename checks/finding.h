@@ -17,13 +17,14 @@ struct Finding {
   Severity severity = Severity::kWarning;
   int index = 0;  // the project's `index` in its document; 0 = the document as a whole
   std::string project_code, project_name;
-  int page = 0;                     // 1-based; 0 = unknown
-  std::vector<std::string> fields;  // field paths as in the extract JSON: "budget.total", "indicators[3].value"
+  int page = 0;  // 1-based; 0 = unknown
+  std::vector<std::string>
+      fields;  // field paths as in the extract JSON: "budget.total", "indicators[3].value"
   std::vector<std::pair<std::string, double>> figures;  // the numbers involved, by name
   std::string message_zh, message_en;
 };
 
-std::string_view SeverityName(Severity s);  // "error", "warning", "info"
+std::string_view SeverityName(Severity s);    // "error", "warning", "info"
 std::string_view SeverityNameZh(Severity s);  // "错误", "警告", "提示"
 
 // Whether any finding is at `severity` or above.

@@ -33,7 +33,9 @@ Path Split(const std::string& field) {
   return p;
 }
 
-std::string Opt(const std::optional<double>& v) { return v ? FormatNumber(*v) : ""; }
+std::string Opt(const std::optional<double>& v) {
+  return v ? FormatNumber(*v) : "";
+}
 
 }  // namespace
 
@@ -63,7 +65,8 @@ int PageOf(const Project& p, const std::vector<std::string>& fields) {
     auto it = p.provenance.find(f);
     if (it == p.provenance.end()) {
       const Path path = Split(f);
-      if (path.index >= 0 && path.tail.empty()) it = p.provenance.find(path.head);  // goals[1] -> goals
+      if (path.index >= 0 && path.tail.empty())
+        it = p.provenance.find(path.head);  // goals[1] -> goals
     }
     if (it != p.provenance.end() && it->second.page > 0) return it->second.page;
   }
@@ -72,19 +75,28 @@ int PageOf(const Project& p, const std::vector<std::string>& fields) {
 
 std::string FieldLabelZh(const std::string& field) {
   static const std::vector<std::pair<std::string, std::string>> kNames = {
-      {"budget.total", "预算数"},        {"budget.fiscal", "财政资金"},     {"budget.other", "其他资金"},
-      {"schedule.mar", "支出计划3月底"}, {"schedule.jun", "支出计划6月底"}, {"schedule.oct", "支出计划10月底"},
-      {"schedule.dec", "支出计划12月底"}, {"project_code", "项目编码"},      {"project_name", "项目名称"},
-      {"purpose", "资金用途"},           {"goals", "绩效目标"},             {"title", "标题"},
-      {"unit_code", "单位编码"},         {"unit_name", "单位名称"}};
+      {"budget.total", "预算数"},
+      {"budget.fiscal", "财政资金"},
+      {"budget.other", "其他资金"},
+      {"schedule.mar", "支出计划3月底"},
+      {"schedule.jun", "支出计划6月底"},
+      {"schedule.oct", "支出计划10月底"},
+      {"schedule.dec", "支出计划12月底"},
+      {"project_code", "项目编码"},
+      {"project_name", "项目名称"},
+      {"purpose", "资金用途"},
+      {"goals", "绩效目标"},
+      {"title", "标题"},
+      {"unit_code", "单位编码"},
+      {"unit_name", "单位名称"}};
   for (const auto& [k, v] : kNames)
     if (field == k) return v;
   const Path p = Split(field);
   if (p.head == "goals" && p.index >= 0) return "绩效目标第 " + std::to_string(p.index + 1) + " 条";
   if (p.head == "indicators" && p.index >= 0) {
     static const std::vector<std::pair<std::string, std::string>> kColumns = {
-        {"level1", "一级指标"}, {"level2", "二级指标"}, {"level3", "三级指标"},
-        {"description", "绩效指标描述"}, {"value", "指标值"}, {"basis", "指标值确定依据"}};
+        {"level1", "一级指标"},          {"level2", "二级指标"}, {"level3", "三级指标"},
+        {"description", "绩效指标描述"}, {"value", "指标值"},    {"basis", "指标值确定依据"}};
     std::string col = p.tail;
     for (const auto& [k, v] : kColumns)
       if (p.tail == k) col = v;
@@ -118,12 +130,14 @@ std::string FieldText(const Project& p, const std::string& field) {
   if (field == "unit_name") return p.unit_name;
   const Path path = Split(field);
   if (path.head == "goals") {
-    if (path.index >= 0) return path.index < static_cast<int>(p.goals.size()) ? p.goals[path.index] : "";
+    if (path.index >= 0)
+      return path.index < static_cast<int>(p.goals.size()) ? p.goals[path.index] : "";
     std::string all;
     for (const std::string& g : p.goals) all += (all.empty() ? "" : "；") + g;
     return all;
   }
-  if (path.head == "indicators" && path.index >= 0 && path.index < static_cast<int>(p.indicators.size())) {
+  if (path.head == "indicators" && path.index >= 0 &&
+      path.index < static_cast<int>(p.indicators.size())) {
     const Indicator& i = p.indicators[path.index];
     if (path.tail == "level1") return i.level1;
     if (path.tail == "level2") return i.level2;
@@ -142,8 +156,9 @@ int DisplayWidth(const std::string& utf8) {
   int w = 0;
   for (char32_t c : ToU32(utf8)) {
     if (c < 0x20) continue;
-    const bool wide = (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3) ||
-                      (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+    const bool wide = (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) ||
+                      (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
+                      (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
                       (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD);
     w += wide ? 2 : 1;
   }

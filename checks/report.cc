@@ -78,11 +78,13 @@ Json ComparisonJson(const Comparison& c) {
 std::string FindingsTable(const std::vector<Finding>& findings, Lang lang) {
   const bool zh = lang == Lang::kZh;
   std::vector<std::vector<std::string>> rows;
-  rows.push_back(zh ? std::vector<std::string>{"级别", "规则", "项目", "项目编码", "页", "说明"}
-                    : std::vector<std::string>{"severity", "rule", "project", "code", "page", "message"});
+  rows.push_back(
+      zh ? std::vector<std::string>{"级别", "规则", "项目", "项目编码", "页", "说明"}
+         : std::vector<std::string>{"severity", "rule", "project", "code", "page", "message"});
   for (const Finding& f : findings)
     rows.push_back({std::string(zh ? SeverityNameZh(f.severity) : SeverityName(f.severity)), f.rule,
-                    f.index > 0 ? std::to_string(f.index) : "-", f.project_code.empty() ? "-" : f.project_code,
+                    f.index > 0 ? std::to_string(f.index) : "-",
+                    f.project_code.empty() ? "-" : f.project_code,
                     f.page > 0 ? std::to_string(f.page) : "-", zh ? f.message_zh : f.message_en});
   return Align(rows);
 }
@@ -98,7 +100,8 @@ std::string ComparisonTable(const Comparison& c, Lang lang) {
     std::string what = r.field == "budget.total" ? (zh ? "预算数" : "budget total")
                        : r.field == "project"    ? (zh ? "项目" : "project")
                                                  : r.indicator;
-    std::vector<std::string> row = {r.project_code.empty() ? "-" : r.project_code, r.project_name, what};
+    std::vector<std::string> row = {r.project_code.empty() ? "-" : r.project_code, r.project_name,
+                                    what};
     for (const std::string& v : r.values) row.push_back(v.empty() ? "—" : v);
     rows.push_back(row);
   }

@@ -2,10 +2,9 @@
 // CONTRACT.md "jixiao check --json").
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "checks/checks.h"
 #include "checks/finding.h"

@@ -21,21 +21,65 @@ struct UnitName {
 
 // Units of count and measure as printed (NFKC), longest first where one starts another.
 constexpr std::array<UnitName, 59> kUnits = {{
-    {U"平方公里", "平方公里"}, {U"平方米", "平方米"}, {U"平米", "平方米"}, {U"m2", "平方米"},
-    {U"公顷", "公顷"},         {U"亩", "亩"},         {U"人次", "人次"},   {U"学生", "人"},
-    {U"人", "人"},             {U"名", "人"},         {U"生", "人"},       {U"户", "户"},
-    {U"家", "家"},             {U"个工作日", "工作日"}, {U"工作日", "工作日"}, {U"个月", "月"},
-    {U"天", "天"},             {U"年", "年"},         {U"辆", "辆"},       {U"台", "台"},
-    {U"套", "套"},             {U"个", "个"},         {U"所", "所"},       {U"学校", "所"},
-    {U"校", "所"},             {U"次", "次"},         {U"项", "项"},       {U"场", "场"},
-    {U"期", "期"},             {U"批", "批"},         {U"份", "份"},       {U"张", "张"},
-    {U"本", "本"},             {U"册", "册"},         {U"株", "株"},       {U"棵", "株"},
-    {U"公里", "公里"},         {U"千米", "公里"},     {U"km", "公里"},     {U"米", "米"},
-    {U"吨", "吨"},             {U"千克", "千克"},     {U"公斤", "千克"},   {U"小时", "小时"},
-    {U"课时", "课时"},         {U"学时", "学时"},     {U"间", "间"},       {U"座", "座"},
-    {U"处", "处"},             {U"条", "条"},         {U"盏", "盏"},       {U"块", "块"},
-    {U"栋", "栋"},             {U"件", "件"},         {U"只", "只"},       {U"头", "头"},
-    {U"宗", "宗"},             {U"笔", "笔"},         {U"篇", "篇"},
+    {U"平方公里", "平方公里"},
+    {U"平方米", "平方米"},
+    {U"平米", "平方米"},
+    {U"m2", "平方米"},
+    {U"公顷", "公顷"},
+    {U"亩", "亩"},
+    {U"人次", "人次"},
+    {U"学生", "人"},
+    {U"人", "人"},
+    {U"名", "人"},
+    {U"生", "人"},
+    {U"户", "户"},
+    {U"家", "家"},
+    {U"个工作日", "工作日"},
+    {U"工作日", "工作日"},
+    {U"个月", "月"},
+    {U"天", "天"},
+    {U"年", "年"},
+    {U"辆", "辆"},
+    {U"台", "台"},
+    {U"套", "套"},
+    {U"个", "个"},
+    {U"所", "所"},
+    {U"学校", "所"},
+    {U"校", "所"},
+    {U"次", "次"},
+    {U"项", "项"},
+    {U"场", "场"},
+    {U"期", "期"},
+    {U"批", "批"},
+    {U"份", "份"},
+    {U"张", "张"},
+    {U"本", "本"},
+    {U"册", "册"},
+    {U"株", "株"},
+    {U"棵", "株"},
+    {U"公里", "公里"},
+    {U"千米", "公里"},
+    {U"km", "公里"},
+    {U"米", "米"},
+    {U"吨", "吨"},
+    {U"千克", "千克"},
+    {U"公斤", "千克"},
+    {U"小时", "小时"},
+    {U"课时", "课时"},
+    {U"学时", "学时"},
+    {U"间", "间"},
+    {U"座", "座"},
+    {U"处", "处"},
+    {U"条", "条"},
+    {U"盏", "盏"},
+    {U"块", "块"},
+    {U"栋", "栋"},
+    {U"件", "件"},
+    {U"只", "只"},
+    {U"头", "头"},
+    {U"宗", "宗"},
+    {U"笔", "笔"},
+    {U"篇", "篇"},
 }};
 
 // Units that only ever follow 每 or 一 (after a number, 月 and 日 are dates).
@@ -45,15 +89,26 @@ struct MoneyName {
   std::u32string_view surface;
   double factor;
 };
-constexpr std::array<MoneyName, 4> kMoney = {{{U"亿元", 1e8}, {U"万元", 1e4}, {U"千元", 1e3}, {U"元", 1}}};
+constexpr std::array<MoneyName, 4> kMoney = {
+    {{U"亿元", 1e8}, {U"万元", 1e4}, {U"千元", 1e3}, {U"元", 1}}};
 
-bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
-bool IsSentenceEnd(char32_t c) { return c == U'。' || c == ';' || c == '!' || c == '?' || c == '\n' || c == '\r'; }
-bool IsClauseEnd(char32_t c) { return IsSentenceEnd(c) || c == ',' || c == U'、' || c == ':'; }
+bool IsDigit(char32_t c) {
+  return c >= '0' && c <= '9';
+}
+bool IsSentenceEnd(char32_t c) {
+  return c == U'。' || c == ';' || c == '!' || c == '?' || c == '\n' || c == '\r';
+}
+bool IsClauseEnd(char32_t c) {
+  return IsSentenceEnd(c) || c == ',' || c == U'、' || c == ':';
+}
 
-bool At(U32View s, size_t pos, U32View word) { return pos <= s.size() && s.substr(pos).substr(0, word.size()) == word; }
+bool At(U32View s, size_t pos, U32View word) {
+  return pos <= s.size() && s.substr(pos).substr(0, word.size()) == word;
+}
 
-bool Has(U32View s, U32View word) { return s.find(word) != U32View::npos; }
+bool Has(U32View s, U32View word) {
+  return s.find(word) != U32View::npos;
+}
 
 size_t SkipSpaces(U32View s, size_t pos) {
   while (pos < s.size() && IsSpace(s[pos])) ++pos;
@@ -100,8 +155,8 @@ size_t ReadPerList(U32View s, size_t pos, std::vector<std::string>* per) {
     if (n == 0) break;
     AddUnique(*per, u);
     i += n;
-    if (i < s.size() && (s[i] == U'·' || s[i] == U'・' || s[i] == '.' || s[i] == '/' || s[i] == '*' ||
-                         s[i] == U'×' || s[i] == U'•'))
+    if (i < s.size() && (s[i] == U'·' || s[i] == U'・' || s[i] == '.' || s[i] == '/' ||
+                         s[i] == '*' || s[i] == U'×' || s[i] == U'•'))
       ++i;
     else
       break;
@@ -117,7 +172,8 @@ std::optional<std::vector<std::string>> Markers(U32View s, bool standard) {
     if (s[q] == U'每') {
       size_t r = q + 1;
       if (r < s.size() && (s[r] == U'个' || s[r] == U'一')) ++r;
-      if (MatchUnit(s, r, true, &u) || (r != q + 1 && MatchUnit(s, q + 1, true, &u))) AddUnique(per, u);
+      if (MatchUnit(s, r, true, &u) || (r != q + 1 && MatchUnit(s, q + 1, true, &u)))
+        AddUnique(per, u);
     } else if (s[q] == U'一') {
       // 一年一户: two in a row.
       size_t n = MatchUnit(s, q + 1, true, &u);
@@ -127,11 +183,16 @@ std::optional<std::vector<std::string>> Markers(U32View s, bool standard) {
         AddUnique(per, v);
       }
     } else if (s[q] == U'均' && q > 0) {
-      static const std::array<std::pair<char32_t, std::string_view>, 11> kBy = {{{U'人', "人"}, {U'生', "人"},
-                                                                                 {U'户', "户"}, {U'亩', "亩"},
-                                                                                 {U'校', "所"}, {U'次', "次"},
-                                                                                 {U'台', "台"}, {U'车', "辆"},
-                                                                                 {U'日', "天"}, {U'月', "月"},
+      static const std::array<std::pair<char32_t, std::string_view>, 11> kBy = {{{U'人', "人"},
+                                                                                 {U'生', "人"},
+                                                                                 {U'户', "户"},
+                                                                                 {U'亩', "亩"},
+                                                                                 {U'校', "所"},
+                                                                                 {U'次', "次"},
+                                                                                 {U'台', "台"},
+                                                                                 {U'车', "辆"},
+                                                                                 {U'日', "天"},
+                                                                                 {U'月', "月"},
                                                                                  {U'年', "年"}}};
       for (const auto& [c, name] : kBy)
         if (s[q - 1] == c) AddUnique(per, std::string(name));
@@ -148,8 +209,8 @@ Bound BoundBefore(U32View before, U32View after) {
   for (U32View w : {U32View(U"不超过"), U32View(U"不高于"), U32View(U"不得超过"), U32View(U"最高"),
                     U32View(U"上限"), U32View(U"控制在"), U32View(U"≤"), U32View(U"<")})
     if (Has(before, w)) return Bound::kAtMost;
-  for (U32View w : {U32View(U"不低于"), U32View(U"不少于"), U32View(U"最低"), U32View(U"至少"), U32View(U"≥"),
-                    U32View(U">")})
+  for (U32View w : {U32View(U"不低于"), U32View(U"不少于"), U32View(U"最低"), U32View(U"至少"),
+                    U32View(U"≥"), U32View(U">")})
     if (Has(before, w)) return Bound::kAtLeast;
   if (At(after, 0, U"以内") || At(after, 0, U"以下")) return Bound::kAtMost;
   if (At(after, 0, U"以上")) return Bound::kAtLeast;
@@ -179,9 +240,12 @@ std::optional<PerUnit> ParsePerUnit(std::string_view unit) {
   size_t n = MatchMoney(u, 0, &r.factor);
   if (n == 0 || n >= u.size()) return std::nullopt;
   size_t i = n;
-  if (u[i] == '/') ++i;
-  else if (u[i] == U'每') ++i;
-  else return std::nullopt;
+  if (u[i] == '/')
+    ++i;
+  else if (u[i] == U'每')
+    ++i;
+  else
+    return std::nullopt;
   size_t m = ReadPerList(u, i, &r.per);
   if (m == 0 || i + m != u.size()) return std::nullopt;
   return r;
@@ -238,10 +302,12 @@ std::vector<Mention> ScanText(std::string_view text) {
       if (IsDigit(s[j])) {
         digits += static_cast<char>(s[j]);
         ++j;
-      } else if (s[j] == ',' && j + 3 < s.size() && IsDigit(s[j + 1]) && IsDigit(s[j + 2]) && IsDigit(s[j + 3]) &&
-                 (j + 4 >= s.size() || !IsDigit(s[j + 4])) && !digits.empty()) {
+      } else if (s[j] == ',' && j + 3 < s.size() && IsDigit(s[j + 1]) && IsDigit(s[j + 2]) &&
+                 IsDigit(s[j + 3]) && (j + 4 >= s.size() || !IsDigit(s[j + 4])) &&
+                 !digits.empty()) {
         ++j;  // thousands separator
-      } else if (s[j] == '.' && j + 1 < s.size() && IsDigit(s[j + 1]) && digits.find('.') == std::string::npos) {
+      } else if (s[j] == '.' && j + 1 < s.size() && IsDigit(s[j + 1]) &&
+                 digits.find('.') == std::string::npos) {
         digits += '.';
         ++j;
         while (j < s.size() && IsDigit(s[j])) {
@@ -275,7 +341,8 @@ std::vector<Mention> ScanText(std::string_view text) {
     Mention m;
     m.step = std::pow(10.0, -decimals) * multiplier;
     m.sentence = sentence;
-    const U32View before = U32View(s).substr(std::max(clause_start, last_end), start - std::max(clause_start, last_end));
+    const U32View before = U32View(s).substr(std::max(clause_start, last_end),
+                                             start - std::max(clause_start, last_end));
     if (money > 0) {
       m.kind = MentionKind::kMoney;
       m.value = number * multiplier * money;
@@ -295,10 +362,13 @@ std::vector<Mention> ScanText(std::string_view text) {
         if (!per) {
           const U32 trimmed = ToU32(Trim(ToUtf8(before)));
           const U32View after_unit = U32View(s).substr(SkipSpaces(s, end));
-          for (U32View w : {U32View(U"标准"), U32View(U"标准为"), U32View(U"标准是"), U32View(U"标准:")})
-            if (trimmed.size() >= w.size() && U32View(trimmed).substr(trimmed.size() - w.size()) == w)
+          for (U32View w :
+               {U32View(U"标准"), U32View(U"标准为"), U32View(U"标准是"), U32View(U"标准:")})
+            if (trimmed.size() >= w.size() &&
+                U32View(trimmed).substr(trimmed.size() - w.size()) == w)
               per = std::vector<std::string>{};
-          for (U32View w : {U32View(U"标准"), U32View(U"的标准"), U32View(U"的基准定额"), U32View(U"定额")})
+          for (U32View w :
+               {U32View(U"标准"), U32View(U"的标准"), U32View(U"的基准定额"), U32View(U"定额")})
             if (At(after_unit, 0, w)) per = std::vector<std::string>{};
         }
         if (per) {
@@ -317,8 +387,8 @@ std::vector<Mention> ScanText(std::string_view text) {
     const U32View after = U32View(s).substr(SkipSpaces(s, end));
     m.bound = BoundBefore(before, after);
     const U32View sentence_so_far = U32View(s).substr(sentence_start, start - sentence_start);
-    m.partial = Has(sentence_so_far, U"其中") || Has(sentence_so_far, U"包括") || Has(sentence_so_far, U"包含") ||
-                Has(sentence_so_far, U"含");
+    m.partial = Has(sentence_so_far, U"其中") || Has(sentence_so_far, U"包括") ||
+                Has(sentence_so_far, U"包含") || Has(sentence_so_far, U"含");
     m.raw = Trim(ToUtf8(U32View(s).substr(start, end - start)));
     out.push_back(std::move(m));
     i = end;

@@ -2,17 +2,15 @@
 // cannot be read; the table, --json (CONTRACT.md), --lang en, --compare; `extract` carries its
 // document's findings.
 #include <gtest/gtest.h>
-
 #include <sys/wait.h>
 
 #include <algorithm>
 #include <cstdlib>
-#include <functional>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
-
+#include <functional>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 namespace {
 
@@ -34,7 +32,8 @@ class CheckCli : public ::testing::Test {
 
   RunResult Run(const std::string& args) {
     const std::string out = (dir_ / "stdout").string(), err = (dir_ / "stderr").string();
-    const int status = std::system((std::string(JIXIAO_BINARY) + " " + args + " >" + out + " 2>" + err).c_str());
+    const int status =
+        std::system((std::string(JIXIAO_BINARY) + " " + args + " >" + out + " 2>" + err).c_str());
     RunResult r;
     r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     r.out = Slurp(out);
@@ -49,7 +48,9 @@ class CheckCli : public ::testing::Test {
     return ss.str();
   }
 
-  static std::string Sample(const std::string& name) { return std::string(JIXIAO_SOURCE_DIR) + "/samples/" + name; }
+  static std::string Sample(const std::string& name) {
+    return std::string(JIXIAO_SOURCE_DIR) + "/samples/" + name;
+  }
 
   // A copy of jiaoyu-2021's truth, changed by `edit`.
   std::string Planted(const std::string& name, const std::function<void(Json&)>& edit) {
@@ -70,7 +71,8 @@ TEST_F(CheckCli, ConsistentTruthExitsZero) {
 }
 
 TEST_F(CheckCli, ErrorsExitOneWithJson) {
-  const std::string bad = Planted("bad.json", [](Json& j) { j["projects"][0]["budget"]["fiscal"] = 500.0; });
+  const std::string bad =
+      Planted("bad.json", [](Json& j) { j["projects"][0]["budget"]["fiscal"] = 500.0; });
   RunResult r = Run("check --json " + bad);
   EXPECT_EQ(r.code, 1) << r.err;
   const Json j = Json::parse(r.out);

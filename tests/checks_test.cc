@@ -1,6 +1,8 @@
 // The auditor checks (docs/CHECKS.md): every rule fires on records built to break it and stays
 // quiet on consistent ones; the samples and the corpus truth give no error-level finding; a
 // copy of a sample with planted inconsistencies reports each with its rule and project.
+#include "checks/checks.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -9,7 +11,6 @@
 #include <set>
 #include <sstream>
 
-#include "checks/checks.h"
 #include "checks/format.h"
 #include "checks/report.h"
 #include "checks/text_scan.h"
@@ -24,8 +25,8 @@ using Json = nlohmann::ordered_json;
 
 // ---------------------------------------------------------------- building records
 
-Indicator Ind(const std::string& l1, const std::string& l2, const std::string& l3, const std::string& value,
-              const std::string& description = "") {
+Indicator Ind(const std::string& l1, const std::string& l2, const std::string& l3,
+              const std::string& value, const std::string& description = "") {
   Indicator i;
   i.level1 = l1;
   i.level2 = l2;
@@ -49,13 +50,16 @@ Project Heating(int index = 1) {
   p.budget = {12.05, 12.05, std::nullopt};
   p.purpose = "2020 年局机关办公楼取暖费 120526.20 元，取暖面积 4017.54 平方米，单价 30 元。";
   p.schedule = {std::nullopt, std::nullopt, std::nullopt, 100.0};
-  p.goals = {"保证供暖期如期供暖", "保证正常的办公环境", "及时支付 2020 年局机关办公楼取暖费 120526.20 元"};
-  p.indicators = {Ind("产出指标", "数量指标", "保障办公人数", "74 人"),
-                  Ind("产出指标", "质量指标", "保障机关正常运转", "≥100%", "提高在职人员工作环境"),
-                  Ind("产出指标", "成本指标", "取暖费用", "≤预算控制数", "实际支出金额小于预算控制数"),
-                  Ind("产出指标", "时效指标", "经费保障及时性", "及时保障"),
-                  Ind("效果指标", "社会效益指标", "保障单位冬季的正常取暖", "=100%"),
-                  Ind("满意度指标", "服务对象满意度指标", "保障正常的办公环境", "≥95%", "职工对当年取暖期办公环境的满意度")};
+  p.goals = {"保证供暖期如期供暖", "保证正常的办公环境",
+             "及时支付 2020 年局机关办公楼取暖费 120526.20 元"};
+  p.indicators = {
+      Ind("产出指标", "数量指标", "保障办公人数", "74 人"),
+      Ind("产出指标", "质量指标", "保障机关正常运转", "≥100%", "提高在职人员工作环境"),
+      Ind("产出指标", "成本指标", "取暖费用", "≤预算控制数", "实际支出金额小于预算控制数"),
+      Ind("产出指标", "时效指标", "经费保障及时性", "及时保障"),
+      Ind("效果指标", "社会效益指标", "保障单位冬季的正常取暖", "=100%"),
+      Ind("满意度指标", "服务对象满意度指标", "保障正常的办公环境", "≥95%",
+          "职工对当年取暖期办公环境的满意度")};
   p.pages = {9};
   return p;
 }
@@ -71,10 +75,11 @@ Project Software(int index = 1) {
   p.budget = {17.92, 17.92, std::nullopt};
   p.purpose = "行政事业单位通过“行政事业单位资产管理信息系统”加强行政事业单位国有资产管理。";
   p.schedule = {25.0, 50.0, 75.0, 100.0};
-  p.indicators = {Ind("产出指标", "数量指标", "服务预算单位数量", "112 户"),
-                  Ind("产出指标", "成本指标", "一年一户 1600 元", "按合同规定", "按实际服务户数支付费用"),
-                  Ind("效果指标", "社会效益指标", "对区内行政事业单位资产进行管理", "112 户"),
-                  Ind("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥95%")};
+  p.indicators = {
+      Ind("产出指标", "数量指标", "服务预算单位数量", "112 户"),
+      Ind("产出指标", "成本指标", "一年一户 1600 元", "按合同规定", "按实际服务户数支付费用"),
+      Ind("效果指标", "社会效益指标", "对区内行政事业单位资产进行管理", "112 户"),
+      Ind("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥95%")};
   return p;
 }
 
@@ -88,11 +93,14 @@ std::vector<Finding> Of(const std::vector<Finding>& all, const std::string& rule
 std::string Dump(const std::vector<Finding>& all) {
   std::string s;
   for (const Finding& f : all)
-    s += std::string(SeverityName(f.severity)) + " " + f.rule + " #" + std::to_string(f.index) + ": " + f.message_zh + "\n";
+    s += std::string(SeverityName(f.severity)) + " " + f.rule + " #" + std::to_string(f.index) +
+         ": " + f.message_zh + "\n";
   return s;
 }
 
-std::vector<Finding> CheckOne(const Project& p) { return Check({p}); }
+std::vector<Finding> CheckOne(const Project& p) {
+  return Check({p});
+}
 
 // ---------------------------------------------------------------- consistent records
 
@@ -124,9 +132,10 @@ TEST(Checks, BudgetSumFires) {
 
 TEST(Checks, BudgetSumQuietWithinRounding) {
   Project p = Heating();
-  for (Budget b : {Budget{100.0, 100.0, std::nullopt}, Budget{100.0, 100.0, 0.0}, Budget{1368.9, 1095.12, 273.78},
-                   Budget{10.0, 6.67, 3.34},  // 6.665 + 3.335 each rounded up
-                   Budget{3286500.0, 3286500.0, 0.0}, Budget{12.05, std::nullopt, std::nullopt}}) {
+  for (Budget b :
+       {Budget{100.0, 100.0, std::nullopt}, Budget{100.0, 100.0, 0.0},
+        Budget{1368.9, 1095.12, 273.78}, Budget{10.0, 6.67, 3.34},  // 6.665 + 3.335 each rounded up
+        Budget{3286500.0, 3286500.0, 0.0}, Budget{12.05, std::nullopt, std::nullopt}}) {
     p.budget = b;
     EXPECT_TRUE(Of(CheckOne(p), "budget.sum").empty()) << *b.total;
   }
@@ -140,7 +149,9 @@ TEST(Checks, AnnualBudgetSum) {
   p.budget = {3286500.0, 3286500.0, 0.0};
   p.purpose.clear();
   p.goals.clear();
-  p.attributes = {{"年度资金申请总额", "3,286,500.00"}, {"其中：当年财政拨款", "2,986,500.00"}, {"上年结转资金", "300,000.00"}};
+  p.attributes = {{"年度资金申请总额", "3,286,500.00"},
+                  {"其中：当年财政拨款", "2,986,500.00"},
+                  {"上年结转资金", "300,000.00"}};
   EXPECT_TRUE(CheckOne(p).empty()) << Dump(CheckOne(p));
   p.attributes[2].second = "400,000.00";
   auto f = Of(CheckOne(p), "budget.annual_sum");
@@ -182,9 +193,11 @@ TEST(Checks, ScheduleIncompleteFires) {
 
 TEST(Checks, ScheduleQuiet) {
   Project p = Heating();
-  for (Schedule s : {Schedule{25.0, 50.0, 75.0, 100.0}, Schedule{std::nullopt, 50.0, std::nullopt, 100.0},
-                     Schedule{50.0, std::nullopt, std::nullopt, 100.0}, Schedule{25.0, 50.0, 100.0, std::nullopt},
-                     Schedule{25.0, 50.0, 75.0, 100.00}, Schedule{}}) {
+  for (Schedule s :
+       {Schedule{25.0, 50.0, 75.0, 100.0}, Schedule{std::nullopt, 50.0, std::nullopt, 100.0},
+        Schedule{50.0, std::nullopt, std::nullopt, 100.0},
+        Schedule{25.0, 50.0, 100.0, std::nullopt}, Schedule{25.0, 50.0, 75.0, 100.00},
+        Schedule{}}) {
     p.schedule = s;
     EXPECT_TRUE(CheckOne(p).empty()) << Dump(CheckOne(p));
   }
@@ -219,11 +232,13 @@ TEST(Checks, TextArithmeticQuiet) {
   Project p = Heating();
   for (const char* text : {
            "2020 年局机关办公楼取暖费 120526.20 元，取暖面积 4017.54 平方米，单价 30 元。",
-           "取暖费 12.05 万元，取暖面积 4017.54 平方米，单价 30 元。",     // the amount rounded to 万元
-           "取暖面积 4017.54 平方米，单价 30 元，取暖费 120526.2 元。",    // another order
+           "取暖费 12.05 万元，取暖面积 4017.54 平方米，单价 30 元。",   // the amount rounded to
+                                                                         // 万元
+           "取暖面积 4017.54 平方米，单价 30 元，取暖费 120526.2 元。",  // another order
            "取暖费１２０５２６．２０元，取暖面积４０１７．５４平方米，单价３０元。",  // full-width
            "按每平方米 30 元的标准支付取暖面积 4017.54 平方米的取暖费 120526.20 元。",
-           "取暖费 120526.20 元。取暖面积 3000 平方米，单价 20 元。",  // the product in another sentence
+           "取暖费 120526.20 元。取暖面积 3000 平方米，单价 20 元。",  // the product in another
+                                                                       // sentence
        }) {
     p.purpose = text;
     EXPECT_TRUE(Of(CheckOne(p), "text.arithmetic").empty()) << text << "\n" << Dump(CheckOne(p));
@@ -256,9 +271,10 @@ TEST(Checks, TextBudgetQuiet) {
            "2020 年局机关办公楼取暖费 120526.20 元。",  // 12.0526 万元 prints as 12.05
            "取暖费 12.05 万元。",
            "取暖费 10 万元，锅炉维修 2.05 万元。",  // the amounts add up to the budget
-           "其中锅炉维修 2 万元。",                // a part of it
+           "其中锅炉维修 2 万元。",                 // a part of it
            "取暖费 120526.20 元，其中锅炉维修 2 万元。",
-           "取暖费 120526.20 元，另有维修 1.5 万元。",  // a small cost line beside the budget's figure
+           "取暖费 120526.20 元，另有维修 1.5 万元。",  // a small cost line beside the budget's
+                                                        // figure
            "用于办公楼取暖，保障冬季办公。",
            "取暖费不超过 15 万元。",  // a ceiling above the budget
        }) {
@@ -279,7 +295,8 @@ TEST(Checks, TextBudgetQuiet) {
 
 TEST(Checks, CostCeilingFires) {
   Project p = Heating();
-  p.indicators[2] = Ind("产出指标", "成本指标", "取暖费用", "≤13 万元", "实际支出金额小于预算控制数");
+  p.indicators[2] =
+      Ind("产出指标", "成本指标", "取暖费用", "≤13 万元", "实际支出金额小于预算控制数");
   auto f = Of(CheckOne(p), "indicator.cost_ceiling");
   ASSERT_EQ(f.size(), 1u) << Dump(CheckOne(p));
   EXPECT_EQ(f[0].fields, (std::vector<std::string>{"indicators[2].value", "budget.total"}));
@@ -291,7 +308,8 @@ TEST(Checks, CostCeilingFires) {
   EXPECT_EQ(Of(CheckOne(p), "indicator.cost_ceiling").size(), 1u);
   // The project's one money cost, most of the budget but under it; a 审批标准 in the
   // description does not make it a price.
-  p.indicators[2] = Ind("产出指标", "成本指标", "工资与规定相符", "≤10 万元", "工资发放符合组织部门审批标准");
+  p.indicators[2] =
+      Ind("产出指标", "成本指标", "工资与规定相符", "≤10 万元", "工资发放符合组织部门审批标准");
   EXPECT_EQ(Of(CheckOne(p), "indicator.cost_ceiling").size(), 1u) << Dump(CheckOne(p));
 }
 
@@ -299,7 +317,8 @@ TEST(Checks, CostCeilingQuiet) {
   Project p = Heating();
   for (const char* value : {"≤12.05 万元", "≤120526.20元", "≤预算控制数", "≤12.05万元"}) {
     p.indicators[2] = Ind("产出指标", "成本指标", "取暖费用", value);
-    EXPECT_TRUE(Of(CheckOne(p), "indicator.cost_ceiling").empty()) << value << "\n" << Dump(CheckOne(p));
+    EXPECT_TRUE(Of(CheckOne(p), "indicator.cost_ceiling").empty()) << value << "\n"
+                                                                   << Dump(CheckOne(p));
   }
   // A cost line under the budget, and per-unit costs.
   p.indicators[2] = Ind("产出指标", "成本指标", "锅炉维修费", "≤2 万元");
@@ -347,7 +366,8 @@ TEST(Checks, UnitCostFromTheText) {
 
 TEST(Checks, UnitCostQuiet) {
   Project p = Software();
-  p.indicators[1] = Ind("产出指标", "成本指标", "软件服务费", "≤1600元/户");  // a ceiling: any budget under it
+  p.indicators[1] =
+      Ind("产出指标", "成本指标", "软件服务费", "≤1600元/户");  // a ceiling: any budget under it
   p.budget = {15.0, 15.0, std::nullopt};
   EXPECT_TRUE(Of(CheckOne(p), "indicator.unit_cost").empty()) << Dump(CheckOne(p));
   // Two different counts of 户: which one the price is per is open.
@@ -367,8 +387,10 @@ TEST(Checks, UnitCostQuiet) {
   p = Software();
   p.budget = {1368.9, 1095.12, 273.78};
   p.purpose = "按照小学每生每年650元、初中每生每年850元的基准定额，保障学校日常运转。";
-  p.indicators = {Ind("产出指标", "数量指标", "保障小学生人数", "=10260 人"), Ind("产出指标", "数量指标", "保障初中生人数", "=5410 人"),
-                  Ind("产出指标", "成本指标", "小学生均公用经费", "=650元"), Ind("效果指标", "社会效益指标", "巩固率", "≥97%"),
+  p.indicators = {Ind("产出指标", "数量指标", "保障小学生人数", "=10260 人"),
+                  Ind("产出指标", "数量指标", "保障初中生人数", "=5410 人"),
+                  Ind("产出指标", "成本指标", "小学生均公用经费", "=650元"),
+                  Ind("效果指标", "社会效益指标", "巩固率", "≥97%"),
                   Ind("满意度指标", "服务对象满意度指标", "学生满意度", "≥90%")};
   EXPECT_TRUE(CheckOne(p).empty()) << Dump(CheckOne(p));
 }
@@ -377,9 +399,13 @@ TEST(Checks, UnitCostQuiet) {
 
 TEST(Checks, RateOver100Fires) {
   Project p = Heating();
-  for (const auto& [name, value] : std::vector<std::pair<std::string, std::string>>{
-           {"工作完成率", "105%"}, {"验收合格率", "≥101%"}, {"支付及时率", "=100.5%"}, {"任务完成率", "90%-110%"},
-           {"服务对象满意度", "≥105%"}, {"资金到位率", ">100%"}}) {
+  for (const auto& [name, value] :
+       std::vector<std::pair<std::string, std::string>>{{"工作完成率", "105%"},
+                                                        {"验收合格率", "≥101%"},
+                                                        {"支付及时率", "=100.5%"},
+                                                        {"任务完成率", "90%-110%"},
+                                                        {"服务对象满意度", "≥105%"},
+                                                        {"资金到位率", ">100%"}}) {
     p.indicators[1] = Ind("产出指标", "质量指标", name, value);
     auto f = Of(CheckOne(p), "indicator.rate_over_100");
     ASSERT_EQ(f.size(), 1u) << name << " " << value;
@@ -398,10 +424,16 @@ TEST(Checks, PercentOver100WithoutARateNameWarns) {
 
 TEST(Checks, RateOver100Quiet) {
   Project p = Heating();
-  for (const auto& [name, value] : std::vector<std::pair<std::string, std::string>>{
-           {"工作完成率", "100%"}, {"验收合格率", "≥100%"}, {"收入增长率", "120%"}, {"覆盖面提高", "≥110%"},
-           {"税收收入完成率", "≥102%"},
-           {"任务完成率", "90%-100%"}, {"成灾率", "≤4.2‰"}, {"完成率", "≤120%"}, {"故障维护及时率", "≤48 小时"}}) {
+  for (const auto& [name, value] :
+       std::vector<std::pair<std::string, std::string>>{{"工作完成率", "100%"},
+                                                        {"验收合格率", "≥100%"},
+                                                        {"收入增长率", "120%"},
+                                                        {"覆盖面提高", "≥110%"},
+                                                        {"税收收入完成率", "≥102%"},
+                                                        {"任务完成率", "90%-100%"},
+                                                        {"成灾率", "≤4.2‰"},
+                                                        {"完成率", "≤120%"},
+                                                        {"故障维护及时率", "≤48 小时"}}) {
     p.indicators[1] = Ind("产出指标", "质量指标", name, value);
     EXPECT_TRUE(Of(CheckOne(p), "indicator.rate_over_100").empty()) << name << " " << value;
   }
@@ -431,7 +463,8 @@ TEST(Checks, MissingCategory) {
   EXPECT_EQ(Of(CheckOne(p), "indicator.missing_category").size(), 1u);
   // Older templates: 效益指标, with satisfaction as a 二级指标.
   p = Heating();
-  p.indicators = {Ind("产出指标", "数量指标", "人数", "74 人"), Ind("效益指标", "社会效益指标", "保障", "有效"),
+  p.indicators = {Ind("产出指标", "数量指标", "人数", "74 人"),
+                  Ind("效益指标", "社会效益指标", "保障", "有效"),
                   Ind("效益指标", "服务对象满意度指标", "满意度", "≥90%")};
   EXPECT_TRUE(Of(CheckOne(p), "indicator.missing_category").empty());
 }
@@ -452,8 +485,8 @@ TEST(Checks, MissingValue) {
 
 std::vector<Project> FiveProjects() {
   std::vector<Project> ps;
-  const char* codes[] = {"318-1301-JBN-RKLW", "318-1302-JBN-12D2", "318-1302-JBN-YH7U", "318-0803-JBN-ZZ3U",
-                         "318-1101-JBN-CE0M"};
+  const char* codes[] = {"318-1301-JBN-RKLW", "318-1302-JBN-12D2", "318-1302-JBN-YH7U",
+                         "318-0803-JBN-ZZ3U", "318-1101-JBN-CE0M"};
   for (int i = 0; i < 5; ++i) {
     Project p = Heating(i + 1);
     p.project_code = codes[i];
@@ -472,8 +505,9 @@ TEST(Checks, CodesQuiet) {
 }
 
 TEST(Checks, CodeMalformedFires) {
-  for (const char* bad : {"318-13O2-JBN-12D2", "318-1302-JBN-12D", "3181302JBN12D2", "318-1302-JBN-12D2-X",
-                          "318-1302-JB1-12D2", "320-1302-JBN-12D2", "318-1302-JBN-12D2/", "318-1302-JBN-项目"}) {
+  for (const char* bad :
+       {"318-13O2-JBN-12D2", "318-1302-JBN-12D", "3181302JBN12D2", "318-1302-JBN-12D2-X",
+        "318-1302-JB1-12D2", "320-1302-JBN-12D2", "318-1302-JBN-12D2/", "318-1302-JBN-项目"}) {
     auto ps = FiveProjects();
     ps[1].project_code = bad;
     auto f = Of(Check(ps), "code.malformed");
@@ -546,7 +580,8 @@ TEST(Checks, CompareListsChanges) {
   EXPECT_EQ(fields, (std::set<std::string>{"budget.total", "indicator", "project"}));
   auto budget = Of(c.findings, "compare.budget");
   ASSERT_EQ(budget.size(), 1u);
-  EXPECT_NE(budget[0].message_zh.find("2019: 12.05 万元 → 2020: 13.50 万元"), std::string::npos) << budget[0].message_zh;
+  EXPECT_NE(budget[0].message_zh.find("2019: 12.05 万元 → 2020: 13.50 万元"), std::string::npos)
+      << budget[0].message_zh;
   auto target = Of(c.findings, "compare.target");
   ASSERT_EQ(target.size(), 1u);
   EXPECT_EQ(target[0].fields, std::vector<std::string>{"indicators[0].value"});
@@ -562,7 +597,8 @@ TEST(Checks, CompareListsChanges) {
 // ---------------------------------------------------------------- text figures
 
 TEST(Checks, ScanText) {
-  auto m = check::ScanText("2020 年局机关办公楼取暖费 120526.20 元，取暖面积 4017.54 平方米，单价 30 元。");
+  auto m = check::ScanText(
+      "2020 年局机关办公楼取暖费 120526.20 元，取暖面积 4017.54 平方米，单价 30 元。");
   ASSERT_EQ(m.size(), 3u);
   EXPECT_EQ(m[0].kind, check::MentionKind::kMoney);
   EXPECT_DOUBLE_EQ(m[0].value, 120526.2);
@@ -571,7 +607,9 @@ TEST(Checks, ScanText) {
   EXPECT_EQ(m[1].unit, "平方米");
   EXPECT_EQ(m[2].kind, check::MentionKind::kPrice);
   EXPECT_TRUE(m[2].per.empty());
-  m = check::ScanText("按每生每天4元标准、全年在校200天核定，覆盖学生6405人；投入1.2亿元，面积4.6万亩，计3,286,500.00元");
+  m = check::ScanText(
+      "按每生每天4元标准、全年在校200天核定，覆盖学生6405人；投入1.2亿元，面积4.6万亩，计3,286,500."
+      "00元");
   ASSERT_EQ(m.size(), 6u);
   EXPECT_EQ(m[0].per, (std::vector<std::string>{"人", "天"}));
   EXPECT_EQ(m[1].unit, "天");
@@ -580,7 +618,8 @@ TEST(Checks, ScanText) {
   EXPECT_DOUBLE_EQ(m[4].value, 46000);
   EXPECT_EQ(m[4].unit, "亩");
   EXPECT_DOUBLE_EQ(m[5].value, 3286500);
-  EXPECT_EQ(check::ScanText("项目编码 318-1301-JBN-RKLW，2021年3月31日前完成，完成率95%").size(), 0u);
+  EXPECT_EQ(check::ScanText("项目编码 318-1301-JBN-RKLW，2021年3月31日前完成，完成率95%").size(),
+            0u);
   EXPECT_EQ(check::PerMarkers("一年一户 1600 元").value(), (std::vector<std::string>{"年", "户"}));
   EXPECT_EQ(check::ParsePerUnit("元/(生·年)")->per, (std::vector<std::string>{"人", "年"}));
   EXPECT_FALSE(check::PerMarkers("取暖费用"));
@@ -588,7 +627,9 @@ TEST(Checks, ScanText) {
 
 // ---------------------------------------------------------------- documents
 
-fs::path SourceDir() { return fs::path(JIXIAO_SOURCE_DIR); }
+fs::path SourceDir() {
+  return fs::path(JIXIAO_SOURCE_DIR);
+}
 
 std::vector<fs::path> Truths() {
   std::vector<fs::path> out;
@@ -624,7 +665,8 @@ TEST(Documents, EveryTruthLoads) {
       ASSERT_EQ(p.indicators.size(), jp["indicators"].size()) << t;
       EXPECT_EQ(p.budget.total.has_value(), !jp["budget"]["total"].is_null());
       for (size_t k = 0; k < p.indicators.size(); ++k)
-        EXPECT_EQ(KindName(p.indicators[k].value_normalized.kind), jp["indicators"][k]["value_normalized"]["kind"].get<std::string>());
+        EXPECT_EQ(KindName(p.indicators[k].value_normalized.kind),
+                  jp["indicators"][k]["value_normalized"]["kind"].get<std::string>());
     }
     // What ExtractJson writes reads back the same.
     ExtractResult again = ReadExtractJson(ExtractJson(r), t.string());
@@ -637,8 +679,9 @@ TEST(Documents, NotAnExtract) {
   EXPECT_THROW(ReadExtractJson(Json{{"tables", Json::array()}}, "x.json"), Error);
   EXPECT_THROW(ReadExtractJson(Json{{"projects", Json::array({1})}}, "x.json"), Error);
   // Numbers printed as strings, a missing typed value.
-  Json j = {{"projects", Json::array({Json{{"budget", {{"total", "100.00"}, {"fiscal", "100.00"}, {"other", ""}}},
-                                           {"indicators", Json::array({Json{{"value", "≥95%"}}})}}})}};
+  Json j = {{"projects", Json::array({Json{
+                             {"budget", {{"total", "100.00"}, {"fiscal", "100.00"}, {"other", ""}}},
+                             {"indicators", Json::array({Json{{"value", "≥95%"}}})}}})}};
   ExtractResult r = ReadExtractJson(j, "x.json");
   ASSERT_EQ(r.projects.size(), 1u);
   EXPECT_EQ(r.projects[0].index, 1);
@@ -688,27 +731,33 @@ TEST(Documents, PlantedInconsistenciesAreReported) {
   ExtractResult r = ReadExtractJson(Load(t), t.string());
   ASSERT_GE(r.projects.size(), 7u);
   auto& ps = r.projects;
-  ps[0].budget.fiscal = 500.0;                                      // 1: 512.4 ≠ 500 + 0
-  ps[1].schedule = {60.0, 50.0, std::nullopt, 100.0};               // 2: 60 → 50
-  ps[2].indicators[7] = Ind(ps[2].indicators[7].level1, ps[2].indicators[7].level2, ps[2].indicators[7].level3,
-                            "105%", ps[2].indicators[7].description);  // 3: 经费使用合规率 105%
-  ps[3].project_code = ps[0].project_code;                          // 4: 1's code
+  ps[0].budget.fiscal = 500.0;                         // 1: 512.4 ≠ 500 + 0
+  ps[1].schedule = {60.0, 50.0, std::nullopt, 100.0};  // 2: 60 → 50
+  ps[2].indicators[7] =
+      Ind(ps[2].indicators[7].level1, ps[2].indicators[7].level2, ps[2].indicators[7].level3,
+          "105%", ps[2].indicators[7].description);  // 3: 经费使用合规率 105%
+  ps[3].project_code = ps[0].project_code;           // 4: 1's code
   ps[4].indicators[6] = Ind("产出指标", "成本指标", "项目成本", "≤350万元");  // 5: above 320.5
-  ps[5].schedule = {25.0, 50.0, 75.0, 120.0};                        // 6: 120%
-  ps[6].purpose = "购买专职保安服务费 48 万元，保安 60 人，每人每年 9000 元。项目周期3年。";  // 7: 60 × 9000 = 54 万
+  ps[5].schedule = {25.0, 50.0, 75.0, 120.0};                                 // 6: 120%
+  ps[6].purpose =
+      "购买专职保安服务费 48 万元，保安 60 人，每人每年 9000 元。项目周期3年。";  // 7: 60 × 9000 =
+                                                                                  // 54 万
   const std::vector<Finding> f = Check(ps);
   const std::vector<std::pair<std::string, int>> planted = {
-      {"budget.sum", 1},          {"schedule.decreasing", 2},    {"indicator.rate_over_100", 3},
-      {"code.duplicate", 4},      {"indicator.cost_ceiling", 5}, {"schedule.over_100", 6},
+      {"budget.sum", 1},     {"schedule.decreasing", 2},    {"indicator.rate_over_100", 3},
+      {"code.duplicate", 4}, {"indicator.cost_ceiling", 5}, {"schedule.over_100", 6},
       {"text.arithmetic", 7}};
   for (const auto& [rule, index] : planted)
-    EXPECT_TRUE(std::any_of(f.begin(), f.end(), [&](const Finding& x) { return x.rule == rule && x.index == index; }))
-        << rule << " #" << index << "\n" << Dump(f);
+    EXPECT_TRUE(std::any_of(f.begin(), f.end(),
+                            [&](const Finding& x) { return x.rule == rule && x.index == index; }))
+        << rule << " #" << index << "\n"
+        << Dump(f);
   // Nothing else is an error.
   for (const Finding& x : f) {
     if (x.severity != Severity::kError) continue;
-    EXPECT_TRUE(std::any_of(planted.begin(), planted.end(),
-                            [&](const auto& p) { return p.first == x.rule && p.second == x.index; }))
+    EXPECT_TRUE(
+        std::any_of(planted.begin(), planted.end(),
+                    [&](const auto& p) { return p.first == x.rule && p.second == x.index; }))
         << "unexpected: " << x.rule << " #" << x.index << " " << x.message_zh;
   }
   // Project 2's total is untouched, so its sum still holds.
@@ -724,7 +773,8 @@ TEST(Report, TableAndJson) {
   EXPECT_NE(table.find("错误"), std::string::npos);
   EXPECT_NE(FindingsTable(f, Lang::kEn).find("error"), std::string::npos);
   const Json j = FindingJson(f[0], Lang::kEn);
-  for (const char* k : {"rule", "severity", "index", "project_code", "page", "fields", "message"}) EXPECT_TRUE(j.contains(k)) << k;
+  for (const char* k : {"rule", "severity", "index", "project_code", "page", "fields", "message"})
+    EXPECT_TRUE(j.contains(k)) << k;
   EXPECT_EQ(j["severity"], "error");
   EXPECT_EQ(j["message"], f[0].message_en);
   EXPECT_EQ(DisplayWidth("预算数ab"), 8);
