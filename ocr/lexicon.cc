@@ -139,7 +139,7 @@ std::string FixSymbols(std::string_view text) {
   const std::u32string original = u;
   // ×
   for (size_t i = 1; i + 1 < u.size(); ++i) {
-    if (u[i] != U'x' && u[i] != U'X' && u[i] != U'*' && u[i] != U'＊') continue;
+    if (u[i] != U'x' && u[i] != U'X' && u[i] != U'*' && u[i] != U'＊' && u[i] != U'"') continue;
     size_t next = i + 1;
     while (next < u.size() && u[next] == U' ') ++next;
     size_t prev = i;
@@ -171,6 +171,15 @@ std::string FixSymbols(std::string_view text) {
         break;
       }
     }
+  }
+  // The item's label without its colon: （三）绩效目标非税收入管理.
+  {
+    const std::u32string label = U"绩效目标";
+    const size_t at = u.find(label);
+    const size_t next = at + label.size();
+    if (at != std::u32string::npos && at > 0 && u[at - 1] == U'）' && next < u.size() &&
+        IsCjk(u[next]) && std::u32string_view(U":：;；,，").find(u[next]) == std::u32string_view::npos)
+      u = u.substr(0, next) + U"：" + u.substr(next);
   }
   // Labels' colons.
   for (std::u32string_view label : {std::u32string_view(U"绩效目标"), std::u32string_view(U"单位"),
@@ -224,10 +233,26 @@ std::string Trimmed(std::string_view text, std::u32string_view lead, std::u32str
 
 }  // namespace
 
-std::string TrimCellMarks(std::string_view text) {
-  return Trimmed(text, U",，、。.;；:：'`", U",，、;；:：.'`");
+// Full stops between two Chinese characters become `with` (nothing to drop them).
+std::string DotsBetweenCjk(const std::string& text, std::u32string_view with) {
+  std::u32string u = ToU32(text);
+  bool changed = false;
+  for (size_t i = 1; i + 1 < u.size(); ++i) {
+    if (u[i] != U'.' || !IsCjk(u[i - 1]) || !IsCjk(u[i + 1])) continue;
+    u.replace(i, 1, with);
+    changed = true;
+  }
+  return changed ? ToUtf8(u) : text;
 }
 
-std::string TrimLeadingMarks(std::string_view text) { return Trimmed(text, U".,;:'`", U""); }
+std::string TrimCellMarks(std::string_view text) {
+  return DotsBetweenCjk(Trimmed(text, U",，、。.;；:：'`", U",，、;；:：.'`"), U"·");
+}
+
+std::string TrimLeadingMarks(std::string_view text) {
+  std::string t = Trimmed(text, U".,;:'`…", U"");
+  if (StartsWith(t, "、") && t != text) t = t.substr(std::string("、").size());
+  return DotsBetweenCjk(t, U"");
+}
 
 }  // namespace jixiao::ocr
