@@ -218,6 +218,8 @@ Source SourceOf(const Table& t, const TableCell& c) {
   s.page = t.page;
   s.box = c.box;
   s.confidence = c.confidence;
+  s.source = c.source;
+  s.corrected = c.corrected;
   return s;
 }
 
