@@ -160,6 +160,14 @@ std::string FixSymbols(std::string_view text) {
     std::u32string fixed = U"（" + u.substr(k, digits - k) + U"）";
     u = u.substr(0, start) + fixed + u.substr(digits + 1);
   }
+  // Specks between a number and its 、: 2…、
+  {
+    size_t d = start;
+    while (d < u.size() && u[d] >= U'0' && u[d] <= U'9') ++d;
+    size_t e = d;
+    while (e < u.size() && std::u32string_view(U".…‥·").find(u[e]) != std::u32string_view::npos) ++e;
+    if (d > start && e > d && e < u.size() && u[e] == U'、') u = u.substr(0, d) + u.substr(e);
+  }
   // 〈 closed by ) is （
   for (size_t i = 0; i < u.size(); ++i) {
     if (u[i] != U'〈') continue;
@@ -177,7 +185,9 @@ std::string FixSymbols(std::string_view text) {
     const std::u32string label = U"绩效目标";
     const size_t at = u.find(label);
     const size_t next = at + label.size();
-    if (at != std::u32string::npos && at > 0 && u[at - 1] == U'）' && next < u.size() &&
+    size_t before = at;
+    while (before > 0 && u[before - 1] == U' ') --before;
+    if (at != std::u32string::npos && before > 0 && u[before - 1] == U'）' && next < u.size() &&
         IsCjk(u[next]) && std::u32string_view(U":：;；,，").find(u[next]) == std::u32string_view::npos)
       u = u.substr(0, next) + U"：" + u.substr(next);
   }
@@ -213,6 +223,35 @@ std::string FixSymbols(std::string_view text) {
     } else {
       ++i;
     }
+  }
+  // ‰ read as %o; 1 read as L, l or I between a Chinese character and digits; an unpaired
+  // ] or [ next to a digit; a unit's middle dot read as : or - (元/生·年).
+  for (size_t i = 0; i + 1 < u.size(); ++i) {
+    if (u[i] == U'%' && (u[i + 1] == U'o' || u[i + 1] == U'0') && i > 0 &&
+        ((u[i - 1] >= U'0' && u[i - 1] <= U'9') || u[i - 1] == U'(' || u[i - 1] == U'（') &&
+        (i + 2 >= u.size() || !((u[i + 2] >= U'0' && u[i + 2] <= U'9') || IsAsciiAlnum(u[i + 2])))) {
+      u = u.substr(0, i) + U"‰" + u.substr(i + 2);
+    }
+  }
+  for (size_t i = 1; i + 1 < u.size(); ++i) {
+    if ((u[i] == U'L' || u[i] == U'l' || u[i] == U'I') && IsCjk(u[i - 1]) && u[i + 1] >= U'0' &&
+        u[i + 1] <= U'9')
+      u[i] = U'1';
+  }
+  for (size_t i = 0; i < u.size(); ++i) {
+    if (u[i] != U']' && u[i] != U'[') continue;
+    const bool digit_near = (i > 0 && u[i - 1] >= U'0' && u[i - 1] <= U'9') ||
+                            (i + 1 < u.size() && u[i + 1] >= U'0' && u[i + 1] <= U'9');
+    const char32_t pair = u[i] == U']' ? U'[' : U']';
+    if (digit_near && u.find(pair) == std::u32string::npos) {
+      u = u.substr(0, i) + u.substr(i + 1);
+      --i;
+    }
+  }
+  for (size_t i = 2; i + 1 < u.size(); ++i) {
+    if ((u[i] == U':' || u[i] == U'：' || u[i] == U'-') && IsCjk(u[i - 1]) && IsCjk(u[i + 1]) &&
+        (u[i - 2] == U'/' || u[i - 2] == U'／'))
+      u[i] = U'·';
   }
   // A line-final ASCII full stop after Chinese.
   while (!u.empty() && u.back() == U' ') u.pop_back();

@@ -36,14 +36,16 @@ std::optional<std::string> NearestTermInRow(std::string_view text,
 // Fixes of marks that chi_sim confuses, by what the text around them says:
 // - `x`, `X`, `*` or `"` between a Chinese character and a number is ×  (总故障数量×100%);
 // - an item number opened by a wrong bracket or none, `〈八)` or `八)` at the line's start,
-//   is `（八）`; `〈` closed by `)` is `（`;
+//   is `（八）`; `〈` closed by `)` is `（`; specks between a number and its `、` go (2…、);
 // - `;` after a label (绩效目标, 单位, 其中) is the label's colon `：`, and an item's
 //   `（三）绩效目标` followed directly by its title gets the colon it lost;
 // - an ASCII full stop ending a line after a Chinese character is a speck (Chinese ends
 //   sentences with 。).
 // - `合` whose roof faded reads `台` (or `人台`): in 合同, 综合, 合理, 符合, 合计, 合格, 合法,
 //   合作, 合并, 配合, 结合, 整合, 联合, 融合, 适合, where 台 makes no word;
-// - marks that are no text of these documents, $ ` | ~, go.
+// - marks that are no text of these documents, $ ` | ~, go;
+// - ‰ read as %o, 1 read as L/l/I between a Chinese character and digits, an unpaired
+//   ] or [ beside a digit, a unit's middle dot read as : or - (元/生·年).
 // Returns the text unchanged when none applies.
 std::string FixSymbols(std::string_view text);
 

@@ -130,6 +130,18 @@ LineResult ReadPlain(OcrEngine::Impl& engine, const cv::Mat& gray, const cv::Mat
       y.box = cv::Rect(y.box.x * 4 / 3, y.box.y * 4 / 3, y.box.width * 4 / 3, y.box.height * 4 / 3);
   }
   if (t.symbols.empty()) return {};
+  // chi_sim reads % now and then as a 9 and a % from the same glyph (95% as 959%): a digit
+  // whose box lies within the % after it is that glyph's echo.
+  for (size_t i = 0; i + 1 < t.symbols.size(); ++i) {
+    const Symbol& a = t.symbols[i];
+    const Symbol& b = t.symbols[i + 1];
+    if (b.text != "%" || a.text.size() != 1 || a.text[0] < '0' || a.text[0] > '9') continue;
+    const int overlap = std::min(a.box.x + a.box.width, b.box.x + b.box.width) - std::max(a.box.x, b.box.x);
+    if (overlap >= 0.7 * a.box.width) {
+      t.symbols.erase(t.symbols.begin() + static_cast<long>(i));
+      t.text = JoinSymbols(t.symbols, 0, t.symbols.size());
+    }
+  }
   const double height = gray.rows;
   const int glyph_height = std::max(1, cv::boundingRect(ink).height);
   if (std::getenv("JIXIAO_SYM_DEBUG")) {

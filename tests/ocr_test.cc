@@ -244,6 +244,19 @@ TEST(OcrLexicon, FixesMarksByContext) {
   EXPECT_EQ(ocr::FixSymbols("产出指标."), "产出指标");
   EXPECT_EQ(ocr::FixSymbols("100.00"), "100.00");
   EXPECT_EQ(ocr::FixSymbols("《预算法》"), "《预算法》");
+  EXPECT_EQ(ocr::FixSymbols("≤0.90(%o)"), "≤0.90(‰)");
+  EXPECT_EQ(ocr::FixSymbols("绿化面积L3459平方米"), "绿化面积13459平方米");
+  EXPECT_EQ(ocr::FixSymbols("JBN-L3X"), "JBN-L3X");
+  EXPECT_EQ(ocr::FixSymbols("2021年11]月30日前"), "2021年11月30日前");
+  EXPECT_EQ(ocr::FixSymbols("750元/生:年"), "750元/生·年");
+  EXPECT_EQ(ocr::FixSymbols("2…、财税征收经费绩效目标表"), "2、财税征收经费绩效目标表");
+  EXPECT_EQ(ocr::FixSymbols("（三） 绩效目标非税收入管理"), "（三） 绩效目标：非税收入管理");
+  EXPECT_EQ(ocr::FixSymbols("服务台同"), "服务合同");
+  EXPECT_EQ(ocr::FixSymbols("符人台组织部门"), "符合组织部门");
+  EXPECT_EQ(ocr::FixSymbols("控辍保学台账"), "控辍保学台账");
+  EXPECT_EQ(ocr::TrimCellMarks(".工作计划、"), "工作计划");
+  EXPECT_EQ(ocr::TrimCellMarks("=4元/生.天"), "=4元/生·天");
+  EXPECT_EQ(ocr::TrimLeadingMarks("..审核并汇总.编制"), "审核并汇总编制");
 }
 
 }  // namespace
