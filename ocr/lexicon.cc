@@ -115,7 +115,9 @@ std::optional<std::string> NearestTermInRow(std::string_view text,
       }
       if (d == best) nearest.push_back(i);
     }
-    if (best > std::max(1, Allowed(terms[nearest.front()].size()))) continue;
+    // The row says which term is missing; the reading must still share most of it.
+    const int term_len = static_cast<int>(terms[nearest.front()].size());
+    if (best > std::max(2, Allowed(term_len)) || best >= term_len) continue;
     std::vector<size_t> missing;
     for (size_t i : nearest)
       if (!in_row(terms[i])) missing.push_back(i);

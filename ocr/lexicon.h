@@ -27,9 +27,9 @@ std::optional<std::string> NearestTerm(std::string_view text);
 const std::vector<std::vector<std::string>>& TermGroups();
 
 // The term a cell in a row of `siblings` (the other cells' texts) was printed as, when the
-// text is a near miss of several terms of one group (or, for terms shorter than 4
-// characters, of one at distance 1) and exactly one of those is missing from the row while
-// at least two other members of its group are there.
+// text is within distance 2 (and less than the term's length) of several terms of one
+// group, or of one, and exactly one of those is missing from the row while at least two
+// other members of its group are there.
 std::optional<std::string> NearestTermInRow(std::string_view text,
                                             const std::vector<std::string>& siblings);
 

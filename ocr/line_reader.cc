@@ -130,6 +130,16 @@ LineResult ReadPlain(OcrEngine::Impl& engine, const cv::Mat& gray, const cv::Mat
       y.box = cv::Rect(y.box.x * 4 / 3, y.box.y * 4 / 3, y.box.width * 4 / 3, y.box.height * 4 / 3);
   }
   if (t.symbols.empty()) return {};
+  // Far fewer symbols than the ink's width holds (元。 read as 7): the raw line mode, and the
+  // reading nearer the expected count of characters (an em each at most), is kept.
+  {
+    const cv::Rect all = cv::boundingRect(ink);
+    const double expected = all.width / std::max(1.0, 0.95 * all.height);
+    if (expected >= 2 && t.symbols.size() < 0.5 * expected) {
+      LineText raw = engine.ReadLine(gray, dpi, Model::kChinese, Layout::kRawLine);
+      if (raw.symbols.size() > t.symbols.size() && raw.symbols.size() <= expected + 1) t = std::move(raw);
+    }
+  }
   // chi_sim reads % now and then as a 9 and a % from the same glyph (95% as 959%): a digit
   // whose box lies within the % after it is that glyph's echo.
   for (size_t i = 0; i + 1 < t.symbols.size(); ++i) {

@@ -231,6 +231,7 @@ TEST(OcrLexicon, LeavesTermsVariantsTiesAndShortWordsAlone) {
 TEST(OcrLexicon, RowContextSettlesMonthLabels) {
   EXPECT_EQ(ocr::NearestTermInRow("上月底", {"资金支出计划", "6月底", "10月底", "12月底"}), "3月底");
   EXPECT_EQ(ocr::NearestTermInRow("月底", {"3月底", "10月底", "12月底"}), "6月底");
+  EXPECT_EQ(ocr::NearestTermInRow("和9月底", {"6月底", "10月底", "12月底"}), "3月底");
   EXPECT_FALSE(ocr::NearestTermInRow("上月底", {"6月底"}));  // too little context
   EXPECT_FALSE(ocr::NearestTermInRow("工作计划", {"6月底", "10月底", "12月底"}));
 }
