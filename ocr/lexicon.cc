@@ -287,7 +287,14 @@ std::string DotsBetweenCjk(const std::string& text, std::u32string_view with) {
 }
 
 std::string TrimCellMarks(std::string_view text) {
-  return DotsBetweenCjk(Trimmed(text, U",，、。.;；:：'`", U",，、;；:：.'`"), U"·");
+  std::u32string u = ToU32(Trimmed(text, U",，、。.;；:：'`", U",，、;；:：.'`"));
+  // A full stop between Chinese characters: a unit's middle dot after `/X` (元/生·天), else
+  // a comma whose tail the scan lost.
+  for (size_t i = 1; i + 1 < u.size(); ++i) {
+    if (u[i] != U'.' || !IsCjk(u[i - 1]) || !IsCjk(u[i + 1])) continue;
+    u[i] = i >= 2 && (u[i - 2] == U'/' || u[i - 2] == U'／') ? U'·' : U'，';
+  }
+  return ToUtf8(u);
 }
 
 std::string TrimLeadingMarks(std::string_view text) {

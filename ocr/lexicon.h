@@ -51,7 +51,8 @@ std::string FixSymbols(std::string_view text);
 
 // A cell's text without the specks that read as marks at its ends: no cell begins with
 // , 、 。 . ; : ' or `, and none ends with , 、 ; : . ' or ` (it may end with 。). A full
-// stop between two Chinese characters in a cell is the middle dot of a unit (元/生·天).
+// stop between two Chinese characters in a cell is the middle dot of a unit after `/X`
+// (元/生·天), else a comma.
 std::string TrimCellMarks(std::string_view text);
 
 // A line's text without specks read as ASCII marks at its start (. , ; : ' `, and dots
