@@ -68,12 +68,10 @@ void InstallFpeGuard() {
 
 std::unique_ptr<tesseract::TessBaseAPI> MakeApi(const char* language, bool ascii_only) {
   auto api = std::make_unique<tesseract::TessBaseAPI>();
-  // Dictionaries are of no use for cell fragments, codes and numbers, and cost time.
-  std::vector<std::string> names, values;
-  if (!std::getenv("JIXIAO_DICT")) {
-    names = {"load_system_dawg", "load_freq_dawg"};
-    values = {"0", "0"};
-  }
+  // Dictionaries are of no use for cell fragments, codes and numbers (measured: no change
+  // in what is read), and take memory.
+  std::vector<std::string> names = {"load_system_dawg", "load_freq_dawg"};
+  std::vector<std::string> values = {"0", "0"};
   if (api->Init(nullptr, language, tesseract::OEM_LSTM_ONLY, nullptr, 0, &names, &values,
                 false) != 0) {
     const std::string lang = language;
@@ -84,7 +82,7 @@ std::unique_ptr<tesseract::TessBaseAPI> MakeApi(const char* language, bool ascii
   api->SetVariable("debug_file", "/dev/null");
   // Lines are dark on light after the preparation: no second reading of each weak line as
   // white-on-black text (Tesseract's default doubles the work on such lines).
-  if (!std::getenv("JIXIAO_INVERT")) api->SetVariable("tessedit_do_invert", "0");
+  api->SetVariable("tessedit_do_invert", "0");
   api->SetPageSegMode(tesseract::PSM_SINGLE_LINE);
   if (ascii_only) {
     api->SetVariable("tessedit_char_whitelist",
@@ -107,11 +105,6 @@ bool GuardedRecognize(tesseract::TessBaseAPI* api, const cv::Mat& image, int ppi
   *status = api->Recognize(nullptr);
   tl_fpe_jump = nullptr;
   return true;
-}
-
-double XScale() {
-  static const double x = std::getenv("JIXIAO_XSCALE") ? std::atof(std::getenv("JIXIAO_XSCALE")) : 1.0;
-  return x;
 }
 
 double ThreadCpuSeconds() {
@@ -147,14 +140,10 @@ std::string DropSpacesBetweenCjk(const std::string& s) {
   return ToUtf8(out);
 }
 
-// The height (pixels) the line's ink is scaled to before Tesseract reads it.
-double TargetHeight() {
-  static const double h = [] {
-    const char* e = std::getenv("JIXIAO_OCR_LINE_PX");
-    return e ? std::atof(e) : 36.0;
-  }();
-  return h;
-}
+// The height (pixels) a line's ink is scaled to before Tesseract reads it (which scales it
+// again to its network's 48). 24 to 42 read alike on the corpus; 36 keeps small print and
+// single characters apart from the margins.
+constexpr double kTargetHeight = 36;
 
 }  // namespace
 
@@ -197,33 +186,15 @@ ocr::LineText OcrEngine::Impl::ReadLine(const cv::Mat& line, double dpi, ocr::Mo
     const double k = 255.0 / (255.0 - darkest);
     line.convertTo(stretched, CV_8U, k, -darkest * k);
   }
-  if (const char* e = std::getenv("JIXIAO_FADE")) {
-    if (darkest > std::atoi(e)) {
-      cv::Mat t;
-      cv::erode(stretched, t, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(2, 2)));
-      stretched = t;
-    }
-  }
-  if (const char* e = std::getenv("JIXIAO_GAMMA")) {
-    const double g = std::atof(e);
-    cv::Mat lut(1, 256, CV_8U);
-    for (int v = 0; v < 256; ++v) lut.at<uchar>(v) = cv::saturate_cast<uchar>(255.0 * std::pow(v / 255.0, g));
-    cv::Mat t;
-    cv::LUT(stretched, lut, t);
-    stretched = t;
-  }
-  if (std::getenv("JIXIAO_DARKEST")) fprintf(stderr, "DARKEST %d\n", darkest);
-  // Scale so that the line is TargetHeight() pixels high, then pad with white.
-  const double scale = TargetHeight() <= 0 ? 1.0 : std::clamp(TargetHeight() / line.rows, 0.25, 4.0);
+  // Scale so that the line is kTargetHeight pixels high, then pad with white.
+  const double scale = std::clamp(kTargetHeight / line.rows, 0.25, 4.0);
   cv::Mat scaled;
-  const double xscale = XScale();
-  if (std::abs(scale - 1) < 0.05 && xscale == 1.0) {
+  if (std::abs(scale - 1) < 0.05) {
     scaled = stretched;
   } else {
-    cv::resize(stretched, scaled, cv::Size(), scale * xscale, scale, scale > 1 ? cv::INTER_CUBIC : cv::INTER_AREA);
+    cv::resize(stretched, scaled, cv::Size(), scale, scale, scale > 1 ? cv::INTER_CUBIC : cv::INTER_AREA);
   }
-  static const double margin_k = std::getenv("JIXIAO_MARGIN") ? std::atof(std::getenv("JIXIAO_MARGIN")) : 0.35;
-  const int margin = std::max(4, static_cast<int>(std::lround(margin_k * scaled.rows)));
+  const int margin = std::max(8, static_cast<int>(std::lround(0.35 * scaled.rows)));
   cv::Mat padded;
   cv::copyMakeBorder(scaled, padded, margin, margin, margin, margin, cv::BORDER_CONSTANT, 255);
   if (!padded.isContinuous()) padded = padded.clone();
@@ -232,13 +203,10 @@ ocr::LineText OcrEngine::Impl::ReadLine(const cv::Mat& line, double dpi, ocr::Mo
   ++lines_read;
   const tesseract::PageSegMode psm = layout == ocr::Layout::kChar      ? tesseract::PSM_SINGLE_CHAR
                                      : layout == ocr::Layout::kRawLine ? tesseract::PSM_RAW_LINE
-                                     : std::getenv("JIXIAO_PSM13")     ? tesseract::PSM_RAW_LINE
                                                                        : tesseract::PSM_SINGLE_LINE;
   if (api->GetPageSegMode() != psm) api->SetPageSegMode(psm);
   int status = 0;
   const double cpu0 = ThreadCpuSeconds();
-  if (std::getenv("JIXIAO_CALLS"))
-    fprintf(stderr, "CALL model=%d layout=%d w=%d h=%d\n", static_cast<int>(model), static_cast<int>(layout), padded.cols, padded.rows);
   struct Tally {
     double start;
     double* sum;
@@ -270,10 +238,10 @@ ocr::LineText OcrEngine::Impl::ReadLine(const cv::Mat& line, double dpi, ocr::Mo
       s.space_before = !out.symbols.empty() && it->IsAtBeginningOf(tesseract::RIL_WORD);
       int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
       it->BoundingBox(tesseract::RIL_SYMBOL, &x0, &y0, &x1, &y1);
-      const double k = 1.0 / scale, kx = k / xscale;
-      const int bx0 = static_cast<int>(std::floor((x0 - margin) * kx));
+      const double k = 1.0 / scale;
+      const int bx0 = static_cast<int>(std::floor((x0 - margin) * k));
       const int by0 = static_cast<int>(std::floor((y0 - margin) * k));
-      const int bx1 = static_cast<int>(std::ceil((x1 - margin) * kx));
+      const int bx1 = static_cast<int>(std::ceil((x1 - margin) * k));
       const int by1 = static_cast<int>(std::ceil((y1 - margin) * k));
       s.box = cv::Rect(bx0, by0, std::max(1, bx1 - bx0), std::max(1, by1 - by0));
       s.confidence = std::clamp(it->Confidence(tesseract::RIL_SYMBOL) / 100.0, 0.0, 1.0);

@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 
 #include <opencv2/imgproc.hpp>
 
@@ -15,20 +13,6 @@ namespace jixiao::ocr {
 namespace {
 
 bool IsDigit(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= 0xFF10 && c <= 0xFF19); }
-
-bool AsciiSymbol(const std::string& s) {
-  for (char32_t c : ToU32(s)) {
-    if (c >= 0xFF01 && c <= 0xFF5E) c -= 0xFEE0;
-    if (c < 0x21 || c > 0x7E) return false;
-  }
-  return !s.empty();
-}
-
-bool HasDigit(const std::string& s) {
-  for (char32_t c : ToU32(s))
-    if (IsDigit(c)) return true;
-  return false;
-}
 
 // The first column at or after `from` that holds ink, or -1.
 int FirstInkColumn(const cv::Mat& ink, int from) {
@@ -85,34 +69,6 @@ std::string JoinWithInkSpaces(const std::vector<Symbol>& symbols, const cv::Mat&
   return text;
 }
 
-int Centre(const cv::Rect& r) { return r.x + r.width / 2; }
-
-// The middle of the widest run of empty columns in [from, to), or the middle of the range.
-int WidestGap(const cv::Mat& ink, int from, int to) {
-  from = std::clamp(from, 0, ink.cols);
-  to = std::clamp(to, from, ink.cols);
-  int best = -1, best_len = 0, start = -1;
-  for (int x = from; x <= to; ++x) {
-    const bool empty = x < to && cv::countNonZero(ink.col(x)) == 0;
-    if (empty && start < 0) start = x;
-    if (!empty && start >= 0) {
-      if (x - start > best_len) {
-        best_len = x - start;
-        best = (start + x) / 2;
-      }
-      start = -1;
-    }
-  }
-  return best >= 0 ? best : (from + to) / 2;
-}
-
-double MeanConfidence(const std::vector<Symbol>& symbols) {
-  if (symbols.empty()) return 0;
-  double s = 0;
-  for (const Symbol& x : symbols) s += x.confidence;
-  return s / static_cast<double>(symbols.size());
-}
-
 // Tesseract's reading of a line without an operator glyph: chi_sim (again as a single
 // character or a raw line when line mode finds nothing), the English model for an all-ASCII
 // line and for each run of ASCII symbols holding a digit, and a glyph at the start that
@@ -152,14 +108,7 @@ LineResult ReadPlain(OcrEngine::Impl& engine, const cv::Mat& gray, const cv::Mat
       t.text = JoinSymbols(t.symbols, 0, t.symbols.size());
     }
   }
-  const double height = gray.rows;
   const int glyph_height = std::max(1, cv::boundingRect(ink).height);
-  if (std::getenv("JIXIAO_SYM_DEBUG")) {
-    std::string cols;
-    for (int x = 0; x < ink.cols; ++x) cols += cv::countNonZero(ink.col(x)) ? '#' : '.';
-    fprintf(stderr, "LINE %dx%d %s\n  %s\n", gray.cols, gray.rows, t.text.c_str(), cols.c_str());
-    for (const Symbol& y : t.symbols) fprintf(stderr, "  [%d,%d) %s %.2f\n", y.box.x, y.box.x + y.box.width, y.text.c_str(), y.confidence);
-  }
   // Latin letters, digits and ASCII marks are at most about 0.7 em wide; a line read as
   // ASCII whose ink is wider than that per character is Chinese that chi_sim misread.
   const double per_char = static_cast<double>(cv::boundingRect(ink).width) / glyph_height /
@@ -171,60 +120,9 @@ LineResult ReadPlain(OcrEngine::Impl& engine, const cv::Mat& gray, const cv::Mat
     if (!a.text.empty()) return {JoinWithInkSpaces(a.symbols, ink), a.confidence, false};
     return {JoinWithInkSpaces(t.symbols, ink), t.confidence, false};
   }
-  std::vector<Symbol> symbols;
-  const size_t n = t.symbols.size();
-  for (size_t i = 0; i < n;) {
-    if (!AsciiSymbol(t.symbols[i].text)) {
-      symbols.push_back(t.symbols[i++]);
-      continue;
-    }
-    size_t j = i;
-    std::string run;
-    while (j < n && AsciiSymbol(t.symbols[j].text)) run += t.symbols[j++].text;
-    if (!HasDigit(run) || !std::getenv("JIXIAO_RUNS")) {
-      for (; i < j; ++i) symbols.push_back(t.symbols[i]);
-      continue;
-    }
-    // The run's columns: up to the widest ink gaps towards its neighbours.
-    const cv::Rect& first = t.symbols[i].box;
-    const cv::Rect& last = t.symbols[j - 1].box;
-    const int x0 = i == 0 ? 0 : WidestGap(ink, Centre(t.symbols[i - 1].box), Centre(first));
-    const int x1 = j == n ? gray.cols : WidestGap(ink, Centre(last), Centre(t.symbols[j].box));
-    LineText a = engine.ReadLine(Columns(gray, x0, x1), dpi, Model::kAscii);
-    Symbol merged;
-    merged.box = first | last;
-    merged.space_before = t.symbols[i].space_before;
-    const size_t a_len = ToU32(a.text).size(), run_len = ToU32(run).size();
-    if (!a.text.empty() && AsciiOnly(a.text) && a_len * 2 >= run_len && a_len <= run_len * 2 + 1) {
-      std::string compact;
-      for (char c : a.text)
-        if (c != ' ') compact += c;
-      merged.text = compact;
-      merged.confidence = a.confidence;
-    } else {
-      merged.text = run;
-      merged.confidence = MeanConfidence({t.symbols.begin() + i, t.symbols.begin() + j});
-    }
-    symbols.push_back(std::move(merged));
-    i = j;
-  }
-  // A glyph before the first symbol that Tesseract passed over (a bold digit before 月).
-  const int first_ink = FirstInkColumn(ink, 0);
-  if (std::getenv("JIXIAO_RUNS") && first_ink >= 0 && !symbols.empty() && symbols.front().box.x - first_ink > 0.35 * height) {
-    const int x1 = symbols.front().box.x;
-    cv::Mat g = Columns(gray, first_ink - 1, x1);
-    const bool narrow = x1 - first_ink < 0.8 * height;
-    LineText a = narrow ? engine.ReadLine(g, dpi, Model::kAscii)
-                        : engine.ReadLine(g, dpi, Model::kChinese, Layout::kChar);
-    if (!a.text.empty()) {
-      Symbol s;
-      s.text = a.text;
-      s.box = cv::Rect(first_ink, 0, x1 - first_ink, gray.rows);
-      s.confidence = a.confidence;
-      symbols.insert(symbols.begin(), std::move(s));
-    }
-  }
-  return {JoinWithInkSpaces(symbols, ink), MeanConfidence(symbols), false};
+  // Mixed lines stay with chi_sim: Tesseract's symbol boxes are too loose to cut a run of
+  // digits out of a Chinese line for the English model (a crop took in half of 月).
+  return {JoinWithInkSpaces(t.symbols, ink), t.confidence, false};
 }
 
 // Two readings of one printed line (its label or term on another page) came within 0.03 of
@@ -255,19 +153,10 @@ LineResult ReadTextLine(OcrEngine::Impl& engine, const cv::Mat& gray, const cv::
   // operator check that other lines are not.
   if (!values) return ReadTextLineUncached(engine, gray, ink, dpi, values);
   LineCache::Key key = LineCache::MakeKey(ink);
-  static const double max_d = std::getenv("JIXIAO_CACHE") ? std::atof(std::getenv("JIXIAO_CACHE")) : kSameLine;
-  double d = 1;
-  const CachedLine* hit = engine.cache.Find(key, max_d > 0 ? max_d : 1.0, &d);
-  if (std::getenv("JIXIAO_CACHE_CAL")) {
-    LineResult r = ReadTextLineUncached(engine, gray, ink, dpi, values);
-    fprintf(stderr, "CACHE d=%.4f same=%d %s | %s\n", d, hit ? static_cast<int>(hit->text == r.text) : -1,
-            r.text.c_str(), hit ? hit->text.c_str() : "");
-    engine.cache.Add(std::move(key), {r.text, r.confidence, r.corrected});
-    return r;
-  }
-  if (hit && max_d > 0) return {hit->text, hit->confidence, hit->corrected};
+  if (const CachedLine* hit = engine.cache.Find(key, kSameLine))
+    return {hit->text, hit->confidence, hit->corrected};
   LineResult r = ReadTextLineUncached(engine, gray, ink, dpi, values);
-  if (max_d > 0) engine.cache.Add(std::move(key), {r.text, r.confidence, r.corrected});
+  engine.cache.Add(std::move(key), {r.text, r.confidence, r.corrected});
   return r;
 }
 
@@ -278,10 +167,6 @@ LineResult ReadTextLineUncached(OcrEngine::Impl& engine, const cv::Mat& gray, co
     const int height = cv::boundingRect(ink).height;
     if (!g.empty() && g.width <= 1.2 * height) {
       const OpMatch m = ClassifyOperator(ink(g));
-      if (std::getenv("JIXIAO_OP_DEBUG"))
-        fprintf(stderr, "OP %d d=%.4f other=%.4f conf=%.2f glyph=%dx%d line=%dx%d\n",
-                static_cast<int>(m.op), m.distance, m.other_distance, m.confidence, g.width, g.height,
-                ink.cols, ink.rows);
       const int next = m.op == OpClass::kOther ? -1 : FirstInkColumn(ink, g.x + g.width);
       if (next >= 0) {
         // The rest of the line, read without the glyph that chi_sim has no letter for.

@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 
 #include <opencv2/imgproc.hpp>
 
@@ -279,9 +277,6 @@ void TrimEndSpecks(const cv::Mat& stats, const Band& band, double em, std::vecto
         }
         gap = r.x - x1;
       }
-      if (std::getenv("JIXIAO_TRIM_DEBUG"))
-        fprintf(stderr, "TRIM %s %dx%d area=%d gap=%d band=%d em=%.1f\n", front ? "front" : "back", r.width, r.height,
-                stats.at<int>(i, cv::CC_STAT_AREA), gap, band.y1 - band.y0, em);
       bool drop = false;
       if (tiny(i) && !paired(k)) drop = gap >= 0.15 * em || r.y + r.height < middle;
       if (front && small(i) && !paired(k) && gap >= 0.15 * em) drop = true;
