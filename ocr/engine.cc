@@ -251,7 +251,10 @@ ocr::LineText OcrEngine::Impl::ReadLine(const cv::Mat& line, double dpi, ocr::Mo
   }
   out.text = ocr::JoinSymbols(out.symbols, 0, out.symbols.size(), line.rows);
 
-  out.confidence = out.symbols.empty() ? 0 : conf_sum / out.symbols.size();
+  // A misread character is often the line's one weak symbol: the mean alone hides it.
+  double weakest = 1;
+  for (const ocr::Symbol& y : out.symbols) weakest = std::min(weakest, y.confidence);
+  out.confidence = out.symbols.empty() ? 0 : 0.5 * (conf_sum / out.symbols.size() + weakest);
   return out;
 }
 

@@ -209,6 +209,29 @@ TEST(OcrPage, ReadsATableAndTheLinesAboveIt) {
   }
 }
 
+TEST(OcrReview, ListsWeakOcrFields) {
+  Project p;
+  p.index = 2;
+  p.project_code = "415-2203-JBN-7RKW";
+  Source weak;
+  weak.page = 8;
+  weak.source = WordSource::kOcr;
+  weak.confidence = 0.42;
+  Source strong = weak;
+  strong.confidence = 0.99;
+  Source layer;  // the text layer: never reviewed
+  layer.confidence = 0.1;
+  p.provenance["indicators[0].value"] = weak;
+  p.provenance["project_name"] = strong;
+  p.provenance["purpose"] = layer;
+  const std::vector<Warning> w = ReviewWarnings({p});
+  ASSERT_EQ(w.size(), 1u);
+  EXPECT_EQ(w[0].page, 8);
+  EXPECT_EQ(w[0].code, "ocr.review");
+  EXPECT_NE(w[0].message.find("indicators[0].value"), std::string::npos);
+  EXPECT_NE(w[0].message.find("0.42"), std::string::npos);
+}
+
 TEST(OcrLexicon, CorrectsNearMissesOfKnownTerms) {
   EXPECT_EQ(ocr::NearestTerm("产出指标."), "产出指标");
   EXPECT_EQ(ocr::NearestTerm("清意度指标"), "满意度指标");
