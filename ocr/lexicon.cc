@@ -10,7 +10,7 @@ const std::vector<std::string>& Vocabulary() {
   static const std::vector<std::string> terms = {
       // Labels of the 绩效目标表 (CONTRACT.md) and of the 填报表 template.
       "项目编码", "项目名称", "预算规模及资金用途", "预算规模", "资金用途", "预算数", "其中：财政资金",
-      "其他资金", "财政资金", "资金支出计划（%）", "资金支出计划", "3月底", "6月底", "10月底", "12月底",
+      "其他资金", "财政资金", "资金支出计划（%）", "资金支出计划",
       "绩效目标", "一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据",
       "单位：万元", "单位：元", "项目性质", "项目类别", "主管部门", "实施单位", "计划开始日期",
       "计划完成日期", "项目资金总额", "年度资金申请总额", "其中：当年财政拨款", "上年结转资金",
@@ -68,6 +68,11 @@ std::optional<std::string> NearestTerm(std::string_view text) {
     const int d = EditDistance(t, v);
     if (d == 0) return std::nullopt;  // printed as it is
     if (d > allowed) continue;
+    // A term with one more Chinese character before or after it is another word (a value
+    // 12月底前, a description 服务对象满意度高), not the term misread.
+    if (t.size() == v.size() + 1 &&
+        ((IsCjk(t.back()) && t.compare(0, v.size(), v) == 0) || (IsCjk(t.front()) && t.compare(1, v.size(), v) == 0)))
+      continue;
     if (d < best) {
       best = d;
       best_i = static_cast<int>(i);

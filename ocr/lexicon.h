@@ -19,7 +19,8 @@ int EditDistance(std::u32string_view a, std::u32string_view b);
 // The term `text` was printed as, when OCR got it slightly wrong: compared without white
 // space and after NFKC, a term at distance 1 (terms of 4 to 8 characters) or 2 (longer
 // terms), nearer than any other term, with a length within that distance of the text's.
-// Shorter terms and exact matches give nullopt (nothing to correct); so does a tie.
+// Shorter terms and exact matches give nullopt (nothing to correct); so does a tie, and a
+// term with one more Chinese character at either end (another word: 12月底前).
 std::optional<std::string> NearestTerm(std::string_view text);
 
 // Terms printed side by side in one row of a table (the schedule's month ends, the indicator

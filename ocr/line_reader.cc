@@ -28,6 +28,15 @@ cv::Mat Columns(const cv::Mat& m, int x0, int x1) {
   return m.colRange(x0, x1).clone();
 }
 
+std::string DigitsOf(const std::string& s) {
+  std::string d;
+  for (char c : s)
+    if (c >= '0' && c <= '9') d += c;
+  return d;
+}
+
+int Count(const std::string& s, char c) { return static_cast<int>(std::count(s.begin(), s.end(), c)); }
+
 bool Wide(char32_t c) {
   return IsCjk(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF) || c == U'“' ||
          c == U'”' || c == U'‘' || c == U'’' || c == U'…' || c == U'—';
@@ -96,15 +105,19 @@ LineResult ReadPlain(OcrEngine::Impl& engine, const cv::Mat& gray, const cv::Mat
       if (raw.symbols.size() > t.symbols.size() && raw.symbols.size() <= expected + 1) t = std::move(raw);
     }
   }
-  // chi_sim reads % now and then as a 9 and a % from the same glyph (95% as 959%): a digit
-  // whose box lies within the % after it is that glyph's echo.
+  // chi_sim reads % now and then as a digit and a % from the same glyph (95% as 959% or
+  // 95%6): a digit whose box lies within the %'s beside it is that glyph's echo.
   for (size_t i = 0; i + 1 < t.symbols.size(); ++i) {
     const Symbol& a = t.symbols[i];
     const Symbol& b = t.symbols[i + 1];
-    if (b.text != "%" || a.text.size() != 1 || a.text[0] < '0' || a.text[0] > '9') continue;
+    // The echo stands before the % (959%) or after it (95%6).
+    const bool before = b.text == "%" && a.text.size() == 1 && a.text[0] >= '0' && a.text[0] <= '9';
+    const bool after = a.text == "%" && b.text.size() == 1 && b.text[0] >= '0' && b.text[0] <= '9';
+    if (!before && !after) continue;
+    const Symbol& digit = before ? a : b;
     const int overlap = std::min(a.box.x + a.box.width, b.box.x + b.box.width) - std::max(a.box.x, b.box.x);
-    if (overlap >= 0.7 * a.box.width) {
-      t.symbols.erase(t.symbols.begin() + static_cast<long>(i));
+    if (overlap >= 0.7 * digit.box.width) {
+      t.symbols.erase(t.symbols.begin() + static_cast<long>(before ? i : i + 1));
       t.text = JoinSymbols(t.symbols, 0, t.symbols.size());
     }
   }
@@ -117,7 +130,16 @@ LineResult ReadPlain(OcrEngine::Impl& engine, const cv::Mat& gray, const cv::Mat
     // Codes and numbers: the English model, limited to ASCII, tells 0 from O and 1 from I
     // and reads `%` as itself rather than `9%`.
     LineText a = engine.ReadLine(gray, dpi, Model::kAscii);
-    if (!a.text.empty()) return {JoinWithInkSpaces(a.symbols, ink), a.confidence, false};
+    if (!a.text.empty()) {
+      // A decimal point chi_sim saw in a number and the English model missed (320.50 read as
+      // 32050) is there.
+      const bool number = std::none_of(a.text.begin(), a.text.end(), [](char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+      });
+      if (number && DigitsOf(a.text) == DigitsOf(t.text) && Count(t.text, '.') > Count(a.text, '.'))
+        return {JoinWithInkSpaces(t.symbols, ink), std::min(a.confidence, t.confidence), false};
+      return {JoinWithInkSpaces(a.symbols, ink), a.confidence, false};
+    }
     return {JoinWithInkSpaces(t.symbols, ink), t.confidence, false};
   }
   // Mixed lines stay with chi_sim: Tesseract's symbol boxes are too loose to cut a run of

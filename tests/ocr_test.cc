@@ -247,6 +247,8 @@ TEST(OcrLexicon, LeavesTermsVariantsTiesAndShortWordsAlone) {
   EXPECT_FALSE(ocr::NearestTerm("贡量指标"));        // as near to 数量指标 as to 质量指标
   EXPECT_FALSE(ocr::NearestTerm("预算"));            // too short to tell
   EXPECT_FALSE(ocr::NearestTerm("工作计划"));
+  EXPECT_FALSE(ocr::NearestTerm("12月底前"));          // a value, not the label 12月底
+  EXPECT_FALSE(ocr::NearestTerm("服务对象满意度高"));
   EXPECT_FALSE(ocr::NearestTerm(""));
   EXPECT_EQ(ocr::EditDistance(U"合同", U"台同"), 1);
 }
