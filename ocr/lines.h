@@ -29,9 +29,10 @@ void RemoveBorderDebris(cv::Mat& ink, double em);
 // Lines of text in `ink`, top to bottom: bands of rows holding ink (a thin band next to a
 // line, such as the lower bar of a character alone on the row, joins that line), each
 // narrowed to its ink. Connected components go whole to the band that holds their centre,
-// so lines' boxes may overlap where wrapped lines touch; each line's mask holds only its own. With `split_gap_em` > 0, a band is also cut where a horizontal gap
-// between inks is wider than that many band heights, so that text at the left and right
-// of one baseline are separate lines. Tiny bands (less ink than a small glyph) are dropped.
+// so lines' boxes may overlap where wrapped lines touch; each line's mask holds only its
+// own. With `split_gap_em` > 0, a band is also cut where a horizontal gap between inks is
+// wider than that many band heights, so that text at the left and right of one baseline
+// are separate lines. Lines of one speck, and specks at a line's ends, are dropped.
 // `line_height` (pixels, 0 = unknown) is the height of one line of the region's text: a band
 // much taller than that is cut at its clear valleys, where wrapped lines touched (blur, a
 // tall glyph) and left no empty row between them.
