@@ -156,7 +156,14 @@ void RemoveBorderDebris(cv::Mat& ink, double em) {
     const bool touching = x == 0 || y == 0 || x + w == ink.cols || y + h == ink.rows;
     const bool is_small = touching && stats.at<int>(i, cv::CC_STAT_AREA) < small;
     const bool thin_side = ((left || right) && w <= thin) || ((top || bottom) && h <= thin);
-    if (is_small || thin_side) {
+    // The stub of a crossing rule: a short stroke leaving the side of the cell, or the
+    // corner where a rule turned (sparse in its box).
+    const bool stub = ((left || right) && h <= thin && w <= 1.5 * em) ||
+                      ((top || bottom) && w <= thin && h <= 1.5 * em);
+    const int area = stats.at<int>(i, cv::CC_STAT_AREA);
+    const bool corner = (w <= 0.6 * em && h <= 0.6 * em && area < 0.25 * w * h) ||
+                        (touching && area <= 0.07 * em * (w + h));  // hairline L of a corner
+    if (is_small || thin_side || stub || corner) {
       drop[i] = 1;
       any = true;
     }
@@ -418,6 +425,14 @@ std::vector<InkLine> FindLines(const cv::Mat& ink, double em, double split_gap_e
       // A line of one speck or blot, much lower than the region's lines, is no text.
       const double low = line_height > 0 ? 0.45 * line_height : 0.4 * em;
       if (box.height < low && area < 0.1 * em * em && box.width < 0.6 * em) continue;
+      // A line of nothing but strokes of rules (stubs, pieces), at most three.
+      if (seg.size() <= 3 && std::all_of(seg.begin(), seg.end(), [&](int i) {
+            const cv::Rect r = CompBox(stats, i);
+            const bool flat = r.height <= 0.2 * em && r.width >= 3 * r.height;
+            const bool upright = r.width <= 0.2 * em && r.height >= 3 * r.width;
+            return flat || upright;
+          }))
+        continue;
       InkLine line;
       line.box = box;
       line.mask = cv::Mat::zeros(box.size(), CV_8UC1);

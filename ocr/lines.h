@@ -22,8 +22,9 @@ void RemoveRules(cv::Mat& ink, double em);
 // far from any larger ink to belong to a line of text.
 void RemoveSpecks(cv::Mat& ink, double em);
 
-// Clears what the rules leave at the edges of a cell crop: components touching the crop's
-// border that are thin (at most 0.2 em across the border) or small (corners of crossings).
+// Clears what the rules leave at the edges of a cell crop: components within 0.15 em of
+// the crop's border that are thin (at most 0.2 em across the border), stubs of crossing
+// rules (short strokes leaving the border), sparse corners, or small and touching it.
 void RemoveBorderDebris(cv::Mat& ink, double em);
 
 // Lines of text in `ink`, top to bottom: bands of rows holding ink (a thin band next to a
