@@ -191,8 +191,8 @@ std::string FixSymbols(std::string_view text) {
   {
     const std::u32string label = U"绩效目标";
     const size_t at = u.find(label);
-    const size_t next = at + label.size();
-    size_t before = at;
+    const size_t next = at == std::u32string::npos ? u.size() : at + label.size();
+    size_t before = at == std::u32string::npos ? 0 : at;
     while (before > 0 && u[before - 1] == U' ') --before;
     if (at != std::u32string::npos && before > 0 && u[before - 1] == U'）' && next < u.size() &&
         IsCjk(u[next]) && std::u32string_view(U":：;；,，").find(u[next]) == std::u32string_view::npos)
