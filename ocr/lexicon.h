@@ -8,13 +8,15 @@
 #include <string_view>
 #include <vector>
 
+#include "core/text.h"
+
 namespace jixiao::ocr {
 
 // The terms, as printed (full-width punctuation).
 const std::vector<std::string>& Vocabulary();
 
-// Levenshtein distance between two strings, in code points.
-int EditDistance(std::u32string_view a, std::u32string_view b);
+// Levenshtein distance lives in core/text.h.
+using ::jixiao::EditDistance;
 
 // The term `text` was printed as, when OCR got it slightly wrong: compared without white
 // space and after NFKC, a term at distance 1 (terms of 4 to 8 characters) or 2 (longer
