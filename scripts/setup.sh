@@ -8,6 +8,8 @@ packages=(
   libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng tesseract-ocr-osd
   libopencv-dev libicu-dev libssl-dev
   nlohmann-json3-dev libcli11-dev
+  libsqlite3-dev libpq-dev libxlsxwriter-dev
+  postgresql libreoffice-calc-nogui
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 bc
 )
