@@ -1,0 +1,18 @@
+// Command groups that live in their own files: each adds its subcommand to the app and returns
+// what runs it once parsed (the exit status). main.cc calls every Add…Command.
+#pragma once
+
+#include <functional>
+
+namespace CLI {
+class App;
+}
+
+namespace jixiao::cli {
+
+using Runner = std::function<int()>;
+
+Runner AddBatchCommand(CLI::App& app);   // cli/batch_command.cc: jixiao batch
+Runner AddExportCommand(CLI::App& app);  // cli/export_command.cc: jixiao export
+
+}  // namespace jixiao::cli
