@@ -123,6 +123,7 @@ std::optional<std::string> NearestTermInRow(std::string_view text,
 
 namespace {
 
+bool IsDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
 bool IsCnNumeral(char32_t c) { return std::u32string_view(U"一二三四五六七八九十").find(c) != std::u32string_view::npos; }
 bool IsOpenBracket(char32_t c) { return std::u32string_view(U"(（〈<《{[【「").find(c) != std::u32string_view::npos; }
 bool IsCloseBracket(char32_t c) { return std::u32string_view(U")）〉>》}]】」").find(c) != std::u32string_view::npos; }
@@ -248,6 +249,43 @@ std::string FixSymbols(std::string_view text) {
         (u[i - 2] == U'/' || u[i - 2] == U'／'))
       u[i] = U'·';
   }
+  // The % sign's echo: chi_sim reads its left circle once more as a digit, after the sign
+  // (5%6安排, 90%6以上) or before it (959%以上, 1009%): a digit between % and Chinese (or
+  // the end) goes, and so does a last 9 or 6 that lifts a whole percentage over 100.
+  for (size_t i = 0; i + 1 < u.size(); ++i) {
+    if (u[i] != U'%' || i == 0 || !IsDigit(u[i - 1])) continue;
+    if (u[i + 1] >= U'1' && u[i + 1] <= U'9' && (i + 2 == u.size() || IsCjk(u[i + 2]) || u[i + 2] == U' '))
+      u.erase(i + 1, 1);
+  }
+  for (size_t i = 0; i < u.size(); ++i) {
+    if (u[i] != U'%') continue;
+    size_t b = i;
+    while (b > 0 && IsDigit(u[b - 1])) --b;
+    if (b > 0 && (u[b - 1] == U'.' || u[b - 1] == U'．')) continue;  // a decimal: 95.9%
+    if (i - b < 3 || (u[i - 1] != U'9' && u[i - 1] != U'6')) continue;
+    const std::u32string printed = u.substr(b, i - b);
+    const std::u32string kept = printed.substr(0, printed.size() - 1);
+    if (kept.size() > 3 || kept.front() == U'0') continue;
+    const int whole = std::stoi(ToUtf8(printed).substr(0, 9)), lower = std::stoi(ToUtf8(kept));
+    if (whole > 100 && lower <= 100) {
+      u.erase(i - 1, 1);
+      --i;
+    }
+  }
+  // A unit's middle dot that the scan lost: 元/生天 is 元/生·天 (per pupil and day).
+  for (size_t i = 0; i + 2 < u.size(); ++i) {
+    if (u[i] != U'/' && u[i] != U'／') continue;
+    const bool per = std::u32string_view(U"生人户床车次").find(u[i + 1]) != std::u32string_view::npos;
+    const bool time = std::u32string_view(U"天年月日周").find(u[i + 2]) != std::u32string_view::npos;
+    if (per && time && (i + 3 == u.size() || !IsCjk(u[i + 3]))) u.insert(i + 2, 1, U'·');
+  }
+  // A straight quote closing a curly one: “双监控" is “双监控”.
+  for (size_t i = 0; i < u.size(); ++i) {
+    if (u[i] != U'"') continue;
+    const size_t open = u.rfind(U'“', i);
+    const size_t close = u.rfind(U'”', i);
+    if (open != std::u32string::npos && (close == std::u32string::npos || close < open)) u[i] = U'”';
+  }
   // A line-final ASCII full stop after Chinese.
   while (!u.empty() && u.back() == U' ') u.pop_back();
   if (u.size() >= 2 && u.back() == U'.' && IsCjk(u[u.size() - 2])) u.pop_back();
@@ -281,6 +319,12 @@ std::string DotsBetweenCjk(const std::string& text, std::u32string_view with) {
 
 std::string TrimCellMarks(std::string_view text) {
   std::u32string u = ToU32(Trimmed(text, U",，、。.;；:：'`", U",，、;；:：.'`"));
+  // A dash after a percentage ends no value (100%-): a speck. A closing quote that nothing
+  // opened at the cell's end likewise.
+  while (u.size() >= 2 && (u.back() == U'-' || u.back() == U'—') && u[u.size() - 2] == U'%') u.pop_back();
+  if (!u.empty() && (u.back() == U'”' || u.back() == U'"') && u.find(U'“') == std::u32string::npos &&
+      u.find_first_of(U"\"”") == u.size() - 1)
+    u.pop_back();
   // A full stop between Chinese characters: a unit's middle dot after `/X` (元/生·天), else
   // a comma whose tail the scan lost.
   for (size_t i = 1; i + 1 < u.size(); ++i) {

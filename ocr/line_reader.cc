@@ -142,6 +142,22 @@ LineResult ReadPlain(OcrEngine::Impl& engine, const cv::Mat& gray, const cv::Mat
     }
     return {JoinWithInkSpaces(t.symbols, ink), t.confidence, false};
   }
+  if (AsciiOnly(t.text)) {
+    // Too few ASCII symbols for the ink: chi_sim lost a digit of a short number (50 read as
+    // 0), or misread Chinese. The English model's reading is kept when it is a number that
+    // holds chi_sim's digits in order, fits the ink's width, and is sure of itself.
+    LineText a = engine.ReadLine(gray, dpi, Model::kAscii);
+    const std::string da = DigitsOf(a.text), dt = DigitsOf(t.text);
+    const bool number = !a.text.empty() && std::all_of(a.text.begin(), a.text.end(), [](char c) {
+      return (c >= '0' && c <= '9') || c == '.' || c == '%' || c == ',' || c == ' ';
+    });
+    const double a_per_char = static_cast<double>(cv::boundingRect(ink).width) / glyph_height /
+                              std::max<size_t>(1, a.symbols.size());
+    size_t k = 0;
+    for (char c : da) k += k < dt.size() && dt[k] == c;
+    if (number && da.size() > dt.size() && k == dt.size() && a_per_char <= 0.9 && a.confidence >= 0.85)
+      return {JoinWithInkSpaces(a.symbols, ink), a.confidence, true};
+  }
   // Mixed lines stay with chi_sim: Tesseract's symbol boxes are too loose to cut a run of
   // digits out of a Chinese line for the English model (a crop took in half of 月).
   return {JoinWithInkSpaces(t.symbols, ink), t.confidence, false};

@@ -390,6 +390,13 @@ std::vector<const TextLine*> LinesBetween(const PageContent& page, double top, d
   return out;
 }
 
+// A mark that stands between a unit code and its name on a scanned unit line: a speck read
+// as punctuation.
+bool IsSeparatorMark(char32_t c) {
+  static const std::u32string kMarks = U"·•.,，、:：;；-_'`\"|";
+  return kMarks.find(c) != std::u32string::npos;
+}
+
 // Title, unit line and money unit from the lines just above a table.
 void ReadContext(const std::vector<const TextLine*>& above, Project& p) {
   for (auto it = above.rbegin(); it != above.rend(); ++it) {
@@ -409,9 +416,14 @@ void ReadContext(const std::vector<const TextLine*>& above, Project& p) {
       std::u32string u = ToU32(Trim(nf));
       size_t i = 0;
       while (i < u.size() && u[i] >= '0' && u[i] <= '9') ++i;
-      if (i >= 3 && i < u.size() && IsSpace(u[i])) {
+      // Between code and name: white space, or a speck that a scan turned into a mark
+      // (207001·崇山县…); a long code may also run straight into the name.
+      size_t j = i;
+      while (j < u.size() && j - i < 3 && (IsSpace(u[j]) || IsSeparatorMark(u[j]))) ++j;
+      const bool separated = j > i && j < u.size() && (IsSpace(u[i]) || IsCjk(u[j]));
+      if (i >= 3 && i < u.size() && (separated || (i >= 6 && IsCjk(u[i])))) {
         p.unit_code = ToUtf8(u.substr(0, i));
-        std::string rest = Trim(ToUtf8(u.substr(i)));
+        std::string rest = Trim(ToUtf8(u.substr(j)));
         size_t cut = rest.find("单位:");
         if (cut != std::string::npos) rest = Trim(rest.substr(0, cut));
         p.unit_name = rest;

@@ -47,9 +47,21 @@ bool ItemNumber(const std::string& text, std::string* no, std::string* rest) {
   if (u.size() < 3 || !(u[0] == U'（' || u[0] == '(')) return false;
   size_t i = 1;
   static const std::u32string cn = U"一二三四五六七八九十百零〇";
-  while (i < u.size() && (cn.find(u[i]) != std::u32string::npos || (u[i] >= '0' && u[i] <= '9'))) ++i;
-  if (i == 1 || i >= u.size() || !(u[i] == U'）' || u[i] == ')')) return false;
-  *no = ToUtf8(u.substr(1, i - 1));
+  // A scan's speck inside the brackets comes back as a mark: （/八）, (八.).
+  static const std::u32string specks = U"/\\|.,'`·、:;";
+  std::u32string number;
+  int marks = 0;
+  for (; i < u.size(); ++i) {
+    if (cn.find(u[i]) != std::u32string::npos || (u[i] >= '0' && u[i] <= '9')) {
+      number += u[i];
+    } else if (specks.find(u[i]) != std::u32string::npos && ++marks <= 1) {
+      continue;
+    } else {
+      break;
+    }
+  }
+  if (number.empty() || i >= u.size() || !(u[i] == U'）' || u[i] == ')')) return false;
+  *no = ToUtf8(number);
   *rest = Trim(ToUtf8(u.substr(i + 1)));
   return true;
 }

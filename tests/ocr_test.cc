@@ -285,5 +285,29 @@ TEST(OcrLexicon, FixesMarksByContext) {
   EXPECT_EQ(ocr::TrimLeadingMarks("..审核并汇总.编制"), "审核并汇总编制");
 }
 
+TEST(OcrLexicon, PercentEchoesAndLostUnitDots) {
+  // The % sign's left circle read once more as a digit, after it or before it.
+  EXPECT_EQ(ocr::FixSymbols("预算总额的5%6安排"), "预算总额的5%安排");
+  EXPECT_EQ(ocr::FixSymbols("90%6以上"), "90%以上");
+  EXPECT_EQ(ocr::FixSymbols("959%以上"), "95%以上");
+  EXPECT_EQ(ocr::FixSymbols("≥1009%"), "≥100%");
+  // Real percentages stay.
+  EXPECT_EQ(ocr::FixSymbols("100%"), "100%");
+  EXPECT_EQ(ocr::FixSymbols("150%"), "150%");
+  EXPECT_EQ(ocr::FixSymbols("95.9%"), "95.9%");
+  EXPECT_EQ(ocr::FixSymbols("增长96%"), "增长96%");
+  EXPECT_EQ(ocr::FixSymbols("5%-10%"), "5%-10%");
+  // Composite units print a middle dot that faint scans lose.
+  EXPECT_EQ(ocr::FixSymbols("=4元/生天"), "=4元/生·天");
+  EXPECT_EQ(ocr::FixSymbols("750元/生年"), "750元/生·年");
+  EXPECT_EQ(ocr::FixSymbols("元/生·年"), "元/生·年");
+  EXPECT_EQ(ocr::FixSymbols("每人/年度考核"), "每人/年度考核");
+  // A straight quote closing a curly one.
+  EXPECT_EQ(ocr::FixSymbols("执行“双监控\"，发现"), "执行“双监控”，发现");
+  EXPECT_EQ(ocr::TrimCellMarks("100%-"), "100%");
+  EXPECT_EQ(ocr::TrimCellMarks("完成的时间”"), "完成的时间");
+  EXPECT_EQ(ocr::TrimCellMarks("落实“一人一案”"), "落实“一人一案”");
+}
+
 }  // namespace
 }  // namespace jixiao
