@@ -279,6 +279,50 @@ std::string FixSymbols(std::string_view text) {
     const bool time = std::u32string_view(U"天年月日周").find(u[i + 2]) != std::u32string_view::npos;
     if (per && time && (i + 3 == u.size() || !IsCjk(u[i + 3]))) u.insert(i + 2, 1, U'·');
   }
+  // Straight double quotes around Chinese are the curly ones: "一卡通" is “一卡通”.
+  {
+    bool open = false;
+    for (size_t i = 0; i < u.size(); ++i) {
+      if (u[i] == U'“') open = true;
+      if (u[i] == U'”') open = false;
+      if (u[i] != U'"') continue;
+      const bool cjk_after = i + 1 < u.size() && IsCjk(u[i + 1]);
+      const bool cjk_before = i > 0 && IsCjk(u[i - 1]);
+      if (!open && cjk_after && u.find(U'"', i + 1) != std::u32string::npos) {
+        u[i] = U'“';
+        open = true;
+      } else if (open && cjk_before) {
+        u[i] = U'”';
+        open = false;
+      }
+    }
+  }
+  // An opening quote that nothing follows but a mark (186人“，) is a speck.
+  for (size_t i = 0; i < u.size(); ++i) {
+    if (u[i] != U'“' || u.find(U'”', i) != std::u32string::npos) continue;
+    if (i + 1 == u.size() || std::u32string_view(U"，。、；：,.;:").find(u[i + 1]) != std::u32string_view::npos) {
+      u.erase(i, 1);
+      --i;
+    }
+  }
+  // ‰ with the o it was read as still beside it (0.9‰o); { for （ before Chinese that ) closes.
+  for (size_t i = 0; i + 1 < u.size(); ++i)
+    if (u[i] == U'‰' && (u[i + 1] == U'o' || u[i + 1] == U'0')) u.erase(i + 1, 1);
+  for (size_t i = 0; i + 1 < u.size(); ++i) {
+    if (u[i] != U'{' || !IsCjk(u[i + 1]) || u.find(U'}', i) != std::u32string::npos) continue;
+    const size_t close = u.find_first_of(U")）", i);
+    if (close != std::u32string::npos && close < i + 12) u[i] = U'（' == u[close] ? U'（' : U'(';
+  }
+  // A date's day read with 月 for 日: 2022年10月31月前.
+  for (size_t i = 0; i < u.size(); ++i) {
+    if (u[i] != U'年') continue;
+    size_t m = i + 1, d = 0;
+    while (m < u.size() && IsDigit(u[m])) ++m;
+    if (m == i + 1 || m >= u.size() || u[m] != U'月') continue;
+    d = m + 1;
+    while (d < u.size() && IsDigit(u[d])) ++d;
+    if (d > m + 1 && d - m - 1 <= 2 && d < u.size() && u[d] == U'月') u[d] = U'日';
+  }
   // A straight quote closing a curly one: “双监控" is “双监控”.
   for (size_t i = 0; i < u.size(); ++i) {
     if (u[i] != U'"') continue;

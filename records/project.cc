@@ -713,8 +713,15 @@ std::vector<std::string> SplitNumbered(const std::string& text) {
   };
   size_t start = 0, body = 0;
   if (!find_marker(1, 0, &start, &body) || start != 0) {
-    out.push_back(ToUtf8(u));
-    return out;
+    // A first number that a scan garbled (TI、, l、) still opens the list when item 2 follows.
+    size_t p = 0;
+    while (p < u.size() && p < 2 && u[p] < 0x80 && u[p] > 0x20) ++p;
+    size_t second = 0, second_body = 0;
+    if (p == 0 || p >= u.size() || u[p] != U'、' || !find_marker(2, p + 1, &second, &second_body)) {
+      out.push_back(ToUtf8(u));
+      return out;
+    }
+    body = p + 1;
   }
   int k = 1;
   while (true) {

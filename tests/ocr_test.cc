@@ -304,6 +304,12 @@ TEST(OcrLexicon, PercentEchoesAndLostUnitDots) {
   EXPECT_EQ(ocr::FixSymbols("每人/年度考核"), "每人/年度考核");
   // A straight quote closing a curly one.
   EXPECT_EQ(ocr::FixSymbols("执行“双监控\"，发现"), "执行“双监控”，发现");
+  EXPECT_EQ(ocr::FixSymbols("通过\"一卡通\"发放到户"), "通过“一卡通”发放到户");
+  EXPECT_EQ(ocr::FixSymbols("护林员186人“，管护"), "护林员186人，管护");
+  EXPECT_EQ(ocr::FixSymbols("控制在0.9‰o以内"), "控制在0.9‰以内");
+  EXPECT_EQ(ocr::FixSymbols("≥13459.00{平方米)"), "≥13459.00(平方米)");
+  EXPECT_EQ(ocr::FixSymbols("2022年10月31月前"), "2022年10月31日前");
+  EXPECT_EQ(ocr::FixSymbols("2022年10月底前"), "2022年10月底前");
   EXPECT_EQ(ocr::TrimCellMarks("100%-"), "100%");
   EXPECT_EQ(ocr::TrimCellMarks("完成的时间”"), "完成的时间");
   EXPECT_EQ(ocr::TrimCellMarks("落实“一人一案”"), "落实“一人一案”");

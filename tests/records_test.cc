@@ -233,6 +233,9 @@ TEST(SplitNumbered, DropsNumberingAndKeepsFinalStop) {
   // "12、" inside an item is not item 2.
   EXPECT_EQ(SplitNumbered("1、维修12、13号楼"), (std::vector<std::string>{"维修12、13号楼"}));
   EXPECT_TRUE(SplitNumbered("").empty());
+  // A first number a scan garbled still opens the list when item 2 follows.
+  EXPECT_EQ(SplitNumbered("TI、完成绿化2、苗木成活"), (std::vector<std::string>{"完成绿化", "苗木成活"}));
+  EXPECT_EQ(SplitNumbered("TI、完成绿化"), (std::vector<std::string>{"TI、完成绿化"}));
 }
 
 TEST(ReadSections, ReadsPartOne) {
@@ -257,6 +260,33 @@ TEST(ReadSections, ReadsPartOne) {
   ASSERT_EQ(s.measures.size(), 1u);
   EXPECT_EQ(s.measures[0].title, "加强组织领导");
   EXPECT_EQ(s.measures[0].text, "成立领导小组，统筹推进。");
+}
+
+TEST(ReadProjects, UnitLineWithAScanSpeckBetweenCodeAndName) {
+  for (const char* line : {"205001·某县教育局机关", "205001. 某县教育局机关", "205001某县教育局机关"}) {
+    PageContent p = StandardPage(3);
+    p.lines[1] = Line(line, 75, 50, 200);
+    auto projects = ReadProjects({p}, nullptr);
+    ASSERT_EQ(projects.size(), 1u) << line;
+    EXPECT_EQ(projects[0].unit_code, "205001") << line;
+    EXPECT_EQ(projects[0].unit_name, "某县教育局机关") << line;
+  }
+  // A year is no unit code.
+  PageContent p = StandardPage(3);
+  p.lines[1] = Line("2021年某县教育局机关", 75, 50, 200);
+  EXPECT_EQ(ReadProjects({p}, nullptr)[0].unit_code, "");
+}
+
+TEST(ReadSections, ItemNumberWithASpeckInItsBrackets) {
+  PageContent p;
+  p.page = 3;
+  p.lines = {Line("二、分项绩效目标", 40), Line("（一）绩效目标：改善办学条件", 60), Line("维修校舍。", 80),
+             Line("(/二) 绩效目标：提升质量", 100), Line("加强教师培训。", 120)};
+  Sections s = ReadSections({p});
+  ASSERT_EQ(s.goals.size(), 2u);
+  EXPECT_EQ(s.goals[1].no, "二");
+  EXPECT_EQ(s.goals[1].title, "提升质量");
+  EXPECT_EQ(s.goals[1].text, "加强教师培训。");
 }
 
 TEST(ReadMeta, ReadsTheCover) {
