@@ -18,6 +18,7 @@
 
 #include "checks/checks.h"
 #include "checks/report.h"
+#include "cli/commands.h"
 #include "core/error.h"
 #include "normalize/normalize.h"
 #include "output/json.h"
@@ -235,6 +236,8 @@ int main(int argc, char** argv) {
   check->add_option("-o,--output", check_args.out, "Write here (default: standard output)");
   check->add_option("-j,--jobs", check_args.threads, "Pages read in parallel (default: every core)");
 
+  const jixiao::cli::Runner run_batch = jixiao::cli::AddBatchCommand(app);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -246,6 +249,7 @@ int main(int argc, char** argv) {
     if (tables->parsed()) return RunTables(input, out, threads);
     if (normalize->parsed()) return RunNormalize(values);
     if (check->parsed()) return RunCheck(check_args);
+    if (app.got_subcommand("batch")) return run_batch();
   } catch (const Error& e) {
     std::cerr << "jixiao: " << e.what() << '\n';
     return e.exit_code();

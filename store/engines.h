@@ -1,0 +1,24 @@
+// The two engines behind Database::Open (store/database.cc). Internal to store/.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "store/database.h"
+
+namespace jixiao::store {
+
+// An SQLite file, created when missing: WAL journal, foreign keys on, a busy timeout so that
+// readers and a second writer wait instead of failing. Throws Error(kOutput, path).
+std::unique_ptr<Database> OpenSqlite(const std::string& path);
+
+// A PostgreSQL server through libpq; `uri` is a postgresql:// connection URI.
+// Throws Error(kOutput, uri without its password).
+std::unique_ptr<Database> OpenPostgres(const std::string& uri);
+
+// The URI with any password replaced by "***", fit for messages.
+std::string RedactUri(const std::string& uri);
+
+bool IsPostgresUri(const std::string& target);
+
+}  // namespace jixiao::store

@@ -1,0 +1,282 @@
+#include "store/writer.h"
+
+#include <ctime>
+#include <set>
+
+#include "output/json.h"
+
+namespace jixiao::store {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Value Text(const Json& o, const char* key) {
+  if (!o.is_object() || !o.contains(key)) return std::monostate{};
+  const Json& v = o[key];
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_null()) return std::monostate{};
+  return v.dump();
+}
+
+Value Number(const Json& o, const char* key) {
+  if (!o.is_object() || !o.contains(key) || !o[key].is_number()) return std::monostate{};
+  return o[key].get<double>();
+}
+
+Value Integer(const Json& o, const char* key) {
+  if (!o.is_object() || !o.contains(key)) return std::monostate{};
+  const Json& v = o[key];
+  if (v.is_boolean()) return static_cast<int64_t>(v.get<bool>() ? 1 : 0);
+  if (v.is_number()) return static_cast<int64_t>(v.get<double>());
+  return std::monostate{};
+}
+
+// A JSON value stored as its compact text (arrays and objects in TEXT columns).
+Value JsonText(const Json& o, const char* key) {
+  if (!o.is_object() || !o.contains(key)) return std::monostate{};
+  return o[key].dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+// The member, or null (which iterates as empty) when missing: no copies, no temporaries.
+const Json& Member(const Json& o, const char* key) {
+  static const Json kNull;
+  if (!o.is_object()) return kNull;
+  const auto it = o.find(key);
+  return it == o.end() ? kNull : *it;
+}
+
+Value NullIfEmpty(const std::string& s) { return s.empty() ? Value{} : Value{s}; }
+Value NullIfEmpty(const Value& v) {
+  const auto* s = std::get_if<std::string>(&v);
+  return s && s->empty() ? Value{} : v;
+}
+
+std::string Line(std::string s) {
+  for (char& c : s)
+    if (c == '\n' || c == '\r') c = ' ';
+  return s;
+}
+
+// A page counts as read by OCR when its text came from the recognizer (text-layer lines and
+// cells have confidence 1 and source kTextLayer).
+int OcrPages(const ExtractResult& r) {
+  int n = 0;
+  for (const PageContent& p : r.pages) {
+    bool ocr = false;
+    for (const Table& t : p.tables)
+      for (const TableCell& c : t.cells) ocr = ocr || c.source == WordSource::kOcr;
+    for (const TextLine& l : p.lines) ocr = ocr || l.confidence < 1.0;
+    n += ocr ? 1 : 0;
+  }
+  return n;
+}
+
+// The row of the document with these bytes (or, without bytes, the failed row of this path).
+struct Existing {
+  int64_t id = 0;
+  std::string status, path;
+};
+
+std::optional<Existing> Find(Database& db, const std::string& sha256) {
+  if (sha256.empty()) return std::nullopt;
+  const auto rows = db.Query("SELECT id, status, path FROM documents WHERE sha256 = $1", {sha256});
+  if (rows.empty()) return std::nullopt;
+  return Existing{std::get<int64_t>(rows[0][0]), std::get<std::string>(rows[0][1]), std::get<std::string>(rows[0][2])};
+}
+
+void InsertPaths(Database& db, int64_t id, const std::vector<std::string>& paths) {
+  std::set<std::string> seen;
+  for (const std::string& p : paths)
+    if (seen.insert(p).second)
+      db.Exec("INSERT INTO document_paths (document_id, path) VALUES ($1, $2) ON CONFLICT DO NOTHING", {id, p});
+}
+
+// Inside the transaction: what is there already for these bytes. Fills `paths` (the first is
+// the primary path) and deletes what is replaced; nullopt-free `already` when an imported
+// document stays.
+struct Prepared {
+  std::vector<std::string> paths;
+  std::optional<int64_t> kept;  // an imported document that stays (not replaced)
+};
+
+Prepared Prepare(Database& db, const std::string& path, const std::string& sha256, const WriteOptions& options) {
+  Prepared p;
+  p.paths.push_back(path);
+  if (const auto old = Find(db, sha256)) {
+    if (old->status == "imported" && !options.replace) {
+      p.kept = old->id;
+    } else {
+      // Replaced: the first path stays first, every other path it had stays.
+      p.paths = {old->path, path};
+      for (const Row& r : db.Query("SELECT path FROM document_paths WHERE document_id = $1 ORDER BY path", {old->id}))
+        p.paths.push_back(std::get<std::string>(r[0]));
+      db.Exec("DELETE FROM documents WHERE id = $1", {old->id});
+    }
+  }
+  // An earlier run could not read this path at all: that record is replaced too.
+  db.Exec("DELETE FROM documents WHERE sha256 IS NULL AND status = 'failed' AND path = $1", {path});
+  for (const std::string& a : options.aliases) p.paths.push_back(a);
+  return p;
+}
+
+// Runs `write` in a transaction; rolls back and rethrows on failure.
+template <typename F>
+Written InTransaction(Database& db, F&& write) {
+  db.Begin();
+  try {
+    Written w = write();
+    db.Commit();
+    return w;
+  } catch (...) {
+    try {
+      db.Rollback();
+    } catch (const Error&) {
+      // The connection is gone; the server rolls back on its own.
+    }
+    throw;
+  }
+}
+
+void WriteProject(Database& db, int64_t doc, const Json& p) {
+  const Json& budget = Member(p, "budget");
+  const Json& schedule = Member(p, "schedule");
+  const int64_t project = db.InsertReturningId(
+      "INSERT INTO projects (document_id, idx, title, unit_code, unit_name, money_unit, project_code, project_name, "
+      "budget_total, budget_fiscal, budget_other, purpose, schedule_mar, schedule_jun, schedule_oct, schedule_dec, "
+      "goals, attributes, pages) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, "
+      "$18, $19) RETURNING id",
+      {doc, Integer(p, "index"), Text(p, "title"), Text(p, "unit_code"), Text(p, "unit_name"), Text(p, "money_unit"),
+       Text(p, "project_code"), Text(p, "project_name"), Number(budget, "total"), Number(budget, "fiscal"),
+       Number(budget, "other"), Text(p, "purpose"), Number(schedule, "mar"), Number(schedule, "jun"),
+       Number(schedule, "oct"), Number(schedule, "dec"), JsonText(p, "goals"), JsonText(p, "attributes"),
+       JsonText(p, "pages")});
+  int64_t seq = 0;
+  for (const Json& i : Member(p, "indicators")) {
+    const Json& v = Member(i, "value_normalized");
+    db.Exec(
+        "INSERT INTO indicators (document_id, project_id, seq, level1, level2, level3, description, value_raw, basis, "
+        "kind, op, number, upper, unit, reference, date, qualifier) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
+        "$11, $12, $13, $14, $15, $16, $17)",
+        {doc, project, seq++, Text(i, "level1"), Text(i, "level2"), Text(i, "level3"), Text(i, "description"),
+         Text(i, "value"), Text(i, "basis"), Text(v, "kind"), Text(v, "op"), Number(v, "number"), Number(v, "upper"),
+         Text(v, "unit"), Text(v, "reference"), Text(v, "date"), Text(v, "qualifier")});
+  }
+  for (const auto& [field, s] : Member(p, "provenance").items()) {
+    const Json& box = Member(s, "bbox");
+    auto coord = [&](size_t k) { return box.size() == 4 && box[k].is_number() ? Value{box[k].get<double>()} : Value{}; };
+    db.Exec(
+        "INSERT INTO provenance (document_id, project_id, field, page, x0, y0, x1, y1, source, confidence, corrected) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+        {doc, project, field, Integer(s, "page"), coord(0), coord(1), coord(2), coord(3), Text(s, "source"),
+         Number(s, "confidence"), static_cast<int64_t>(s.value("corrected", false) ? 1 : 0)});
+  }
+}
+
+void WriteSections(Database& db, int64_t doc, const Json& sections) {
+  const std::string sql =
+      "INSERT INTO sections (document_id, part, seq, no, title, text) VALUES ($1, $2, $3, $4, $5, $6)";
+  const Value overall = Text(sections, "overall");
+  if (const auto* s = std::get_if<std::string>(&overall); s && !s->empty())
+    db.Exec(sql, {doc, std::string("overall"), int64_t{0}, Value{}, Value{}, *s});
+  for (const char* part : {"goals", "measures"}) {
+    int64_t seq = 0;
+    for (const Json& item : Member(sections, part))
+      db.Exec(sql, {doc, std::string(part), seq++, Text(item, "no"), Text(item, "title"), Text(item, "text")});
+  }
+}
+
+void WriteFindings(Database& db, int64_t doc, const Json& findings) {
+  for (const Json& f : findings) {
+    const Value index = Integer(f, "index");
+    const bool whole = std::holds_alternative<int64_t>(index) && std::get<int64_t>(index) == 0;
+    db.Exec(
+        "INSERT INTO findings (document_id, project_idx, project_code, rule, severity, page, fields, message) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        {doc, whole ? Value{} : index, Text(f, "project_code"), Text(f, "rule"), Text(f, "severity"),
+         Integer(f, "page"), JsonText(f, "fields"), Text(f, "message")});
+  }
+}
+
+}  // namespace
+
+std::string UtcNow() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+ExtractedDocument ToExtracted(const ExtractResult& result, const std::string& path, double seconds) {
+  ExtractedDocument d;
+  d.path = path;
+  d.sha256 = result.source.sha256;
+  d.result = ExtractJson(result);
+  d.pages_ocr = OcrPages(result);
+  d.seconds = seconds;
+  return d;
+}
+
+std::map<std::string, std::string> KnownDocuments(Database& db) {
+  std::map<std::string, std::string> known;
+  for (const Row& r : db.Query("SELECT sha256, status FROM documents WHERE sha256 IS NOT NULL"))
+    known[std::get<std::string>(r[0])] = std::get<std::string>(r[1]);
+  return known;
+}
+
+Written WriteDocument(Database& db, const ExtractedDocument& doc, const WriteOptions& options) {
+  return InTransaction(db, [&] {
+    const Prepared p = Prepare(db, doc.path, doc.sha256, options);
+    if (p.kept) {
+      InsertPaths(db, *p.kept, p.paths);
+      return Written{*p.kept, true};
+    }
+    const Json& r = doc.result;
+    const Json& meta = Member(r, "document");
+    const Json& source = Member(r, "source");
+    const int64_t id = db.InsertReturningId(
+        "INSERT INTO documents (sha256, path, pages, pages_ocr, status, error, error_code, extractor_version, title, "
+        "department, year, draft, seconds, imported_at, result_json) VALUES ($1, $2, $3, $4, 'imported', NULL, NULL, "
+        "$5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+        {doc.sha256, p.paths.front(), Integer(source, "pages"), int64_t{doc.pages_ocr}, std::string(JIXIAO_VERSION),
+         NullIfEmpty(Text(meta, "title")), NullIfEmpty(Text(meta, "department")), Integer(meta, "year"), Integer(meta, "draft"), doc.seconds,
+         UtcNow(), r.dump(-1, ' ', false, Json::error_handler_t::replace)});
+    InsertPaths(db, id, p.paths);
+    WriteSections(db, id, Member(r, "sections"));
+    for (const Json& project : Member(r, "projects")) WriteProject(db, id, project);
+    WriteFindings(db, id, Member(r, "findings"));
+    for (const Json& w : Member(r, "warnings"))
+      db.Exec("INSERT INTO warnings (document_id, page, code, message) VALUES ($1, $2, $3, $4)",
+              {id, Integer(w, "page"), Text(w, "code"), Text(w, "message")});
+    return Written{id, false};
+  });
+}
+
+Written RecordFailure(Database& db, const std::string& path, const std::string& sha256, const Error& error,
+                      double seconds, const WriteOptions& options) {
+  return InTransaction(db, [&] {
+    const Prepared p = Prepare(db, path, sha256, options);
+    if (p.kept) {
+      InsertPaths(db, *p.kept, p.paths);
+      return Written{*p.kept, true};
+    }
+    const int64_t id = db.InsertReturningId(
+        "INSERT INTO documents (sha256, path, status, error, error_code, extractor_version, seconds, imported_at) "
+        "VALUES ($1, $2, 'failed', $3, $4, $5, $6, $7) RETURNING id",
+        {NullIfEmpty(sha256), p.paths.front(), Line(error.what()), int64_t{error.exit_code()},
+         std::string(JIXIAO_VERSION), seconds, UtcNow()});
+    InsertPaths(db, id, p.paths);
+    return Written{id, false};
+  });
+}
+
+bool AddPath(Database& db, const std::string& sha256, const std::string& path) {
+  const auto old = Find(db, sha256);
+  if (!old) return false;
+  InsertPaths(db, old->id, {path});
+  return true;
+}
+
+}  // namespace jixiao::store

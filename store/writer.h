@@ -1,0 +1,62 @@
+// Writing documents into the database (store/schema.sql): every row of one document in one
+// transaction, so that a reader — or a batch killed at any moment — sees a document whole or
+// not at all.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/error.h"
+#include "pipeline/extract.h"
+#include "store/database.h"
+
+namespace jixiao::store {
+
+// One extracted document, ready to be written: the `jixiao extract` JSON and what the JSON
+// does not say. Small next to the ExtractResult it comes from (no page contents).
+struct ExtractedDocument {
+  std::string path;    // as given to the batch
+  std::string sha256;  // of the file's bytes
+  nlohmann::ordered_json result;  // ExtractJson(...)
+  int pages_ocr = 0;   // pages read by OCR
+  double seconds = 0;  // wall time of the extraction
+};
+
+ExtractedDocument ToExtracted(const ExtractResult& result, const std::string& path, double seconds);
+
+// What the database already holds, by sha256: "imported" or "failed".
+std::map<std::string, std::string> KnownDocuments(Database& db);
+
+struct WriteOptions {
+  bool replace = false;              // --force: an imported document with this sha256 is replaced
+  std::vector<std::string> aliases;  // other paths the same bytes were found under
+};
+
+// Writes the document and all its rows (projects, indicators, sections, findings, warnings,
+// provenance, paths) in one transaction. A failed record of the same file (same sha256, or
+// same path without one) is replaced; an imported one only with `replace`, keeping its first
+// path and its other paths. Throws Error(kOutput) and leaves the database as it was when the
+// write fails.
+struct Written {
+  int64_t id = 0;
+  bool already = false;  // an imported document with these bytes was there (another process
+                         // wrote it meanwhile): only the paths were added
+};
+Written WriteDocument(Database& db, const ExtractedDocument& doc, const WriteOptions& options = {});
+
+// Records a document that could not be read: status 'failed', the error's one line and code.
+// `sha256` is empty when the file could not even be read.
+Written RecordFailure(Database& db, const std::string& path, const std::string& sha256, const Error& error,
+                      double seconds, const WriteOptions& options = {});
+
+// Adds `path` as another name of the document with this sha256. False when there is none.
+bool AddPath(Database& db, const std::string& sha256, const std::string& path);
+
+// The current time, UTC, ISO 8601 (2024-05-01T12:00:00Z).
+std::string UtcNow();
+
+}  // namespace jixiao::store
