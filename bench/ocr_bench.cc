@@ -1,0 +1,102 @@
+// CPU seconds of reading one scanned page on one thread, with the Tesseract engine already
+// loaded (as a batch reuses it): ReadScannedPage whole, and its stages alone (Prepare,
+// FindGrids on the prepared page). The page is JIXIAO_OCR_PAGE (a page image: PNG, JPEG,
+// TIFF, read at its own resolution) or else page 7 (a table page) of the bundled
+// samples/jiaoyu-2021/scan-office.pdf at 200 dpi. scripts/bench-ocr.sh runs this beside a
+// plain `tesseract PAGE.png - -l chi_sim --psm 6` of the same image.
+//
+// The engine's cache of lines read on earlier pages is emptied before every iteration, so
+// each iteration reads the page as a thread's first page would (a later page of a batch
+// finds some of its labels in the cache and costs less).
+#include <benchmark/benchmark.h>
+
+#include <cstdlib>
+#include <ctime>
+#include <string>
+
+#include <opencv2/core/utility.hpp>
+
+#include "core/types.h"
+#include "extract/document.h"
+#include "layout/grid.h"
+#include "ocr/engine.h"
+#include "ocr/preprocess.h"
+#include "ocr/scanned_page.h"
+
+namespace {
+
+const jixiao::PageImage& Page() {
+  static const jixiao::PageImage page = [] {
+    const char* env = std::getenv("JIXIAO_OCR_PAGE");
+    if (env && *env) return jixiao::Document::Open(env).Render(1, 200);
+    return jixiao::Document::Open(std::string(JIXIAO_SOURCE_DIR) +
+                                  "/samples/jiaoyu-2021/scan-office.pdf")
+        .Render(7, 200);
+  }();
+  return page;
+}
+
+double ThreadCpuSeconds() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + 1e-9 * static_cast<double>(t.tv_nsec);
+}
+
+std::string Label() {
+  const char* env = std::getenv("JIXIAO_OCR_PAGE");
+  return env && *env ? std::string(env) : std::string("jiaoyu-2021/scan-office.pdf p7");
+}
+
+// Whole page, engine warm. Counters: CPU seconds per page (the thread's, robust against
+// other load on the machine), of which inside Tesseract, and lines handed to Tesseract.
+void BM_ReadScannedPage(benchmark::State& state) {
+  cv::setNumThreads(1);
+  const jixiao::PageImage& page = Page();
+  jixiao::OcrEngine engine;
+  jixiao::ReadScannedPage(page, engine);  // warm: models paged in, buffers grown
+  double cpu = 0, recognize = 0;
+  long lines = 0;
+  for (auto _ : state) {
+    state.PauseTiming();
+    engine.impl().cache = jixiao::ocr::LineCache{};
+    const int lines0 = engine.impl().lines_read;
+    const double rec0 = engine.impl().recognize_seconds;
+    state.ResumeTiming();
+    const double t0 = ThreadCpuSeconds();
+    jixiao::PageContent content = jixiao::ReadScannedPage(page, engine);
+    cpu += ThreadCpuSeconds() - t0;
+    benchmark::DoNotOptimize(content.tables.data());
+    recognize += engine.impl().recognize_seconds - rec0;
+    lines += engine.impl().lines_read - lines0;
+  }
+  const double n = static_cast<double>(state.iterations());
+  state.counters["cpu_s"] = cpu / n;
+  state.counters["tesseract_s"] = recognize / n;
+  state.counters["lines"] = static_cast<double>(lines) / n;
+  state.SetLabel(Label());
+}
+BENCHMARK(BM_ReadScannedPage)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime()->UseRealTime();
+
+void BM_PrepareScan(benchmark::State& state) {
+  cv::setNumThreads(1);
+  const jixiao::PageImage& page = Page();
+  for (auto _ : state) {
+    jixiao::PreparedPage p = jixiao::Prepare(page);
+    benchmark::DoNotOptimize(p.binary.data);
+  }
+  state.SetLabel(Label());
+}
+BENCHMARK(BM_PrepareScan)->Unit(benchmark::kMillisecond);
+
+void BM_FindGridsScan(benchmark::State& state) {
+  cv::setNumThreads(1);
+  const jixiao::PreparedPage p = jixiao::Prepare(Page());
+  for (auto _ : state) {
+    std::vector<jixiao::Grid> grids = jixiao::FindGrids(p.image);
+    benchmark::DoNotOptimize(grids.data());
+  }
+  state.SetLabel(Label());
+}
+BENCHMARK(BM_FindGridsScan)->Unit(benchmark::kMillisecond);
+
+}  // namespace
