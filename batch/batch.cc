@@ -200,7 +200,17 @@ Summary RunBatch(const std::vector<std::string>& paths, store::Database& db, con
     e.seconds = r->seconds;
     switch (r->outcome) {
       case Outcome::kImported: {
-        const store::Written w = store::WriteDocument(db, *r->document, take_pending(r->sha256));
+        store::WriteOptions w_options = take_pending(r->sha256);
+        store::Written w;
+        try {
+          w = store::WriteDocument(db, *r->document, w_options);
+        } catch (const Error&) {
+          // Another process (a shared PostgreSQL database) imported the same bytes meanwhile:
+          // the unique sha256 refused ours. Anything else is the database failing.
+          if (!store::AddPath(db, r->sha256, r->path)) throw;
+          for (const std::string& alias : w_options.aliases) store::AddPath(db, r->sha256, alias);
+          w.already = true;
+        }
         written.insert(r->sha256);
         if (w.already) {
           e.outcome = Outcome::kSkipped;

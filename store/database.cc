@@ -77,6 +77,14 @@ void CreateSchema(Database& db) {
 
 }  // namespace
 
+int64_t EngineDatabase::InsertReturningId(const std::string& sql, const Row& params) {
+  std::vector<Row> rows;
+  Run(sql, params, &rows);
+  if (rows.size() != 1 || rows[0].empty() || !std::holds_alternative<int64_t>(rows[0][0]))
+    throw Error(ErrorCode::kOutput, target(), "INSERT returned no id");
+  return std::get<int64_t>(rows[0][0]);
+}
+
 bool IsPostgresUri(const std::string& target) {
   return target.rfind("postgresql://", 0) == 0 || target.rfind("postgres://", 0) == 0;
 }

@@ -8,6 +8,23 @@
 
 namespace jixiao::store {
 
+// What both engines share: Exec, Query and InsertReturningId over one Run.
+class EngineDatabase : public Database {
+ public:
+  void Exec(const std::string& sql, const Row& params = {}) final { Run(sql, params, nullptr); }
+  std::vector<Row> Query(const std::string& sql, const Row& params = {}) final {
+    std::vector<Row> rows;
+    Run(sql, params, &rows);
+    return rows;
+  }
+  int64_t InsertReturningId(const std::string& sql, const Row& params) final;
+
+ protected:
+  using Database::Database;
+  // Runs one statement with its $1..$n parameters; fills `rows` when given.
+  virtual void Run(const std::string& sql, const Row& params, std::vector<Row>* rows) = 0;
+};
+
 // An SQLite file, created when missing: WAL journal, foreign keys on, a busy timeout so that
 // readers and a second writer wait instead of failing. Throws Error(kOutput, path).
 std::unique_ptr<Database> OpenSqlite(const std::string& path);

@@ -24,9 +24,9 @@ std::string OneLine(const char* message) {
   return s;
 }
 
-class PostgresDatabase final : public Database {
+class PostgresDatabase final : public EngineDatabase {
  public:
-  explicit PostgresDatabase(const std::string& uri) : Database(RedactUri(uri)) {
+  explicit PostgresDatabase(const std::string& uri) : EngineDatabase(RedactUri(uri)) {
     conn_ = PQconnectdb(uri.c_str());
     if (!conn_ || PQstatus(conn_) != CONNECTION_OK) {
       const std::string why = conn_ ? OneLine(PQerrorMessage(conn_)) : "out of memory";
@@ -41,22 +41,6 @@ class PostgresDatabase final : public Database {
 
   Engine engine() const override { return Engine::kPostgres; }
 
-  void Exec(const std::string& sql, const Row& params) override { Run(sql, params, nullptr); }
-
-  std::vector<Row> Query(const std::string& sql, const Row& params) override {
-    std::vector<Row> rows;
-    Run(sql, params, &rows);
-    return rows;
-  }
-
-  int64_t InsertReturningId(const std::string& sql, const Row& params) override {
-    std::vector<Row> rows;
-    Run(sql, params, &rows);
-    if (rows.size() != 1 || rows[0].empty() || !std::holds_alternative<int64_t>(rows[0][0]))
-      throw Error(ErrorCode::kOutput, target(), "INSERT returned no id");
-    return std::get<int64_t>(rows[0][0]);
-  }
-
   void Begin() override { Exec("BEGIN", {}); }
   void Commit() override { Exec("COMMIT", {}); }
   void Rollback() override {
@@ -64,7 +48,7 @@ class PostgresDatabase final : public Database {
   }
 
  private:
-  void Run(const std::string& sql, const Row& params, std::vector<Row>* rows) {
+  void Run(const std::string& sql, const Row& params, std::vector<Row>* rows) override {
     std::vector<std::string> text(params.size());
     std::vector<const char*> values(params.size(), nullptr);
     for (size_t i = 0; i < params.size(); ++i) {

@@ -1,6 +1,7 @@
 // The SQLite engine: one connection, statements prepared once and kept.
 #include <sqlite3.h>
 
+#include <cstdio>
 #include <unordered_map>
 
 #include "core/error.h"
@@ -10,9 +11,9 @@ namespace jixiao::store {
 
 namespace {
 
-class SqliteDatabase final : public Database {
+class SqliteDatabase final : public EngineDatabase {
  public:
-  explicit SqliteDatabase(const std::string& path) : Database(path) {
+  explicit SqliteDatabase(const std::string& path) : EngineDatabase(path) {
     const int rc = sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                                    nullptr);
     if (rc != SQLITE_OK) {
@@ -36,24 +37,6 @@ class SqliteDatabase final : public Database {
 
   Engine engine() const override { return Engine::kSqlite; }
 
-  void Exec(const std::string& sql, const Row& params) override { Run(sql, params, nullptr); }
-
-  std::vector<Row> Query(const std::string& sql, const Row& params) override {
-    std::vector<Row> rows;
-    Run(sql, params, &rows);
-    return rows;
-  }
-
-  int64_t InsertReturningId(const std::string& sql, const Row& params) override {
-    std::vector<Row> rows;
-    Run(sql, params, &rows);
-    if (rows.size() != 1 || rows[0].empty() || !std::holds_alternative<int64_t>(rows[0][0]))
-      throw Error(ErrorCode::kOutput, target(), "INSERT returned no id: " + sql);
-    return std::get<int64_t>(rows[0][0]);
-  }
-
-  // IMMEDIATE: the write lock is taken at once, so that two writers wait for each other
-  // (busy timeout) instead of one failing when it first writes.
   void Begin() override { Exec("BEGIN IMMEDIATE", {}); }
   void Commit() override { Exec("COMMIT", {}); }
   void Rollback() override {
@@ -84,9 +67,10 @@ class SqliteDatabase final : public Database {
 
   void Bind(sqlite3_stmt* stmt, const Row& params) {
     for (size_t i = 0; i < params.size(); ++i) {
-      const std::string name = "$" + std::to_string(i + 1);
-      const int at = sqlite3_bind_parameter_index(stmt, name.c_str());
-      if (at == 0) throw Error(ErrorCode::kInternal, target(), "no placeholder " + name + " in " + sqlite3_sql(stmt));
+      char name[24];
+      std::snprintf(name, sizeof name, "$%zu", i + 1);
+      const int at = sqlite3_bind_parameter_index(stmt, name);
+      if (at == 0) throw Error(ErrorCode::kInternal, target(), std::string("no placeholder ") + name + " in " + sqlite3_sql(stmt));
       const Value& v = params[i];
       int rc = SQLITE_OK;
       if (std::holds_alternative<std::monostate>(v)) rc = sqlite3_bind_null(stmt, at);
@@ -96,11 +80,11 @@ class SqliteDatabase final : public Database {
         const std::string& s = std::get<std::string>(v);
         rc = sqlite3_bind_text(stmt, at, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
       }
-      if (rc != SQLITE_OK) Fail("cannot bind " + name);
+      if (rc != SQLITE_OK) Fail(std::string("cannot bind ") + name);
     }
   }
 
-  void Run(const std::string& sql, const Row& params, std::vector<Row>* rows) {
+  void Run(const std::string& sql, const Row& params, std::vector<Row>* rows) override {
     sqlite3_stmt* stmt = Prepare(sql);
     struct Reset {
       sqlite3_stmt* s;

@@ -59,22 +59,7 @@ TEST(Store, SqliteValuesTransactionsAndSchema) {
     const auto version = db->Query("SELECT value FROM meta WHERE key = 'schema_version'");
     ASSERT_EQ(version.size(), 1u);
     EXPECT_EQ(std::get<std::string>(version[0][0]), "1");
-    const int64_t id = db->InsertReturningId(
-        "INSERT INTO documents (sha256, path, status, extractor_version, imported_at, seconds, year) "
-        "VALUES ($1, $2, 'imported', 'x', 'now', $3, $4) RETURNING id",
-        {std::string("abc"), std::string("路径.pdf"), 0.1, int64_t{2021}});
-    const auto rows = db->Query("SELECT sha256, path, seconds, year, error FROM documents WHERE id = $1", {id});
-    ASSERT_EQ(rows.size(), 1u);
-    EXPECT_EQ(std::get<std::string>(rows[0][1]), "路径.pdf");
-    EXPECT_EQ(std::get<double>(rows[0][2]), 0.1);
-    EXPECT_EQ(std::get<int64_t>(rows[0][3]), 2021);
-    EXPECT_TRUE(std::holds_alternative<std::monostate>(rows[0][4]));
-    db->Begin();
-    db->Exec("DELETE FROM documents");
-    db->Rollback();
-    EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM documents"), 1);
-    // Foreign keys are on: a path of no document is refused.
-    EXPECT_THROW(db->Exec("INSERT INTO document_paths (document_id, path) VALUES (999, 'x')"), jixiao::Error);
+    ExpectValuesAndTransactions(*db);
   }
   EXPECT_EQ(Count(*Database::Open(path.string()), "SELECT COUNT(*) FROM documents"), 1) << "reopened";
   fs::remove(path);

@@ -16,8 +16,10 @@
 #include <string>
 #include <vector>
 
+#include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "core/error.h"
 #include "store/database.h"
 
 extern char** environ;
@@ -157,6 +159,27 @@ inline std::string Difference(const std::map<std::string, std::vector<std::strin
 inline int64_t Count(jixiao::store::Database& db, const std::string& sql) {
   const auto rows = db.Query(sql);
   return rows.empty() ? -1 : std::get<int64_t>(rows[0][0]);
+}
+
+// The Database interface on either engine: typed values through $n placeholders, a rolled
+// back transaction leaving nothing, foreign keys enforced.
+inline void ExpectValuesAndTransactions(jixiao::store::Database& db) {
+  const int64_t id = db.InsertReturningId(
+      "INSERT INTO documents (sha256, path, status, extractor_version, imported_at, seconds, year) "
+      "VALUES ($1, $2, 'imported', 'x', 'now', $3, $4) RETURNING id",
+      {std::string("abc"), std::string("路径.pdf"), 0.1, int64_t{2021}});
+  const auto rows = db.Query("SELECT sha256, path, seconds, year, error FROM documents WHERE id = $1", {id});
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(std::get<std::string>(rows[0][1]), "路径.pdf");
+  EXPECT_EQ(std::get<double>(rows[0][2]), 0.1);
+  EXPECT_EQ(std::get<int64_t>(rows[0][3]), 2021);
+  EXPECT_TRUE(std::holds_alternative<std::monostate>(rows[0][4]));
+  db.Begin();
+  db.Exec("DELETE FROM documents");
+  db.Rollback();
+  EXPECT_EQ(Count(db, "SELECT COUNT(*) FROM documents"), 1);
+  // Foreign keys are on: a path of no document is refused.
+  EXPECT_THROW(db.Exec("INSERT INTO document_paths (document_id, path) VALUES (999, 'x')"), jixiao::Error);
 }
 
 // Every imported document is whole: as many project, indicator and section rows as its
