@@ -16,7 +16,27 @@ struct Piece {
   Box box;
   double confidence = 1;
   bool space_after = false;
+  std::vector<float> char_confidence;  // per code point of text, or empty
+  std::vector<GlyphImage> glyphs;      // likewise
 };
+
+// Appends `text` and its confidences (or `fallback` for each code point) to a line.
+void AppendText(TextLine& line, const std::string& text, const std::vector<float>& confidences,
+                double fallback, const std::vector<GlyphImage>& glyphs = {}) {
+  const size_t n = ToU32(text).size();
+  line.glyphs.resize(line.char_confidence.size());
+  if (glyphs.size() == n) {
+    line.glyphs.insert(line.glyphs.end(), glyphs.begin(), glyphs.end());
+  } else {
+    line.glyphs.resize(line.glyphs.size() + n);
+  }
+  line.text += text;
+  if (confidences.size() == n) {
+    line.char_confidence.insert(line.char_confidence.end(), confidences.begin(), confidences.end());
+  } else {
+    line.char_confidence.insert(line.char_confidence.end(), n, static_cast<float>(fallback));
+  }
+}
 
 double Median(std::vector<double> v) {
   if (v.empty()) return 0;
@@ -47,11 +67,11 @@ std::vector<Piece> Explode(const std::vector<Word>& words) {
         if (b.width() <= 0) b = w.box;
         b.y0 = w.box.cy() - half;
         b.y1 = w.box.cy() + half;
-        pieces.push_back({ToUtf8(u[i]), b, w.confidence, false});
+        pieces.push_back({ToUtf8(u[i]), b, w.confidence, false, {}, {}});
       }
       if (!pieces.empty() && w.space_after) pieces.back().space_after = true;
     } else {
-      pieces.push_back({w.text, w.box, w.confidence, w.space_after});
+      pieces.push_back({w.text, w.box, w.confidence, w.space_after, w.char_confidence, w.glyphs});
     }
   }
   return pieces;
@@ -93,10 +113,10 @@ std::vector<TextLine> GroupPieces(std::vector<Piece> pieces, double split_gap) {
           line = TextLine{};
           line.char_height = h;
         } else if (gap > h / 3 || prev->space_after) {
-          line.text += ' ';
+          AppendText(line, " ", {}, 1.0);
         }
       }
-      line.text += p.text;
+      AppendText(line, p.text, p.char_confidence, p.confidence, p.glyphs);
       line.box.Extend(p.box);
       line.confidence = std::min(line.confidence, p.confidence);
       prev = &p;
@@ -107,6 +127,31 @@ std::vector<TextLine> GroupPieces(std::vector<Piece> pieces, double split_gap) {
 }
 
 }  // namespace
+
+void TextLine::SetText(const std::string& new_text, float changed) {
+  if (new_text == text) return;
+  const std::u32string a = ToU32(text), b = ToU32(new_text);
+  std::vector<float> old = char_confidence;
+  if (old.size() != a.size()) old.assign(a.size(), static_cast<float>(confidence));
+  size_t prefix = 0;
+  while (prefix < a.size() && prefix < b.size() && a[prefix] == b[prefix]) ++prefix;
+  size_t suffix = 0;
+  while (suffix < a.size() - prefix && suffix < b.size() - prefix &&
+         a[a.size() - 1 - suffix] == b[b.size() - 1 - suffix])
+    ++suffix;
+  std::vector<float> c(old.begin(), old.begin() + static_cast<long>(prefix));
+  c.insert(c.end(), b.size() - prefix - suffix, changed);
+  c.insert(c.end(), old.end() - static_cast<long>(suffix), old.end());
+  std::vector<GlyphImage> g;
+  if (glyphs.size() == a.size()) {
+    g.assign(glyphs.begin(), glyphs.begin() + static_cast<long>(prefix));
+    g.resize(b.size() - suffix);
+    g.insert(g.end(), glyphs.end() - static_cast<long>(suffix), glyphs.end());
+  }
+  text = new_text;
+  char_confidence = std::move(c);
+  glyphs = std::move(g);
+}
 
 std::string TableCell::MultilineText() const {
   std::string s;

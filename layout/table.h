@@ -17,6 +17,16 @@ struct TextLine {
   double confidence = 1.0;
   double char_height = 0;  // median glyph height, points
   bool corrected = false;  // OCR text changed by what the reader knows (lexicon, operator shape)
+  // One confidence (0..1) per code point of `text`: the recognizer's for OCR'd glyphs, 1 for
+  // the text layer, for inserted spaces and for glyphs a rule decided. Kept in step with
+  // `text` by SetText.
+  std::vector<float> char_confidence;
+  // Per code point likewise (or empty): images of the glyphs the recognizer doubted.
+  std::vector<GlyphImage> glyphs;
+
+  // Replaces the text, keeping the confidences of the code points that the old and new texts
+  // share at their start and end; code points in between get `changed` (what decided them).
+  void SetText(const std::string& new_text, float changed = 1.0f);
 };
 
 struct TableCell {

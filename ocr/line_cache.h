@@ -14,6 +14,7 @@ struct CachedLine {
   std::string text;
   double confidence = 0;
   bool corrected = false;
+  std::vector<float> char_confidence;
 };
 
 class LineCache {

@@ -78,6 +78,39 @@ std::string JoinWithInkSpaces(const std::vector<Symbol>& symbols, const cv::Mat&
   return text;
 }
 
+// A line's result: `symbols` joined with spaces where the ink has gaps, each code point with
+// its symbol's confidence (spaces 1).
+LineResult Joined(const std::vector<Symbol>& symbols, const cv::Mat& gray, const cv::Mat& ink,
+                  double dpi, double confidence, bool corrected) {
+  LineResult r{JoinWithInkSpaces(symbols, ink), confidence, corrected, {}, {}};
+  const std::u32string u = ToU32(r.text);
+  r.char_confidence.assign(u.size(), 1.0f);
+  r.glyphs.resize(u.size());
+  size_t s = 0, k = 0;  // the symbol, and the code point within it, that comes next
+  std::u32string cur = symbols.empty() ? U"" : ToU32(symbols[0].text);
+  for (size_t i = 0; i < u.size() && s < symbols.size(); ++i) {
+    while (s < symbols.size() && k >= cur.size()) {
+      if (++s < symbols.size()) cur = ToU32(symbols[s].text);
+      k = 0;
+    }
+    if (s >= symbols.size()) break;
+    if (u[i] != cur[k]) continue;  // a space the join put in
+    r.char_confidence[i] = static_cast<float>(symbols[s].confidence);
+    if (symbols[s].confidence < kDoubtedGlyph && cur.size() == 1) {
+      // The glyph with its neighbours on either side (Tesseract's symbol boxes are loose), for
+      // a second look later.
+      cv::Rect box = symbols[s].box;
+      if (s > 0) box |= symbols[s - 1].box;
+      if (s + 1 < symbols.size()) box |= symbols[s + 1].box;
+      const int pad = gray.rows / 4;
+      box = cv::Rect(box.x - pad, 0, box.width + 2 * pad, gray.rows) & cv::Rect(cv::Point(0, 0), gray.size());
+      if (box.width >= kMinLinePx && box.height >= kMinLinePx) r.glyphs[i] = {gray(box).clone(), dpi};
+    }
+    ++k;
+  }
+  return r;
+}
+
 // Tesseract's reading of a line without an operator glyph: chi_sim (again as a single
 // character or a raw line when line mode finds nothing), the English model for an all-ASCII
 // line and for each run of ASCII symbols holding a digit, and a glyph at the start that
@@ -137,10 +170,10 @@ LineResult ReadPlain(OcrEngine::Impl& engine, const cv::Mat& gray, const cv::Mat
         return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
       });
       if (number && DigitsOf(a.text) == DigitsOf(t.text) && Count(t.text, '.') > Count(a.text, '.'))
-        return {JoinWithInkSpaces(t.symbols, ink), std::min(a.confidence, t.confidence), false};
-      return {JoinWithInkSpaces(a.symbols, ink), a.confidence, false};
+        return Joined(t.symbols, gray, ink, dpi, std::min(a.confidence, t.confidence), false);
+      return Joined(a.symbols, gray, ink, dpi, a.confidence, false);
     }
-    return {JoinWithInkSpaces(t.symbols, ink), t.confidence, false};
+    return Joined(t.symbols, gray, ink, dpi, t.confidence, false);
   }
   if (AsciiOnly(t.text)) {
     // Too few ASCII symbols for the ink: chi_sim lost a digit of a short number (50 read as
@@ -156,11 +189,11 @@ LineResult ReadPlain(OcrEngine::Impl& engine, const cv::Mat& gray, const cv::Mat
     size_t k = 0;
     for (char c : da) k += k < dt.size() && dt[k] == c;
     if (number && da.size() > dt.size() && k == dt.size() && a_per_char <= 0.9 && a.confidence >= 0.85)
-      return {JoinWithInkSpaces(a.symbols, ink), a.confidence, true};
+      return Joined(a.symbols, gray, ink, dpi, a.confidence, true);
   }
   // Mixed lines stay with chi_sim: Tesseract's symbol boxes are too loose to cut a run of
   // digits out of a Chinese line for the English model (a crop took in half of 月).
-  return {JoinWithInkSpaces(t.symbols, ink), t.confidence, false};
+  return Joined(t.symbols, gray, ink, dpi, t.confidence, false);
 }
 
 // Two readings of one printed line (its label or term on another page) came within 0.03 of
@@ -192,9 +225,9 @@ LineResult ReadTextLine(OcrEngine::Impl& engine, const cv::Mat& gray, const cv::
   if (!values) return ReadTextLineUncached(engine, gray, ink, dpi, values);
   LineCache::Key key = LineCache::MakeKey(ink);
   if (const CachedLine* hit = engine.cache.Find(key, kSameLine))
-    return {hit->text, hit->confidence, hit->corrected};
+    return {hit->text, hit->confidence, hit->corrected, hit->char_confidence};
   LineResult r = ReadTextLineUncached(engine, gray, ink, dpi, values);
-  engine.cache.Add(std::move(key), {r.text, r.confidence, r.corrected});
+  engine.cache.Add(std::move(key), {r.text, r.confidence, r.corrected, r.char_confidence});
   return r;
 }
 
@@ -215,7 +248,12 @@ LineResult ReadTextLineUncached(OcrEngine::Impl& engine, const cv::Mat& gray, co
         // A number follows any operator; a named quantity (≤预算控制数) only ≥ and ≤, which
         // chi_sim cannot read: a `=`-like glyph before Chinese is more likely 二.
         if (!r.empty() && (IsDigit(r.front()) || (strong && IsCjk(r.front())))) {
-          return {OperatorText(m.op) + rest.text, std::min(rest.confidence, m.confidence), strong};
+          LineResult out{OperatorText(m.op) + rest.text, std::min(rest.confidence, m.confidence),
+                         strong, {static_cast<float>(m.confidence)}, {GlyphImage{}}};
+          out.char_confidence.insert(out.char_confidence.end(), rest.char_confidence.begin(),
+                                     rest.char_confidence.end());
+          out.glyphs.insert(out.glyphs.end(), rest.glyphs.begin(), rest.glyphs.end());
+          return out;
         }
       }
     }

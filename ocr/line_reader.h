@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <opencv2/core.hpp>
 
@@ -15,7 +16,12 @@ struct LineResult {
   std::string text;        // UTF-8
   double confidence = 0;   // 0..1
   bool corrected = false;  // a glyph's reading was decided by more than Tesseract's reading
+  std::vector<float> char_confidence;  // one per code point of text (spaces 1)
+  std::vector<GlyphImage> glyphs;      // likewise: the images of doubted glyphs, others empty
 };
+
+// Glyphs read with less confidence than this keep their image (LineResult::glyphs).
+inline constexpr double kDoubtedGlyph = 0.97;
 
 // `gray` is the line (CV_8UC1, paper 255) with everything that is not its own ink white;
 // `ink` is its ink mask (same size, 255 = ink). `values` allows a comparison operator at

@@ -79,6 +79,8 @@ struct PageReader {
       w.text = t.text;
       w.box = PointBox(on_page, dpi);
       w.confidence = t.confidence;
+      w.char_confidence = std::move(t.char_confidence);
+      w.glyphs = std::move(t.glyphs);
       w.source = WordSource::kOcr;
       words.push_back(std::move(w));
     }
@@ -127,16 +129,16 @@ void Review(Table& t, const std::vector<Word>& words, const std::vector<size_t>&
       }
       const std::string fixed = ocr::FixSymbols(l.text);
       if (fixed != l.text) {
-        l.text = fixed;
+        l.SetText(fixed);
         l.corrected = c.corrected = true;
       }
     }
     if (c.lines.empty()) continue;
     // Specks read as marks at the cell's ends.
     const std::string first = ocr::TrimCellMarks(c.lines.front().text + "X");
-    c.lines.front().text = first.substr(0, first.size() - 1);
+    c.lines.front().SetText(first.substr(0, first.size() - 1));
     const std::string last = ocr::TrimCellMarks("X" + c.lines.back().text);
-    c.lines.back().text = last.substr(1);
+    c.lines.back().SetText(last.substr(1));
     std::vector<std::string> texts;
     for (const TextLine& l : c.lines) texts.push_back(l.text);
     c.text = JoinWrapped(texts);
@@ -151,7 +153,7 @@ void Review(Table& t, const std::vector<Word>& words, const std::vector<size_t>&
       c.text = *term;
       const std::vector<std::string> pieces = Redistribute(*term, c.lines);
       for (size_t i = 0; i < c.lines.size(); ++i) {
-        c.lines[i].text = pieces[i];
+        c.lines[i].SetText(pieces[i]);
         c.lines[i].corrected = true;
         c.lines[i].confidence = std::max(c.lines[i].confidence, kLexiconConfidence);
       }
@@ -164,9 +166,9 @@ void Review(Table& t, const std::vector<Word>& words, const std::vector<size_t>&
 void Review(std::vector<TextLine>& lines) {
   for (TextLine& l : lines) {
     const std::string fixed = ocr::FixSymbols(ocr::TrimLeadingMarks(l.text));
-    if (fixed != l.text) l.text = fixed, l.corrected = true;
+    if (fixed != l.text) l.SetText(fixed), l.corrected = true;
     if (std::optional<std::string> term = ocr::NearestTerm(l.text)) {
-      l.text = *term;
+      l.SetText(*term);
       l.corrected = true;
       l.confidence = std::max(l.confidence, kLexiconConfidence);
     }

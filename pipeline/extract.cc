@@ -9,6 +9,7 @@
 #include "core/text.h"
 #include "layout/grid.h"
 #include "layout/table.h"
+#include "ocr/document_lexicon.h"
 #include "ocr/scanned_page.h"
 
 namespace jixiao {
@@ -61,8 +62,12 @@ ExtractResult Extract(const std::string& path, const ExtractOptions& options) {
   std::atomic<int> next{1};
   std::mutex engine_error_mutex;
   std::optional<Warning> engine_error;
-  auto work = [&](const Document& doc) {
-    std::unique_ptr<OcrEngine> engine;  // this thread's, created at its first scanned page
+  int threads = options.threads > 0 ? options.threads
+                                    : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  threads = std::min(threads, n);
+  // One engine per thread, created at its first scanned page; kept for the document pass.
+  std::vector<std::unique_ptr<OcrEngine>> engines(std::max(1, threads));
+  auto work = [&](const Document& doc, std::unique_ptr<OcrEngine>& engine) {
     bool engine_failed = !options.ocr;
     auto engine_for = [&]() -> OcrEngine* {
       if (engine || engine_failed) return engine.get();
@@ -87,14 +92,11 @@ ExtractResult Extract(const std::string& path, const ExtractOptions& options) {
       }
     }
   };
-  int threads = options.threads > 0 ? options.threads
-                                    : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  threads = std::min(threads, n);
   std::vector<std::thread> pool;
   std::vector<Document> docs;
   for (int i = 1; i < threads; ++i) docs.push_back(first.Reopen());
-  for (int i = 1; i < threads; ++i) pool.emplace_back(work, std::cref(docs[i - 1]));
-  work(first);
+  for (int i = 1; i < threads; ++i) pool.emplace_back(work, std::cref(docs[i - 1]), std::ref(engines[i]));
+  work(first, engines[0]);
   for (auto& t : pool) t.join();
 
   if (engine_error) result.warnings.push_back(*engine_error);
@@ -106,6 +108,11 @@ ExtractResult Extract(const std::string& path, const ExtractOptions& options) {
                                  "page has no text layer (an image-only page needs OCR)"});
     result.pages.push_back(std::move(s.content));
   }
+  // Scanned pages: glyphs the recognizer doubted, settled by the words the rest of the
+  // document prints clearly.
+  OcrEngine* any_engine = nullptr;
+  for (auto& e : engines) any_engine = any_engine ? any_engine : e.get();
+  ocr::CorrectByDocument(result.pages, any_engine);
   result.document = ReadMeta(result.pages);
   result.sections = ReadSections(result.pages);
   result.projects = ReadProjects(result.pages, &result.warnings);

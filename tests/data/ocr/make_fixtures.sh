@@ -28,3 +28,7 @@ render number_mono.png "$MONO" "1200.50"
 render bold_header.png "$SANS_BOLD" "绩效指标描述"
 render wrapped_cell.png "$UMING" "统筹区级预算资
 金" -interline-spacing -6
+# Lines for the document lexicon: a faded line read as 工程蔬算 (printed 工程预算), and one that
+# really prints the rarer 蔬 (蔬菜配送).
+render lexicon_yusuan.png "$UMING" "工程预算" -blur 0x1.2
+render lexicon_shucai.png "$UMING" "蔬菜配送"

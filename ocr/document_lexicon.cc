@@ -1,0 +1,235 @@
+#include "ocr/document_lexicon.h"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+#include <unordered_map>
+
+#include "core/text.h"
+#include "layout/table.h"
+#include <tesseract/baseapi.h>
+
+#include "ocr/engine.h"
+#include "ocr/lexicon.h"
+
+namespace jixiao::ocr {
+
+namespace {
+
+using Pair = uint64_t;
+Pair Key(char32_t a, char32_t b) { return (static_cast<uint64_t>(a) << 32) | b; }
+
+// How often each pair of neighbouring Chinese characters was read with confidence, and for
+// each character the characters seen after it and before it.
+class PairCounts {
+ public:
+  void Add(char32_t a, char32_t b, int n = 1) {
+    counts_[Key(a, b)] += n;
+    next_[a].push_back(b);
+    prev_[b].push_back(a);
+  }
+  int Count(char32_t a, char32_t b) const {
+    auto it = counts_.find(Key(a, b));
+    return it == counts_.end() ? 0 : it->second;
+  }
+  const std::vector<char32_t>* After(char32_t a) const {
+    auto it = next_.find(a);
+    return it == next_.end() ? nullptr : &it->second;
+  }
+  const std::vector<char32_t>* Before(char32_t b) const {
+    auto it = prev_.find(b);
+    return it == prev_.end() ? nullptr : &it->second;
+  }
+
+ private:
+  std::unordered_map<Pair, int> counts_;
+  std::unordered_map<char32_t, std::vector<char32_t>> next_, prev_;
+};
+
+bool IsCnNumeral(char32_t c) { return std::u32string_view(U"一二三四五六七八九十〇零").find(c) != std::u32string_view::npos; }
+
+float ConfidenceAt(const TextLine& l, size_t i) {
+  return i < l.char_confidence.size() ? l.char_confidence[i] : static_cast<float>(l.confidence);
+}
+
+void CountLine(const TextLine& l, float trusted, PairCounts& counts) {
+  const std::u32string u = ToU32(l.text);
+  for (size_t i = 0; i + 1 < u.size(); ++i) {
+    if (IsCjk(u[i]) && IsCjk(u[i + 1]) && ConfidenceAt(l, i) >= trusted && ConfidenceAt(l, i + 1) >= trusted)
+      counts.Add(u[i], u[i + 1]);
+  }
+}
+
+// What u[i] could have been printed as, best supported first: characters that make the
+// document's pairs with both neighbours (each pair at least min_pairs times), or, at a line's
+// end or beside a mark, with the one neighbour (min_one_sided times). Nothing when the reading
+// itself makes such a pair somewhere.
+std::vector<char32_t> Proposals(const std::u32string& u, size_t i, const TextLine& l,
+                                const PairCounts& counts, const DocumentLexiconOptions& o) {
+  const char32_t left = i > 0 && IsCjk(u[i - 1]) && ConfidenceAt(l, i - 1) >= o.doubt ? u[i - 1] : 0;
+  const char32_t right =
+      i + 1 < u.size() && IsCjk(u[i + 1]) && ConfidenceAt(l, i + 1) >= o.doubt ? u[i + 1] : 0;
+  if (left == 0 && right == 0) return {};
+  if (IsCnNumeral(u[i])) return {};  // item numbers: 二、分项 is no 部分
+  // What the reading itself has: a misreading repeated (数最 in two cells) has a little.
+  const int own = std::max(left ? counts.Count(left, u[i]) : 0, right ? counts.Count(u[i], right) : 0);
+  std::vector<char32_t> pool;
+  for (const auto* c : {left ? counts.After(left) : nullptr, right ? counts.Before(right) : nullptr})
+    if (c) pool.insert(pool.end(), c->begin(), c->end());
+  std::sort(pool.begin(), pool.end());
+  pool.erase(std::unique(pool.begin(), pool.end()), pool.end());
+  // Both pairs first, then the stronger of one.
+  std::vector<std::tuple<int, int, char32_t>> scored;
+  for (char32_t x : pool) {
+    if (x == u[i] || IsCnNumeral(x)) continue;
+    const int a = left ? counts.Count(left, x) : 0, b = right ? counts.Count(x, right) : 0;
+    if (left && right && std::min(a, b) >= o.min_pairs && std::min(a, b) >= 3 * own) {
+      scored.emplace_back(0, -std::min(a, b), x);
+    } else if (std::max(a, b) >= o.min_one_sided && std::max(a, b) >= 3 * own) {
+      scored.emplace_back(1, -std::max(a, b), x);
+    }
+  }
+  std::sort(scored.begin(), scored.end());
+  std::vector<char32_t> out;
+  for (size_t k = 0; k < scored.size() && k < static_cast<size_t>(o.max_proposals); ++k)
+    out.push_back(std::get<2>(scored[k]));
+  return out;
+}
+
+// Lines read with confidence throughout (labels, terms, values that repeat), by length.
+using TrustedLines = std::unordered_map<size_t, std::map<std::u32string, int>>;
+
+// The one trusted line that differs from `u` only in Chinese characters the recognizer
+// doubted (at most one in four), or nothing.
+const std::u32string* SameLine(const std::u32string& u, const TextLine& l, const TrustedLines& trusted,
+                               const DocumentLexiconOptions& o) {
+  auto it = trusted.find(u.size());
+  if (it == trusted.end() || u.size() < 3) return nullptr;
+  const std::u32string* found = nullptr;
+  for (const auto& [t, n] : it->second) {
+    if (n < 2) continue;  // once may be a misreading too
+    size_t differ = 0;
+    bool fits = true;
+    for (size_t j = 0; j < u.size() && fits; ++j) {
+      if (t[j] == u[j]) continue;
+      ++differ;
+      fits = IsCjk(u[j]) && IsCjk(t[j]) && !IsCnNumeral(u[j]) && !IsCnNumeral(t[j]) &&
+             ConfidenceAt(l, j) < o.doubt;
+    }
+    if (!fits || differ == 0 || differ > std::max<size_t>(1, u.size() / 4)) continue;
+    if (found) return nullptr;  // two lines it could be
+    found = &t;
+  }
+  return found;
+}
+
+// Whether the recognizer, shown the glyph at `i` of `u` with its neighbours and allowed only
+// their characters, the reading and the proposal, reads the proposal between the neighbours.
+bool GlyphIs(OcrEngine::Impl& engine, const GlyphImage& glyph, const std::u32string& u, size_t i,
+             char32_t proposal) {
+  if (glyph.image.empty() || glyph.dpi <= 0) return false;
+  const char32_t left = i > 0 && u[i - 1] != U' ' ? u[i - 1] : 0;
+  const char32_t right = i + 1 < u.size() && u[i + 1] != U' ' ? u[i + 1] : 0;
+  std::u32string allowed{u[i], proposal};
+  if (left) allowed += left;
+  if (right) allowed += right;
+  const std::string choices = ToUtf8(allowed);
+  engine.chinese->SetVariable("tessedit_char_whitelist", choices.c_str());
+  const LineText t = engine.ReadLine(glyph.image, glyph.dpi, Model::kChinese, Layout::kLine);
+  engine.chinese->SetVariable("tessedit_char_whitelist", "");
+  const std::u32string read = ToU32(Compact(t.text));
+  // The proposal beside a neighbour (the crop may cut the other one), and the first reading
+  // nowhere.
+  const bool beside = (left && read.find(std::u32string{left, proposal}) != std::u32string::npos) ||
+                      (right && read.find(std::u32string{proposal, right}) != std::u32string::npos);
+  return (beside || read == std::u32string{proposal}) && read.find(u[i]) == std::u32string::npos;
+}
+
+int CorrectLine(TextLine& l, const PairCounts& counts, const TrustedLines& trusted,
+                OcrEngine::Impl& engine, const DocumentLexiconOptions& o) {
+  std::u32string u = ToU32(l.text);
+  auto seen_as = [&](size_t i, char32_t proposal) {
+    return i < l.glyphs.size() && GlyphIs(engine, l.glyphs[i], u, i, proposal);
+  };
+  if (l.char_confidence.size() != u.size()) return 0;
+  int replaced = 0;
+  const std::u32string* same = SameLine(u, l, trusted, o);
+  if (same) {
+    bool all = true;
+    for (size_t j = 0; j < u.size() && all; ++j) all = (*same)[j] == u[j] || seen_as(j, (*same)[j]);
+    if (!all) same = nullptr;
+  }
+  if (same) {
+    for (size_t j = 0; j < u.size(); ++j) replaced += (*same)[j] != u[j];
+    u = *same;
+  }
+  for (size_t i = 0; i < u.size() && !same; ++i) {
+    if (!IsCjk(u[i]) || l.char_confidence[i] >= o.doubt) continue;
+    for (char32_t x : Proposals(u, i, l, counts, o)) {
+      if (!seen_as(i, x)) continue;
+      u[i] = x;
+      ++replaced;
+      break;
+    }
+  }
+  if (replaced == 0) return 0;
+  std::vector<float> confidences = l.char_confidence;
+  const std::u32string before = ToU32(l.text);
+  l.text = ToUtf8(u);
+  for (size_t i = 0; i < u.size(); ++i)
+    if (u[i] != before[i]) confidences[i] = o.doubt;
+  l.char_confidence = std::move(confidences);
+  l.corrected = true;
+  return replaced;
+}
+
+}  // namespace
+
+int CorrectByDocument(std::vector<PageContent>& pages, OcrEngine* engine,
+                      const DocumentLexiconOptions& options) {
+  if (engine == nullptr) return 0;
+  PairCounts counts;
+  TrustedLines trusted;
+  bool any_doubt = false;
+  auto visit = [&](auto&& f) {
+    for (PageContent& p : pages) {
+      for (Table& t : p.tables)
+        for (TableCell& c : t.cells)
+          for (TextLine& l : c.lines) f(l, &c);
+      for (TextLine& l : p.lines) f(l, nullptr);
+    }
+  };
+  visit([&](const TextLine& l, const TableCell*) {
+    CountLine(l, options.trusted, counts);
+    bool sure = !l.char_confidence.empty();
+    for (float c : l.char_confidence) {
+      any_doubt = any_doubt || c < options.doubt;
+      sure = sure && c >= options.trusted;
+    }
+    if (sure) ++trusted[ToU32(l.text).size()][ToU32(l.text)];
+  });
+  if (!any_doubt) return 0;  // a digital document: nothing to correct
+  // The fixed labels and terms of the templates are words of every document.
+  for (const std::string& term : Vocabulary()) {
+    const std::u32string u = ToU32(term);
+    for (size_t i = 0; i + 1 < u.size(); ++i)
+      if (IsCjk(u[i]) && IsCjk(u[i + 1])) counts.Add(u[i], u[i + 1]);
+  }
+  int replaced = 0;
+  std::vector<TableCell*> changed;
+  visit([&](TextLine& l, TableCell* c) {
+    const int n = CorrectLine(l, counts, trusted, engine->impl(), options);
+    if (n == 0) return;
+    replaced += n;
+    if (c && (changed.empty() || changed.back() != c)) changed.push_back(c);
+  });
+  for (TableCell* c : changed) {
+    std::vector<std::string> texts;
+    for (const TextLine& l : c->lines) texts.push_back(l.text);
+    c->text = JoinWrapped(texts);
+    c->corrected = true;
+  }
+  return replaced;
+}
+
+}  // namespace jixiao::ocr

@@ -1,0 +1,36 @@
+// What the rest of the document says: a scanned document prints the same words again and
+// again (预算, 项目, 数量, 膳食, the department's name), most of them read well somewhere. A
+// Chinese character that the recognizer doubted, and that makes no pair with its neighbours
+// anywhere else in the document, is replaced by the one character that does make both pairs
+// with them, many times, in glyphs read with confidence. The way a reader of a faded copy
+// reads 工程蔬算 as 工程预算 because 预算 stands clearly on every other page.
+//
+// Context proposes, the glyph decides: a replacement is made only when the recognizer, shown
+// the doubted glyph's image again and allowed nothing but its first reading and the
+// proposal, picks the proposal (so 校含 is not turned into 校园 where 校舍 was printed).
+#pragma once
+
+#include <vector>
+
+#include "ocr/scanned_page.h"
+#include "records/records.h"
+
+namespace jixiao::ocr {
+
+struct DocumentLexiconOptions {
+  float doubt = 0.97f;    // below this a glyph's reading may be replaced
+  float trusted = 0.95f;  // pairs of glyphs both at least this sure are the document's words
+  int min_pairs = 2;      // a proposal makes each of its two pairs at least this often
+  int min_one_sided = 3;  // ... or its one pair this often, at a line's end
+  int max_proposals = 3;  // proposals shown to the recognizer per doubted glyph
+};
+
+// Corrects the lines of every table cell and every line outside the tables of `pages` (the
+// text layer's lines take part as trusted text and are never changed). A corrected line and
+// its cell are marked `corrected`, the glyph gets confidence `doubt`, and the cell's text is
+// joined anew. Returns the number of glyphs replaced.
+// `engine` looks at the glyphs again; without one nothing is corrected.
+int CorrectByDocument(std::vector<PageContent>& pages, OcrEngine* engine,
+                      const DocumentLexiconOptions& options = {});
+
+}  // namespace jixiao::ocr

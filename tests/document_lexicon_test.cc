@@ -1,0 +1,110 @@
+// The document lexicon: a doubted glyph is replaced only when the rest of the document
+// proposes a character and the glyph's image, looked at again, agrees.
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <opencv2/imgcodecs.hpp>
+
+#include "core/text.h"
+#include "layout/table.h"
+#include "ocr/document_lexicon.h"
+#include "ocr/scanned_page.h"
+
+namespace jixiao {
+namespace {
+
+GlyphImage Fixture(const std::string& name) {
+  cv::Mat m = cv::imread(std::string(JIXIAO_SOURCE_DIR) + "/tests/data/ocr/" + name, cv::IMREAD_GRAYSCALE);
+  EXPECT_FALSE(m.empty()) << name;
+  return {m, 200};  // rendered at a 29 px em: 10.5 pt at 200 dpi
+}
+
+// A line as OCR gives it: every glyph sure, except `doubted` (index) with `glyph` kept.
+TextLine Read(const std::string& text, int doubted = -1, GlyphImage glyph = {}) {
+  TextLine l;
+  l.text = text;
+  const size_t n = ToU32(text).size();
+  l.char_confidence.assign(n, 0.99f);
+  l.glyphs.resize(n);
+  if (doubted >= 0) {
+    l.char_confidence[doubted] = 0.6f;
+    l.glyphs[doubted] = std::move(glyph);
+  }
+  return l;
+}
+
+// A page whose other lines print 预算 and 白菜 clearly, several times.
+PageContent Page(std::vector<TextLine> doubtful) {
+  PageContent p;
+  p.page = 1;
+  for (const char* t : {"年度预算", "预算执行", "预算批复", "部门预算", "白菜", "白菜", "白菜"})
+    p.lines.push_back(Read(t));
+  for (TextLine& l : doubtful) p.lines.push_back(std::move(l));
+  return p;
+}
+
+class DocumentLexicon : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { engine_ = new OcrEngine(); }
+  static void TearDownTestSuite() {
+    delete engine_;
+    engine_ = nullptr;
+  }
+  static OcrEngine* engine_;
+};
+OcrEngine* DocumentLexicon::engine_ = nullptr;
+
+TEST_F(DocumentLexicon, ContextProposesAndTheGlyphAgrees) {
+  // Printed 工程预算, faded; read 工程蔬算 with the third glyph in doubt.
+  std::vector<PageContent> pages{Page({Read("工程蔬算", 2, Fixture("lexicon_yusuan.png"))})};
+  EXPECT_EQ(ocr::CorrectByDocument(pages, engine_), 1);
+  const TextLine& l = pages[0].lines.back();
+  EXPECT_EQ(l.text, "工程预算");
+  EXPECT_TRUE(l.corrected);
+  EXPECT_LT(l.char_confidence[2], 0.99f);  // decided, not read
+}
+
+TEST_F(DocumentLexicon, TheGlyphOverrulesTheContext) {
+  // 蔬菜 really printed: the document's 白菜 proposes 白, the glyph says 蔬.
+  std::vector<PageContent> pages{Page({Read("蔬菜配送", 0, Fixture("lexicon_shucai.png"))})};
+  EXPECT_EQ(ocr::CorrectByDocument(pages, engine_), 0);
+  EXPECT_EQ(pages[0].lines.back().text, "蔬菜配送");
+  EXPECT_FALSE(pages[0].lines.back().corrected);
+}
+
+TEST_F(DocumentLexicon, NothingWithoutAGlyphOrAnEngine) {
+  std::vector<PageContent> pages{Page({Read("工程蔬算", 2)})};  // no image kept
+  EXPECT_EQ(ocr::CorrectByDocument(pages, engine_), 0);
+  std::vector<PageContent> again{Page({Read("工程蔬算", 2, Fixture("lexicon_yusuan.png"))})};
+  EXPECT_EQ(ocr::CorrectByDocument(again, nullptr), 0);
+  EXPECT_EQ(again[0].lines.back().text, "工程蔬算");
+}
+
+TEST_F(DocumentLexicon, CellsAreJoinedAnew) {
+  PageContent p = Page({});
+  Table t;
+  t.page = 1;
+  TableCell c;
+  c.lines = {Read("依据："), Read("工程蔬算", 2, Fixture("lexicon_yusuan.png"))};
+  c.text = "依据：工程蔬算";
+  t.cells.push_back(c);
+  p.tables.push_back(t);
+  std::vector<PageContent> pages{p};
+  ocr::CorrectByDocument(pages, engine_);
+  EXPECT_EQ(pages[0].tables[0].cells[0].text, "依据：工程预算");
+  EXPECT_TRUE(pages[0].tables[0].cells[0].corrected);
+}
+
+TEST_F(DocumentLexicon, TextLayerPagesAreLeftAlone) {
+  PageContent p;
+  TextLine l;
+  l.text = "工程蔬算";  // as printed: the text layer is never doubted
+  p.lines = {l, l};
+  std::vector<PageContent> pages{p};
+  EXPECT_EQ(ocr::CorrectByDocument(pages, engine_), 0);
+  EXPECT_EQ(pages[0].lines[0].text, "工程蔬算");
+}
+
+}  // namespace
+}  // namespace jixiao
