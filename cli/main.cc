@@ -237,6 +237,7 @@ int main(int argc, char** argv) {
   check->add_option("-j,--jobs", check_args.threads, "Pages read in parallel (default: every core)");
 
   const jixiao::cli::Runner run_batch = jixiao::cli::AddBatchCommand(app);
+  const jixiao::cli::Runner run_export = jixiao::cli::AddExportCommand(app);
 
   try {
     app.parse(argc, argv);
@@ -250,6 +251,7 @@ int main(int argc, char** argv) {
     if (normalize->parsed()) return RunNormalize(values);
     if (check->parsed()) return RunCheck(check_args);
     if (app.got_subcommand("batch")) return run_batch();
+    if (app.got_subcommand("export")) return run_export();
   } catch (const Error& e) {
     std::cerr << "jixiao: " << e.what() << '\n';
     return e.exit_code();
