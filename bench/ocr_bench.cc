@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <string>
+#include <vector>
 
 #include <opencv2/core/utility.hpp>
 
@@ -21,6 +22,7 @@
 #include "layout/grid.h"
 #include "ocr/engine.h"
 #include "ocr/preprocess.h"
+#include "ocr/preprocess_internal.h"
 #include "ocr/scanned_page.h"
 
 namespace {
@@ -75,15 +77,62 @@ void BM_ReadScannedPage(benchmark::State& state) {
   state.counters["lines"] = static_cast<double>(lines) / n;
   state.SetLabel(Label());
 }
-BENCHMARK(BM_ReadScannedPage)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime()->UseRealTime();
+BENCHMARK(BM_ReadScannedPage)
+    ->Unit(benchmark::kMillisecond)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime();
 
+// A whole scanned document read in page order by one engine, as `jixiao extract -j 1` reads
+// it: the engine's line cache carries the labels and terms of earlier pages to later ones.
+// The document is JIXIAO_OCR_DOC (a scanned PDF, pages rendered at 200 dpi as the pipeline
+// renders them) or else the bundled samples/jiaoyu-2021/scan-office.pdf. Counters: the CPU
+// seconds of each page ("p7" for page 7) and of the whole document ("cpu_s").
+void BM_ReadScannedDocument(benchmark::State& state) {
+  cv::setNumThreads(1);
+  static const std::vector<jixiao::PageImage> pages = [] {
+    const char* env = std::getenv("JIXIAO_OCR_DOC");
+    const jixiao::Document doc = jixiao::Document::Open(
+        env && *env ? std::string(env)
+                    : std::string(JIXIAO_SOURCE_DIR) + "/samples/jiaoyu-2021/scan-office.pdf");
+    std::vector<jixiao::PageImage> out;
+    for (int p = 1; p <= doc.page_count(); ++p) out.push_back(doc.Render(p, 200));
+    return out;
+  }();
+  jixiao::OcrEngine engine;
+  std::vector<double> cpu(pages.size(), 0);
+  for (auto _ : state) {
+    engine.impl().cache = jixiao::ocr::LineCache{};
+    for (size_t i = 0; i < pages.size(); ++i) {
+      const double t0 = ThreadCpuSeconds();
+      jixiao::PageContent content = jixiao::ReadScannedPage(pages[i], engine);
+      cpu[i] += ThreadCpuSeconds() - t0;
+      benchmark::DoNotOptimize(content.tables.data());
+    }
+  }
+  const double n = static_cast<double>(state.iterations());
+  double total = 0;
+  for (size_t i = 0; i < pages.size(); ++i) {
+    state.counters["p" + std::to_string(i + 1)] = cpu[i] / n;
+    total += cpu[i] / n;
+  }
+  state.counters["cpu_s"] = total;
+  const char* env = std::getenv("JIXIAO_OCR_DOC");
+  state.SetLabel(env && *env ? env : "jiaoyu-2021/scan-office.pdf");
+}
+BENCHMARK(BM_ReadScannedDocument)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+// Prepare, with its stages' milliseconds as counters.
 void BM_PrepareScan(benchmark::State& state) {
   cv::setNumThreads(1);
   const jixiao::PageImage& page = Page();
+  jixiao::preprocess_internal::Diagnostics d;
   for (auto _ : state) {
-    jixiao::PreparedPage p = jixiao::Prepare(page);
+    d.stage_ms.clear();
+    jixiao::PreparedPage p =
+        jixiao::preprocess_internal::PrepareWithDiagnostics(page, jixiao::PrepareOptions{}, &d);
     benchmark::DoNotOptimize(p.binary.data);
   }
+  for (const auto& [stage, ms] : d.stage_ms) state.counters[stage] = ms;
   state.SetLabel(Label());
 }
 BENCHMARK(BM_PrepareScan)->Unit(benchmark::kMillisecond);

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <ctime>
+#include <filesystem>
 #include <mutex>
 
 #include <opencv2/imgproc.hpp>
@@ -151,7 +152,18 @@ OcrEngine::Impl::Impl() {
   KeepOpenMpSerial();
   InstallFpeGuard();
   chinese = MakeApi("chi_sim", false);
-  ascii = MakeApi("eng", true);
+  // The English model is loaded at the first line that needs it (loading takes as long as
+  // reading a dozen lines, and pages of prose never do); only its presence is checked here.
+  const std::filesystem::path eng =
+      std::filesystem::path(chinese->GetDatapath()) / "eng.traineddata";
+  std::error_code error;
+  if (!std::filesystem::exists(eng, error)) ascii = MakeApi("eng", true);  // throws the usual Error
+}
+
+tesseract::TessBaseAPI* OcrEngine::Impl::Api(ocr::Model model) {
+  if (model == ocr::Model::kChinese) return chinese.get();
+  if (!ascii) ascii = MakeApi("eng", true);
+  return ascii.get();
 }
 
 OcrEngine::Impl::~Impl() = default;
@@ -199,7 +211,7 @@ ocr::LineText OcrEngine::Impl::ReadLine(const cv::Mat& line, double dpi, ocr::Mo
   cv::copyMakeBorder(scaled, padded, margin, margin, margin, margin, cv::BORDER_CONSTANT, 255);
   if (!padded.isContinuous()) padded = padded.clone();
 
-  tesseract::TessBaseAPI* api = model == ocr::Model::kAscii ? ascii.get() : chinese.get();
+  tesseract::TessBaseAPI* api = Api(model);
   ++lines_read;
   const tesseract::PageSegMode psm = layout == ocr::Layout::kChar      ? tesseract::PSM_SINGLE_CHAR
                                      : layout == ocr::Layout::kRawLine ? tesseract::PSM_RAW_LINE

@@ -66,8 +66,11 @@ struct OcrEngine::Impl {
   ocr::LineText ReadLine(const cv::Mat& line, double dpi, ocr::Model model,
                          ocr::Layout layout = ocr::Layout::kLine);
 
+  // The recognizer of `model`, the English one loaded at its first use.
+  tesseract::TessBaseAPI* Api(ocr::Model model);
+
   std::unique_ptr<tesseract::TessBaseAPI> chinese;
-  std::unique_ptr<tesseract::TessBaseAPI> ascii;
+  std::unique_ptr<tesseract::TessBaseAPI> ascii;  // null until a line needs it
   ocr::LineCache cache;           // lines read on this thread's earlier pages
   int lines_read = 0;             // statistics for benchmarks
   double recognize_seconds = 0;   // thread CPU time spent inside Tesseract

@@ -225,7 +225,7 @@ LineResult ReadTextLine(OcrEngine::Impl& engine, const cv::Mat& gray, const cv::
   if (!values) return ReadTextLineUncached(engine, gray, ink, dpi, values);
   LineCache::Key key = LineCache::MakeKey(ink);
   if (const CachedLine* hit = engine.cache.Find(key, kSameLine))
-    return {hit->text, hit->confidence, hit->corrected, hit->char_confidence};
+    return {hit->text, hit->confidence, hit->corrected, hit->char_confidence, {}};
   LineResult r = ReadTextLineUncached(engine, gray, ink, dpi, values);
   engine.cache.Add(std::move(key), {r.text, r.confidence, r.corrected, r.char_confidence});
   return r;

@@ -13,67 +13,68 @@ int Clamp(double v, double lo, double hi) {
   return static_cast<int>(std::lround(std::clamp(v, lo, std::max(lo, hi))));
 }
 
-// Lengths of the ink runs through each pixel, along rows (horizontal) or columns.
-cv::Mat RunLengths(const cv::Mat& ink, bool horizontal) {
+// Lengths of the vertical ink runs through each pixel (0 off the ink), computed row by row.
+cv::Mat VerticalRunLengths(const cv::Mat& ink) {
   cv::Mat len(ink.size(), CV_32S, cv::Scalar(0));
-  const int outer = horizontal ? ink.rows : ink.cols;
-  const int inner = horizontal ? ink.cols : ink.rows;
-  for (int o = 0; o < outer; ++o) {
-    int start = -1;
-    for (int i = 0; i <= inner; ++i) {
-      const bool on = i < inner && (horizontal ? ink.at<uchar>(o, i) : ink.at<uchar>(i, o)) != 0;
-      if (on && start < 0) start = i;
-      if (!on && start >= 0) {
-        for (int k = start; k < i; ++k) (horizontal ? len.at<int>(o, k) : len.at<int>(k, o)) = i - start;
-        start = -1;
-      }
-    }
+  // Down: the length of the run so far; up again: the length of the whole run.
+  for (int y = 0; y < ink.rows; ++y) {
+    const uchar* p = ink.ptr<uchar>(y);
+    const int* above = y > 0 ? len.ptr<int>(y - 1) : nullptr;
+    int* l = len.ptr<int>(y);
+    for (int x = 0; x < ink.cols; ++x) l[x] = p[x] ? (above ? above[x] : 0) + 1 : 0;
+  }
+  for (int y = ink.rows - 2; y >= 0; --y) {
+    const uchar* below_ink = ink.ptr<uchar>(y + 1);
+    const int* below = len.ptr<int>(y + 1);
+    int* l = len.ptr<int>(y);
+    for (int x = 0; x < ink.cols; ++x)
+      if (l[x] && below_ink[x]) l[x] = below[x];
   }
   return len;
 }
 
-// Clears the rules along one direction: runs of at least `min_run` pixels (breaks of up to
-// 2 pixels bridged) whose pixels are, nearly all, at most `thick` pixels deep across the
+// Clears the horizontal rules: runs of at least `min_run` pixels along a row (breaks of up
+// to 2 pixels bridged) whose pixels are, nearly all, at most `thick` pixels deep across the
 // run. A row through bold text can be as long (touching glyphs) but is deep where it
 // crosses their strokes; where a glyph crosses a rule, its stroke stays. Runs are found on
 // a copy grown by a pixel across, so that a rule tilted by a fraction of a degree, which
-// steps from one row (column) to the next, still makes one run.
-void ClearRules(cv::Mat& ink, int min_run, int thick, bool horizontal) {
+// steps from one row to the next, still makes one run. (Vertical rules: on the transpose.)
+void ClearRules(cv::Mat& ink, int min_run, int thick) {
   cv::Mat grown;
-  cv::dilate(ink, grown, cv::getStructuringElement(cv::MORPH_RECT, horizontal ? cv::Size(1, 3) : cv::Size(3, 1)));
-  const cv::Mat across = RunLengths(grown, !horizontal);
-  const int outer = horizontal ? grown.rows : grown.cols;
-  const int inner = horizontal ? grown.cols : grown.rows;
-  auto on = [&](int o, int i) { return (horizontal ? grown.at<uchar>(o, i) : grown.at<uchar>(i, o)) != 0; };
-  auto depth = [&](int o, int i) { return horizontal ? across.at<int>(o, i) : across.at<int>(i, o); };
+  cv::dilate(ink, grown, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(1, 3)));
+  const cv::Mat across = VerticalRunLengths(grown);
   const int max_depth = thick + 2;
   cv::Mat rule = cv::Mat::zeros(ink.size(), CV_8UC1);
-  for (int o = 0; o < outer; ++o) {
+  bool any = false;
+  for (int y = 0; y < grown.rows; ++y) {
+    const uchar* on = grown.ptr<uchar>(y);
+    const int* depth = across.ptr<int>(y);
+    uchar* r = rule.ptr<uchar>(y);
     int start = -1, last = -1;
     auto flush = [&]() {
       if (start < 0 || last - start + 1 < min_run) return;
       int inked = 0, shallow = 0;
-      for (int i = start; i <= last; ++i) {
-        if (!on(o, i)) continue;
+      for (int x = start; x <= last; ++x) {
+        if (!on[x]) continue;
         ++inked;
-        shallow += depth(o, i) <= max_depth;
+        shallow += depth[x] <= max_depth;
       }
       if (inked == 0 || shallow < 0.85 * inked) return;
-      for (int i = start; i <= last; ++i)
-        if (on(o, i) && depth(o, i) <= max_depth) (horizontal ? rule.at<uchar>(o, i) : rule.at<uchar>(i, o)) = 255;
+      for (int x = start; x <= last; ++x)
+        if (on[x] && depth[x] <= max_depth) r[x] = 255, any = true;
     };
-    for (int i = 0; i < inner; ++i) {
-      if (!on(o, i)) continue;
-      if (start >= 0 && i - last - 1 > 2) {
+    for (int x = 0; x < grown.cols; ++x) {
+      if (!on[x]) continue;
+      if (start >= 0 && x - last - 1 > 2) {
         flush();
         start = -1;
       }
-      if (start < 0) start = i;
-      last = i;
+      if (start < 0) start = x;
+      last = x;
     }
     flush();
   }
-  ink.setTo(0, rule);
+  if (any) ink.setTo(0, rule);
 }
 
 }  // namespace
@@ -83,12 +84,22 @@ void RemoveRules(cv::Mat& ink, double em) {
   const int h_run = Clamp(ink.cols * 0.5, 1.6 * em, 4 * em);
   const int v_run = Clamp(ink.rows * 0.6, 1.3 * em, 4 * em);
   const int thick = std::max(3, static_cast<int>(std::lround(0.2 * em)));
-  ClearRules(ink, h_run, thick, true);
-  ClearRules(ink, v_run, thick, false);
+  // Only the part of the image that holds ink is worked on (a page's text outside its
+  // tables is a small part of it).
+  const cv::Rect inked = cv::boundingRect(ink);
+  if (inked.empty()) return;
+  cv::Mat view = ink(inked);
+  ClearRules(view, h_run, thick);
+  cv::Mat across = view.t();
+  ClearRules(across, v_run, thick);
+  cv::Mat(across.t()).copyTo(view);
 }
 
-void RemoveSpecks(cv::Mat& ink, double em) {
-  if (ink.empty()) return;
+void RemoveSpecks(cv::Mat& whole, double em) {
+  if (whole.empty()) return;
+  const cv::Rect inked = cv::boundingRect(whole);
+  if (inked.empty()) return;
+  cv::Mat ink = whole(inked);  // components and marks are the same on the inked part alone
   cv::Mat labels, stats, centroids;
   const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
   if (n <= 1) return;
@@ -351,8 +362,17 @@ std::vector<InkLine> FindLines(const cv::Mat& ink, double em, double split_gap_e
   // Components go whole to the band that holds their centre (a glyph that reaches into the
   // line above stays with its own line), unless they lie across two bands (wrapped lines
   // that touch): those are cut along the bands' rows.
+  // Components of the inked part only (labels are of that part; stats and centroids are
+  // moved to the whole image's coordinates).
+  const cv::Rect inked = cv::boundingRect(ink);
   cv::Mat labels, stats, centroids;
-  const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
+  const int n = cv::connectedComponentsWithStats(ink(inked), labels, stats, centroids, 8, CV_32S);
+  for (int i = 0; i < n; ++i) {
+    stats.at<int>(i, cv::CC_STAT_LEFT) += inked.x;
+    stats.at<int>(i, cv::CC_STAT_TOP) += inked.y;
+    centroids.at<double>(i, 0) += inked.x;
+    centroids.at<double>(i, 1) += inked.y;
+  }
   std::vector<std::vector<int>> members(bands.size());
   std::vector<char> cut(n, 0);
   // Rows [lo[b], hi[b]) belong to band b when a cut component is divided.
@@ -387,6 +407,7 @@ std::vector<InkLine> FindLines(const cv::Mat& ink, double em, double split_gap_e
   }
 
   const long min_ink = std::max(4L, static_cast<long>(0.02 * em * em));
+  std::vector<char> in(n, 0);  // the components of the segment at hand
   for (size_t b = 0; b < bands.size(); ++b) {
     std::vector<int>& m = members[b];
     if (m.empty()) continue;
@@ -436,16 +457,16 @@ std::vector<InkLine> FindLines(const cv::Mat& ink, double em, double split_gap_e
       InkLine line;
       line.box = box;
       line.mask = cv::Mat::zeros(box.size(), CV_8UC1);
-      std::vector<char> in(n, 0);
       for (int i : seg) in[i] = 1;
       for (int y = 0; y < box.height; ++y) {
         const int row = box.y + y;
         const bool own_rows = row >= lo[b] && row < hi[b];
-        const int* l = labels.ptr<int>(row) + box.x;
+        const int* l = labels.ptr<int>(row - inked.y) + (box.x - inked.x);
         uchar* o = line.mask.ptr<uchar>(y);
         for (int x = 0; x < box.width; ++x)
           if (in[l[x]] && (own_rows || !cut[l[x]])) o[x] = 255;
       }
+      for (int i : seg) in[i] = 0;
       // A cut component's box reaches into the other band: tighten to the mask.
       const cv::Rect tight = cv::boundingRect(line.mask);
       if (tight.area() == 0) continue;
