@@ -204,8 +204,13 @@ void AppendNumber(double d, std::string& out) {
     out += std::isnan(d) ? "NaN" : (d > 0 ? "Infinity" : "-Infinity");
     return;
   }
-  char buf[64];
-  const auto r = std::to_chars(buf, buf + sizeof buf, d);
+  // The shortest digits that read back exactly, in plain notation (100000, not 1e+05) unless
+  // the number is far from everyday magnitudes.
+  char buf[128];
+  const double a = std::fabs(d);
+  const bool plain = a == 0 || (a >= 1e-9 && a < 1e21);
+  const auto r = plain ? std::to_chars(buf, buf + sizeof buf, d, std::chars_format::fixed)
+                       : std::to_chars(buf, buf + sizeof buf, d);
   out.append(buf, r.ptr);
 }
 
