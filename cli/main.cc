@@ -37,10 +37,21 @@ void Emit(const std::string& out_path, const std::string& text) {
   jixiao::WriteFileAtomic(out_path, text + "\n");
 }
 
+// Warnings on stderr, one line each; the fields to review after OCR (often dozens) as one
+// line that points to the full list in the output's `warnings`.
 void PrintWarnings(const std::string& input, const jixiao::ExtractResult& r) {
-  for (const auto& w : r.warnings)
+  int review = 0;
+  for (const auto& w : r.warnings) {
+    if (w.code == "ocr.review") {
+      ++review;
+      continue;
+    }
     std::cerr << "jixiao: warning: " << input << (w.page ? ": page " + std::to_string(w.page) : "") << ": "
               << w.message << '\n';
+  }
+  if (review > 0)
+    std::cerr << "jixiao: warning: " << input << ": " << review
+              << " fields read by OCR with low confidence; see \"warnings\" (code ocr.review) in the output\n";
 }
 
 int RunExtract(const std::string& input, const std::string& out, int threads) {
@@ -110,9 +121,7 @@ jixiao::ExtractResult LoadForCheck(const std::string& path, int threads) {
   jixiao::ExtractOptions options;
   options.threads = threads;
   jixiao::ExtractResult r = jixiao::Extract(path, options);
-  for (const auto& w : r.warnings)
-    std::cerr << "jixiao: warning: " << path << (w.page ? ": page " + std::to_string(w.page) : "") << ": " << w.message
-              << '\n';
+  PrintWarnings(path, r);
   if (r.projects.empty()) throw Error(ErrorCode::kNoTables, path, "no 绩效目标表 (performance table) found");
   return r;
 }

@@ -116,6 +116,8 @@ ExtractResult Extract(const std::string& path, const ExtractOptions& options) {
   result.document = ReadMeta(result.pages);
   result.sections = ReadSections(result.pages);
   result.projects = ReadProjects(result.pages, &result.warnings);
+  // Fields read by OCR with little confidence, for a human to look at.
+  for (Warning& w : ReviewWarnings(result.projects)) result.warnings.push_back(std::move(w));
   // A form without a cover names its department in each project's 主管部门 field.
   if (result.document.department.empty() && !result.projects.empty())
     for (const auto& [label, value] : result.projects.front().attributes)

@@ -117,11 +117,13 @@ TEST_P(SampleTest, DigitalPdfGivesEveryFieldOfTheTruth) {
   for (const std::string& m : c.misses) report += "  " + m + "\n";
   EXPECT_TRUE(c.misses.empty()) << c.misses.size() << " of " << c.fields << " fields differ:\n" << report;
   EXPECT_GT(c.fields, 50);
+  for (const Warning& w : r.warnings) EXPECT_NE(w.code, "ocr.review") << w.message;  // nothing was OCR'd
 }
 
 // The scanned copies of the samples (samples/*/scan-*.pdf, made by samples/scan.py) through
 // the OCR path: the share of the truth's fields read right must not fall below what the OCR
-// path reaches today (issue 3 sets the bar at 0.98 for office scans, 0.95 for archive ones).
+// path reaches today (0.9804 office, 0.9790 archive; issue 3 sets the bar at 0.98 for office
+// scans, 0.95 for archive ones).
 std::vector<fs::path> SampleScans() {
   std::vector<fs::path> scans;
   for (const fs::path& dir : SampleDirs())
@@ -145,8 +147,18 @@ TEST_P(SampleScanTest, OcrReadsMostFieldsOfTheTruth) {
   const double share = 1.0 - static_cast<double>(c.misses.size()) / c.fields;
   std::string report;
   for (const std::string& m : c.misses) report += "  " + m + "\n";
-  const double bar = scan.filename().string().find("archive") != std::string::npos ? 0.93 : 0.85;
+  const double bar = scan.filename().string().find("archive") != std::string::npos ? 0.95 : 0.97;
   EXPECT_GE(share, bar) << c.misses.size() << " of " << c.fields << " fields differ:\n" << report;
+  // The fields read with little confidence are listed for review, each with its page.
+  int review = 0;
+  for (const Warning& w : r.warnings) {
+    if (w.code != "ocr.review") continue;
+    ++review;
+    EXPECT_GE(w.page, 1) << w.message;
+    EXPECT_LE(w.page, r.source.pages) << w.message;
+  }
+  EXPECT_GT(review, 0);
+  EXPECT_LT(review, c.fields / 3);
 }
 
 std::string ParamName(const fs::path& p) {
