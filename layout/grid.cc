@@ -34,6 +34,10 @@ namespace {
 using grid_internal::Axis;
 using grid_internal::RulePiece;
 
+// A horizontal piece with ink beside more of its length than this (RulePiece::touch) is
+// text. Rules measure near 0, the chained bottom strokes of bold text 0.5 and more.
+constexpr double kMaxRuleTouch = 0.35;
+
 // A page with more rule pieces than this is not a table page (noise, hatching): the
 // pairwise steps below are quadratic in the count.
 constexpr size_t kMaxPieces = 4000;
@@ -508,6 +512,25 @@ std::optional<Grid> BuildGrid(const std::vector<RulePiece>& pieces, const PixelP
   return grid;
 }
 
+// RulePiece::touch of a horizontal piece: the rows two pixels above and below it, read in
+// `ink`, at the columns where no vertical rule (`vertical`, a mask) crosses it; ink of
+// another horizontal rule there (`horizontal`: a doubled rule) is no glyph.
+double Touch(const RulePiece& p, const cv::Mat& ink, const cv::Mat& vertical, const cv::Mat& horizontal) {
+  const int above = p.across_lo - 2, below = p.across_hi + 1;
+  int n = 0, a = 0, b = 0;
+  for (int x = std::max(0, p.lo); x < std::min(p.hi, ink.cols); ++x) {
+    // A rule crossing it has ink on both sides; a glyph's stroke (which the rule scan may
+    // keep as a stub ending on the piece) on one.
+    const bool crossed = above >= 0 && below < ink.rows && vertical.at<uint8_t>(above, x) &&
+                         vertical.at<uint8_t>(below, x);
+    if (crossed) continue;
+    ++n;
+    a += above >= 0 && ink.at<uint8_t>(above, x) != 0 && horizontal.at<uint8_t>(above, x) == 0;
+    b += below < ink.rows && ink.at<uint8_t>(below, x) != 0 && horizontal.at<uint8_t>(below, x) == 0;
+  }
+  return n == 0 ? 0.0 : static_cast<double>(std::max(a, b)) / n;
+}
+
 // Page skew (dy/dx of horizontal rules) from the slopes of the long rule pieces: the
 // length-weighted median, vertical pieces counted with their sign turned. 0 without long
 // pieces; at most 3 degrees either way.
@@ -584,13 +607,18 @@ std::vector<Grid> FindGrids(const PageImage& image, const GridOptions& options) 
   const grid_internal::RuleScan v =
       grid_internal::ScanRules(ink, Axis::kVertical, vlimits, long_h.mask);
   const grid_internal::RuleScan h =
-      grid_internal::ScanRules(ink, Axis::kHorizontal, hlimits, v.mask, /*want_mask=*/false);
+      grid_internal::ScanRules(ink, Axis::kHorizontal, hlimits, v.mask);
   std::vector<RulePiece> pieces;
   for (const auto* scan : {&h, &v}) {
     for (const RulePiece& p : scan->pieces) {
       if (p.thickness <= px.max_thickness) pieces.push_back(p);
     }
   }
+  // The bottom strokes of a line of bold text, chained by a scan's blur into a run as long as
+  // a short rule, have the glyphs' other strokes standing along them: they are no rule.
+  for (RulePiece& p : pieces)
+    if (p.axis == Axis::kHorizontal) p.touch = Touch(p, ink, v.mask, h.mask);
+  std::erase_if(pieces, [](const RulePiece& p) { return p.touch > kMaxRuleTouch; });
   if (pieces.empty() || pieces.size() > kMaxPieces) return {};
   px.skew = EstimateSkew(pieces, px);
 

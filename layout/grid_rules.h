@@ -21,6 +21,9 @@ struct RulePiece {
   double thickness = 0;              // ink area / length: robust to skew
   double mid = 0;                    // ink centroid along
   double slope = 0;                  // least-squares d(across)/d(along) of the ink
+  // Share of the piece's length (away from crossing rules) with ink right beside it on its
+  // more crowded side: near 0 for a rule, high for the chained bottom strokes of bold text.
+  double touch = 0;
 
   int length() const { return hi - lo; }
 };

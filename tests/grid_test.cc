@@ -471,6 +471,30 @@ TEST(FindGrids, MergedCellWithTextAcrossTheMissingRule) {
   ExpectGrid(grids[0], t, style, dpi, 1.0);
 }
 
+TEST(FindGrids, BoldTextBottomsBesideARuleDoNotSplitAMergedCell) {
+  // A merged label cell (资金支出计划 over (%)) whose bold glyphs, blurred by a scan, end in
+  // one long bottom stroke just above where the rule of the neighbouring columns runs.
+  TableSpec t;
+  t.rows = {100, 130, 150, 170};
+  t.cols = {60, 150, 260, 400, 530};
+  t.merges = {{1, 0, 2, 1}};
+  const double dpi = 200, k = dpi / 72;
+  RuleStyle style;
+  style.thickness_px = 3;
+  cv::Mat page = BlankPage(dpi);
+  DrawTable(&page, dpi, t, style);
+  const int bottom = static_cast<int>((150 - 2.5) * k);  // 2.5 pt above the rule's line
+  cv::rectangle(page, cv::Point(static_cast<int>(66 * k), bottom - 3),
+                cv::Point(static_cast<int>(144 * k), bottom), cv::Scalar(0), cv::FILLED);
+  for (double x = 67; x < 144; x += 3) {  // the glyphs' strokes standing on it
+    cv::rectangle(page, cv::Point(static_cast<int>(x * k), bottom - static_cast<int>(10 * k)),
+                  cv::Point(static_cast<int>((x + 1.5) * k), bottom), cv::Scalar(0), cv::FILLED);
+  }
+  const std::vector<Grid> grids = Find(page, dpi);
+  ASSERT_EQ(grids.size(), 1u);
+  ExpectGrid(grids[0], t, style, dpi, 1.0);
+}
+
 TEST(FindGrids, TwoTablesOnOnePage) {
   TableSpec top;
   top.rows = Lines(90, 22, 5);
