@@ -76,6 +76,8 @@ ExportResult Export(store::Database& db, const ExportOptions& options) {
   const bool to_dir = !to_stdout && (out.back() == '/' || fs::is_directory(out, ec));
   if (options.format == Format::kXlsx && (to_stdout || to_dir))
     throw Error(ErrorCode::kUsage, out, "XLSX goes to a file (-o FILE.xlsx)");
+  if (!to_stdout && !to_dir && !IsUri(db.target()) && fs::equivalent(out, db.target(), ec))
+    throw Error(ErrorCode::kUsage, out, "the output is the database itself");
 
   std::vector<std::string> names = options.tables;
   const bool one_file = options.format != Format::kXlsx && !to_dir;

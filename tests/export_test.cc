@@ -365,6 +365,8 @@ TEST_F(ExportFixture, OutputsAndErrors) {
   o.output = P("all");
   o.tables = {};
   EXPECT_EQ(code(o), ErrorCode::kUsage);
+  o.output = db_path_;
+  EXPECT_EQ(code(o), ErrorCode::kUsage) << "the database is not overwritten";
   // Nowhere to write: nothing left behind.
   o.output = P("missing/out.xlsx");
   EXPECT_EQ(code(o), ErrorCode::kOutput);
