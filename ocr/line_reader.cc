@@ -191,6 +191,28 @@ LineResult ReadPlain(OcrEngine::Impl& engine, const cv::Mat& gray, const cv::Mat
     if (number && da.size() > dt.size() && k == dt.size() && a_per_char <= 0.9 && a.confidence >= 0.85)
       return Joined(a.symbols, gray, ink, dpi, a.confidence, true);
   }
+  // A code with one Chinese character in it (207-0501-JBN-攻2M8: a letter chi_sim took for
+  // Chinese) is read again by the English model, kept when that reading is all ASCII, about as
+  // long, and sure of itself.
+  {
+    const std::u32string u = ToU32(t.text);
+    size_t ascii = 0, cjk = 0, at = 0;
+    bool letters = false;
+    for (size_t i = 0; i < u.size(); ++i) {
+      if (u[i] > 0x20 && u[i] < 0x7F) ++ascii;
+      if ((u[i] >= U'A' && u[i] <= U'Z') || u[i] == U'-') letters = true;
+      if (IsCjk(u[i])) ++cjk, at = i;
+    }
+    auto code_char = [](char32_t c) { return (c >= U'0' && c <= U'9') || (c >= U'A' && c <= U'Z') || c == U'-'; };
+    // Inside the code, not a unit after a number (=10260 人).
+    const bool inside = cjk == 1 && at > 0 && at + 1 < u.size() && code_char(u[at - 1]) && code_char(u[at + 1]);
+    if (inside && letters && ascii >= 6 && ascii + cjk + 1 >= u.size()) {
+      LineText a = engine.ReadLine(gray, dpi, Model::kAscii);
+      const size_t n = ToU32(Compact(a.text)).size();
+      if (AsciiOnly(a.text) && n + 1 >= ascii + cjk && n <= ascii + cjk + 1 && a.confidence >= 0.7)
+        return Joined(a.symbols, gray, ink, dpi, a.confidence, true);
+    }
+  }
   // Mixed lines stay with chi_sim: Tesseract's symbol boxes are too loose to cut a run of
   // digits out of a Chinese line for the English model (a crop took in half of 月).
   return Joined(t.symbols, gray, ink, dpi, t.confidence, false);
