@@ -79,7 +79,8 @@ XlsxCell ToXlsx(const Value& v, const Column& column) {
     cell.number = *d;
     return cell;
   }
-  cell.text = FitCell(CellText(v, column));
+  // Valid UTF-8 only (a stray byte becomes U+FFFD): anything else makes a workbook no one opens.
+  cell.text = FitCell(ToUtf8(ToU32(CellText(v, column))));
   if (!cell.text.empty()) cell.type = XlsxCell::kString;
   return cell;
 }

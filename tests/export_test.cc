@@ -333,6 +333,28 @@ TEST_F(ExportFixture, XlsxSheetsFrozenFilteredTyped) {
   EXPECT_TRUE(std::regex_search(documents, std::regex("<c r=\"I2\"[^>]* t=\"b\"><v>1</v></c>"))) << "draft: a boolean";
 }
 
+// Control characters, broken UTF-8 and a text longer than a cell holds still make a workbook
+// whose parts are well-formed XML.
+TEST_F(ExportFixture, XlsxOfAwkwardText) {
+  REQUIRE_PROGRAM("python3");
+  ex::Table t{"warnings", "警告", {{"code", "代码", ex::ColumnType::kText}, {"message", "说明", ex::ColumnType::kText}}, {}};
+  t.rows.push_back({std::string("a\x01b\x1f<&>\""), std::string("bad \xff\xfe bytes \xe4\xb8")});
+  t.rows.push_back({std::string(40000, 'x'), std::string(32760, 'y') + "中中中"});  // 32769 bytes
+  const std::string out = P("awkward.xlsx");
+  ex::WriteXlsx({t}, Lang::kEn, out);
+  const auto parsed = Shell("python3 -c 'import sys, zipfile, xml.etree.ElementTree as E; z = zipfile.ZipFile(sys.argv[1]); "
+                            "[E.fromstring(z.read(n)) for n in z.namelist() if n.endswith(\".xml\")]; "
+                            "print(len(E.fromstring(z.read(\"xl/sharedStrings.xml\")).findall(\".//{*}t\")))' " +
+                            Quote(out));
+  ASSERT_TRUE(parsed.has_value()) << "every XML part parses";
+  EXPECT_EQ(*parsed, "6\n") << "2 headers and 4 texts";
+  const std::string strings = ZipMember(out, "xl/sharedStrings.xml");
+  EXPECT_NE(strings.find("bad \xEF\xBF\xBD\xEF\xBF\xBD bytes \xEF\xBF\xBD"), std::string::npos) << strings.substr(0, 500);
+  EXPECT_EQ(strings.find(std::string(32768, 'x')), std::string::npos) << "cut to what a cell holds";
+  EXPECT_NE(strings.find(std::string(32767, 'x') + "<"), std::string::npos);
+  EXPECT_NE(strings.find(std::string(32760, 'y') + "中中<"), std::string::npos) << "cut between characters";
+}
+
 TEST_F(ExportFixture, OutputsAndErrors) {
   ex::ExportOptions o;
   o.format = ex::Format::kCsv;
