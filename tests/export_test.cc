@@ -7,7 +7,6 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <regex>
 
 #include <nlohmann/json.hpp>
 
@@ -323,14 +322,14 @@ TEST_F(ExportFixture, XlsxSheetsFrozenFilteredTyped) {
   EXPECT_NE(sheet.find("topLeftCell=\"A2\""), std::string::npos) << sheet;
   EXPECT_NE(sheet.find("<autoFilter ref=\"A1:U5\""), std::string::npos) << sheet;
   // M2 (number) is a number cell, not a string; N2 (upper, NULL) and P2 (basis, NULL) are absent.
-  EXPECT_TRUE(std::regex_search(sheet, std::regex("<c r=\"M2\"( s=\"[0-9]+\")?><v>6405</v></c>"))) << sheet;
-  EXPECT_TRUE(std::regex_search(sheet, std::regex("<c r=\"A2\"( s=\"[0-9]+\")?><v>2021</v></c>"))) << sheet;
-  EXPECT_TRUE(std::regex_search(sheet, std::regex("<c r=\"K2\"[^>]* t=\"s\""))) << "the printed value is text";
+  EXPECT_NE(sheet.find("<c r=\"M2\"><v>6405</v></c>"), std::string::npos) << sheet;
+  EXPECT_NE(sheet.find("<c r=\"A2\"><v>2021</v></c>"), std::string::npos) << sheet;
+  EXPECT_NE(sheet.find("<c r=\"K2\" t=\"s\">"), std::string::npos) << "the printed value is text";
   EXPECT_EQ(sheet.find("r=\"N2\""), std::string::npos);
   EXPECT_EQ(sheet.find("r=\"P2\""), std::string::npos);
   EXPECT_NE(sheet.find("<cols>"), std::string::npos) << "column widths set";
   const std::string documents = ZipMember(out, "xl/worksheets/sheet4.xml");
-  EXPECT_TRUE(std::regex_search(documents, std::regex("<c r=\"I2\"[^>]* t=\"b\"><v>1</v></c>"))) << "draft: a boolean";
+  EXPECT_NE(documents.find("<c r=\"I2\" t=\"b\"><v>1</v></c>"), std::string::npos) << "draft: a boolean";
 }
 
 // Control characters, broken UTF-8 and a text longer than a cell holds still make a workbook
