@@ -186,6 +186,10 @@ std::string FixSymbols(std::string_view text) {
     if (at != std::u32string::npos && before > 0 && u[before - 1] == U'）' && next < u.size() &&
         IsCjk(u[next]) && std::u32string_view(U":：;；,，").find(u[next]) == std::u32string_view::npos)
       u = u.substr(0, next) + U"：" + u.substr(next);
+    // ... or its colon read as a comma: （二）绩效目标,强化制度保障.
+    else if (at != std::u32string::npos && before > 0 && u[before - 1] == U'）' && next + 1 < u.size() &&
+             (u[next] == U',' || u[next] == U'，') && IsCjk(u[next + 1]))
+      u[next] = U'：';
   }
   // Labels' colons.
   for (std::u32string_view label : {std::u32string_view(U"绩效目标"), std::u32string_view(U"单位"),

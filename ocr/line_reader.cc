@@ -12,6 +12,9 @@ namespace jixiao::ocr {
 
 namespace {
 
+// Confidence below which a line is read a second time from a thickened image.
+constexpr double kSecondLook = 0.96;
+
 bool IsDigit(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= 0xFF10 && c <= 0xFF19); }
 
 // The first column at or after `from` that holds ink, or -1.
@@ -128,6 +131,16 @@ LineResult ReadPlain(OcrEngine::Impl& engine, const cv::Mat& gray, const cv::Mat
       y.box = cv::Rect(y.box.x * 4 / 3, y.box.y * 4 / 3, y.box.width * 4 / 3, y.box.height * 4 / 3);
   }
   if (t.symbols.empty()) return {};
+  // A line read with doubt (faded strokes of an archive copy): read again with the strokes
+  // thickened by a pixel, and keep the surer reading of as many glyphs.
+  if (t.confidence < kSecondLook) {
+    cv::Mat thick;
+    cv::erode(gray, thick, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(2, 2)));
+    LineText again = engine.ReadLine(thick, dpi, Model::kChinese);
+    // The same glyphs, each read more surely: thicker strokes change no count of characters
+    // (where they do, they merged or split glyphs).
+    if (again.symbols.size() == t.symbols.size() && again.confidence > t.confidence) t = std::move(again);
+  }
   // Far fewer symbols than the ink's width holds (元。 read as 7): the raw line mode, and the
   // reading nearer the expected count of characters (an em each at most), is kept.
   {

@@ -277,6 +277,8 @@ TEST(OcrLexicon, FixesMarksByContext) {
   EXPECT_EQ(ocr::FixSymbols("750元/生:年"), "750元/生·年");
   EXPECT_EQ(ocr::FixSymbols("2…、财税征收经费绩效目标表"), "2、财税征收经费绩效目标表");
   EXPECT_EQ(ocr::FixSymbols("（三） 绩效目标非税收入管理"), "（三） 绩效目标：非税收入管理");
+  EXPECT_EQ(ocr::FixSymbols("（二）绩效目标,强化制度保障"), "（二）绩效目标：强化制度保障");
+  EXPECT_EQ(ocr::FixSymbols("完成绩效目标，强化管理"), "完成绩效目标，强化管理");
   EXPECT_EQ(ocr::FixSymbols("服务台同"), "服务合同");
   EXPECT_EQ(ocr::FixSymbols("符人台组织部门"), "符合组织部门");
   EXPECT_EQ(ocr::FixSymbols("控辍保学台账"), "控辍保学台账");
