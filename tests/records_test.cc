@@ -28,14 +28,24 @@ Table MakeTable(int page, std::vector<double> xs, int rows, const std::vector<C>
     tc.colspan = c.colspan;
     tc.box = {xs[c.col], t.row_lines[c.row], xs[c.col + c.colspan], t.row_lines[c.row + c.rowspan]};
     tc.text = c.text;
-    if (!c.text.empty()) tc.lines.push_back({c.text, tc.box, 1.0, 10});
+    if (!c.text.empty()) {
+      TextLine l;
+      l.text = c.text;
+      l.box = tc.box;
+      l.char_height = 10;
+      tc.lines.push_back(l);
+    }
     t.cells.push_back(tc);
   }
   return t;
 }
 
 TextLine Line(const std::string& text, double y, double x0 = 50, double x1 = 500) {
-  return {text, {x0, y, x1, y + 12}, 1.0, 12};
+  TextLine l;
+  l.text = text;
+  l.box = {x0, y, x1, y + 12};
+  l.char_height = 12;
+  return l;
 }
 
 // The standard 绩效目标表 layout: 8 column lines (quarter columns do not align with the main ones).
