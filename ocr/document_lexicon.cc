@@ -1,6 +1,9 @@
 #include "ocr/document_lexicon.h"
 
 #include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <string>
 #include <map>
 #include <tuple>
 #include <unordered_map>
@@ -48,6 +51,52 @@ class PairCounts {
 
 bool IsCnNumeral(char32_t c) { return std::u32string_view(U"一二三四五六七八九十〇零").find(c) != std::u32string_view::npos; }
 
+// Two-character words of written Chinese with their frequencies, from a word list of the
+// form "word frequency [tag]" per line (jieba's dict.txt, Debian package python3-jieba): the
+// knowledge that 膳食 is a word and 腾食 is none, for the glyphs no page prints clearly.
+class WordPairs {
+ public:
+  static const WordPairs& Get() {
+    static const WordPairs words(WordListPath());
+    return words;
+  }
+  int Frequency(char32_t a, char32_t b) const {
+    auto it = freq_.find(Key(a, b));
+    return it == freq_.end() ? 0 : it->second;
+  }
+  const std::vector<char32_t>* After(char32_t a) const {
+    auto it = next_.find(a);
+    return it == next_.end() ? nullptr : &it->second;
+  }
+  const std::vector<char32_t>* Before(char32_t b) const {
+    auto it = prev_.find(b);
+    return it == prev_.end() ? nullptr : &it->second;
+  }
+
+ private:
+  static std::string WordListPath() {
+    if (const char* env = std::getenv("JIXIAO_WORD_LIST")) return env;
+    return "/usr/lib/python3/dist-packages/jieba/dict.txt";
+  }
+  explicit WordPairs(const std::string& path) {
+    std::ifstream in(path);
+    std::string line;
+    while (std::getline(in, line)) {
+      const size_t space = line.find(' ');
+      if (space == std::string::npos) continue;
+      const std::u32string w = ToU32(line.substr(0, space));
+      if (w.size() != 2 || !IsCjk(w[0]) || !IsCjk(w[1])) continue;
+      const int f = std::atoi(line.c_str() + space + 1);
+      if (f <= 0) continue;
+      freq_[Key(w[0], w[1])] = f;
+      next_[w[0]].push_back(w[1]);
+      prev_[w[1]].push_back(w[0]);
+    }
+  }
+  std::unordered_map<Pair, int> freq_;
+  std::unordered_map<char32_t, std::vector<char32_t>> next_, prev_;
+};
+
 float ConfidenceAt(const TextLine& l, size_t i) {
   return i < l.char_confidence.size() ? l.char_confidence[i] : static_cast<float>(l.confidence);
 }
@@ -93,6 +142,28 @@ std::vector<char32_t> Proposals(const std::u32string& u, size_t i, const TextLin
   std::vector<char32_t> out;
   for (size_t k = 0; k < scored.size() && k < static_cast<size_t>(o.max_proposals); ++k)
     out.push_back(std::get<2>(scored[k]));
+  // Then what the language knows: the reading makes no word with a neighbour, others would
+  // (most frequent first).
+  const WordPairs& words = WordPairs::Get();
+  if ((left && words.Frequency(left, u[i]) > 0) || (right && words.Frequency(u[i], right) > 0)) return out;
+  std::vector<std::pair<long, char32_t>> by_word;
+  for (const auto* c : {left ? words.After(left) : nullptr, right ? words.Before(right) : nullptr}) {
+    if (!c) continue;
+    for (char32_t x : *c) {
+      if (x == u[i] || IsCnNumeral(x) || std::find(out.begin(), out.end(), x) != out.end()) continue;
+      const long a = left ? words.Frequency(left, x) : 0, b = right ? words.Frequency(x, right) : 0;
+      // A word on both sides counts far above one.
+      by_word.emplace_back(a > 0 && b > 0 ? 1000000L * std::min(a, b) + a + b : a + b, x);
+    }
+  }
+  std::sort(by_word.begin(), by_word.end(), [](const auto& p, const auto& q) {
+    return p.first != q.first ? p.first > q.first : p.second < q.second;
+  });
+  by_word.erase(std::unique(by_word.begin(), by_word.end(),
+                            [](const auto& p, const auto& q) { return p.second == q.second; }),
+                by_word.end());
+  for (size_t k = 0; k < by_word.size() && k < static_cast<size_t>(o.max_word_proposals); ++k)
+    out.push_back(by_word[k].second);
   return out;
 }
 
@@ -123,14 +194,16 @@ const std::u32string* SameLine(const std::u32string& u, const TextLine& l, const
   return found;
 }
 
-// Whether the recognizer, shown the glyph at `i` of `u` with its neighbours and allowed only
-// their characters, the reading and the proposal, reads the proposal between the neighbours.
-bool GlyphIs(OcrEngine::Impl& engine, const GlyphImage& glyph, const std::u32string& u, size_t i,
-             char32_t proposal) {
-  if (glyph.image.empty() || glyph.dpi <= 0) return false;
+// What the recognizer, shown the glyph at `i` of `u` with its neighbours and allowed only
+// their characters, the first reading and the proposals, reads between the neighbours: one of
+// the proposals, or 0 (the first reading again, or nothing clear).
+char32_t GlyphAmong(OcrEngine::Impl& engine, const GlyphImage& glyph, const std::u32string& u, size_t i,
+                    const std::vector<char32_t>& proposals) {
+  if (glyph.image.empty() || glyph.dpi <= 0 || proposals.empty()) return 0;
   const char32_t left = i > 0 && u[i - 1] != U' ' ? u[i - 1] : 0;
   const char32_t right = i + 1 < u.size() && u[i + 1] != U' ' ? u[i + 1] : 0;
-  std::u32string allowed{u[i], proposal};
+  std::u32string allowed{u[i]};
+  allowed.append(proposals.begin(), proposals.end());
   if (left) allowed += left;
   if (right) allowed += right;
   const std::string choices = ToUtf8(allowed);
@@ -138,18 +211,22 @@ bool GlyphIs(OcrEngine::Impl& engine, const GlyphImage& glyph, const std::u32str
   const LineText t = engine.ReadLine(glyph.image, glyph.dpi, Model::kChinese, Layout::kLine);
   engine.chinese->SetVariable("tessedit_char_whitelist", "");
   const std::u32string read = ToU32(Compact(t.text));
-  // The proposal beside a neighbour (the crop may cut the other one), and the first reading
-  // nowhere.
-  const bool beside = (left && read.find(std::u32string{left, proposal}) != std::u32string::npos) ||
-                      (right && read.find(std::u32string{proposal, right}) != std::u32string::npos);
-  return (beside || read == std::u32string{proposal}) && read.find(u[i]) == std::u32string::npos;
+  if (read.find(u[i]) != std::u32string::npos) return 0;
+  // A proposal beside a neighbour (the crop may cut the other one), or alone.
+  for (char32_t x : proposals) {
+    if (x == left || x == right) continue;
+    const bool beside = (left && read.find(std::u32string{left, x}) != std::u32string::npos) ||
+                        (right && read.find(std::u32string{x, right}) != std::u32string::npos);
+    if (beside || read == std::u32string{x}) return x;
+  }
+  return 0;
 }
 
 int CorrectLine(TextLine& l, const PairCounts& counts, const TrustedLines& trusted,
                 OcrEngine::Impl& engine, const DocumentLexiconOptions& o) {
   std::u32string u = ToU32(l.text);
   auto seen_as = [&](size_t i, char32_t proposal) {
-    return i < l.glyphs.size() && GlyphIs(engine, l.glyphs[i], u, i, proposal);
+    return i < l.glyphs.size() && GlyphAmong(engine, l.glyphs[i], u, i, {proposal}) == proposal;
   };
   if (l.char_confidence.size() != u.size()) return 0;
   int replaced = 0;
@@ -165,12 +242,11 @@ int CorrectLine(TextLine& l, const PairCounts& counts, const TrustedLines& trust
   }
   for (size_t i = 0; i < u.size() && !same; ++i) {
     if (!IsCjk(u[i]) || l.char_confidence[i] >= o.doubt) continue;
-    for (char32_t x : Proposals(u, i, l, counts, o)) {
-      if (!seen_as(i, x)) continue;
-      u[i] = x;
-      ++replaced;
-      break;
-    }
+    if (i >= l.glyphs.size()) continue;
+    const char32_t x = GlyphAmong(engine, l.glyphs[i], u, i, Proposals(u, i, l, counts, o));
+    if (x == 0) continue;
+    u[i] = x;
+    ++replaced;
   }
   if (replaced == 0) return 0;
   std::vector<float> confidences = l.char_confidence;

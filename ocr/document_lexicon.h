@@ -5,6 +5,10 @@
 // with them, many times, in glyphs read with confidence. The way a reader of a faded copy
 // reads 工程蔬算 as 工程预算 because 预算 stands clearly on every other page.
 //
+// When the document has no clear reading of the word, a list of two-character words of
+// written Chinese (jieba's dict.txt from Debian's python3-jieba, or JIXIAO_WORD_LIST) proposes:
+// 腾食 is no word, 膳食 is.
+//
 // Context proposes, the glyph decides: a replacement is made only when the recognizer, shown
 // the doubted glyph's image again and allowed nothing but its first reading and the
 // proposal, picks the proposal (so 校含 is not turned into 校园 where 校舍 was printed).
@@ -22,7 +26,8 @@ struct DocumentLexiconOptions {
   float trusted = 0.95f;  // pairs of glyphs both at least this sure are the document's words
   int min_pairs = 2;      // a proposal makes each of its two pairs at least this often
   int min_one_sided = 3;  // ... or its one pair this often, at a line's end
-  int max_proposals = 3;  // proposals shown to the recognizer per doubted glyph
+  int max_proposals = 3;  // proposals from the document shown to the recognizer per glyph
+  int max_word_proposals = 24;  // ... and from the word list
 };
 
 // Corrects the lines of every table cell and every line outside the tables of `pages` (the

@@ -10,6 +10,7 @@ packages=(
   nlohmann-json3-dev libcli11-dev
   libsqlite3-dev libpq-dev libxlsxwriter-dev
   postgresql libreoffice-calc-nogui
+  python3-jieba  # its dict.txt: the word list of the OCR document lexicon
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 bc
 )

@@ -1,5 +1,7 @@
 // The document lexicon: a doubted glyph is replaced only when the rest of the document
 // proposes a character and the glyph's image, looked at again, agrees.
+#include <cstdlib>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -71,6 +73,15 @@ TEST_F(DocumentLexicon, TheGlyphOverrulesTheContext) {
   EXPECT_EQ(ocr::CorrectByDocument(pages, engine_), 0);
   EXPECT_EQ(pages[0].lines.back().text, "蔬菜配送");
   EXPECT_FALSE(pages[0].lines.back().corrected);
+}
+
+TEST_F(DocumentLexicon, TheWordListProposesWhereTheDocumentCannot) {
+  // No line of the document reads 膳食 clearly; 腾食 is no word of Chinese, 膳食 is.
+  if (!std::ifstream("/usr/lib/python3/dist-packages/jieba/dict.txt") && !std::getenv("CI"))
+    GTEST_SKIP() << "word list missing (Debian package python3-jieba, installed by scripts/setup.sh)";
+  std::vector<PageContent> pages{Page({Read("营养腾食供给", 2, Fixture("lexicon_shanshi.png"))})};
+  EXPECT_EQ(ocr::CorrectByDocument(pages, engine_), 1);
+  EXPECT_EQ(pages[0].lines.back().text, "营养膳食供给");
 }
 
 TEST_F(DocumentLexicon, NothingWithoutAGlyphOrAnEngine) {

@@ -32,3 +32,5 @@ render wrapped_cell.png "$UMING" "统筹区级预算资
 # really prints the rarer 蔬 (蔬菜配送).
 render lexicon_yusuan.png "$UMING" "工程预算" -blur 0x1.2
 render lexicon_shucai.png "$UMING" "蔬菜配送"
+# A word no page of its document prints clearly: 营养膳食 (chi_sim takes 膳 for 腾).
+render lexicon_shanshi.png "$UMING" "营养膳食供给"
