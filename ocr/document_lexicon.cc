@@ -22,14 +22,17 @@ namespace {
 using Pair = uint64_t;
 Pair Key(char32_t a, char32_t b) { return (static_cast<uint64_t>(a) << 32) | b; }
 
-// How often each pair of neighbouring Chinese characters was read with confidence, and for
-// each character the characters seen after it and before it.
+// Pairs of Chinese characters with a weight each (how often read, how frequent a word), and
+// for each character the characters that follow it and that precede it in some pair.
 class PairCounts {
  public:
   void Add(char32_t a, char32_t b, int n = 1) {
-    counts_[Key(a, b)] += n;
-    next_[a].push_back(b);
-    prev_[b].push_back(a);
+    int& c = counts_[Key(a, b)];
+    if (c == 0) {
+      next_[a].push_back(b);
+      prev_[b].push_back(a);
+    }
+    c += n;
   }
   int Count(char32_t a, char32_t b) const {
     auto it = counts_.find(Key(a, b));
@@ -56,21 +59,9 @@ bool IsCnNumeral(char32_t c) { return std::u32string_view(U"一二三四五六�
 // knowledge that 膳食 is a word and 腾食 is none, for the glyphs no page prints clearly.
 class WordPairs {
  public:
-  static const WordPairs& Get() {
-    static const WordPairs words(WordListPath());
+  static const PairCounts& Get() {
+    static const PairCounts words = Load(WordListPath());
     return words;
-  }
-  int Frequency(char32_t a, char32_t b) const {
-    auto it = freq_.find(Key(a, b));
-    return it == freq_.end() ? 0 : it->second;
-  }
-  const std::vector<char32_t>* After(char32_t a) const {
-    auto it = next_.find(a);
-    return it == next_.end() ? nullptr : &it->second;
-  }
-  const std::vector<char32_t>* Before(char32_t b) const {
-    auto it = prev_.find(b);
-    return it == prev_.end() ? nullptr : &it->second;
   }
 
  private:
@@ -78,7 +69,8 @@ class WordPairs {
     if (const char* env = std::getenv("JIXIAO_WORD_LIST")) return env;
     return "/usr/lib/python3/dist-packages/jieba/dict.txt";
   }
-  explicit WordPairs(const std::string& path) {
+  static PairCounts Load(const std::string& path) {
+    PairCounts words;
     std::ifstream in(path);
     std::string line;
     while (std::getline(in, line)) {
@@ -87,14 +79,10 @@ class WordPairs {
       const std::u32string w = ToU32(line.substr(0, space));
       if (w.size() != 2 || !IsCjk(w[0]) || !IsCjk(w[1])) continue;
       const int f = std::atoi(line.c_str() + space + 1);
-      if (f <= 0) continue;
-      freq_[Key(w[0], w[1])] = f;
-      next_[w[0]].push_back(w[1]);
-      prev_[w[1]].push_back(w[0]);
+      if (f > 0) words.Add(w[0], w[1], f);
     }
+    return words;
   }
-  std::unordered_map<Pair, int> freq_;
-  std::unordered_map<char32_t, std::vector<char32_t>> next_, prev_;
 };
 
 float ConfidenceAt(const TextLine& l, size_t i) {
@@ -144,14 +132,14 @@ std::vector<char32_t> Proposals(const std::u32string& u, size_t i, const TextLin
     out.push_back(std::get<2>(scored[k]));
   // Then what the language knows: the reading makes no word with a neighbour, others would
   // (most frequent first).
-  const WordPairs& words = WordPairs::Get();
-  if ((left && words.Frequency(left, u[i]) > 0) || (right && words.Frequency(u[i], right) > 0)) return out;
+  const PairCounts& words = WordPairs::Get();
+  if ((left && words.Count(left, u[i]) > 0) || (right && words.Count(u[i], right) > 0)) return out;
   std::vector<std::pair<long, char32_t>> by_word;
   for (const auto* c : {left ? words.After(left) : nullptr, right ? words.Before(right) : nullptr}) {
     if (!c) continue;
     for (char32_t x : *c) {
       if (x == u[i] || IsCnNumeral(x) || std::find(out.begin(), out.end(), x) != out.end()) continue;
-      const long a = left ? words.Frequency(left, x) : 0, b = right ? words.Frequency(x, right) : 0;
+      const long a = left ? words.Count(left, x) : 0, b = right ? words.Count(x, right) : 0;
       // A word on both sides counts far above one.
       by_word.emplace_back(a > 0 && b > 0 ? 1000000L * std::min(a, b) + a + b : a + b, x);
     }
