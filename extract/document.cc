@@ -84,8 +84,17 @@ struct Document::Impl {
   OpenLimits limits;
   bool tiff = false;
 
-  // A page of an image input, decoded by Leptonica, as 8-bit gray at its resolution.
-  PageImage DecodeImage(int page) const;
+  // A page of an image input, decoded by Leptonica, as 8-bit gray at its resolution. The
+  // last page decoded is kept: opening, measuring and rendering a page ask for it in turn (a
+  // Document serves one thread).
+  PageImage DecodeImage(int page) const {
+    if (decoded.page != page || decoded.gray.empty()) decoded = DecodeImageUncached(page);
+    PageImage copy = decoded;
+    copy.gray = decoded.gray.clone();
+    return copy;
+  }
+  PageImage DecodeImageUncached(int page) const;
+  mutable PageImage decoded;  // page 0: none yet
 
   std::unique_ptr<poppler::page> Page(int page) const {
     if (page < 1 || page > info.pages)
@@ -143,7 +152,7 @@ void Document::OpenImage() {
   impl_->DecodeImage(1);
 }
 
-PageImage Document::Impl::DecodeImage(int page) const {
+PageImage Document::Impl::DecodeImageUncached(int page) const {
   const auto* data = reinterpret_cast<const l_uint8*>(bytes->data());
   PIX* pix = tiff ? pixReadMemTiff(data, bytes->size(), page - 1) : pixReadMem(data, bytes->size());
   if (!pix) throw Error(ErrorCode::kBadInput, info.path, page, "damaged or truncated image");
