@@ -74,8 +74,9 @@ class WordPairs {
     std::ifstream in(path);
     std::string line;
     while (std::getline(in, line)) {
+      // Two Chinese characters are six bytes of UTF-8: most lines are passed over unread.
       const size_t space = line.find(' ');
-      if (space == std::string::npos) continue;
+      if (space != 6) continue;
       const std::u32string w = ToU32(line.substr(0, space));
       if (w.size() != 2 || !IsCjk(w[0]) || !IsCjk(w[1])) continue;
       const int f = std::atoi(line.c_str() + space + 1);
