@@ -1,7 +1,5 @@
 #include "batch/batch.h"
 
-#include <openssl/evp.h>
-
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -13,6 +11,7 @@
 
 #include "batch/queue.h"
 #include "core/error.h"
+#include "extract/document.h"
 #include "pipeline/extract.h"
 #include "store/writer.h"
 
@@ -98,7 +97,7 @@ class Pipeline {
     for (const std::string& path : paths) {
       Job job{path, ""};
       try {
-        job.sha256 = HashFile(path);
+        job.sha256 = Sha256HexOfFile(path);
       } catch (const Error&) {
         // Extract will say why, in its words.
       }
@@ -147,26 +146,6 @@ class Pipeline {
 
 }  // namespace
 
-std::string HashFile(const std::string& path) {
-  std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
-  if (!f) throw Error(ErrorCode::kNotFound, path, "cannot open");
-  std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX*)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
-  EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr);
-  std::vector<unsigned char> block(1 << 16);
-  size_t n = 0;
-  while ((n = std::fread(block.data(), 1, block.size(), f.get())) > 0) EVP_DigestUpdate(ctx.get(), block.data(), n);
-  if (std::ferror(f.get())) throw Error(ErrorCode::kNotFound, path, "cannot read");
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  EVP_DigestFinal_ex(ctx.get(), digest, &len);
-  static const char* kHex = "0123456789abcdef";
-  std::string hex;
-  for (unsigned int i = 0; i < len; ++i) {
-    hex += kHex[digest[i] >> 4];
-    hex += kHex[digest[i] & 15];
-  }
-  return hex;
-}
 
 Summary RunBatch(const std::vector<std::string>& paths, store::Database& db, const BatchOptions& options,
                  const std::function<void(const Event&)>& on_event, const std::function<void()>& on_tick) {

@@ -46,8 +46,4 @@ struct Summary {
 Summary RunBatch(const std::vector<std::string>& paths, store::Database& db, const BatchOptions& options,
                  const std::function<void(const Event&)>& on_event, const std::function<void()>& on_tick = {});
 
-// The sha256 of a file's bytes, lowercase hex, read in blocks. Throws Error(kNotFound) when
-// the file cannot be read.
-std::string HashFile(const std::string& path);
-
 }  // namespace jixiao::batch

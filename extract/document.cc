@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <mutex>
 #include <sstream>
 
@@ -64,10 +65,9 @@ std::string UnicodeToUtf8(const poppler::ustring& u) {
 
 }  // namespace
 
-std::string Sha256Hex(const std::string& bytes) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  EVP_Digest(bytes.data(), bytes.size(), digest, &len, EVP_sha256(), nullptr);
+namespace {
+
+std::string Hex(const unsigned char* digest, unsigned int len) {
   static const char* hex = "0123456789abcdef";
   std::string out;
   for (unsigned int i = 0; i < len; ++i) {
@@ -75,6 +75,30 @@ std::string Sha256Hex(const std::string& bytes) {
     out += hex[digest[i] & 15];
   }
   return out;
+}
+
+}  // namespace
+
+std::string Sha256Hex(const std::string& bytes) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  EVP_Digest(bytes.data(), bytes.size(), digest, &len, EVP_sha256(), nullptr);
+  return Hex(digest, len);
+}
+
+std::string Sha256HexOfFile(const std::string& path) {
+  std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
+  if (!f) throw Error(ErrorCode::kNotFound, path, "cannot open");
+  std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX*)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
+  EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr);
+  std::vector<unsigned char> block(1 << 16);
+  size_t n = 0;
+  while ((n = std::fread(block.data(), 1, block.size(), f.get())) > 0) EVP_DigestUpdate(ctx.get(), block.data(), n);
+  if (std::ferror(f.get())) throw Error(ErrorCode::kNotFound, path, "cannot read");
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  EVP_DigestFinal_ex(ctx.get(), digest, &len);
+  return Hex(digest, len);
 }
 
 struct Document::Impl {

@@ -60,6 +60,9 @@ class Document {
   std::unique_ptr<Impl> impl_;
 };
 
+// SHA-256 of bytes, and of a file read in blocks (Error kNotFound when it cannot be read),
+// lowercase hex.
 std::string Sha256Hex(const std::string& bytes);
+std::string Sha256HexOfFile(const std::string& path);
 
 }  // namespace jixiao
