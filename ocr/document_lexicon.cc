@@ -3,15 +3,15 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
-#include <string>
 #include <map>
+#include <string>
 #include <tuple>
 #include <unordered_map>
 
-#include "core/text.h"
-#include "layout/table.h"
 #include <tesseract/baseapi.h>
 
+#include "core/text.h"
+#include "layout/table.h"
 #include "ocr/engine.h"
 #include "ocr/lexicon.h"
 
@@ -214,36 +214,32 @@ char32_t GlyphAmong(OcrEngine::Impl& engine, const GlyphImage& glyph, const std:
 int CorrectLine(TextLine& l, const PairCounts& counts, const TrustedLines& trusted,
                 OcrEngine::Impl& engine, const DocumentLexiconOptions& o) {
   std::u32string u = ToU32(l.text);
-  auto seen_as = [&](size_t i, char32_t proposal) {
-    return i < l.glyphs.size() && GlyphAmong(engine, l.glyphs[i], u, i, {proposal}) == proposal;
-  };
   if (l.char_confidence.size() != u.size()) return 0;
-  int replaced = 0;
-  const std::u32string* same = SameLine(u, l, trusted, o);
-  if (same) {
+  std::u32string fixed = u;
+  auto glyph_at = [&](size_t i, const std::vector<char32_t>& proposals) -> char32_t {
+    return i < l.glyphs.size() ? GlyphAmong(engine, l.glyphs[i], fixed, i, proposals) : 0;
+  };
+  // A line the document prints clearly elsewhere, when every glyph that differs agrees.
+  if (const std::u32string* same = SameLine(u, l, trusted, o)) {
     bool all = true;
-    for (size_t j = 0; j < u.size() && all; ++j) all = (*same)[j] == u[j] || seen_as(j, (*same)[j]);
-    if (!all) same = nullptr;
+    for (size_t j = 0; j < u.size() && all; ++j) all = (*same)[j] == u[j] || glyph_at(j, {(*same)[j]}) == (*same)[j];
+    if (all) fixed = *same;
   }
-  if (same) {
-    for (size_t j = 0; j < u.size(); ++j) replaced += (*same)[j] != u[j];
-    u = *same;
+  // Else glyph by glyph (each replacement is context for the next).
+  if (fixed == u) {
+    for (size_t i = 0; i < fixed.size(); ++i) {
+      if (!IsCjk(fixed[i]) || l.char_confidence[i] >= o.doubt) continue;
+      if (const char32_t x = glyph_at(i, Proposals(fixed, i, l, counts, o))) fixed[i] = x;
+    }
   }
-  for (size_t i = 0; i < u.size() && !same; ++i) {
-    if (!IsCjk(u[i]) || l.char_confidence[i] >= o.doubt) continue;
-    if (i >= l.glyphs.size()) continue;
-    const char32_t x = GlyphAmong(engine, l.glyphs[i], u, i, Proposals(u, i, l, counts, o));
-    if (x == 0) continue;
-    u[i] = x;
+  int replaced = 0;
+  for (size_t i = 0; i < u.size(); ++i) {
+    if (fixed[i] == u[i]) continue;
+    l.char_confidence[i] = o.doubt;  // decided, not read
     ++replaced;
   }
   if (replaced == 0) return 0;
-  std::vector<float> confidences = l.char_confidence;
-  const std::u32string before = ToU32(l.text);
-  l.text = ToUtf8(u);
-  for (size_t i = 0; i < u.size(); ++i)
-    if (u[i] != before[i]) confidences[i] = o.doubt;
-  l.char_confidence = std::move(confidences);
+  l.text = ToUtf8(fixed);
   l.corrected = true;
   return replaced;
 }
@@ -271,7 +267,10 @@ int CorrectByDocument(std::vector<PageContent>& pages, OcrEngine* engine,
       any_doubt = any_doubt || c < options.doubt;
       sure = sure && c >= options.trusted;
     }
-    if (sure) ++trusted[ToU32(l.text).size()][ToU32(l.text)];
+    if (sure) {
+      const std::u32string u = ToU32(l.text);
+      ++trusted[u.size()][u];
+    }
   });
   if (!any_doubt) return 0;  // a digital document: nothing to correct
   // The fixed labels and terms of the templates are words of every document.
