@@ -23,6 +23,7 @@
 #include "ocr/engine.h"
 #include "ocr/preprocess.h"
 #include "ocr/preprocess_internal.h"
+#include "bench/prepare_stages.h"
 #include "ocr/scanned_page.h"
 
 namespace {
@@ -123,16 +124,7 @@ BENCHMARK(BM_ReadScannedDocument)->Unit(benchmark::kMillisecond)->Iterations(1);
 
 // Prepare, with its stages' milliseconds as counters.
 void BM_PrepareScan(benchmark::State& state) {
-  cv::setNumThreads(1);
-  const jixiao::PageImage& page = Page();
-  jixiao::preprocess_internal::Diagnostics d;
-  for (auto _ : state) {
-    d.stage_ms.clear();
-    jixiao::PreparedPage p =
-        jixiao::preprocess_internal::PrepareWithDiagnostics(page, jixiao::PrepareOptions{}, &d);
-    benchmark::DoNotOptimize(p.binary.data);
-  }
-  for (const auto& [stage, ms] : d.stage_ms) state.counters[stage] = ms;
+  jixiao::bench::RunPrepareStages(state, Page());
   state.SetLabel(Label());
 }
 BENCHMARK(BM_PrepareScan)->Unit(benchmark::kMillisecond);

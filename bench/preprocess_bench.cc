@@ -9,6 +9,7 @@
 
 #include "ocr/preprocess.h"
 #include "ocr/preprocess_internal.h"
+#include "bench/prepare_stages.h"
 
 namespace {
 
@@ -68,16 +69,7 @@ void BM_PreparePage(benchmark::State& state) {
 BENCHMARK(BM_PreparePage)->Arg(0)->Arg(180)->Unit(benchmark::kMillisecond);
 
 void BM_PrepareStages(benchmark::State& state) {
-  cv::setNumThreads(1);
-  const jixiao::PageImage page{ScannedPage(-0.7), 200, 1};
-  jixiao::preprocess_internal::Diagnostics d;
-  for (auto _ : state) {
-    d.stage_ms.clear();
-    jixiao::PreparedPage p =
-        jixiao::preprocess_internal::PrepareWithDiagnostics(page, jixiao::PrepareOptions{}, &d);
-    benchmark::DoNotOptimize(p.binary.data);
-  }
-  for (const auto& [stage, ms] : d.stage_ms) state.counters[stage] = ms;
+  jixiao::bench::RunPrepareStages(state, jixiao::PageImage{ScannedPage(-0.7), 200, 1});
 }
 BENCHMARK(BM_PrepareStages)->Unit(benchmark::kMillisecond);
 
