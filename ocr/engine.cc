@@ -174,8 +174,9 @@ ocr::LineText OcrEngine::Impl::ReadLine(const cv::Mat& line, double dpi, ocr::Mo
   if (line.empty() || line.type() != CV_8UC1 || line.rows < ocr::kMinLinePx ||
       line.cols < ocr::kMinLinePx)
     return out;
-  // Faded ink (archive scans) is stretched to full contrast: the darkest 2% of the ink
-  // pixels (those darker than the paper) go to black.
+  // No contrast stretch here: Tesseract's LSTM input sets its own black and white levels from
+  // the line, and stretching the darkest 2% of the ink to black (tried for faded archive
+  // copies) thickened blurred glyphs into others (量 read as 最) on scans of our samples.
   std::array<int, 256> histogram{};
   for (int y = 0; y < line.rows; ++y) {
     const uchar* p = line.ptr<uchar>(y);
@@ -185,26 +186,13 @@ ocr::LineText OcrEngine::Impl::ReadLine(const cv::Mat& line, double dpi, ocr::Mo
   for (int v = 0; v < 200; ++v) inked += histogram[v];
   // Blank and solid crops carry no text, and are the kind of input that trips Tesseract.
   if (inked == 0 || inked > 0.85 * static_cast<double>(line.total())) return out;
-  int darkest = 0;
-  for (int v = 0, seen = 0; v < 200; ++v) {
-    seen += histogram[v];
-    if (seen * 50 >= inked) {
-      darkest = v;
-      break;
-    }
-  }
-  cv::Mat stretched = line;
-  if (darkest > 20) {
-    const double k = 255.0 / (255.0 - darkest);
-    line.convertTo(stretched, CV_8U, k, -darkest * k);
-  }
   // Scale so that the line is kTargetHeight pixels high, then pad with white.
   const double scale = std::clamp(kTargetHeight / line.rows, 0.25, 4.0);
   cv::Mat scaled;
   if (std::abs(scale - 1) < 0.05) {
-    scaled = stretched;
+    scaled = line;
   } else {
-    cv::resize(stretched, scaled, cv::Size(), scale, scale, scale > 1 ? cv::INTER_CUBIC : cv::INTER_AREA);
+    cv::resize(line, scaled, cv::Size(), scale, scale, scale > 1 ? cv::INTER_CUBIC : cv::INTER_AREA);
   }
   const int margin = std::max(8, static_cast<int>(std::lround(0.35 * scaled.rows)));
   cv::Mat padded;

@@ -59,7 +59,9 @@ struct PageReader {
   void Read(const Region& region, double line_height) {
     for (const ocr::InkLine& l : ocr::FindLines(region.ink, em, region.split_gap_em, line_height)) {
       // The gray line, 2 px wider on each side for the glyphs' soft edges, with everything
-      // that is not its ink (rules, specks, the neighbouring lines) white.
+      // that is not its ink or within 2 px of it (rules, specks, the neighbouring lines)
+      // white. The 2 px keep a blurred glyph's gray edges (a 1 px margin cut them, and the
+      // recognizer read 量 as 最 on an archive copy).
       const cv::Rect page_rect(cv::Point(0, 0), gray.size());
       const cv::Rect on_page =
           cv::Rect(l.box.x + region.where.x - 2, l.box.y + region.where.y - 2, l.box.width + 4,
@@ -69,7 +71,7 @@ struct PageReader {
                             l.box.width, l.box.height);
       l.mask.copyTo(own(in_own));
       cv::Mat mask;
-      cv::dilate(own, mask, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(3, 3)));
+      cv::dilate(own, mask, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(5, 5)));
       cv::Mat line = gray(on_page).clone();
       line.setTo(255, mask == 0);
       ocr::LineResult t = ocr::ReadTextLine(engine, line, own, dpi, region.cell);
