@@ -16,6 +16,7 @@
 #include <vector>
 
 #include <opencv2/core/utility.hpp>
+#include <tesseract/baseapi.h>
 
 #include "core/types.h"
 #include "extract/document.h"
@@ -79,6 +80,37 @@ void BM_ReadScannedPage(benchmark::State& state) {
   state.SetLabel(Label());
 }
 BENCHMARK(BM_ReadScannedPage)
+    ->Unit(benchmark::kMillisecond)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime();
+
+// The counterpart of BM_ReadScannedPage on Tesseract's side: `tesseract PAGE - -l chi_sim
+// --psm 6` with its model already loaded, on the same page image at its resolution. Beside
+// the CLI's time (model loading included) it tells how much of that is loading, so that
+// warm is compared with warm. Counter: CPU seconds per page.
+void BM_TesseractPsm6Page(benchmark::State& state) {
+  const jixiao::PageImage& page = Page();
+  tesseract::TessBaseAPI api;
+  if (api.Init(nullptr, "chi_sim", tesseract::OEM_LSTM_ONLY) != 0) {
+    state.SkipWithError("chi_sim model missing");
+    return;
+  }
+  api.SetPageSegMode(tesseract::PSM_SINGLE_BLOCK);
+  const cv::Mat& g = page.gray;
+  double cpu = 0;
+  for (auto _ : state) {
+    const double t0 = ThreadCpuSeconds();
+    api.SetImage(g.data, g.cols, g.rows, 1, static_cast<int>(g.step));
+    api.SetSourceResolution(static_cast<int>(page.dpi > 0 ? page.dpi : 200));
+    char* text = api.GetUTF8Text();
+    cpu += ThreadCpuSeconds() - t0;
+    benchmark::DoNotOptimize(text);
+    delete[] text;
+  }
+  state.counters["cpu_s"] = cpu / static_cast<double>(state.iterations());
+  state.SetLabel(Label());
+}
+BENCHMARK(BM_TesseractPsm6Page)
     ->Unit(benchmark::kMillisecond)
     ->MeasureProcessCPUTime()
     ->UseRealTime();
