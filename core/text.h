@@ -17,6 +17,8 @@ std::string Nfkc(std::string_view utf8);
 
 bool IsSpace(char32_t c);
 bool IsCjk(char32_t c);
+// A Chinese character (CJK ideograph), not a full-width mark or form.
+bool IsHan(char32_t c);
 bool IsAsciiAlnum(char32_t c);
 
 // NFKC with all white space removed: the form in which labels are compared.

@@ -57,9 +57,10 @@ std::optional<std::string> NearestTerm(std::string_view text) {
     if (d == 0) return std::nullopt;  // printed as it is
     if (d > allowed) continue;
     // A term with one more Chinese character before or after it is another word (a value
-    // 12月底前, a description 服务对象满意度高), not the term misread.
+    // 12月底前, a description 服务对象满意度高), not the term misread; one more mark (效果指标。,
+    // a speck) is the term.
     if (t.size() == v.size() + 1 &&
-        ((IsCjk(t.back()) && t.compare(0, v.size(), v) == 0) || (IsCjk(t.front()) && t.compare(1, v.size(), v) == 0)))
+        ((IsHan(t.back()) && t.compare(0, v.size(), v) == 0) || (IsHan(t.front()) && t.compare(1, v.size(), v) == 0)))
       continue;
     if (d < best) {
       best = d;
@@ -192,12 +193,18 @@ std::string FixSymbols(std::string_view text) {
       u[next] = U'：';
   }
   // Labels' colons.
+  static constexpr std::u32string_view kSeparators = U":：;；,，";
   for (std::u32string_view label : {std::u32string_view(U"绩效目标"), std::u32string_view(U"单位"),
                                     std::u32string_view(U"其中")}) {
     for (size_t at = u.find(label); at != std::u32string::npos; at = u.find(label, at + 1)) {
       size_t c = at + label.size();
       while (c < u.size() && u[c] == U' ') ++c;
       if (c < u.size() && (u[c] == U';' || u[c] == U'；')) u[c] = U'：';
+      // A blurred full-width colon read as two marks (绩效目标:;强化): one colon.
+      if (c >= u.size() || (u[c] != U':' && u[c] != U'：')) continue;
+      size_t d = c + 1;
+      while (d < u.size() && u[d] == U' ') ++d;
+      if (d < u.size() && kSeparators.find(u[d]) != std::u32string_view::npos) u.erase(c + 1, d + 1 - (c + 1));
     }
   }
   // 合 read as 台.

@@ -234,6 +234,7 @@ TEST(OcrReview, ListsWeakOcrFields) {
 
 TEST(OcrLexicon, CorrectsNearMissesOfKnownTerms) {
   EXPECT_EQ(ocr::NearestTerm("产出指标."), "产出指标");
+  EXPECT_EQ(ocr::NearestTerm("效果指标。"), "效果指标");  // a speck read as a full stop
   EXPECT_EQ(ocr::NearestTerm("清意度指标"), "满意度指标");
   EXPECT_EQ(ocr::NearestTerm("绩效指标描述J"), "绩效指标描述");
   EXPECT_EQ(ocr::NearestTerm("服务对象形意度指标"), "服务对象满意度指标");
@@ -266,6 +267,9 @@ TEST(OcrLexicon, FixesMarksByContext) {
   EXPECT_EQ(ocr::FixSymbols("A2x3"), "A2x3");
   EXPECT_EQ(ocr::FixSymbols("〈八) 绩效目标;国有资本经营管理"), "（八） 绩效目标：国有资本经营管理");
   EXPECT_EQ(ocr::FixSymbols("八)绩效目标：会计"), "（八）绩效目标：会计");
+  // A blurred full-width colon read as a colon and a semicolon.
+  EXPECT_EQ(ocr::FixSymbols("(六) 绩效目标:; 强化校园安全管理"), "（六） 绩效目标: 强化校园安全管理");
+  EXPECT_EQ(ocr::FixSymbols("单位：,万元"), "单位：万元");
   EXPECT_EQ(ocr::FixSymbols("审核批复部门〈单位) 年度"), "审核批复部门（单位） 年度");
   EXPECT_EQ(ocr::FixSymbols("产出指标."), "产出指标");
   EXPECT_EQ(ocr::FixSymbols("100.00"), "100.00");
