@@ -78,6 +78,21 @@ std::string Heading(const std::string& compact) {
   return name;
 }
 
+// Whether `heading` names `name`: holds it, or (a name of four characters or more) holds it
+// with one character misread (二、分项绩效自标 on a faded scan). The heading's form (一、 …,
+// short) already says it is one.
+bool Names(const std::string& heading, std::string_view name) {
+  if (Contains(heading, name)) return true;
+  const std::u32string h = ToU32(heading), n = ToU32(name);
+  if (n.size() < 4 || h.size() < n.size()) return false;
+  for (size_t at = 0; at + n.size() <= h.size(); ++at) {
+    size_t differ = 0;
+    for (size_t k = 0; k < n.size() && differ <= 1; ++k) differ += h[at + k] != n[k];
+    if (differ <= 1) return true;
+  }
+  return false;
+}
+
 std::string StripFinalStop(std::string s) {
   s = Trim(s);
   while (EndsWith(s, "。") || EndsWith(s, ".")) s.resize(s.size() - (EndsWith(s, "。") ? 3 : 1));
@@ -114,10 +129,14 @@ Sections ReadSections(const std::vector<PageContent>& pages) {
       if (StartsWith(compact, "第一部分")) continue;
       std::string heading = Heading(compact);
       if (!heading.empty()) {
-        started = started || Contains(heading, "目标") || Contains(heading, "措施");
-        if (Contains(heading, "总体绩效目标") || Contains(heading, "总体目标")) { part = Part::kOverall; current = &overall; continue; }
-        if (Contains(heading, "分项绩效目标") || Contains(heading, "分项目标")) { part = Part::kGoals; current = nullptr; continue; }
-        if (Contains(heading, "保障措施")) { part = Part::kMeasures; current = nullptr; continue; }
+        const bool overall_heading = Names(heading, "总体绩效目标") || Names(heading, "总体目标");
+        const bool goals_heading = Names(heading, "分项绩效目标") || Names(heading, "分项目标");
+        const bool measures_heading = Names(heading, "保障措施");
+        started = started || overall_heading || goals_heading || measures_heading ||
+                  Contains(heading, "目标") || Contains(heading, "措施");
+        if (overall_heading) { part = Part::kOverall; current = &overall; continue; }
+        if (goals_heading) { part = Part::kGoals; current = nullptr; continue; }
+        if (measures_heading) { part = Part::kMeasures; current = nullptr; continue; }
       }
       std::string no, rest;
       if ((part == Part::kGoals || part == Part::kMeasures) && ItemNumber(l.text, &no, &rest)) {

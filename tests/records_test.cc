@@ -299,6 +299,23 @@ TEST(ReadSections, ItemNumberWithASpeckInItsBrackets) {
   EXPECT_EQ(s.goals[1].text, "加强教师培训。");
 }
 
+TEST(ReadSections, HeadingWithOneCharacterMisread) {
+  PageContent p;
+  p.page = 3;
+  p.lines = {Line("一、总体绩效目标", 40), Line("办好人民满意的教育。", 60), Line("二、分项绩效自标", 80),
+             Line("（一）绩效目标：改善办学条件", 100), Line("维修校舍。", 120), Line("三、工作保障揩施", 140),
+             Line("（一）加强组织领导。成立领导小组。", 160)};
+  Sections s = ReadSections({p});
+  EXPECT_EQ(s.overall, "办好人民满意的教育。");
+  ASSERT_EQ(s.goals.size(), 1u);
+  EXPECT_EQ(s.goals[0].title, "改善办学条件");
+  ASSERT_EQ(s.measures.size(), 1u);
+  EXPECT_EQ(s.measures[0].title, "加强组织领导");
+  // Two characters off is another heading.
+  p.lines[2] = Line("二、分项工作自标", 80);
+  EXPECT_TRUE(ReadSections({p}).goals.empty());
+}
+
 TEST(ReadMeta, ReadsTheCover) {
   PageContent cover;
   cover.page = 1;
