@@ -17,8 +17,12 @@ std::string Nfkc(std::string_view utf8);
 
 bool IsSpace(char32_t c);
 bool IsCjk(char32_t c);
-// A Chinese character (CJK ideograph), not a full-width mark or form.
-bool IsHan(char32_t c);
+// A Chinese character: a CJK ideograph (unified, extension A, compatibility) or 〇, not a
+// full-width mark or form.
+inline bool IsIdeograph(char32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0xF900 && c <= 0xFAFF) || c == U'〇';
+}
 bool IsAsciiAlnum(char32_t c);
 
 // NFKC with all white space removed: the form in which labels are compared.

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/text.h"
 #include "normalize/normalize.h"
 
 namespace jixiao::norm {
@@ -17,11 +18,6 @@ inline bool IsDigit(char32_t c) {
 }
 inline bool IsLatin(char32_t c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-// A CJK ideograph (unified, extension A, compatibility).
-inline bool IsIdeograph(char32_t c) {
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
-         (c >= 0xF900 && c <= 0xFAFF) || c == U'〇';
 }
 bool AllIdeographs(Str s);
 
