@@ -59,8 +59,8 @@ std::optional<std::string> NearestTerm(std::string_view text) {
     // A term with one more Chinese character before or after it is another word (a value
     // 12月底前, a description 服务对象满意度高), not the term misread; one more mark (效果指标。,
     // a speck) is the term.
-    if (t.size() == v.size() + 1 &&
-        ((IsIdeograph(t.back()) && t.compare(0, v.size(), v) == 0) || (IsIdeograph(t.front()) && t.compare(1, v.size(), v) == 0)))
+    if (t.size() == v.size() + 1 && ((IsIdeograph(t.back()) && t.compare(0, v.size(), v) == 0) ||
+                                     (IsIdeograph(t.front()) && t.compare(1, v.size(), v) == 0)))
       continue;
     if (d < best) {
       best = d;
@@ -204,7 +204,8 @@ std::string FixSymbols(std::string_view text) {
       if (c >= u.size() || (u[c] != U':' && u[c] != U'：')) continue;
       size_t d = c + 1;
       while (d < u.size() && u[d] == U' ') ++d;
-      if (d < u.size() && kSeparators.find(u[d]) != std::u32string_view::npos) u.erase(c + 1, d - c);
+      if (d < u.size() && kSeparators.find(u[d]) != std::u32string_view::npos)
+        u.erase(c + 1, d - c);
     }
   }
   // 合 read as 台.
