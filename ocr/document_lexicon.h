@@ -11,7 +11,10 @@
 //
 // Context proposes, the glyph decides: a replacement is made only when the recognizer, shown
 // the doubted glyph's image again and allowed nothing but its first reading and the
-// proposal, picks the proposal (so 校含 is not turned into 校园 where 校舍 was printed).
+// proposal, picks the proposal (so 校含 is not turned into 校园 where 校舍 was printed). A first
+// reading that makes no word with either neighbour and that no page prints with trust (腾 of
+// 腾食) is set aside once: the glyph shown again with only the proposals allowed, a proposal
+// read with some confidence between its neighbours is taken, and the others read as nothing.
 #pragma once
 
 #include <vector>
@@ -28,6 +31,7 @@ struct DocumentLexiconOptions {
   int min_one_sided = 3;  // ... or its one pair this often, at a line's end
   int max_proposals = 3;  // proposals from the document shown to the recognizer per glyph
   int max_word_proposals = 24;  // ... and from the word list
+  int max_exclusive_proposals = 96;  // ... from the word list when the first reading is set aside
 };
 
 // Corrects the lines of every table cell and every line outside the tables of `pages` (the

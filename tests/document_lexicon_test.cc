@@ -84,6 +84,32 @@ TEST_F(DocumentLexicon, TheWordListProposesWhereTheDocumentCannot) {
   EXPECT_EQ(pages[0].lines.back().text, "营养膳食供给");
 }
 
+TEST_F(DocumentLexicon, AReadingNoPageHasIsPutAsideForTheOneWordThatFits) {
+  // A scanned 膳 that chi_sim reads as 腾 even when allowed 膳 too. 腾食 and 养腾 are no words
+  // and 腾 stands nowhere else in the document: shown the glyph without 腾, the recognizer
+  // reads 膳, where every other character that makes a word with 养 or 食 gives no reading.
+  if (!std::ifstream("/usr/lib/python3/dist-packages/jieba/dict.txt") && !std::getenv("CI"))
+    GTEST_SKIP()
+        << "word list missing (Debian package python3-jieba, installed by scripts/setup.sh)";
+  std::vector<PageContent> pages{
+      Page({Read("营养腾食供给", 2, Fixture("lexicon_shanshi_scan.png"))})};
+  EXPECT_EQ(ocr::CorrectByDocument(pages, engine_), 1);
+  EXPECT_EQ(pages[0].lines.back().text, "营养膳食供给");
+  EXPECT_TRUE(pages[0].lines.back().corrected);
+}
+
+TEST_F(DocumentLexicon, AReadingThePagesPrintClearlyStands) {
+  // The same glyph, in a document that prints 腾 clearly elsewhere (腾飞): a character of the
+  // document in an unusual pair may be what was printed, so the first reading stays.
+  if (!std::ifstream("/usr/lib/python3/dist-packages/jieba/dict.txt") && !std::getenv("CI"))
+    GTEST_SKIP()
+        << "word list missing (Debian package python3-jieba, installed by scripts/setup.sh)";
+  std::vector<PageContent> pages{
+      Page({Read("经济腾飞"), Read("营养腾食供给", 2, Fixture("lexicon_shanshi_scan.png"))})};
+  EXPECT_EQ(ocr::CorrectByDocument(pages, engine_), 0);
+  EXPECT_EQ(pages[0].lines.back().text, "营养腾食供给");
+}
+
 TEST_F(DocumentLexicon, NothingWithoutAGlyphOrAnEngine) {
   std::vector<PageContent> pages{Page({Read("工程蔬算", 2)})};  // no image kept
   EXPECT_EQ(ocr::CorrectByDocument(pages, engine_), 0);

@@ -34,3 +34,6 @@ render lexicon_yusuan.png "$UMING" "工程预算" -blur 0x1.2
 render lexicon_shucai.png "$UMING" "蔬菜配送"
 # A word no page of its document prints clearly: 营养膳食 (chi_sim takes 膳 for 腾).
 render lexicon_shanshi.png "$UMING" "营养膳食供给"
+# lexicon_shanshi_scan.png is not rendered here: it is the 养膳食 of 营养膳食 cut from an
+# archive-profile scan of samples/jiaoyu-2021/digital.pdf (scan-sim, seed 37), as the document
+# lexicon kept it, 200 dpi. chi_sim reads 腾 there, and still 腾 when allowed 膳 as well.
