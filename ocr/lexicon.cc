@@ -3,28 +3,62 @@
 #include <algorithm>
 
 #include "core/text.h"
+#include "records/records.h"
 
 namespace jixiao::ocr {
 
 const std::vector<std::string>& Vocabulary() {
-  static const std::vector<std::string> terms = {
-      // Labels of the 绩效目标表 (CONTRACT.md) and of the 填报表 template.
-      "项目编码", "项目名称", "预算规模及资金用途", "预算规模", "资金用途", "预算数", "其中：财政资金",
-      "其他资金", "财政资金", "资金支出计划（%）", "资金支出计划",
-      "绩效目标", "一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据",
-      "单位：万元", "单位：元", "项目性质", "项目类别", "主管部门", "实施单位", "计划开始日期",
-      "计划完成日期", "项目资金总额", "年度资金申请总额", "其中：当年财政拨款", "上年结转资金",
-      "项目总目标", "年度总体目标", "年度绩效目标", "长期目标", "绩效指标", "年度指标值",
-      "项目指标值", "指标内容", "评（扣）分标准", "权重", "项目负责人", "联系电话", "绩效目标表",
-      // The indicator vocabulary: 一级 and 二级 indicators and their common variants, which
-      // are listed so that a variant read right is never taken for a misread standard term.
-      "产出指标", "效果指标", "满意度指标", "成本指标", "效益指标", "数量指标", "质量指标",
-      "时效指标", "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标",
-      "可持续性影响指标", "可持续性影响", "可持续影响", "可持续发展指标", "服务对象满意度指标",
-      "服务对象满意度", "社会公众满意度指标", "社会公众满意度", "群众满意度指标", "满意度",
-      "经济成本指标", "社会成本指标", "生态环境成本指标", "项目完成指标", "项目效益指标",
-      "经济效益", "社会效益", "生态效益",
-  };
+  static const std::vector<std::string> terms = [] {
+    std::vector<std::string> t = {
+        // Labels of the 绩效目标表 (CONTRACT.md) and of the 填报表 template.
+        "项目编码",
+        "项目名称",
+        "预算规模及资金用途",
+        "预算规模",
+        "资金用途",
+        "预算数",
+        "其中：财政资金",
+        "其他资金",
+        "财政资金",
+        "资金支出计划（%）",
+        "资金支出计划",
+        "绩效目标",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "绩效指标描述",
+        "指标值",
+        "指标值确定依据",
+        "单位：万元",
+        "单位：元",
+        "项目性质",
+        "项目类别",
+        "主管部门",
+        "实施单位",
+        "计划开始日期",
+        "计划完成日期",
+        "项目资金总额",
+        "年度资金申请总额",
+        "其中：当年财政拨款",
+        "上年结转资金",
+        "项目总目标",
+        "年度总体目标",
+        "年度绩效目标",
+        "长期目标",
+        "绩效指标",
+        "年度指标值",
+        "项目指标值",
+        "指标内容",
+        "评（扣）分标准",
+        "权重",
+        "项目负责人",
+        "联系电话",
+        "绩效目标表",
+    };
+    // The indicator vocabulary (records/records.h).
+    t.insert(t.end(), IndicatorTerms().begin(), IndicatorTerms().end());
+    return t;
+  }();
   return terms;
 }
 
@@ -268,6 +302,13 @@ std::string FixSymbols(std::string_view text) {
     if (u[i] != U'%' || i == 0 || !IsDigit(u[i - 1])) continue;
     if (u[i + 1] >= U'1' && u[i + 1] <= U'9' && (i + 2 == u.size() || IsCjk(u[i + 2]) || u[i + 2] == U' '))
       u.erase(i + 1, 1);
+  }
+  // The sign read twice (100%%完成), or once more as a question mark before it (95?%%): no
+  // value prints either, one sign was printed.
+  for (size_t i = 0; i + 1 < u.size(); ++i) {
+    const bool twice = u[i] == U'%' && u[i + 1] == U'%';
+    const bool asked = u[i] == U'?' && u[i + 1] == U'%' && i > 0 && IsDigit(u[i - 1]);
+    if (twice || asked) u.erase(i--, 1);
   }
   for (size_t i = 0; i < u.size(); ++i) {
     if (u[i] != U'%') continue;

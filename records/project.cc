@@ -2,7 +2,9 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <map>
 #include <set>
+#include <tuple>
 
 #include "core/text.h"
 #include "records/records.h"
@@ -742,6 +744,76 @@ std::vector<std::string> SplitNumbered(const std::string& text) {
   return out;
 }
 
+const std::vector<std::string>& IndicatorTerms() {
+  static const std::vector<std::string> terms = {
+      "产出指标",           "效果指标",       "满意度指标",         "成本指标",
+      "效益指标",           "数量指标",       "质量指标",           "时效指标",
+      "经济效益指标",       "社会效益指标",   "生态效益指标",       "可持续影响指标",
+      "可持续性影响指标",   "可持续性影响",   "可持续影响",         "可持续发展指标",
+      "服务对象满意度指标", "服务对象满意度", "社会公众满意度指标", "社会公众满意度",
+      "群众满意度指标",     "满意度",         "经济成本指标",       "社会成本指标",
+      "生态环境成本指标",   "项目完成指标",   "项目效益指标",       "经济效益",
+      "社会效益",           "生态效益",
+  };
+  return terms;
+}
+
+int SettleIndicatorLevels(std::vector<Project>& projects) {
+  // Confidence below which a cell's reading may be two characters off its term.
+  constexpr double kDoubted = 0.9;
+  auto IsTerm = [](const std::string& text) {
+    const std::string c = Compact(text);
+    return std::any_of(IndicatorTerms().begin(), IndicatorTerms().end(),
+                       [&c](const std::string& t) { return t == c; });
+  };
+  int changed = 0;
+  for (const char* field : {"level1", "level2"}) {
+    auto text_of = [field](Indicator& ind) -> std::string& {
+      return std::string_view(field) == "level1" ? ind.level1 : ind.level2;
+    };
+    // The cells of the column (page and box: a spanning cell serves several rows) per text.
+    std::map<std::string, std::set<std::tuple<int, double, double>>> cells;
+    for (Project& p : projects) {
+      for (size_t i = 0; i < p.indicators.size(); ++i) {
+        auto it = p.provenance.find("indicators[" + std::to_string(i) + "]." + field);
+        if (it == p.provenance.end() || text_of(p.indicators[i]).empty()) continue;
+        cells[text_of(p.indicators[i])].insert(
+            {it->second.page, it->second.box.x0, it->second.box.y0});
+      }
+    }
+    for (Project& p : projects) {
+      for (size_t i = 0; i < p.indicators.size(); ++i) {
+        auto it = p.provenance.find("indicators[" + std::to_string(i) + "]." + field);
+        std::string& text = text_of(p.indicators[i]);
+        if (it == p.provenance.end() || it->second.source != WordSource::kOcr || text.empty() ||
+            cells[text].size() > 1 || IsTerm(text))
+          continue;
+        const std::u32string u = ToU32(Compact(text));
+        const int allowed = it->second.confidence < kDoubted ? 2 : 1;
+        int best = allowed + 1;
+        const std::string* term = nullptr;
+        bool tie = false;
+        for (const auto& [t, where] : cells) {
+          if (where.size() < 2) continue;
+          const std::u32string v = ToU32(Compact(t));
+          const int d = EditDistance(u, v);
+          if (d == 0 || 2 * d > static_cast<int>(v.size())) continue;
+          if (d < best) {
+            best = d, term = &t, tie = false;
+          } else if (d == best) {
+            tie = true;
+          }
+        }
+        if (!term || tie) continue;
+        text = *term;
+        it->second.corrected = true;
+        ++changed;
+      }
+    }
+  }
+  return changed;
+}
+
 std::vector<Project> ReadProjects(const std::vector<PageContent>& pages, std::vector<Warning>* warnings) {
   std::vector<Project> projects;
   ColumnMap last_map;  // the indicator columns of the last project, for continued tables
@@ -798,6 +870,7 @@ std::vector<Project> ReadProjects(const std::vector<PageContent>& pages, std::ve
       projects.push_back(std::move(p));
     }
   }
+  SettleIndicatorLevels(projects);
   return projects;
 }
 

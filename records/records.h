@@ -81,6 +81,18 @@ struct PageContent {
 };
 
 std::vector<Project> ReadProjects(const std::vector<PageContent>& pages, std::vector<Warning>* warnings);
+// The indicator vocabulary: 一级 and 二级 indicators and their common variants (a variant
+// read right is never taken for a misread standard term).
+const std::vector<std::string>& IndicatorTerms();
+
+// The 一级 and 二级 columns hold a handful of terms, each printed in many cells. A cell of
+// one of them read by OCR, whose text no other cell of that column has, becomes the one term
+// that at least two other cells of the column print (anywhere in the document) and that it
+// misses by a character (效黑指标 for 效果指标), or by two when it was read with doubt
+// (上声出指标 for 产出指标, a speck and a blurred glyph); a text of the vocabulary stays. Its
+// provenance is marked corrected.
+// Part of ReadProjects; returns the number of cells changed.
+int SettleIndicatorLevels(std::vector<Project>& projects);
 Sections ReadSections(const std::vector<PageContent>& pages);
 DocumentMeta ReadMeta(const std::vector<PageContent>& pages);
 

@@ -297,6 +297,10 @@ TEST(OcrLexicon, PercentEchoesAndLostUnitDots) {
   EXPECT_EQ(ocr::FixSymbols("90%6以上"), "90%以上");
   EXPECT_EQ(ocr::FixSymbols("959%以上"), "95%以上");
   EXPECT_EQ(ocr::FixSymbols("≥1009%"), "≥100%");
+  // The sign read twice, or with a question mark before it.
+  EXPECT_EQ(ocr::FixSymbols("100%%完成"), "100%完成");
+  EXPECT_EQ(ocr::FixSymbols("95?%%"), "95%");
+  EXPECT_EQ(ocr::FixSymbols("是否达标?"), "是否达标?");
   // Real percentages stay.
   EXPECT_EQ(ocr::FixSymbols("100%"), "100%");
   EXPECT_EQ(ocr::FixSymbols("150%"), "150%");

@@ -316,6 +316,78 @@ TEST(ReadSections, HeadingWithOneCharacterMisread) {
   EXPECT_TRUE(ReadSections({p}).goals.empty());
 }
 
+// Projects whose indicator rows give level 1 and level 2 texts, one cell each, read by OCR
+// with `confidence`.
+std::vector<Project> Levels(const std::vector<std::pair<std::string, std::string>>& rows,
+                            double confidence = 0.98) {
+  std::vector<Project> projects(1);
+  Project& p = projects[0];
+  for (size_t i = 0; i < rows.size(); ++i) {
+    Indicator ind;
+    ind.level1 = rows[i].first;
+    ind.level2 = rows[i].second;
+    p.indicators.push_back(ind);
+    for (const char* f : {"level1", "level2"}) {
+      Source s;
+      s.page = 1;
+      s.box = {f[5] == '1' ? 40.0 : 110.0, 100.0 + 20 * i, f[5] == '1' ? 100.0 : 170.0,
+               118.0 + 20 * i};
+      s.source = WordSource::kOcr;
+      s.confidence = confidence;
+      p.provenance["indicators[" + std::to_string(i) + "]." + f] = s;
+    }
+  }
+  return projects;
+}
+
+TEST(SettleIndicatorLevels, ACellOneCharacterOffATermOfItsColumnIsThatTerm) {
+  auto projects = Levels({{"产出指标", "数量指标"},
+                          {"产出指标", "质量指标"},
+                          {"效果指标", "社会效益指标"},
+                          {"效果指标", "社会效益指标"},
+                          {"效黑指标", "社会效益指标"}});
+  EXPECT_EQ(SettleIndicatorLevels(projects), 1);
+  EXPECT_EQ(projects[0].indicators[4].level1, "效果指标");
+  EXPECT_TRUE(projects[0].provenance["indicators[4].level1"].corrected);
+  EXPECT_FALSE(projects[0].provenance["indicators[0].level1"].corrected);
+}
+
+TEST(SettleIndicatorLevels, TwoCharactersOffOnlyWhenReadWithDoubt) {
+  const std::vector<std::pair<std::string, std::string>> rows{
+      {"产出指标", "数量指标"}, {"产出指标", "数量指标"}, {"上声出指标", "数量指标"}};
+  auto sure = Levels(rows, 0.98);
+  EXPECT_EQ(SettleIndicatorLevels(sure), 0);
+  EXPECT_EQ(sure[0].indicators[2].level1, "上声出指标");
+  auto doubted = Levels(rows, 0.7);
+  EXPECT_EQ(SettleIndicatorLevels(doubted), 1);
+  EXPECT_EQ(doubted[0].indicators[2].level1, "产出指标");
+}
+
+TEST(SettleIndicatorLevels, TermsTheColumnPrintsStayAndTiesAreLeftAlone) {
+  // 数量指标 and 质量指标 are one character apart and both printed: each stays. 贡量指标 is as
+  // near to both: nothing to decide. A term printed in one cell only proposes nothing.
+  auto projects = Levels({{"产出指标", "数量指标"},
+                          {"产出指标", "数量指标"},
+                          {"产出指标", "质量指标"},
+                          {"产出指标", "质量指标"},
+                          {"产出指标", "贡量指标"},
+                          {"效益指标", "时效指标"},
+                          {"产出指标", "时郊指标"}},
+                         0.7);
+  EXPECT_EQ(SettleIndicatorLevels(projects), 0);
+  EXPECT_EQ(projects[0].indicators[4].level2, "贡量指标");
+  EXPECT_EQ(projects[0].indicators[5].level1, "效益指标");
+  EXPECT_EQ(projects[0].indicators[6].level2, "时郊指标");
+}
+
+TEST(SettleIndicatorLevels, TheTextLayerIsAsPrinted) {
+  auto projects =
+      Levels({{"产出指标", "数量指标"}, {"产出指标", "数量指标"}, {"产出指标", "数最指标"}});
+  for (auto& [k, s] : projects[0].provenance) s.source = WordSource::kTextLayer;
+  EXPECT_EQ(SettleIndicatorLevels(projects), 0);
+  EXPECT_EQ(projects[0].indicators[2].level2, "数最指标");
+}
+
 TEST(ReadMeta, ReadsTheCover) {
   PageContent cover;
   cover.page = 1;
