@@ -290,9 +290,10 @@ std::string FixSymbols(std::string_view text) {
       --i;
     }
   }
+  // A unit's middle dot read as another small mark: 元/生:天, 元/生'天.
   for (size_t i = 2; i + 1 < u.size(); ++i) {
-    if ((u[i] == U':' || u[i] == U'：' || u[i] == U'-') && IsCjk(u[i - 1]) && IsCjk(u[i + 1]) &&
-        (u[i - 2] == U'/' || u[i - 2] == U'／'))
+    if (std::u32string_view(U":：-'’‘`•・").find(u[i]) != std::u32string_view::npos &&
+        IsCjk(u[i - 1]) && IsCjk(u[i + 1]) && (u[i - 2] == U'/' || u[i - 2] == U'／'))
       u[i] = U'·';
   }
   // The % sign's echo: chi_sim reads its left circle once more as a digit, after the sign

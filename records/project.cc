@@ -715,15 +715,18 @@ std::vector<std::string> SplitNumbered(const std::string& text) {
   };
   size_t start = 0, body = 0;
   if (!find_marker(1, 0, &start, &body) || start != 0) {
-    // A first number that a scan garbled (TI、, l、) still opens the list when item 2 follows.
+    // A first number that a scan garbled (TI、, l、) or lost (". " left of "1. ") still opens
+    // the list when item 2 follows.
     size_t p = 0;
     while (p < u.size() && p < 2 && u[p] < 0x80 && u[p] > 0x20) ++p;
+    const bool comma = p > 0 && p < u.size() && u[p] == U'、';
+    const bool stop = p > 0 && p < u.size() && u[p - 1] == '.' && (IsSpace(u[p]) || IsCjk(u[p]));
     size_t second = 0, second_body = 0;
-    if (p == 0 || p >= u.size() || u[p] != U'、' || !find_marker(2, p + 1, &second, &second_body)) {
+    if ((!comma && !stop) || !find_marker(2, p + 1, &second, &second_body)) {
       out.push_back(ToUtf8(u));
       return out;
     }
-    body = p + 1;
+    body = comma ? p + 1 : p;
   }
   int k = 1;
   while (true) {
@@ -735,6 +738,10 @@ std::vector<std::string> SplitNumbered(const std::string& text) {
     while (!item.empty() && (IsSpace(item.back()) || item.back() == U'；' || item.back() == ';' ||
                              item.back() == U'，' || item.back() == ','))
       item.pop_back();
+    // No item opens with a mark: one there is a speck of the scan (1、. 完成).
+    while (!item.empty() && (IsSpace(item.front()) ||
+                             std::u32string_view(U".．。,，、;；:：").find(item.front()) != std::u32string_view::npos))
+      item.erase(item.begin());
     std::string s = Trim(ToUtf8(item));
     if (!s.empty()) out.push_back(s);
     if (!more) break;

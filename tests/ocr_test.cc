@@ -309,6 +309,8 @@ TEST(OcrLexicon, PercentEchoesAndLostUnitDots) {
   EXPECT_EQ(ocr::FixSymbols("5%-10%"), "5%-10%");
   // Composite units print a middle dot that faint scans lose.
   EXPECT_EQ(ocr::FixSymbols("=4元/生天"), "=4元/生·天");
+  EXPECT_EQ(ocr::FixSymbols("=4元/生'天"), "=4元/生·天");
+  EXPECT_EQ(ocr::FixSymbols("“一人一案”'学生"), "“一人一案”'学生");
   EXPECT_EQ(ocr::FixSymbols("750元/生年"), "750元/生·年");
   EXPECT_EQ(ocr::FixSymbols("元/生·年"), "元/生·年");
   EXPECT_EQ(ocr::FixSymbols("每人/年度考核"), "每人/年度考核");

@@ -246,6 +246,11 @@ TEST(SplitNumbered, DropsNumberingAndKeepsFinalStop) {
   // A first number a scan garbled still opens the list when item 2 follows.
   EXPECT_EQ(SplitNumbered("TI、完成绿化2、苗木成活"), (std::vector<std::string>{"完成绿化", "苗木成活"}));
   EXPECT_EQ(SplitNumbered("TI、完成绿化"), (std::vector<std::string>{"TI、完成绿化"}));
+  // ... or lost, its stop left.
+  EXPECT_EQ(SplitNumbered(". 完成新增绿化面积 2. 苗木成活"), (std::vector<std::string>{"完成新增绿化面积", "苗木成活"}));
+  EXPECT_EQ(SplitNumbered(". 完成新增绿化面积"), (std::vector<std::string>{". 完成新增绿化面积"}));
+  // A speck read as a mark after the number is no part of the item.
+  EXPECT_EQ(SplitNumbered("1、. 完成新增绿化2、，苗木成活"), (std::vector<std::string>{"完成新增绿化", "苗木成活"}));
 }
 
 TEST(ReadSections, ReadsPartOne) {
