@@ -701,8 +701,9 @@ std::vector<std::string> SplitNumbered(const std::string& text) {
       size_t after = j + num.size();
       if (after >= u.size()) continue;
       char32_t m = u[after];
+      // (a 、 faint in a scan may be read as …)
       bool ok = paren ? (m == ')' || m == U'）')
-                      : (m == U'、' || m == U'．' ||
+                      : (m == U'、' || m == U'．' || (k > 1 && m == U'…') ||
                          (m == '.' && !(after + 1 < u.size() && u[after + 1] >= '0' && u[after + 1] <= '9')));
       if (!ok) continue;
       // Not part of a longer number ("12、" is not item 2).
@@ -715,12 +716,14 @@ std::vector<std::string> SplitNumbered(const std::string& text) {
   };
   size_t start = 0, body = 0;
   if (!find_marker(1, 0, &start, &body) || start != 0) {
-    // A first number that a scan garbled (TI、, l、) or lost (". " left of "1. ") still opens
-    // the list when item 2 follows.
+    // A first number that a scan garbled (TI、, l、) or lost with its 、 or its number (1 落实,
+    // . 完成) still opens the list when item 2 follows.
     size_t p = 0;
     while (p < u.size() && p < 2 && u[p] < 0x80 && u[p] > 0x20) ++p;
     const bool comma = p > 0 && p < u.size() && u[p] == U'、';
-    const bool stop = p > 0 && p < u.size() && u[p - 1] == '.' && (IsSpace(u[p]) || IsCjk(u[p]));
+    // (the number or its stop left alone: ". 完成", "1 落实")
+    const bool stop = p > 0 && p < u.size() && (u[p - 1] == '.' || (p == 1 && u[0] == '1')) &&
+                      (IsSpace(u[p]) || IsCjk(u[p]));
     size_t second = 0, second_body = 0;
     if ((!comma && !stop) || !find_marker(2, p + 1, &second, &second_body)) {
       out.push_back(ToUtf8(u));

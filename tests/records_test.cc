@@ -249,6 +249,11 @@ TEST(SplitNumbered, DropsNumberingAndKeepsFinalStop) {
   // ... or lost, its stop left.
   EXPECT_EQ(SplitNumbered(". 完成新增绿化面积 2. 苗木成活"), (std::vector<std::string>{"完成新增绿化面积", "苗木成活"}));
   EXPECT_EQ(SplitNumbered(". 完成新增绿化面积"), (std::vector<std::string>{". 完成新增绿化面积"}));
+  EXPECT_EQ(SplitNumbered("1 落实森林管护100%2、森林火灾3…公益林稳定"),
+            (std::vector<std::string>{"落实森林管护100%", "森林火灾", "公益林稳定"}));
+  EXPECT_EQ(SplitNumbered("1 落实森林管护"), (std::vector<std::string>{"1 落实森林管护"}));
+  EXPECT_EQ(SplitNumbered("1、提升…2、完成"), (std::vector<std::string>{"提升…", "完成"}));
+  EXPECT_EQ(SplitNumbered("1、完成3…5项"), (std::vector<std::string>{"完成3…5项"}));
   // A speck read as a mark after the number is no part of the item.
   EXPECT_EQ(SplitNumbered("1、. 完成新增绿化2、，苗木成活"), (std::vector<std::string>{"完成新增绿化", "苗木成活"}));
 }
