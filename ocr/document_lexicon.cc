@@ -101,9 +101,13 @@ void CountLine(const TextLine& l, float trusted, PairCounts& counts) {
 // What u[i] could have been printed as, best supported first: characters that make the
 // document's pairs with both neighbours (each pair at least min_pairs times), or, at a line's
 // end or beside a mark, with the one neighbour (min_one_sided times). Nothing when the reading
-// itself makes such a pair somewhere.
+// itself makes such a pair somewhere. Word-list proposals follow, up to
+// max_exclusive_proposals; the first `*shown` of all (max_word_proposals of the word list's)
+// are the ones shown beside the first reading.
 std::vector<char32_t> Proposals(const std::u32string& u, size_t i, const TextLine& l,
-                                const PairCounts& counts, const DocumentLexiconOptions& o) {
+                                const PairCounts& counts, const DocumentLexiconOptions& o,
+                                size_t* shown) {
+  *shown = 0;
   const char32_t left = i > 0 && IsCjk(u[i - 1]) && ConfidenceAt(l, i - 1) >= o.doubt ? u[i - 1] : 0;
   const char32_t right =
       i + 1 < u.size() && IsCjk(u[i + 1]) && ConfidenceAt(l, i + 1) >= o.doubt ? u[i + 1] : 0;
@@ -131,6 +135,7 @@ std::vector<char32_t> Proposals(const std::u32string& u, size_t i, const TextLin
   std::vector<char32_t> out;
   for (size_t k = 0; k < scored.size() && k < static_cast<size_t>(o.max_proposals); ++k)
     out.push_back(std::get<2>(scored[k]));
+  *shown = out.size();
   // Then what the language knows: the reading makes no word with a neighbour, others would
   // (most frequent first).
   const PairCounts& words = WordPairs::Get();
@@ -151,8 +156,10 @@ std::vector<char32_t> Proposals(const std::u32string& u, size_t i, const TextLin
   by_word.erase(std::unique(by_word.begin(), by_word.end(),
                             [](const auto& p, const auto& q) { return p.second == q.second; }),
                 by_word.end());
-  for (size_t k = 0; k < by_word.size() && k < static_cast<size_t>(o.max_word_proposals); ++k)
+  const size_t from_document = out.size();
+  for (size_t k = 0; k < by_word.size() && k < static_cast<size_t>(o.max_exclusive_proposals); ++k)
     out.push_back(by_word[k].second);
+  *shown = std::min(out.size(), from_document + static_cast<size_t>(std::max(0, o.max_word_proposals)));
   return out;
 }
 
@@ -268,11 +275,10 @@ int CorrectLine(TextLine& l, const PairCounts& counts, const TrustedLines& trust
   if (fixed == u) {
     for (size_t i = 0; i < fixed.size(); ++i) {
       if (!IsCjk(fixed[i]) || l.char_confidence[i] >= o.doubt) continue;
-      DocumentLexiconOptions more = o;
-      more.max_word_proposals = o.max_exclusive_proposals;
-      if (const char32_t x =
-              glyph_at(i, Proposals(fixed, i, l, counts, o), Proposals(fixed, i, l, counts, more)))
-        fixed[i] = x;
+      size_t shown = 0;
+      const std::vector<char32_t> all = Proposals(fixed, i, l, counts, o, &shown);
+      const std::vector<char32_t> first(all.begin(), all.begin() + static_cast<long>(shown));
+      if (const char32_t x = glyph_at(i, first, all)) fixed[i] = x;
     }
   }
   int replaced = 0;

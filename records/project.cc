@@ -755,16 +755,16 @@ std::vector<std::string> SplitNumbered(const std::string& text) {
 }
 
 const std::vector<std::string>& IndicatorTerms() {
+  // clang-format off
   static const std::vector<std::string> terms = {
-      "产出指标",           "效果指标",       "满意度指标",         "成本指标",
-      "效益指标",           "数量指标",       "质量指标",           "时效指标",
-      "经济效益指标",       "社会效益指标",   "生态效益指标",       "可持续影响指标",
-      "可持续性影响指标",   "可持续性影响",   "可持续影响",         "可持续发展指标",
-      "服务对象满意度指标", "服务对象满意度", "社会公众满意度指标", "社会公众满意度",
-      "群众满意度指标",     "满意度",         "经济成本指标",       "社会成本指标",
-      "生态环境成本指标",   "项目完成指标",   "项目效益指标",       "经济效益",
-      "社会效益",           "生态效益",
+      "产出指标", "效果指标", "满意度指标", "成本指标", "效益指标", "数量指标", "质量指标",
+      "时效指标", "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标",
+      "可持续性影响指标", "可持续性影响", "可持续影响", "可持续发展指标", "服务对象满意度指标",
+      "服务对象满意度", "社会公众满意度指标", "社会公众满意度", "群众满意度指标", "满意度",
+      "经济成本指标", "社会成本指标", "生态环境成本指标", "项目完成指标", "项目效益指标",
+      "经济效益", "社会效益", "生态效益",
   };
+  // clang-format on
   return terms;
 }
 
@@ -777,10 +777,9 @@ int SettleIndicatorLevels(std::vector<Project>& projects) {
                        [&c](const std::string& t) { return t == c; });
   };
   int changed = 0;
-  for (const char* field : {"level1", "level2"}) {
-    auto text_of = [field](Indicator& ind) -> std::string& {
-      return std::string_view(field) == "level1" ? ind.level1 : ind.level2;
-    };
+  using Column = std::pair<const char*, std::string Indicator::*>;
+  for (const auto& [field, member] : {Column{"level1", &Indicator::level1}, Column{"level2", &Indicator::level2}}) {
+    auto text_of = [member = member](Indicator& ind) -> std::string& { return ind.*member; };
     // The cells of the column (page and box: a spanning cell serves several rows) per text.
     std::map<std::string, std::set<std::tuple<int, double, double>>> cells;
     for (Project& p : projects) {
