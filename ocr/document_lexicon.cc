@@ -193,6 +193,46 @@ const std::u32string* SameLine(const std::u32string& u, const TextLine& l, const
 // The confidence of a proposal read with the first reading set aside: 膳 read at 0.54 to 0.84
 // where chi_sim took it for 腾; the wrong proposals give no symbol at all.
 constexpr double kExclusiveSure = 0.5;
+constexpr float kNetSure = 0.5f;
+constexpr float kNetCertain = 0.9f;
+
+// A glyph that is no character: a speck or stain chi_sim read as one (人 of 、人骨干).
+constexpr char32_t kNoGlyph = U'\uFFFF';
+
+// The second recognizer's reading of the glyph in `glyph` (the glyph with its neighbours):
+// a character other than `first` that it reads between `left` and `right` (beside the one
+// neighbour a line's end leaves), at least kNetSure and making a word with a neighbour, or at
+// kNetCertain. The neighbours must be read as such: they place the glyph in the reading (规、规
+// read as 规、规章 has no 章 for the 、). With `may_drop`, kNoGlyph when it reads the two
+// neighbours side by side, both at kNetCertain. 0 when none of these holds, or without a
+// second recognizer.
+char32_t NetGlyph(OcrEngine::Impl& engine, const GlyphImage& glyph, char32_t first, char32_t left,
+                  char32_t right, bool may_drop = false) {
+  LineNet* net = engine.Net();
+  // Item numbers (二、) and marks are the layout's to read: the second recognizer passes over
+  // small marks at times.
+  if (net == nullptr || glyph.image.empty() || (left == 0 && right == 0) || !IsIdeograph(first) ||
+      IsCnNumeral(first))
+    return 0;
+  const std::vector<NetChar> r = net->Read(glyph.image);
+  const PairCounts& words = WordPairs::Get();
+  auto is = [&](size_t k, char32_t c) { return k < r.size() && r[k].c == c; };
+  char32_t found = 0;
+  int places = 0;  // readings that fit the neighbours: one, or the glyph's place is unclear
+  for (size_t k = 0; k < r.size(); ++k) {
+    if (may_drop && left && right && is(k, left) && is(k + 1, right)) {
+      if (std::min(r[k].probability, r[k + 1].probability) >= kNetCertain) found = kNoGlyph;
+      ++places;
+    }
+    if ((left && !(k > 0 && is(k - 1, left))) || (right && !is(k + 1, right))) continue;
+    ++places;
+    const char32_t x = r[k].c;
+    if (x == first || !IsIdeograph(x) || IsCnNumeral(x) || r[k].probability < kNetSure) continue;
+    const bool word = (left && words.Count(left, x) > 0) || (right && words.Count(x, right) > 0);
+    if (word || r[k].probability >= kNetCertain) found = x;
+  }
+  return places == 1 ? found : 0;
+}
 
 // What the recognizer, shown the glyph at `i` of `u` with its neighbours and allowed only
 // their characters, the first reading and the proposals, reads between the neighbours: one of
@@ -202,9 +242,15 @@ constexpr double kExclusiveSure = 0.5;
 char32_t GlyphAmong(OcrEngine::Impl& engine, const GlyphImage& glyph, const std::u32string& u,
                     size_t i, const std::vector<char32_t>& proposals,
                     const std::vector<char32_t>& wider, bool foreign) {
-  if (glyph.image.empty() || glyph.dpi <= 0 || proposals.empty()) return 0;
-  const char32_t left = i > 0 && u[i - 1] != U' ' ? u[i - 1] : 0;
+  if (glyph.image.empty() || glyph.dpi <= 0) return 0;
+  const char32_t left = i > 0 && u[i - 1] != U' ' && u[i - 1] != kNoGlyph ? u[i - 1] : 0;
   const char32_t right = i + 1 < u.size() && u[i + 1] != U' ' ? u[i + 1] : 0;
+  const PairCounts& words = WordPairs::Get();
+  const bool no_word =
+      !(left && words.Count(left, u[i]) > 0) && !(right && words.Count(u[i], right) > 0);
+  // Nothing to propose (the neighbours are doubted too, or make no pair anywhere): the second
+  // recognizer alone.
+  if (proposals.empty()) return no_word ? NetGlyph(engine, glyph, u[i], left, right, true) : 0;
   std::u32string allowed{u[i]};
   allowed.append(proposals.begin(), proposals.end());
   if (left) allowed += left;
@@ -214,39 +260,39 @@ char32_t GlyphAmong(OcrEngine::Impl& engine, const GlyphImage& glyph, const std:
   const LineText t = engine.ReadLine(glyph.image, glyph.dpi, Model::kChinese, Layout::kLine);
   engine.chinese->SetVariable("tessedit_char_whitelist", "");
   const std::u32string read = ToU32(Compact(t.text));
-  if (read.find(u[i]) != std::u32string::npos) {
-    if (!foreign) return 0;
-    // The recognizer keeps its first reading when allowed it. Where that reading makes no word
-    // with either neighbour, it is shown the glyph once more without it: a proposal it then
-    // reads with some confidence is the printed glyph (膳 of 膳食, read as 腾 at 0.84-0.95
-    // and as 膳 at 0.54-0.84), where the other proposals are dropped as no reading at all.
-    const PairCounts& words = WordPairs::Get();
-    if ((left && words.Count(left, u[i]) > 0) || (right && words.Count(u[i], right) > 0)) return 0;
-    const std::vector<char32_t>& candidates = wider.empty() ? proposals : wider;
-    std::u32string others(candidates.begin(), candidates.end());
-    if (left) others += left;
-    if (right) others += right;
-    engine.chinese->SetVariable("tessedit_char_whitelist", ToUtf8(others).c_str());
-    const LineText t2 = engine.ReadLine(glyph.image, glyph.dpi, Model::kChinese, Layout::kLine);
-    engine.chinese->SetVariable("tessedit_char_whitelist", "");
-    for (size_t k = 0; k < t2.symbols.size(); ++k) {
-      const std::u32string y = ToU32(t2.symbols[k].text);
-      if (y.size() != 1 || y[0] == left || y[0] == right) continue;
-      if (std::find(candidates.begin(), candidates.end(), y[0]) == candidates.end()) continue;
-      const bool beside =
-          (left && k > 0 && t2.symbols[k - 1].text == ToUtf8(std::u32string{left})) ||
-          (right && k + 1 < t2.symbols.size() &&
-           t2.symbols[k + 1].text == ToUtf8(std::u32string{right}));
-      if (beside && t2.symbols[k].confidence >= kExclusiveSure) return y[0];
+  if (read.find(u[i]) == std::u32string::npos) {
+    // A proposal beside a neighbour (the crop may cut the other one), or alone.
+    for (char32_t x : proposals) {
+      if (x == left || x == right) continue;
+      const bool beside = (left && read.find(std::u32string{left, x}) != std::u32string::npos) ||
+                          (right && read.find(std::u32string{x, right}) != std::u32string::npos);
+      if (beside || read == std::u32string{x}) return x;
     }
-    return 0;
+    return no_word ? NetGlyph(engine, glyph, u[i], left, right, true) : 0;
   }
-  // A proposal beside a neighbour (the crop may cut the other one), or alone.
-  for (char32_t x : proposals) {
-    if (x == left || x == right) continue;
-    const bool beside = (left && read.find(std::u32string{left, x}) != std::u32string::npos) ||
-                        (right && read.find(std::u32string{x, right}) != std::u32string::npos);
-    if (beside || read == std::u32string{x}) return x;
+  // The recognizer keeps its first reading when allowed it. Where that reading makes no word
+  // with either neighbour, the second recognizer is asked; then, for a reading no page prints
+  // with trust, chi_sim is shown the glyph once more without it: a proposal it then reads
+  // with some confidence is the printed glyph (膳 of 膳食, read as 腾 at 0.84-0.95 and as 膳
+  // at 0.54-0.84), where the other proposals are dropped as no reading at all.
+  if (!no_word) return 0;
+  if (const char32_t x = NetGlyph(engine, glyph, u[i], left, right, true)) return x;
+  if (!foreign) return 0;
+  const std::vector<char32_t>& candidates = wider.empty() ? proposals : wider;
+  std::u32string others(candidates.begin(), candidates.end());
+  if (left) others += left;
+  if (right) others += right;
+  engine.chinese->SetVariable("tessedit_char_whitelist", ToUtf8(others).c_str());
+  const LineText t2 = engine.ReadLine(glyph.image, glyph.dpi, Model::kChinese, Layout::kLine);
+  engine.chinese->SetVariable("tessedit_char_whitelist", "");
+  for (size_t k = 0; k < t2.symbols.size(); ++k) {
+    const std::u32string y = ToU32(t2.symbols[k].text);
+    if (y.size() != 1 || y[0] == left || y[0] == right) continue;
+    if (std::find(candidates.begin(), candidates.end(), y[0]) == candidates.end()) continue;
+    const bool beside = (left && k > 0 && t2.symbols[k - 1].text == ToUtf8(std::u32string{left})) ||
+                        (right && k + 1 < t2.symbols.size() &&
+                         t2.symbols[k + 1].text == ToUtf8(std::u32string{right}));
+    if (beside && t2.symbols[k].confidence >= kExclusiveSure) return y[0];
   }
   return 0;
 }
@@ -274,7 +320,21 @@ int CorrectLine(TextLine& l, const PairCounts& counts, const TrustedLines& trust
   // Else glyph by glyph (each replacement is context for the next).
   if (fixed == u) {
     for (size_t i = 0; i < fixed.size(); ++i) {
-      if (!IsCjk(fixed[i]) || l.char_confidence[i] >= o.doubt) continue;
+      if (!IsCjk(fixed[i]) || l.char_confidence[i] >= o.net_doubt) continue;
+      if (l.char_confidence[i] >= o.doubt) {
+        // Read surely, yet making no word with either neighbour (数最 of 数量, at 0.975, a
+        // misreading the document may repeat): the second recognizer alone may change it.
+        if (i >= l.glyphs.size() || l.glyphs[i].image.empty()) continue;
+        const char32_t left = i > 0 && IsCjk(fixed[i - 1]) ? fixed[i - 1] : 0;
+        const char32_t right = i + 1 < fixed.size() && IsCjk(fixed[i + 1]) ? fixed[i + 1] : 0;
+        if (left == 0 && right == 0) continue;
+        const PairCounts& words = WordPairs::Get();
+        if ((left && words.Count(left, fixed[i]) > 0) ||
+            (right && words.Count(fixed[i], right) > 0))
+          continue;
+        if (const char32_t x = NetGlyph(engine, l.glyphs[i], fixed[i], left, right)) fixed[i] = x;
+        continue;
+      }
       size_t shown = 0;
       const std::vector<char32_t> all = Proposals(fixed, i, l, counts, o, &shown);
       const std::vector<char32_t> first(all.begin(), all.begin() + static_cast<long>(shown));
@@ -288,6 +348,20 @@ int CorrectLine(TextLine& l, const PairCounts& counts, const TrustedLines& trust
     ++replaced;
   }
   if (replaced == 0) return 0;
+  if (fixed.find(kNoGlyph) != std::u32string::npos) {
+    std::u32string kept;
+    std::vector<float> confidence;
+    std::vector<GlyphImage> glyphs;
+    for (size_t i = 0; i < fixed.size(); ++i) {
+      if (fixed[i] == kNoGlyph) continue;
+      kept += fixed[i];
+      confidence.push_back(l.char_confidence[i]);
+      if (i < l.glyphs.size()) glyphs.push_back(std::move(l.glyphs[i]));
+    }
+    fixed = std::move(kept);
+    l.char_confidence = std::move(confidence);
+    l.glyphs = std::move(glyphs);
+  }
   l.text = ToUtf8(fixed);
   l.corrected = true;
   return replaced;
@@ -313,7 +387,7 @@ int CorrectByDocument(std::vector<PageContent>& pages, OcrEngine* engine,
     CountLine(l, options.trusted, counts);
     bool sure = !l.char_confidence.empty();
     for (float c : l.char_confidence) {
-      any_doubt = any_doubt || c < options.doubt;
+      any_doubt = any_doubt || c < std::max(options.doubt, options.net_doubt);
       sure = sure && c >= options.trusted;
     }
     if (sure) {

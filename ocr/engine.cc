@@ -165,6 +165,15 @@ tesseract::TessBaseAPI* OcrEngine::Impl::Api(ocr::Model model) {
   return ascii.get();
 }
 
+ocr::LineNet* OcrEngine::Impl::Net() {
+  if (!net_tried) {
+    net_tried = true;
+    const std::string dir = ocr::LineNet::ModelDir();
+    if (!dir.empty()) net = std::make_unique<ocr::LineNet>(dir);
+  }
+  return net.get();
+}
+
 OcrEngine::Impl::~Impl() = default;
 
 ocr::LineText OcrEngine::Impl::ReadLine(const cv::Mat& line, double dpi, ocr::Model model,

@@ -9,6 +9,7 @@
 #include <opencv2/core.hpp>
 
 #include "ocr/line_cache.h"
+#include "ocr/line_net.h"
 #include "ocr/scanned_page.h"
 
 namespace tesseract {
@@ -69,8 +70,14 @@ struct OcrEngine::Impl {
   // The recognizer of `model`, the English one loaded at its first use.
   tesseract::TessBaseAPI* Api(ocr::Model model);
 
+  // The second line recognizer (ocr/line_net.h), made at its first use; null when its model
+  // files are not installed.
+  ocr::LineNet* Net();
+
   std::unique_ptr<tesseract::TessBaseAPI> chinese;
   std::unique_ptr<tesseract::TessBaseAPI> ascii;  // null until a line needs it
+  std::unique_ptr<ocr::LineNet> net;
+  bool net_tried = false;
   ocr::LineCache cache;           // lines read on this thread's earlier pages
   int lines_read = 0;             // statistics for benchmarks
   double recognize_seconds = 0;   // thread CPU time spent inside Tesseract

@@ -6,6 +6,8 @@
 #include <opencv2/imgproc.hpp>
 
 #include "core/text.h"
+#include "ocr/engine.h"
+#include "ocr/line_net.h"
 #include "ocr/operator.h"
 
 namespace jixiao::ocr {
@@ -39,6 +41,43 @@ std::string DigitsOf(const std::string& s) {
 }
 
 int Count(const std::string& s, char c) { return static_cast<int>(std::count(s.begin(), s.end(), c)); }
+
+// Letters and digits that print alike (a code's 0 and O, 5 and S), by group.
+int LookAlike(char32_t c) {
+  static const std::u32string kGroups[] = {U"0OQD", U"1IL", U"5S", U"8B", U"2Z", U"6G"};
+  for (int g = 0; g < static_cast<int>(std::size(kGroups)); ++g)
+    if (kGroups[g].find(c) != std::u32string::npos) return g;
+  return -1;
+}
+
+// A code (letters and digits, such as 207-0505-JBN-X5CA) read by the English model, checked
+// glyph by glyph against the second line recognizer, which tells 5 from S and 0 from O in
+// faded print better: a symbol where the two readings are look-alikes becomes the second
+// recognizer's, read at 0.8 or more. Both readings must have the same characters otherwise.
+void CheckCode(OcrEngine::Impl& engine, const cv::Mat& gray, LineText& a) {
+  const bool letter =
+      std::any_of(a.text.begin(), a.text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  const bool digit =
+      std::any_of(a.text.begin(), a.text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  LineNet* net = letter && digit ? engine.Net() : nullptr;
+  if (net == nullptr) return;
+  std::vector<NetChar> r = net->Read(gray);
+  r.erase(std::remove_if(r.begin(), r.end(), [](const NetChar& c) { return c.c == U' '; }),
+          r.end());
+  std::vector<size_t> at;  // the symbols of `a` that are one character, in order
+  for (size_t k = 0; k < a.symbols.size(); ++k)
+    if (a.symbols[k].text.size() == 1 && a.symbols[k].text[0] != ' ') at.push_back(k);
+  if (at.size() != r.size() || at.size() != ToU32(Compact(a.text)).size()) return;
+  std::vector<std::pair<size_t, char>> changes;
+  for (size_t k = 0; k < r.size(); ++k) {
+    const char32_t x = r[k].c, y = static_cast<unsigned char>(a.symbols[at[k]].text[0]);
+    if (x == y) continue;
+    if (x >= 0x80 || LookAlike(x) < 0 || LookAlike(x) != LookAlike(y)) return;  // they disagree
+    if (r[k].probability >= 0.8f) changes.emplace_back(at[k], static_cast<char>(x));
+  }
+  for (const auto& [k, c] : changes) a.symbols[k].text = std::string(1, c);
+  if (!changes.empty()) a.text = JoinSymbols(a.symbols, 0, a.symbols.size());
+}
 
 bool Wide(char32_t c) {
   return IsCjk(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF) || c == U'“' ||
@@ -176,6 +215,7 @@ LineResult ReadPlain(OcrEngine::Impl& engine, const cv::Mat& gray, const cv::Mat
     // Codes and numbers: the English model, limited to ASCII, tells 0 from O and 1 from I
     // and reads `%` as itself rather than `9%`.
     LineText a = engine.ReadLine(gray, dpi, Model::kAscii);
+    CheckCode(engine, gray, a);
     if (!a.text.empty()) {
       // A decimal point chi_sim saw in a number and the English model missed (320.50 read as
       // 32050) is there.

@@ -21,7 +21,7 @@ struct LineResult {
 };
 
 // Glyphs read with less confidence than this keep their image (LineResult::glyphs).
-inline constexpr double kDoubtedGlyph = 0.97;
+inline constexpr double kDoubtedGlyph = 0.99;
 
 // `gray` is the line (CV_8UC1, paper 255) with everything that is not its own ink white;
 // `ink` is its ink mask (same size, 255 = ink). `values` allows a comparison operator at

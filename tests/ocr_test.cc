@@ -89,6 +89,12 @@ TEST(OcrLineReader, KeepsOrdinaryLines) {
   EXPECT_EQ(Read("bold_header.png"), "绩效指标描述");
 }
 
+TEST(OcrLineReader, ChecksCodesAgainstTheSecondRecognizer) {
+  // A project code cut from an archive-profile scan (200 dpi) and blurred: the English model
+  // alone takes the 5 of X5CA for an S; the second line recognizer reads the 5.
+  EXPECT_EQ(Read("code_scan.png", false), "207-0505-JBN-X5CA");
+}
+
 TEST(OcrLineReader, ReadsCodesAndNumbersWithTheAsciiModel) {
   EXPECT_EQ(Read("code_mono.png"), "415-2203-JBN-7RKW");
   EXPECT_EQ(Read("number_mono.png"), "1200.50");

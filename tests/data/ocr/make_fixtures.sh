@@ -37,3 +37,9 @@ render lexicon_shanshi.png "$UMING" "营养膳食供给"
 # lexicon_shanshi_scan.png is not rendered here: it is the 养膳食 of 营养膳食 cut from an
 # archive-profile scan of samples/jiaoyu-2021/digital.pdf (scan-sim, seed 37), as the document
 # lexicon kept it, 200 dpi. chi_sim reads 腾 there, and still 腾 when allowed 膳 as well.
+# lexicon_shuliang_scan.png, likewise not rendered: the 校数量 of 学校数量 cut from the same scan's
+# page 10 (a table cell, 200 dpi, gray, as scanned). chi_sim reads 校数最 there at 0.975; the
+# second line recognizer (ocr/line_net.h) reads 校数量.
+# code_scan.png, likewise: the project code 207-0505-JBN-X5CA cut from the same scan's page 11
+# (200 dpi), then blurred (Gaussian, sigma 1.5 px) and stretched to white paper, as a fainter
+# copy prints it. The English model reads X5CA there as XSCA; the second line recognizer reads 5.

@@ -1,0 +1,110 @@
+#include "ocr/line_net.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+
+#include <opencv2/dnn.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include "core/error.h"
+#include "core/text.h"
+
+#ifndef JIXIAO_LINE_NET_DIR
+#define JIXIAO_LINE_NET_DIR ""
+#endif
+
+namespace jixiao::ocr {
+
+struct LineNet::Nets {
+  std::map<int, cv::dnn::Net> by_width;
+};
+
+namespace {
+
+bool HasModel(const std::string& dir) {
+  return !dir.empty() && std::ifstream(dir + "/keys.txt").good() &&
+         std::ifstream(dir + "/rec-" + std::to_string(kLineNetWidths[0]) + ".onnx").good();
+}
+
+}  // namespace
+
+std::string LineNet::ModelDir() {
+  if (const char* env = std::getenv("JIXIAO_LINE_NET")) return HasModel(env) ? env : "";
+  return HasModel(JIXIAO_LINE_NET_DIR) ? JIXIAO_LINE_NET_DIR : "";
+}
+
+LineNet::LineNet(const std::string& dir) : dir_(dir), nets_(std::make_unique<Nets>()) {
+  std::ifstream in(dir + "/keys.txt");
+  if (!in)
+    throw Error(ErrorCode::kInternal, dir + "/keys.txt",
+                "the line recognizer's character list is missing");
+  keys_.push_back(0);  // CTC blank
+  std::string line;
+  while (std::getline(in, line)) {
+    const std::u32string u = ToU32(line);
+    keys_.push_back(u.size() == 1 ? u[0] : 0);
+  }
+  keys_.push_back(U' ');  // the model was trained with a space as its last class
+}
+
+LineNet::~LineNet() = default;
+
+std::vector<NetChar> LineNet::Read(const cv::Mat& gray) {
+  if (gray.empty() || gray.rows < 4 || gray.cols < 4) return {};
+  const int widest = kLineNetWidths[std::size(kLineNetWidths) - 1];
+  const int scaled = std::clamp(
+      static_cast<int>(std::ceil(gray.cols * static_cast<double>(kLineNetHeight) / gray.rows)), 1,
+      widest);
+  int bucket = widest;
+  for (int w : kLineNetWidths)
+    if (w >= scaled) {
+      bucket = w;
+      break;
+    }
+  cv::Mat line;
+  cv::resize(gray, line, cv::Size(scaled, kLineNetHeight), 0, 0, cv::INTER_LINEAR);
+  // The model's input: 3 channels of (v / 255 - 0.5) / 0.5, zero (mid-gray) right of the line,
+  // as PaddleOCR pads its crops.
+  cv::Mat plane(kLineNetHeight, bucket, CV_32F, cv::Scalar(0));
+  line.convertTo(plane(cv::Rect(0, 0, scaled, kLineNetHeight)), CV_32F, 2.0 / 255, -1.0);
+  const int dims[] = {1, 3, kLineNetHeight, bucket};
+  cv::Mat blob(4, dims, CV_32F);
+  for (int ch = 0; ch < 3; ++ch)
+    plane.copyTo(cv::Mat(kLineNetHeight, bucket, CV_32F, blob.ptr<float>(0, ch)));
+
+  cv::dnn::Net& net = [&]() -> cv::dnn::Net& {
+    auto it = nets_->by_width.find(bucket);
+    if (it != nets_->by_width.end()) return it->second;
+    cv::dnn::Net n = cv::dnn::readNetFromONNX(dir_ + "/rec-" + std::to_string(bucket) + ".onnx");
+    n.setPreferableBackend(cv::dnn::DNN_BACKEND_OPENCV);
+    n.setPreferableTarget(cv::dnn::DNN_TARGET_CPU);
+    return nets_->by_width.emplace(bucket, std::move(n)).first->second;
+  }();
+  net.setInput(blob);
+  const cv::Mat out = net.forward();  // 1 x steps x classes, softmax
+  ++lines_read_;
+  const int steps = out.size[1], classes = out.size[2];
+  // Steps that cover only the padding carry no text.
+  const int last = std::min(steps, (scaled + 7) / 8 + 1);
+  std::vector<NetChar> chars;
+  int prev = 0;
+  for (int t = 0; t < last; ++t) {
+    const float* p = out.ptr<float>(0, t);
+    const int best = static_cast<int>(std::max_element(p, p + classes) - p);
+    if (best != 0 && best < static_cast<int>(keys_.size()) && keys_[best] != 0) {
+      if (best == prev && !chars.empty()) {
+        chars.back().probability = std::max(chars.back().probability, p[best]);
+        chars.back().last_step = t;
+      } else {
+        chars.push_back({keys_[best], p[best], t, t});
+      }
+    }
+    prev = best;
+  }
+  return chars;
+}
+
+}  // namespace jixiao::ocr

@@ -1,0 +1,90 @@
+// The second line recognizer (PP-OCRv4 through OpenCV's DNN module) on rendered and scanned
+// line images: what it reads, and that no image can make it fail.
+#include <string>
+
+#include <gtest/gtest.h>
+#include <opencv2/imgcodecs.hpp>
+
+#include "core/error.h"
+#include "core/text.h"
+#include "ocr/line_net.h"
+
+namespace jixiao::ocr {
+namespace {
+
+cv::Mat Fixture(const std::string& name) {
+  cv::Mat m =
+      cv::imread(std::string(JIXIAO_SOURCE_DIR) + "/tests/data/ocr/" + name, cv::IMREAD_GRAYSCALE);
+  EXPECT_FALSE(m.empty()) << name;
+  return m;
+}
+
+std::string Text(const std::vector<NetChar>& chars) {
+  std::u32string u;
+  for (const NetChar& c : chars) u += c.c;
+  return ToUtf8(u);
+}
+
+class LineNetTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    // The build writes the model; a build without it is a broken install.
+    ASSERT_FALSE(LineNet::ModelDir().empty())
+        << "no line recognizer model: run scripts/setup.sh and build";
+    net_ = new LineNet(LineNet::ModelDir());
+  }
+  static void TearDownTestSuite() {
+    delete net_;
+    net_ = nullptr;
+  }
+  static LineNet* net_;
+};
+LineNet* LineNetTest::net_ = nullptr;
+
+TEST_F(LineNetTest, ReadsRenderedLines) {
+  EXPECT_EQ(Text(net_->Read(Fixture("bold_header.png"))), "绩效指标描述");
+  EXPECT_EQ(Text(net_->Read(Fixture("plain_er.png"))), "二级指标");
+  EXPECT_EQ(Text(net_->Read(Fixture("code_mono.png"))), "415-2203-JBN-7RKW");
+  EXPECT_EQ(Text(net_->Read(Fixture("number_mono.png"))), "1200.50");
+}
+
+TEST_F(LineNetTest, KnowsTheComparisonSigns) {
+  // chi_sim has no ≥ or ≤; this model has them.
+  EXPECT_EQ(Text(net_->Read(Fixture("op_ge_uming.png"))), "≥95%");
+  EXPECT_EQ(Text(net_->Read(Fixture("op_le_sans.png"))), "≤预算控制数");
+}
+
+TEST_F(LineNetTest, ReadsScannedGlyphsChiSimMisreads) {
+  // Both cut from an archive-profile scan of samples/jiaoyu-2021 (200 dpi): chi_sim reads
+  // 养腾食供 and 校数最.
+  const std::vector<NetChar> shanshi = net_->Read(Fixture("lexicon_shanshi_scan.png"));
+  EXPECT_EQ(Text(shanshi), "养膳食供");
+  const std::vector<NetChar> shuliang = net_->Read(Fixture("lexicon_shuliang_scan.png"));
+  ASSERT_EQ(Text(shuliang), "校数量");
+  for (const NetChar& c : shuliang) {
+    EXPECT_GT(c.probability, 0.5f);
+    EXPECT_LE(c.probability, 1.0f);
+    EXPECT_LE(c.first_step, c.last_step);
+  }
+  EXPECT_LT(shuliang[0].last_step, shuliang[1].first_step);  // in reading order
+}
+
+TEST_F(LineNetTest, AnyImageIsSafe) {
+  EXPECT_TRUE(net_->Read(cv::Mat()).empty());
+  EXPECT_TRUE(net_->Read(cv::Mat(2, 50, CV_8UC1, cv::Scalar(0))).empty());
+  EXPECT_TRUE(net_->Read(cv::Mat(48, 200, CV_8UC1, cv::Scalar(255))).empty());  // blank paper
+  // Wider than the widest graph (a whole page's width at 48 px): squeezed into it, read.
+  cv::Mat wide;
+  cv::Mat line = Fixture("bold_header.png");
+  cv::hconcat(std::vector<cv::Mat>(12, line), wide);
+  EXPECT_FALSE(net_->Read(wide).empty());
+  // Tall and narrow: one pixel wide at 48 px high.
+  EXPECT_NO_THROW(net_->Read(cv::Mat(400, 5, CV_8UC1, cv::Scalar(0))));
+}
+
+TEST(LineNet, AMissingModelIsNoModel) {
+  EXPECT_THROW(LineNet("/nonexistent"), jixiao::Error);
+}
+
+}  // namespace
+}  // namespace jixiao::ocr
