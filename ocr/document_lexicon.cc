@@ -7,6 +7,7 @@
 #include <string>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <tesseract/baseapi.h>
 
@@ -56,33 +57,44 @@ bool IsCnNumeral(char32_t c) { return std::u32string_view(U"一二三四五六�
 
 // Two-character words of written Chinese with their frequencies, from a word list of the
 // form "word frequency [tag]" per line (jieba's dict.txt, Debian package python3-jieba): the
-// knowledge that 膳食 is a word and 腾食 is none, for the glyphs no page prints clearly.
+// knowledge that 膳食 is a word and 腾食 is none, for the glyphs no page prints clearly. The
+// three-character words too (满意度, 准确率), without frequencies.
 class WordPairs {
  public:
-  static const PairCounts& Get() {
-    static const PairCounts words = Load(WordListPath());
-    return words;
+  static const PairCounts& Get() { return Lists().pairs; }
+  static bool Triple(char32_t a, char32_t b, char32_t c) {
+    return a && b && c && Lists().triples.count(std::u32string{a, b, c}) > 0;
   }
 
  private:
+  struct WordLists {
+    PairCounts pairs;
+    std::unordered_set<std::u32string> triples;
+  };
+  static const WordLists& Lists() {
+    static const WordLists lists = Load(WordListPath());
+    return lists;
+  }
   static std::string WordListPath() {
     if (const char* env = std::getenv("JIXIAO_WORD_LIST")) return env;
     return "/usr/lib/python3/dist-packages/jieba/dict.txt";
   }
-  static PairCounts Load(const std::string& path) {
-    PairCounts words;
+  static WordLists Load(const std::string& path) {
+    WordLists lists;
     std::ifstream in(path);
     std::string line;
     while (std::getline(in, line)) {
-      // Two Chinese characters are six bytes of UTF-8: most lines are passed over unread.
+      // Two or three Chinese characters are six or nine bytes of UTF-8: most lines are passed
+      // over unread.
       const size_t space = line.find(' ');
-      if (space != 6) continue;
+      if (space != 6 && space != 9) continue;
       const std::u32string w = ToU32(line.substr(0, space));
-      if (w.size() != 2 || !IsCjk(w[0]) || !IsCjk(w[1])) continue;
+      if (!std::all_of(w.begin(), w.end(), [](char32_t c) { return IsCjk(c); })) continue;
       const int f = std::atoi(line.c_str() + space + 1);
-      if (f > 0) words.Add(w[0], w[1], f);
+      if (w.size() == 2 && f > 0) lists.pairs.Add(w[0], w[1], f);
+      if (w.size() == 3) lists.triples.insert(w);
     }
-    return words;
+    return lists;
   }
 };
 
@@ -298,7 +310,8 @@ char32_t GlyphAmong(OcrEngine::Impl& engine, const GlyphImage& glyph, const std:
 }
 
 int CorrectLine(TextLine& l, const PairCounts& counts, const TrustedLines& trusted,
-                OcrEngine::Impl& engine, const DocumentLexiconOptions& o) {
+                OcrEngine::Impl& engine, const DocumentLexiconOptions& o, bool in_table,
+                std::pair<bool, bool> wrapped) {
   std::u32string u = ToU32(l.text);
   if (l.char_confidence.size() != u.size()) return 0;
   std::u32string fixed = u;
@@ -323,8 +336,9 @@ int CorrectLine(TextLine& l, const PairCounts& counts, const TrustedLines& trust
       if (!IsCjk(fixed[i]) || l.char_confidence[i] >= o.net_doubt) continue;
       if (l.char_confidence[i] >= o.doubt) {
         // Read surely, yet making no word with either neighbour (数最 of 数量, at 0.975, a
-        // misreading the document may repeat): the second recognizer alone may change it.
-        if (i >= l.glyphs.size() || l.glyphs[i].image.empty()) continue;
+        // misreading the document may repeat): the second recognizer alone may change it. In
+        // table cells only: prose has many such glyphs (的, 和 between words), each a read.
+        if (!in_table || i >= l.glyphs.size() || l.glyphs[i].image.empty()) continue;
         const char32_t left = i > 0 && IsCjk(fixed[i - 1]) ? fixed[i - 1] : 0;
         const char32_t right = i + 1 < fixed.size() && IsCjk(fixed[i + 1]) ? fixed[i + 1] : 0;
         if (left == 0 && right == 0) continue;
@@ -332,6 +346,15 @@ int CorrectLine(TextLine& l, const PairCounts& counts, const TrustedLines& trust
         if ((left && words.Count(left, fixed[i]) > 0) ||
             (right && words.Count(fixed[i], right) > 0))
           continue;
+        // Nor in a word of three (满意度: 意度 is none), nor where a wrapped cell's word goes on
+        // in the line before or after.
+        const char32_t left2 = i > 1 && left && IsCjk(fixed[i - 2]) ? fixed[i - 2] : 0;
+        const char32_t right2 =
+            i + 2 < fixed.size() && right && IsCjk(fixed[i + 2]) ? fixed[i + 2] : 0;
+        if (WordPairs::Triple(left2, left, fixed[i]) || WordPairs::Triple(left, fixed[i], right) ||
+            WordPairs::Triple(fixed[i], right, right2))
+          continue;
+        if ((i == 0 && wrapped.first) || (i + 1 == fixed.size() && wrapped.second)) continue;
         if (const char32_t x = NetGlyph(engine, l.glyphs[i], fixed[i], left, right)) fixed[i] = x;
         continue;
       }
@@ -405,7 +428,10 @@ int CorrectByDocument(std::vector<PageContent>& pages, OcrEngine* engine,
   int replaced = 0;
   std::vector<TableCell*> changed;
   visit([&](TextLine& l, TableCell* c) {
-    const int n = CorrectLine(l, counts, trusted, engine->impl(), options);
+    // A cell's line between others may be a wrapped word's first or last part.
+    const size_t at = c ? static_cast<size_t>(&l - c->lines.data()) : 0;
+    const std::pair<bool, bool> wrapped{c && at > 0, c && at + 1 < c->lines.size()};
+    const int n = CorrectLine(l, counts, trusted, engine->impl(), options, c != nullptr, wrapped);
     if (n == 0) return;
     replaced += n;
     if (c && (changed.empty() || changed.back() != c)) changed.push_back(c);

@@ -111,25 +111,42 @@ TEST_F(DocumentLexicon, TheSecondRecognizerReadsWhatThePagesPrintElsewhere) {
   EXPECT_EQ(pages[0].lines.back().text, "营养膳食供给");
 }
 
+// A page with `line` as the one line of a table cell.
+PageContent CellPage(TextLine line) {
+  PageContent p = Page({});
+  Table t;
+  t.page = 1;
+  TableCell c;
+  c.text = line.text;
+  c.lines = {std::move(line)};
+  t.cells.push_back(std::move(c));
+  p.tables.push_back(std::move(t));
+  return p;
+}
+
 TEST_F(DocumentLexicon, ASureReadingThatMakesNoWordIsReadAgainByTheSecondRecognizer) {
-  // 学校数量 on an archive scan: chi_sim reads 最 for 量 at 0.975, above the doubt that lets
-  // the document's words propose. 数最 is no word, so the second recognizer reads the glyph
-  // with its neighbours (校数量), and 量 makes a word with 数.
+  // 学校数量 in a table cell of an archive scan: chi_sim reads 最 for 量 at 0.975, above the
+  // doubt that lets the document's words propose. 数最 is no word, so the second recognizer
+  // reads the glyph with its neighbours (校数量), and 量 makes a word with 数.
   if (!std::ifstream("/usr/lib/python3/dist-packages/jieba/dict.txt") && !std::getenv("CI"))
     GTEST_SKIP()
         << "word list missing (Debian package python3-jieba, installed by scripts/setup.sh)";
-  TextLine l = Read("实施学校数最", 5, Fixture("lexicon_shuliang_scan.png"));
-  l.char_confidence[5] = 0.975f;
-  std::vector<PageContent> pages{Page({l})};
+  auto sure = [](const std::string& text) {
+    TextLine l = Read(text, 5, Fixture("lexicon_shuliang_scan.png"));
+    l.char_confidence[5] = 0.975f;
+    return l;
+  };
+  std::vector<PageContent> pages{CellPage(sure("实施学校数最"))};
   EXPECT_EQ(ocr::CorrectByDocument(pages, engine_), 1);
-  EXPECT_EQ(pages[0].lines.back().text, "实施学校数量");
-  EXPECT_TRUE(pages[0].lines.back().corrected);
+  EXPECT_EQ(pages[0].tables[0].cells[0].text, "实施学校数量");
+  EXPECT_TRUE(pages[0].tables[0].cells[0].corrected);
   // A reading that makes a word (数目) is not asked about, whatever the glyph shows.
-  TextLine word = Read("实施学校数目", 5, Fixture("lexicon_shuliang_scan.png"));
-  word.char_confidence[5] = 0.975f;
-  std::vector<PageContent> again{Page({word})};
-  EXPECT_EQ(ocr::CorrectByDocument(again, engine_), 0);
-  EXPECT_EQ(again[0].lines.back().text, "实施学校数目");
+  std::vector<PageContent> word{CellPage(sure("实施学校数目"))};
+  EXPECT_EQ(ocr::CorrectByDocument(word, engine_), 0);
+  // Nor a sure reading in prose, outside the tables (a read for every 的 between two words).
+  std::vector<PageContent> prose{Page({sure("实施学校数最")})};
+  EXPECT_EQ(ocr::CorrectByDocument(prose, engine_), 0);
+  EXPECT_EQ(prose[0].lines.back().text, "实施学校数最");
 }
 
 TEST_F(DocumentLexicon, NothingWithoutAGlyphOrAnEngine) {
