@@ -1,10 +1,12 @@
 #include "ocr/document_lexicon.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <fstream>
 #include <map>
 #include <string>
+#include <thread>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
@@ -394,7 +396,15 @@ int CorrectLine(TextLine& l, const PairCounts& counts, const TrustedLines& trust
 
 int CorrectByDocument(std::vector<PageContent>& pages, OcrEngine* engine,
                       const DocumentLexiconOptions& options) {
-  if (engine == nullptr) return 0;
+  return CorrectByDocument(pages, std::vector<OcrEngine*>{engine}, options);
+}
+
+int CorrectByDocument(std::vector<PageContent>& pages, const std::vector<OcrEngine*>& engines,
+                      const DocumentLexiconOptions& options) {
+  std::vector<OcrEngine*> workers;
+  for (OcrEngine* e : engines)
+    if (e) workers.push_back(e);
+  if (workers.empty()) return 0;
   PairCounts counts;
   TrustedLines trusted;
   bool any_doubt = false;
@@ -425,24 +435,44 @@ int CorrectByDocument(std::vector<PageContent>& pages, OcrEngine* engine,
     for (size_t i = 0; i + 1 < u.size(); ++i)
       if (IsCjk(u[i]) && IsCjk(u[i + 1])) counts.Add(u[i], u[i + 1]);
   }
-  int replaced = 0;
-  std::vector<TableCell*> changed;
-  visit([&](TextLine& l, TableCell* c) {
-    // A cell's line between others may be a wrapped word's first or last part.
-    const size_t at = c ? static_cast<size_t>(&l - c->lines.data()) : 0;
-    const std::pair<bool, bool> wrapped{c && at > 0, c && at + 1 < c->lines.size()};
-    const int n = CorrectLine(l, counts, trusted, engine->impl(), options, c != nullptr, wrapped);
-    if (n == 0) return;
-    replaced += n;
-    if (c && (changed.empty() || changed.back() != c)) changed.push_back(c);
-  });
-  for (TableCell* c : changed) {
+  WordPairs::Get();  // loaded once, before the workers share it
+  // Lines are corrected each on its own (the counts are the document's, read before), so the
+  // engines share them out.
+  std::vector<std::pair<TextLine*, TableCell*>> lines;
+  visit([&](TextLine& l, TableCell* c) { lines.emplace_back(&l, c); });
+  std::atomic<size_t> next{0};
+  std::vector<int> replaced(workers.size(), 0);
+  std::vector<std::vector<TableCell*>> changed(workers.size());
+  auto work = [&](size_t w) {
+    for (size_t k = next++; k < lines.size(); k = next++) {
+      auto [l, c] = lines[k];
+      // A cell's line between others may be a wrapped word's first or last part.
+      const size_t at = c ? static_cast<size_t>(l - c->lines.data()) : 0;
+      const std::pair<bool, bool> wrapped{c && at > 0, c && at + 1 < c->lines.size()};
+      const int n =
+          CorrectLine(*l, counts, trusted, workers[w]->impl(), options, c != nullptr, wrapped);
+      if (n == 0) continue;
+      replaced[w] += n;
+      if (c) changed[w].push_back(c);
+    }
+  };
+  std::vector<std::thread> pool;
+  for (size_t w = 1; w < workers.size(); ++w) pool.emplace_back(work, w);
+  work(0);
+  for (std::thread& t : pool) t.join();
+  std::vector<TableCell*> cells;
+  for (const auto& v : changed) cells.insert(cells.end(), v.begin(), v.end());
+  std::sort(cells.begin(), cells.end());
+  cells.erase(std::unique(cells.begin(), cells.end()), cells.end());
+  for (TableCell* c : cells) {
     std::vector<std::string> texts;
     for (const TextLine& l : c->lines) texts.push_back(l.text);
     c->text = JoinWrapped(texts);
     c->corrected = true;
   }
-  return replaced;
+  int total = 0;
+  for (int n : replaced) total += n;
+  return total;
 }
 
 }  // namespace jixiao::ocr

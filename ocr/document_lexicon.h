@@ -43,4 +43,9 @@ struct DocumentLexiconOptions {
 int CorrectByDocument(std::vector<PageContent>& pages, OcrEngine* engine,
                       const DocumentLexiconOptions& options = {});
 
+// The same with several engines (null ones passed over), one thread each: the lines are
+// shared out among them. The result does not depend on their number.
+int CorrectByDocument(std::vector<PageContent>& pages, const std::vector<OcrEngine*>& engines,
+                      const DocumentLexiconOptions& options = {});
+
 }  // namespace jixiao::ocr

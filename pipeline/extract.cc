@@ -110,9 +110,9 @@ ExtractResult Extract(const std::string& path, const ExtractOptions& options) {
   }
   // Scanned pages: glyphs the recognizer doubted, settled by the words the rest of the
   // document prints clearly.
-  OcrEngine* any_engine = nullptr;
-  for (auto& e : engines) any_engine = any_engine ? any_engine : e.get();
-  ocr::CorrectByDocument(result.pages, any_engine);
+  std::vector<OcrEngine*> engines_made;
+  for (auto& e : engines) engines_made.push_back(e.get());
+  ocr::CorrectByDocument(result.pages, engines_made);
   result.document = ReadMeta(result.pages);
   result.sections = ReadSections(result.pages);
   result.projects = ReadProjects(result.pages, &result.warnings);

@@ -149,6 +149,31 @@ TEST_F(DocumentLexicon, ASureReadingThatMakesNoWordIsReadAgainByTheSecondRecogni
   EXPECT_EQ(prose[0].lines.back().text, "实施学校数最");
 }
 
+TEST_F(DocumentLexicon, SeveralEnginesShareTheLinesAndGiveWhatOneGives) {
+  auto pages_of = [] {
+    std::vector<PageContent> pages{
+        Page({Read("工程蔬算", 2, Fixture("lexicon_yusuan.png")),
+              Read("蔬菜配送", 0, Fixture("lexicon_shucai.png")),
+              Read("营养腾食供给", 2, Fixture("lexicon_shanshi_scan.png"))})};
+    pages.push_back(CellPage(Read("工程蔬算", 2, Fixture("lexicon_yusuan.png"))));
+    return pages;
+  };
+  std::vector<PageContent> one = pages_of(), two = pages_of();
+  OcrEngine second;
+  const int n1 = ocr::CorrectByDocument(one, engine_);
+  const int n2 = ocr::CorrectByDocument(two, std::vector<OcrEngine*>{engine_, nullptr, &second});
+  EXPECT_EQ(n1, n2);
+  EXPECT_GE(n1, 2);
+  for (size_t p = 0; p < one.size(); ++p) {
+    for (size_t i = 0; i < one[p].lines.size(); ++i)
+      EXPECT_EQ(one[p].lines[i].text, two[p].lines[i].text);
+    for (size_t t = 0; t < one[p].tables.size(); ++t)
+      EXPECT_EQ(one[p].tables[t].cells[0].text, two[p].tables[t].cells[0].text);
+  }
+  EXPECT_EQ(two[1].tables[0].cells[0].text, "工程预算");
+  EXPECT_EQ(ocr::CorrectByDocument(two, std::vector<OcrEngine*>{nullptr}), 0);
+}
+
 TEST_F(DocumentLexicon, NothingWithoutAGlyphOrAnEngine) {
   std::vector<PageContent> pages{Page({Read("工程蔬算", 2)})};  // no image kept
   EXPECT_EQ(ocr::CorrectByDocument(pages, engine_), 0);
