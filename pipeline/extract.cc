@@ -10,6 +10,7 @@
 #include "layout/grid.h"
 #include "layout/table.h"
 #include "ocr/document_lexicon.h"
+#include "ocr/line_net.h"
 #include "ocr/scanned_page.h"
 
 namespace jixiao {
@@ -113,6 +114,13 @@ ExtractResult Extract(const std::string& path, const ExtractOptions& options) {
   std::vector<OcrEngine*> engines_made;
   for (auto& e : engines) engines_made.push_back(e.get());
   ocr::CorrectByDocument(result.pages, engines_made);
+  // Pages were read by OCR without the second line recognizer: say so, as their text is read
+  // less well (a build moved away from its line-net folder, say).
+  if (std::any_of(engines_made.begin(), engines_made.end(), [](OcrEngine* e) { return e != nullptr; }) &&
+      ocr::LineNet::ModelDir().empty())
+    result.warnings.push_back({0, "ocr.degraded",
+                               "the second OCR line recognizer's model is missing (run scripts/setup.sh and "
+                               "build, or set JIXIAO_LINE_NET): scanned text is read less well"});
   result.document = ReadMeta(result.pages);
   result.sections = ReadSections(result.pages);
   result.projects = ReadProjects(result.pages, &result.warnings);
