@@ -449,8 +449,12 @@ int CorrectByDocument(std::vector<PageContent>& pages, const std::vector<OcrEngi
       // A cell's line between others may be a wrapped word's first or last part.
       const size_t at = c ? static_cast<size_t>(l - c->lines.data()) : 0;
       const std::pair<bool, bool> wrapped{c && at > 0, c && at + 1 < c->lines.size()};
-      const int n =
-          CorrectLine(*l, counts, trusted, workers[w]->impl(), options, c != nullptr, wrapped);
+      int n = 0;
+      try {
+        n = CorrectLine(*l, counts, trusted, workers[w]->impl(), options, c != nullptr, wrapped);
+      } catch (const std::exception&) {
+        continue;  // the line keeps its first reading; a worker thread must not throw
+      }
       if (n == 0) continue;
       replaced[w] += n;
       if (c) changed[w].push_back(c);

@@ -75,16 +75,31 @@ std::vector<NetChar> LineNet::Read(const cv::Mat& gray) {
   for (int ch = 0; ch < 3; ++ch)
     plane.copyTo(cv::Mat(kLineNetHeight, bucket, CV_32F, blob.ptr<float>(0, ch)));
 
-  cv::dnn::Net& net = [&]() -> cv::dnn::Net& {
-    auto it = nets_->by_width.find(bucket);
-    if (it != nets_->by_width.end()) return it->second;
-    cv::dnn::Net n = cv::dnn::readNetFromONNX(dir_ + "/rec-" + std::to_string(bucket) + ".onnx");
-    n.setPreferableBackend(cv::dnn::DNN_BACKEND_OPENCV);
-    n.setPreferableTarget(cv::dnn::DNN_TARGET_CPU);
-    return nets_->by_width.emplace(bucket, std::move(n)).first->second;
-  }();
-  net.setInput(blob);
-  const cv::Mat out = net.forward();  // 1 x steps x classes, softmax
+  // A graph that cannot be read or run (a damaged or partial model folder) reads nothing, here
+  // and for every later line of its width: the second recognizer only ever adds to chi_sim.
+  auto it = nets_->by_width.find(bucket);
+  if (it == nets_->by_width.end()) {
+    cv::dnn::Net n;
+    try {
+      n = cv::dnn::readNetFromONNX(dir_ + "/rec-" + std::to_string(bucket) + ".onnx");
+      n.setPreferableBackend(cv::dnn::DNN_BACKEND_OPENCV);
+      n.setPreferableTarget(cv::dnn::DNN_TARGET_CPU);
+    } catch (const cv::Exception&) {
+      n = cv::dnn::Net();
+    }
+    it = nets_->by_width.emplace(bucket, std::move(n)).first;
+  }
+  cv::dnn::Net& net = it->second;
+  if (net.empty()) return {};
+  cv::Mat out;  // 1 x steps x classes, softmax
+  try {
+    net.setInput(blob);
+    out = net.forward();
+  } catch (const cv::Exception&) {
+    net = cv::dnn::Net();
+    return {};
+  }
+  if (out.dims != 3 || out.size[0] != 1) return {};
   ++lines_read_;
   const int steps = out.size[1], classes = out.size[2];
   // Steps that cover only the padding carry no text.

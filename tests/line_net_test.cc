@@ -1,6 +1,10 @@
 // The second line recognizer (PP-OCRv4 through OpenCV's DNN module) on rendered and scanned
 // line images: what it reads, and that no image can make it fail.
+#include <filesystem>
+#include <fstream>
 #include <string>
+
+#include <unistd.h>
 
 #include <gtest/gtest.h>
 #include <opencv2/imgcodecs.hpp>
@@ -84,6 +88,22 @@ TEST_F(LineNetTest, AnyImageIsSafe) {
 
 TEST(LineNet, AMissingModelIsNoModel) {
   EXPECT_THROW(LineNet("/nonexistent"), jixiao::Error);
+}
+
+TEST(LineNet, ADamagedGraphReadsNothing) {
+  // A model folder with its character list but a damaged graph (a download cut short): lines
+  // read as nothing, every time, and nothing throws.
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("jixiao-line-net-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "keys.txt") << "一\n二\n";
+  for (int w : kLineNetWidths) std::ofstream(dir / ("rec-" + std::to_string(w) + ".onnx")) << "not a graph";
+  LineNet net(dir.string());
+  const cv::Mat line = Fixture("plain_er.png");
+  EXPECT_TRUE(net.Read(line).empty());
+  EXPECT_TRUE(net.Read(line).empty());
+  EXPECT_EQ(net.lines_read(), 0);
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace
