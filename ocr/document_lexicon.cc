@@ -100,6 +100,13 @@ class WordPairs {
   }
 };
 
+// Whether `c` makes a two-character word of the word list with `left` or with `right` (0 for
+// no neighbour).
+bool MakesWord(char32_t left, char32_t c, char32_t right) {
+  const PairCounts& words = WordPairs::Get();
+  return (left && words.Count(left, c) > 0) || (right && words.Count(c, right) > 0);
+}
+
 float ConfidenceAt(const TextLine& l, size_t i) {
   return i < l.char_confidence.size() ? l.char_confidence[i] : static_cast<float>(l.confidence);
 }
@@ -152,8 +159,8 @@ std::vector<char32_t> Proposals(const std::u32string& u, size_t i, const TextLin
   *shown = out.size();
   // Then what the language knows: the reading makes no word with a neighbour, others would
   // (most frequent first).
+  if (MakesWord(left, u[i], right)) return out;
   const PairCounts& words = WordPairs::Get();
-  if ((left && words.Count(left, u[i]) > 0) || (right && words.Count(u[i], right) > 0)) return out;
   std::vector<std::pair<long, char32_t>> by_word;
   for (const auto* c : {left ? words.After(left) : nullptr, right ? words.Before(right) : nullptr}) {
     if (!c) continue;
@@ -259,9 +266,7 @@ char32_t GlyphAmong(OcrEngine::Impl& engine, const GlyphImage& glyph, const std:
   if (glyph.image.empty() || glyph.dpi <= 0) return 0;
   const char32_t left = i > 0 && u[i - 1] != U' ' && u[i - 1] != kNoGlyph ? u[i - 1] : 0;
   const char32_t right = i + 1 < u.size() && u[i + 1] != U' ' ? u[i + 1] : 0;
-  const PairCounts& words = WordPairs::Get();
-  const bool no_word =
-      !(left && words.Count(left, u[i]) > 0) && !(right && words.Count(u[i], right) > 0);
+  const bool no_word = !MakesWord(left, u[i], right);
   // Nothing to propose (the neighbours are doubted too, or make no pair anywhere): the second
   // recognizer alone.
   if (proposals.empty()) return no_word ? NetGlyph(engine, glyph, u[i], left, right, true) : 0;
@@ -344,10 +349,7 @@ int CorrectLine(TextLine& l, const PairCounts& counts, const TrustedLines& trust
         const char32_t left = i > 0 && IsCjk(fixed[i - 1]) ? fixed[i - 1] : 0;
         const char32_t right = i + 1 < fixed.size() && IsCjk(fixed[i + 1]) ? fixed[i + 1] : 0;
         if (left == 0 && right == 0) continue;
-        const PairCounts& words = WordPairs::Get();
-        if ((left && words.Count(left, fixed[i]) > 0) ||
-            (right && words.Count(fixed[i], right) > 0))
-          continue;
+        if (MakesWord(left, fixed[i], right)) continue;
         // Nor in a word of three (满意度: 意度 is none), nor where a wrapped cell's word goes on
         // in the line before or after.
         const char32_t left2 = i > 1 && left && IsCjk(fixed[i - 2]) ? fixed[i - 2] : 0;
@@ -373,19 +375,13 @@ int CorrectLine(TextLine& l, const PairCounts& counts, const TrustedLines& trust
     ++replaced;
   }
   if (replaced == 0) return 0;
-  if (fixed.find(kNoGlyph) != std::u32string::npos) {
-    std::u32string kept;
-    std::vector<float> confidence;
-    std::vector<GlyphImage> glyphs;
-    for (size_t i = 0; i < fixed.size(); ++i) {
-      if (fixed[i] == kNoGlyph) continue;
-      kept += fixed[i];
-      confidence.push_back(l.char_confidence[i]);
-      if (i < l.glyphs.size()) glyphs.push_back(std::move(l.glyphs[i]));
-    }
-    fixed = std::move(kept);
-    l.char_confidence = std::move(confidence);
-    l.glyphs = std::move(glyphs);
+  // Glyphs that are no character go one by one, SetText keeping the others' confidences and
+  // images in step.
+  for (size_t i = fixed.size(); i-- > 0;) {
+    if (fixed[i] != kNoGlyph) continue;
+    l.text = ToUtf8(fixed);
+    fixed.erase(i, 1);
+    l.SetText(ToUtf8(fixed), o.doubt);
   }
   l.text = ToUtf8(fixed);
   l.corrected = true;
@@ -435,7 +431,6 @@ int CorrectByDocument(std::vector<PageContent>& pages, const std::vector<OcrEngi
     for (size_t i = 0; i + 1 < u.size(); ++i)
       if (IsCjk(u[i]) && IsCjk(u[i + 1])) counts.Add(u[i], u[i + 1]);
   }
-  WordPairs::Get();  // loaded once, before the workers share it
   // Lines are corrected each on its own (the counts are the document's, read before), so the
   // engines share them out.
   std::vector<std::pair<TextLine*, TableCell*>> lines;

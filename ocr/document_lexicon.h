@@ -19,6 +19,7 @@
 
 #include <vector>
 
+#include "ocr/line_reader.h"
 #include "ocr/scanned_page.h"
 #include "records/records.h"
 
@@ -26,7 +27,8 @@ namespace jixiao::ocr {
 
 struct DocumentLexiconOptions {
   float doubt = 0.97f;    // below this a glyph's reading may be replaced
-  float net_doubt = 0.99f;  // ... and below this by the second recognizer (ocr/line_net.h)
+  // ... and below this by the second recognizer (ocr/line_net.h): the glyphs that keep an image
+  float net_doubt = static_cast<float>(kDoubtedGlyph);
   float trusted = 0.95f;  // pairs of glyphs both at least this sure are the document's words
   int min_pairs = 2;      // a proposal makes each of its two pairs at least this often
   int min_one_sided = 3;  // ... or its one pair this often, at a line's end

@@ -29,41 +29,36 @@ std::string Text(const std::vector<NetChar>& chars) {
   return ToUtf8(u);
 }
 
-class LineNetTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    // The build writes the model; a build without it is a broken install.
-    ASSERT_FALSE(LineNet::ModelDir().empty())
-        << "no line recognizer model: run scripts/setup.sh and build";
-    net_ = new LineNet(LineNet::ModelDir());
-  }
-  static void TearDownTestSuite() {
-    delete net_;
-    net_ = nullptr;
-  }
-  static LineNet* net_;
-};
-LineNet* LineNetTest::net_ = nullptr;
-
-TEST_F(LineNetTest, ReadsRenderedLines) {
-  EXPECT_EQ(Text(net_->Read(Fixture("bold_header.png"))), "绩效指标描述");
-  EXPECT_EQ(Text(net_->Read(Fixture("plain_er.png"))), "二级指标");
-  EXPECT_EQ(Text(net_->Read(Fixture("code_mono.png"))), "415-2203-JBN-7RKW");
-  EXPECT_EQ(Text(net_->Read(Fixture("number_mono.png"))), "1200.50");
+// One recognizer for the whole test program (each graph loads at its first read).
+LineNet& Net() {
+  static LineNet net(LineNet::ModelDir());
+  return net;
 }
 
-TEST_F(LineNetTest, KnowsTheComparisonSigns) {
+TEST(LineNet, TheBuildWroteTheModel) {
+  // A build without it is a broken install: scanned pages would be read without the net.
+  EXPECT_FALSE(LineNet::ModelDir().empty()) << "no line recognizer model: run scripts/setup.sh and build";
+}
+
+TEST(LineNet, ReadsRenderedLines) {
+  EXPECT_EQ(Text(Net().Read(Fixture("bold_header.png"))), "绩效指标描述");
+  EXPECT_EQ(Text(Net().Read(Fixture("plain_er.png"))), "二级指标");
+  EXPECT_EQ(Text(Net().Read(Fixture("code_mono.png"))), "415-2203-JBN-7RKW");
+  EXPECT_EQ(Text(Net().Read(Fixture("number_mono.png"))), "1200.50");
+}
+
+TEST(LineNet, KnowsTheComparisonSigns) {
   // chi_sim has no ≥ or ≤; this model has them.
-  EXPECT_EQ(Text(net_->Read(Fixture("op_ge_uming.png"))), "≥95%");
-  EXPECT_EQ(Text(net_->Read(Fixture("op_le_sans.png"))), "≤预算控制数");
+  EXPECT_EQ(Text(Net().Read(Fixture("op_ge_uming.png"))), "≥95%");
+  EXPECT_EQ(Text(Net().Read(Fixture("op_le_sans.png"))), "≤预算控制数");
 }
 
-TEST_F(LineNetTest, ReadsScannedGlyphsChiSimMisreads) {
+TEST(LineNet, ReadsScannedGlyphsChiSimMisreads) {
   // Both cut from an archive-profile scan of samples/jiaoyu-2021 (200 dpi): chi_sim reads
   // 养腾食供 and 校数最.
-  const std::vector<NetChar> shanshi = net_->Read(Fixture("lexicon_shanshi_scan.png"));
+  const std::vector<NetChar> shanshi = Net().Read(Fixture("lexicon_shanshi_scan.png"));
   EXPECT_EQ(Text(shanshi), "养膳食供");
-  const std::vector<NetChar> shuliang = net_->Read(Fixture("lexicon_shuliang_scan.png"));
+  const std::vector<NetChar> shuliang = Net().Read(Fixture("lexicon_shuliang_scan.png"));
   ASSERT_EQ(Text(shuliang), "校数量");
   for (const NetChar& c : shuliang) {
     EXPECT_GT(c.probability, 0.5f);
@@ -73,17 +68,17 @@ TEST_F(LineNetTest, ReadsScannedGlyphsChiSimMisreads) {
   EXPECT_LT(shuliang[0].last_step, shuliang[1].first_step);  // in reading order
 }
 
-TEST_F(LineNetTest, AnyImageIsSafe) {
-  EXPECT_TRUE(net_->Read(cv::Mat()).empty());
-  EXPECT_TRUE(net_->Read(cv::Mat(2, 50, CV_8UC1, cv::Scalar(0))).empty());
-  EXPECT_TRUE(net_->Read(cv::Mat(48, 200, CV_8UC1, cv::Scalar(255))).empty());  // blank paper
+TEST(LineNet, AnyImageIsSafe) {
+  EXPECT_TRUE(Net().Read(cv::Mat()).empty());
+  EXPECT_TRUE(Net().Read(cv::Mat(2, 50, CV_8UC1, cv::Scalar(0))).empty());
+  EXPECT_TRUE(Net().Read(cv::Mat(48, 200, CV_8UC1, cv::Scalar(255))).empty());  // blank paper
   // Wider than the widest graph (a whole page's width at 48 px): squeezed into it, read.
   cv::Mat wide;
   cv::Mat line = Fixture("bold_header.png");
   cv::hconcat(std::vector<cv::Mat>(12, line), wide);
-  EXPECT_FALSE(net_->Read(wide).empty());
+  EXPECT_FALSE(Net().Read(wide).empty());
   // Tall and narrow: one pixel wide at 48 px high.
-  EXPECT_NO_THROW(net_->Read(cv::Mat(400, 5, CV_8UC1, cv::Scalar(0))));
+  EXPECT_NO_THROW(Net().Read(cv::Mat(400, 5, CV_8UC1, cv::Scalar(0))));
 }
 
 TEST(LineNet, AMissingModelIsNoModel) {
