@@ -21,7 +21,7 @@
 
 #include "ocr/line_reader.h"
 #include "ocr/scanned_page.h"
-#include "records/records.h"
+#include "layout/page.h"
 
 namespace jixiao::ocr {
 

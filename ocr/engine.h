@@ -10,7 +10,6 @@
 
 #include "ocr/line_cache.h"
 #include "ocr/line_net.h"
-#include "ocr/scanned_page.h"
 
 namespace tesseract {
 class TessBaseAPI;
@@ -56,6 +55,22 @@ inline constexpr int kMinLinePx = 6;
 }  // namespace jixiao::ocr
 
 namespace jixiao {
+
+// Tesseract state of one worker thread: created once, reused for every page of that thread.
+class OcrEngine {
+ public:
+  // Throws Error when the chi_sim / eng models are missing.
+  OcrEngine();
+  ~OcrEngine();
+  OcrEngine(const OcrEngine&) = delete;
+  OcrEngine& operator=(const OcrEngine&) = delete;
+
+  struct Impl;
+  Impl& impl() { return *impl_; }
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
 
 struct OcrEngine::Impl {
   Impl();

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "core/text.h"
-#include "records/records.h"
+#include "vocabulary/vocabulary.h"
 
 namespace jixiao::ocr {
 
@@ -21,7 +21,7 @@ const std::vector<std::string>& Vocabulary() {
         "项目指标值", "指标内容", "评（扣）分标准", "权重", "项目负责人", "联系电话", "绩效目标表",
     };
     // clang-format on
-    // The indicator vocabulary (records/records.h).
+    // The indicator vocabulary (vocabulary/vocabulary.h).
     t.insert(t.end(), IndicatorTerms().begin(), IndicatorTerms().end());
     return t;
   }();

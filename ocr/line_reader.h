@@ -8,6 +8,7 @@
 
 #include <opencv2/core.hpp>
 
+#include "core/types.h"
 #include "ocr/engine.h"
 
 namespace jixiao::ocr {

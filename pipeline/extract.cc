@@ -6,11 +6,13 @@
 #include <thread>
 
 #include "checks/checks.h"
+#include "checks/review.h"
 #include "core/text.h"
 #include "layout/grid.h"
 #include "layout/table.h"
 #include "ocr/document_lexicon.h"
 #include "ocr/line_net.h"
+#include "ocr/engine.h"
 #include "ocr/scanned_page.h"
 
 namespace jixiao {

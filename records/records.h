@@ -10,6 +10,7 @@
 
 #include "core/error.h"
 #include "core/types.h"
+#include "layout/page.h"
 #include "layout/table.h"
 #include "normalize/normalize.h"
 
@@ -70,20 +71,7 @@ struct DocumentMeta {
   std::string compiled_by, reviewed_by;
 };
 
-// What one page gave: its tables and the text lines outside them. Pages are read
-// independently (and in parallel); records are built from all of them in order.
-struct PageContent {
-  int page = 0;  // 1-based
-  double width = 0, height = 0;  // points
-  std::vector<Table> tables;
-  std::vector<TextLine> lines;  // outside every table, top to bottom
-  bool has_text = false;
-};
-
 std::vector<Project> ReadProjects(const std::vector<PageContent>& pages, std::vector<Warning>* warnings);
-// The indicator vocabulary: 一级 and 二级 indicators and their common variants (a variant
-// read right is never taken for a misread standard term).
-const std::vector<std::string>& IndicatorTerms();
 
 // The 一级 and 二级 columns hold a handful of terms, each printed in many cells. A cell of
 // one of them read by OCR, whose text no other cell of that column has, becomes the one term

@@ -15,6 +15,7 @@
 #include "ocr/lines.h"
 #include "ocr/operator.h"
 #include "ocr/scanned_page.h"
+#include "checks/review.h"
 
 namespace jixiao {
 namespace {

@@ -1,8 +1,7 @@
+#include "checks/review.h"
+
 #include <cstdio>
 #include <string>
-#include <vector>
-
-#include "ocr/scanned_page.h"
 
 namespace jixiao {
 

@@ -1,0 +1,21 @@
+// What reading one page gives, digital or scanned: its tables and the text lines outside them.
+// The handoff type between the per-page stages (extract/, ocr/, layout/) and the records.
+#pragma once
+
+#include <vector>
+
+#include "layout/table.h"
+
+namespace jixiao {
+
+// What one page gave: its tables and the text lines outside them. Pages are read
+// independently (and in parallel); records are built from all of them in order.
+struct PageContent {
+  int page = 0;  // 1-based
+  double width = 0, height = 0;  // points
+  std::vector<Table> tables;
+  std::vector<TextLine> lines;  // outside every table, top to bottom
+  bool has_text = false;
+};
+
+}  // namespace jixiao
