@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "core/text.h"
+#include "vocabulary/vocabulary.h"
 
 namespace jixiao::check {
 
@@ -13,84 +14,6 @@ namespace {
 
 using U32 = std::u32string;
 using U32View = std::u32string_view;
-
-struct UnitName {
-  std::u32string_view surface;
-  std::string_view canonical;
-};
-
-// Units of count and measure as printed (NFKC), longest first where one starts another.
-constexpr std::array<UnitName, 59> kUnits = {{
-    {U"平方公里", "平方公里"},
-    {U"平方米", "平方米"},
-    {U"平米", "平方米"},
-    {U"m2", "平方米"},
-    {U"公顷", "公顷"},
-    {U"亩", "亩"},
-    {U"人次", "人次"},
-    {U"学生", "人"},
-    {U"人", "人"},
-    {U"名", "人"},
-    {U"生", "人"},
-    {U"户", "户"},
-    {U"家", "家"},
-    {U"个工作日", "工作日"},
-    {U"工作日", "工作日"},
-    {U"个月", "月"},
-    {U"天", "天"},
-    {U"年", "年"},
-    {U"辆", "辆"},
-    {U"台", "台"},
-    {U"套", "套"},
-    {U"个", "个"},
-    {U"所", "所"},
-    {U"学校", "所"},
-    {U"校", "所"},
-    {U"次", "次"},
-    {U"项", "项"},
-    {U"场", "场"},
-    {U"期", "期"},
-    {U"批", "批"},
-    {U"份", "份"},
-    {U"张", "张"},
-    {U"本", "本"},
-    {U"册", "册"},
-    {U"株", "株"},
-    {U"棵", "株"},
-    {U"公里", "公里"},
-    {U"千米", "公里"},
-    {U"km", "公里"},
-    {U"米", "米"},
-    {U"吨", "吨"},
-    {U"千克", "千克"},
-    {U"公斤", "千克"},
-    {U"小时", "小时"},
-    {U"课时", "课时"},
-    {U"学时", "学时"},
-    {U"间", "间"},
-    {U"座", "座"},
-    {U"处", "处"},
-    {U"条", "条"},
-    {U"盏", "盏"},
-    {U"块", "块"},
-    {U"栋", "栋"},
-    {U"件", "件"},
-    {U"只", "只"},
-    {U"头", "头"},
-    {U"宗", "宗"},
-    {U"笔", "笔"},
-    {U"篇", "篇"},
-}};
-
-// Units that only ever follow 每 or 一 (after a number, 月 and 日 are dates).
-constexpr std::array<UnitName, 3> kPerOnlyUnits = {{{U"月", "月"}, {U"日", "天"}, {U"车", "辆"}}};
-
-struct MoneyName {
-  std::u32string_view surface;
-  double factor;
-};
-constexpr std::array<MoneyName, 4> kMoney = {
-    {{U"亿元", 1e8}, {U"万元", 1e4}, {U"千元", 1e3}, {U"元", 1}}};
 
 bool IsDigit(char32_t c) {
   return c >= '0' && c <= '9';
@@ -115,27 +38,25 @@ size_t SkipSpaces(U32View s, size_t pos) {
   return pos;
 }
 
-// A unit of count at `pos`: its length and canonical name (0 when none).
+// A unit of count at `pos` (vocabulary/'s units that running text reads, longest first): its
+// length and the unit it counts (0 when none). 月 and 日 only with `per` (after 每 or 一).
 size_t MatchUnit(U32View s, size_t pos, bool per, std::string* canonical) {
-  for (const UnitName& u : kUnits)
-    if (At(s, pos, u.surface)) {
-      *canonical = std::string(u.canonical);
-      return u.surface.size();
-    }
-  if (per)
-    for (const UnitName& u : kPerOnlyUnits)
-      if (At(s, pos, u.surface)) {
-        *canonical = std::string(u.canonical);
-        return u.surface.size();
-      }
-  return 0;
+  const UnitSpec* best = nullptr;
+  for (const UnitSpec& u : Units()) {
+    if (u.counted.empty() || (u.per_only && !per)) continue;
+    if ((!best || u.printed.size() > best->printed.size()) && At(s, pos, u.printed)) best = &u;
+  }
+  if (!best) return 0;
+  *canonical = std::string(best->counted);
+  return best->printed.size();
 }
 
+// A money unit at `pos` (vocabulary/, longest first): its length and factor (0 when none).
 size_t MatchMoney(U32View s, size_t pos, double* factor) {
-  for (const MoneyName& m : kMoney)
-    if (At(s, pos, m.surface)) {
+  for (const MoneyUnit& m : MoneyUnits())
+    if (At(s, pos, m.name)) {
       *factor = m.factor;
-      return m.surface.size();
+      return m.name.size();
     }
   return 0;
 }
@@ -220,11 +141,7 @@ Bound BoundBefore(U32View before, U32View after) {
 }  // namespace
 
 std::optional<double> MoneyFactor(std::string_view unit) {
-  U32 u = ToU32(Compact(unit));
-  double f = 0;
-  size_t n = MatchMoney(u, 0, &f);
-  if (n == 0 || n != u.size()) return std::nullopt;
-  return f;
+  return ::jixiao::MoneyFactor(ToU32(Compact(unit)));
 }
 
 std::string CanonicalUnit(std::string_view unit) {

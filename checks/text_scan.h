@@ -37,7 +37,8 @@ std::vector<Mention> ScanText(std::string_view text);
 // other units as they are (NFKC, no white space).
 std::string CanonicalUnit(std::string_view unit);
 
-// 元 per unit of money: 元 1, 千元 1e3, 万元 1e4, 亿元 1e8; nullopt for anything else.
+// 元 per unit of money (vocabulary/ MoneyFactor: 元 1, 千元 1e3, 万元 1e4, 百万元 1e6, 亿元 1e8,
+// 万亿元 1e12), after NFKC and without white space; nullopt for anything else.
 std::optional<double> MoneyFactor(std::string_view unit);
 
 // A compound money unit "元/生·天", "元/(人·年)", "万元/公里": the factor of its money part

@@ -4,6 +4,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "vocabulary/vocabulary.h"
+
 namespace jixiao::norm {
 namespace {
 
@@ -110,49 +112,6 @@ size_t MatchOpWord(const Table& table, Str s, size_t pos, OpMark* mark) {
 struct Unit {
   Str printed;
   Str canonical;
-};
-
-// Units as printed; the longest match wins.
-constexpr std::array<Str, 159> kUnits = {
-    U"%",        U"‰",        U"‱",        U"个百分点", U"百分点", U"人次",   U"人天",
-    U"人月",     U"人日",     U"人",       U"户次",     U"户",     U"所",     U"个工作日",
-    U"个自然日", U"自然日",   U"个月",     U"个季度",   U"个星期", U"个",     U"间",
-    U"次",       U"期",       U"年",       U"周年",     U"月",     U"日",     U"天",
-    U"小时",     U"分钟",     U"秒",       U"周",       U"星期",   U"季度",   U"元",
-    U"千元",     U"万元",     U"百万元",   U"亿元",     U"万亿元", U"平方米", U"万平方米",
-    U"平方公里", U"平方千米", U"公里",     U"千米",     U"米",     U"延米",   U"厘米",
-    U"毫米",     U"立方米",   U"万立方米", U"亩",       U"万亩",   U"公顷",   U"吨",
-    U"万吨",     U"千克",     U"公斤",     U"斤",       U"克",     U"升",     U"毫升",
-    U"千瓦",     U"千瓦时",   U"万千瓦时", U"兆瓦",     U"度",     U"分",     U"起",
-    U"件",       U"件次",     U"项",       U"项次",     U"台",     U"台次",   U"台套",
-    U"套",       U"名",       U"家",       U"辆",       U"辆次",   U"车次",   U"栋",
-    U"幢",       U"座",       U"处",       U"条",       U"张",     U"篇",     U"篇次",
-    U"份",       U"本",       U"册",       U"部",       U"批",     U"批次",   U"场",
-    U"场次",     U"轮",       U"届",       U"种",       U"类",     U"门",     U"支",
-    U"队",       U"组",       U"层",       U"块",       U"株",     U"棵",     U"只",
-    U"头",       U"口",       U"眼",       U"宗",       U"笔",     U"例",     U"床",
-    U"位",       U"箱",       U"袋",       U"瓶",       U"盒",     U"枚",     U"根",
-    U"幅",       U"页",       U"卷",       U"集",       U"版",     U"回",     U"遍",
-    U"趟",       U"站",       U"盏",       U"杆",       U"片",     U"架",     U"架次",
-    U"艘",       U"课时",     U"学时",     U"节",       U"课",     U"天次",   U"期次",
-    U"班次",     U"班",       U"岗",       U"个岗位",   U"倍",     U"级",     U"星",
-    U"岁",       U"所次",     U"成",       U"学期",     U"年度",
-};
-
-// Other spellings of a unit, and the unit they are reported as.
-constexpr std::array kUnitAliases = {
-    Unit{U"工作日", U"个工作日"},
-    Unit{U"个小时", U"小时"},
-    Unit{U"平米", U"平方米"},
-    Unit{U"万平米", U"万平方米"},
-};
-
-// Latin spellings, compared case-insensitively, with the unit they stand for.
-constexpr std::array kLatinAliases = {
-    Unit{U"m2", U"平方米"}, Unit{U"km2", U"平方公里"}, Unit{U"m3", U"立方米"},
-    Unit{U"km", U"公里"},   Unit{U"kg", U"千克"},      Unit{U"h", U"小时"},
-    Unit{U"hr", U"小时"},   Unit{U"hrs", U"小时"},     Unit{U"min", U"分钟"},
-    Unit{U"mins", U"分钟"},
 };
 
 char32_t Lower(char32_t c) {
@@ -314,8 +273,9 @@ namespace {
 const std::unordered_map<char32_t, std::vector<Unit>>& UnitsByFirst() {
   static const auto* const index = [] {
     auto* m = new std::unordered_map<char32_t, std::vector<Unit>>();
-    for (Str u : kUnits) (*m)[u.front()].push_back(Unit{u, u});
-    for (const Unit& u : kUnitAliases) (*m)[u.printed.front()].push_back(u);
+    // The units of values, with their other spellings (vocabulary/).
+    for (const UnitSpec& u : Units())
+      if (!u.value.empty()) (*m)[u.printed.front()].push_back(Unit{u.printed, u.value});
     return m;
   }();
   return *index;
@@ -345,7 +305,7 @@ size_t MatchKnownUnit(Str s, size_t pos, std::u32string* unit) {
     ++end;
   std::u32string lower;
   for (size_t k = pos; k < end; ++k) lower.push_back(Lower(s[k]));
-  for (const Unit& alias : kLatinAliases) {
+  for (const LatinUnit& alias : LatinUnits()) {
     if (lower == alias.printed) {
       unit->assign(alias.canonical);
       return end - pos;
@@ -356,15 +316,7 @@ size_t MatchKnownUnit(Str s, size_t pos, std::u32string* unit) {
   return end - pos;
 }
 
-std::optional<double> MoneyFactor(Str unit) {
-  if (unit == U"元") return 1.0;
-  if (unit == U"千元") return 1e3;
-  if (unit == U"万元") return 1e4;
-  if (unit == U"百万元") return 1e6;
-  if (unit == U"亿元") return 1e8;
-  if (unit == U"万亿元") return 1e12;
-  return std::nullopt;
-}
+std::optional<double> MoneyFactor(Str unit) { return ::jixiao::MoneyFactor(unit); }
 
 bool IsQualifierWord(Str s) {
   static constexpr std::array<Str, 44> kWords = {

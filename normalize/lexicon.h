@@ -62,7 +62,8 @@ size_t MatchInclusiveMark(Str s, size_t pos);
 // A known unit at `pos` (longest match; Latin spellings like `m2`, `h` included), written
 // into `unit` in its canonical spelling (`㎡` → 平方米). Returns the length, 0 if none.
 size_t MatchKnownUnit(Str s, size_t pos, std::u32string* unit);
-// The factor of a money unit in 元 (元 1, 万元 1e4 …), nullopt for any other unit.
+// The factor of a money unit in 元 (vocabulary/ MoneyFactor: 元 1, 万元 1e4, 百万元 1e6 …), nullopt
+// for any other unit.
 std::optional<double> MoneyFactor(Str unit);
 
 // Words that read as a qualifier, never as a unit (完成, 达标 …).

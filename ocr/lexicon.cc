@@ -7,26 +7,7 @@
 
 namespace jixiao::ocr {
 
-const std::vector<std::string>& Vocabulary() {
-  static const std::vector<std::string> terms = [] {
-    // clang-format off
-    std::vector<std::string> t = {
-        // Labels of the 绩效目标表 (CONTRACT.md) and of the 填报表 template.
-        "项目编码", "项目名称", "预算规模及资金用途", "预算规模", "资金用途", "预算数", "其中：财政资金",
-        "其他资金", "财政资金", "资金支出计划（%）", "资金支出计划",
-        "绩效目标", "一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据",
-        "单位：万元", "单位：元", "项目性质", "项目类别", "主管部门", "实施单位", "计划开始日期",
-        "计划完成日期", "项目资金总额", "年度资金申请总额", "其中：当年财政拨款", "上年结转资金",
-        "项目总目标", "年度总体目标", "年度绩效目标", "长期目标", "绩效指标", "年度指标值",
-        "项目指标值", "指标内容", "评（扣）分标准", "权重", "项目负责人", "联系电话", "绩效目标表",
-    };
-    // clang-format on
-    // The indicator vocabulary (vocabulary/vocabulary.h).
-    t.insert(t.end(), IndicatorTerms().begin(), IndicatorTerms().end());
-    return t;
-  }();
-  return terms;
-}
+const std::vector<std::string>& Vocabulary() { return PrintedTerms(); }
 
 namespace {
 
@@ -72,14 +53,6 @@ std::optional<std::string> NearestTerm(std::string_view text) {
   }
   if (best_i < 0 || tie) return std::nullopt;
   return Vocabulary()[best_i];
-}
-
-const std::vector<std::vector<std::string>>& TermGroups() {
-  static const std::vector<std::vector<std::string>> groups = {
-      {"3月底", "6月底", "10月底", "12月底"},
-      {"一级指标", "二级指标", "三级指标"},
-  };
-  return groups;
 }
 
 std::optional<std::string> NearestTermInRow(std::string_view text,

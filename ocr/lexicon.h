@@ -9,10 +9,11 @@
 #include <vector>
 
 #include "core/text.h"
+#include "vocabulary/vocabulary.h"
 
 namespace jixiao::ocr {
 
-// The terms, as printed (full-width punctuation).
+// The terms, as printed (full-width punctuation): vocabulary/'s PrintedTerms.
 const std::vector<std::string>& Vocabulary();
 
 // Levenshtein distance lives in core/text.h.
@@ -25,9 +26,8 @@ using ::jixiao::EditDistance;
 // term with one more Chinese character at either end (another word: 12月底前).
 std::optional<std::string> NearestTerm(std::string_view text);
 
-// Terms printed side by side in one row of a table (the schedule's month ends, the indicator
-// header): a reading that is as near to two of them is the one its row lacks.
-const std::vector<std::vector<std::string>>& TermGroups();
+// Terms printed side by side in one row of a table (vocabulary/'s TermGroups).
+using ::jixiao::TermGroups;
 
 // The term a cell in a row of `siblings` (the other cells' texts) was printed as, when the
 // text is within distance 2 (and less than the term's length) of several terms of one

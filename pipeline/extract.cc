@@ -128,13 +128,7 @@ ExtractResult Extract(const std::string& path, const ExtractOptions& options) {
   result.projects = ReadProjects(result.pages, &result.warnings);
   // Fields read by OCR with little confidence, for a human to look at.
   for (Warning& w : ReviewWarnings(result.projects)) result.warnings.push_back(std::move(w));
-  // A form without a cover names its department in each project's 主管部门 field.
-  if (result.document.department.empty() && !result.projects.empty())
-    for (const auto& [label, value] : result.projects.front().attributes)
-      if (label == "主管部门" || label == "预算部门" || label == "部门名称") {
-        result.document.department = value;
-        break;
-      }
+  DepartmentFromProjects(result.document, result.projects);
   result.findings = Check(result.projects);
   return result;
 }

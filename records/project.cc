@@ -23,44 +23,18 @@ std::string LabelOf(const std::string& text) {
   return s;
 }
 
-bool IsAnyOf(const std::string& label, std::initializer_list<std::string_view> names) {
-  for (std::string_view n : names)
-    if (label == n) return true;
-  return false;
-}
+using Field = IndicatorColumn;
 
-// Like IsAnyOf, but a label of four or more characters may differ from a name by one
-// character in four: what OCR makes of a bold label (项目名秫).
-bool IsNearlyAnyOf(const std::string& label, std::initializer_list<std::string_view> names) {
-  if (IsAnyOf(label, names)) return true;
-  const std::u32string u = ToU32(label);
-  if (u.size() < 4) return false;
-  for (std::string_view n : names) {
-    const std::u32string name = ToU32(n);
-    const int allowed = static_cast<int>(name.size()) / 4;
-    if (allowed > 0 && EditDistance(u, name) <= allowed) return true;
-  }
-  return false;
-}
-
-enum class Field { kLevel1, kLevel2, kLevel3, kDescription, kValue, kBasis, kOther };
-
-std::optional<Field> ExactIndicatorHeader(const std::string& label);
-
-// The indicator block's column headers (several templates' wordings). A label OCR misread by
-// one character in three (顷效指标摘述) still names its column.
+// The indicator block's column headers (several templates' wordings, vocabulary/). A label OCR
+// misread by one character in three (顷效指标摘述) still names its column.
 std::optional<Field> IndicatorHeader(const std::string& label) {
   if (label.empty()) return std::nullopt;
   if (auto f = ExactIndicatorHeader(label)) return f;
-  static const std::pair<std::u32string_view, Field> kNames[] = {
-      {U"一级指标", Field::kLevel1},   {U"二级指标", Field::kLevel2},       {U"三级指标", Field::kLevel3},
-      {U"绩效指标描述", Field::kDescription}, {U"指标内容", Field::kDescription}, {U"指标值", Field::kValue},
-      {U"年度指标值", Field::kValue}, {U"指标值确定依据", Field::kBasis}};
   const std::u32string u = ToU32(label);
   std::optional<Field> best;
   int best_distance = 1 << 20;
   bool tie = false;
-  for (const auto& [name, field] : kNames) {
+  for (const auto& [name, field] : IndicatorHeaderNames()) {
     const int allowed = static_cast<int>(name.size()) / 3;
     const int d = EditDistance(u, name);
     if (allowed == 0 || d > allowed) continue;
@@ -75,60 +49,14 @@ std::optional<Field> IndicatorHeader(const std::string& label) {
   return tie ? std::nullopt : best;
 }
 
-std::optional<Field> ExactIndicatorHeader(const std::string& label) {
-  if (IsAnyOf(label, {"一级指标", "一级指标名称"})) return Field::kLevel1;
-  if (IsAnyOf(label, {"二级指标", "二级指标名称"})) return Field::kLevel2;
-  if (IsAnyOf(label, {"三级指标", "三级指标名称", "指标名称", "具体指标"})) return Field::kLevel3;
-  if (Contains(label, "依据")) return Field::kBasis;
-  if (IsAnyOf(label, {"绩效指标描述", "指标描述", "指标内容", "指标说明", "指标解释", "绩效指标内容"}))
-    return Field::kDescription;
-  if (Contains(label, "指标值") || IsAnyOf(label, {"目标值", "预期目标", "绩效目标值", "预期值"}))
-    return Field::kValue;
-  if (IsAnyOf(label, {"权重", "分值", "备注", "评(扣)分标准", "评分标准", "指标权重"}) ||
-      Contains(label, "评分") || Contains(label, "扣分"))
-    return Field::kOther;
-  return std::nullopt;
-}
-
-bool IsCodeLabel(const std::string& l) { return IsNearlyAnyOf(l, {"项目编码", "项目代码", "项目编号"}); }
-bool IsNameLabel(const std::string& l) { return IsNearlyAnyOf(l, {"项目名称"}); }
-bool IsTotalLabel(const std::string& l) {
-  return IsAnyOf(l, {"预算数", "项目资金总额", "资金总额", "预算金额", "年度预算数", "项目总预算",
-                     "预算资金", "项目预算数", "预算总额", "项目资金总额(元)", "项目资金总额(万元)",
-                     "预算数(万元)", "预算数(元)"});
-}
-bool IsFiscalLabel(const std::string& l) {
-  return IsNearlyAnyOf(l, {"其中:财政资金", "财政资金", "其中:财政拨款", "财政拨款", "其中:一般公共预算",
-                     "其中:财政性资金"});
-}
-bool IsOtherLabel(const std::string& l) { return IsNearlyAnyOf(l, {"其他资金", "其中:其他资金", "自筹资金"}); }
-bool IsGoalsLabel(const std::string& l) {
-  if (Contains(l, "指标")) return false;  // 绩效指标 is one edit from 绩效目标
-  return IsNearlyAnyOf(l, {"绩效目标", "年度绩效目标", "年度总体目标", "年度目标", "项目年度目标",
-                     "年度总体绩效目标", "年度项目目标", "当年绩效目标"});
-}
-bool IsScheduleLabel(const std::string& l) {
-  return Contains(l, "资金支出计划") || Contains(l, "支出计划") || Contains(l, "用款计划") ||
-         Contains(l, "支出进度");
-}
-bool IsPurposeLabel(const std::string& l) {
-  return Contains(l, "资金用途") || IsAnyOf(l, {"项目概况", "项目内容", "主要内容", "项目简介"});
-}
-
-// Money unit stated in a label like "项目资金总额（元）".
-std::string UnitInLabel(const std::string& l) {
-  if (Contains(l, "(万元)")) return "万元";
-  if (Contains(l, "(亿元)")) return "亿元";
-  if (Contains(l, "(元)")) return "元";
-  return "";
-}
-
-// "万元…" -> "万元": the money unit a text starts with, or "".
-std::string MoneyUnitAt(const std::string& s) {
-  for (std::string_view cand : {"亿元", "万元", "元"})
-    if (StartsWith(s, cand)) return std::string(cand);
-  return "";
-}
+bool IsCodeLabel(const std::string& l) { return IsLabel(Label::kCode, l); }
+bool IsNameLabel(const std::string& l) { return IsLabel(Label::kName, l); }
+bool IsTotalLabel(const std::string& l) { return IsLabel(Label::kTotal, l); }
+bool IsFiscalLabel(const std::string& l) { return IsLabel(Label::kFiscal, l); }
+bool IsOtherLabel(const std::string& l) { return IsLabel(Label::kOther, l); }
+bool IsGoalsLabel(const std::string& l) { return IsLabel(Label::kGoals, l); }
+bool IsScheduleLabel(const std::string& l) { return IsLabel(Label::kSchedule, l); }
+bool IsPurposeLabel(const std::string& l) { return IsLabel(Label::kPurpose, l); }
 
 // The month a schedule header names ("3月底", "第一季度", "1-6月"), or 0.
 int ScheduleMonth(const std::string& label) {
@@ -673,11 +601,6 @@ bool HasProjectLabels(const Table& t) {
 }
 
 }  // namespace
-
-bool IsProjectTitle(const std::string& compact) {
-  return EndsWith(compact, "绩效目标表") || EndsWith(compact, "绩效目标申报表") ||
-         EndsWith(compact, "绩效目标填报表") || EndsWith(compact, "绩效目标审核表");
-}
 
 std::vector<std::string> SplitNumbered(const std::string& text) {
   std::u32string u = ToU32(Trim(text));

@@ -83,10 +83,9 @@ std::vector<Project> ReadProjects(const std::vector<PageContent>& pages, std::ve
 int SettleIndicatorLevels(std::vector<Project>& projects);
 Sections ReadSections(const std::vector<PageContent>& pages);
 DocumentMeta ReadMeta(const std::vector<PageContent>& pages);
-
-// A project table's title line ("3、公用取暖费绩效目标表", "财政项目支出绩效目标填报表"),
-// compared in Compact() form.
-bool IsProjectTitle(const std::string& compact);
+// A form without a cover names its department in each project's 主管部门 field
+// (vocabulary/ DepartmentFieldLabels): `meta` without a department takes the first project's.
+void DepartmentFromProjects(DocumentMeta& meta, const std::vector<Project>& projects);
 
 // "1、甲 2、乙" -> {"甲", "乙"}: splits a cell of numbered items, dropping the numbering.
 std::vector<std::string> SplitNumbered(const std::string& text);

@@ -5,6 +5,7 @@
 
 #include "core/text.h"
 #include "records/records.h"
+#include "vocabulary/vocabulary.h"
 
 namespace jixiao {
 
@@ -199,7 +200,7 @@ std::optional<int> YearIn(const std::string& text) {
 // "编制单位：某局" -> "某局".
 std::string LabeledDepartment(const std::string& text) {
   std::string nf = Trim(Nfkc(text));
-  for (std::string_view label : {"编制单位:", "单位名称:", "部门名称:", "预算单位:", "填报单位:"}) {
+  for (std::string_view label : CoverDepartmentLabels()) {
     size_t at = nf.find(label);
     if (at != std::string::npos) return Trim(nf.substr(at + label.size()));
   }
@@ -256,6 +257,16 @@ DocumentMeta ReadMeta(const std::vector<PageContent>& pages) {
       if ((m.year = YearIn(l.text))) break;
   }
   return m;
+}
+
+void DepartmentFromProjects(DocumentMeta& meta, const std::vector<Project>& projects) {
+  if (!meta.department.empty() || projects.empty()) return;
+  for (const auto& [label, value] : projects.front().attributes)
+    for (std::string_view l : DepartmentFieldLabels())
+      if (label == l) {
+        meta.department = value;
+        return;
+      }
 }
 
 }  // namespace jixiao

@@ -265,6 +265,16 @@ TEST(Checks, TextBudgetFires) {
   EXPECT_EQ(g[0].fields, (std::vector<std::string>{"goals[2]", "budget.total"}));
 }
 
+TEST(Checks, TextBudgetInMillions) {
+  // A table in 百万元 is checked like one in 万元: the same figures, a hundredth of the number.
+  Project p = Heating();
+  p.money_unit = "百万元";
+  p.budget = {0.1205, 0.1205, std::nullopt};
+  EXPECT_TRUE(Of(CheckOne(p), "text.budget").empty()) << Dump(CheckOne(p));
+  p.budget = {0.1305, 0.1305, std::nullopt};
+  EXPECT_EQ(Of(CheckOne(p), "text.budget").size(), 1u) << Dump(CheckOne(p));
+}
+
 TEST(Checks, TextBudgetQuiet) {
   Project p = Heating();
   for (const char* text : {

@@ -1,16 +1,123 @@
 // What a reader of these documents knows before reading them: the labels of the templates, the
-// indicator terms, the department labels and the fiscal units. The one home of this knowledge;
-// records/, ocr/, checks/ and normalize/ read it from here (a new region's wording is an entry
-// here, not a new function).
+// indicator terms and column headers, the department labels, the titles of performance tables and
+// the fiscal units. The one home of this knowledge, as data: records/, ocr/, checks/ and
+// normalize/ read it from here, so that a new region's wording is an entry here, not a new
+// function. Labels are compared in their compact form (NFKC, no white space, no trailing colon:
+// records' LabelOf), so a name here is written with ASCII punctuation: "其中:财政资金".
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace jixiao {
 
+// ---------------------------------------------------------------- template labels
+
+// The labels of a project's form (CONTRACT.md: 项目编码, 项目名称, 预算数 …).
+enum class Label { kCode, kName, kTotal, kFiscal, kOther, kGoals, kSchedule, kPurpose };
+
+// How a label is recognized. A label is in the set when it is one of `names` (or, with `nearly`,
+// within one character in four of one: what OCR makes of a bold label, 项目名秫), or contains
+// one of `contains`; and it contains none of `excludes`.
+struct LabelSet {
+  std::vector<std::string_view> names;
+  bool nearly = false;
+  std::vector<std::string_view> contains;
+  std::vector<std::string_view> excludes;
+};
+
+const LabelSet& LabelsOf(Label label);
+
+// Whether a compact label is in `set`.
+bool Matches(const LabelSet& set, std::string_view label);
+inline bool IsLabel(Label label, std::string_view text) { return Matches(LabelsOf(label), text); }
+
+// The money unit a label states ("项目资金总额(万元)" → 万元), or "".
+std::string UnitInLabel(std::string_view label);
+
+// The money unit a text starts with ("万元…" → 万元), or "".
+std::string MoneyUnitAt(std::string_view text);
+
+// ---------------------------------------------------------------- the indicator block
+
+// The columns of a 绩效目标表's indicator block.
+enum class IndicatorColumn { kLevel1, kLevel2, kLevel3, kDescription, kValue, kBasis, kOther };
+
+// The column an indicator header names, by the templates' wordings (一级指标名称, 具体指标,
+// 指标值确定依据, 评(扣)分标准 …), or nullopt.
+std::optional<IndicatorColumn> ExactIndicatorHeader(std::string_view label);
+
+// The standard header names a header misread by OCR is compared with, each with its column.
+struct HeaderName {
+  std::u32string_view name;
+  IndicatorColumn column;
+};
+const std::vector<HeaderName>& IndicatorHeaderNames();
+
 // The indicator vocabulary: 一级 and 二级 indicators and their common variants (a variant
 // read right is never taken for a misread standard term).
 const std::vector<std::string>& IndicatorTerms();
+
+// ---------------------------------------------------------------- titles and departments
+
+// A project table's title line ("3、公用取暖费绩效目标表", "财政项目支出绩效目标填报表"),
+// compared in compact form.
+bool IsProjectTitle(std::string_view compact);
+
+// Labels before a department's name on a cover line ("编制单位：某局"), with their colon, in
+// NFKC form.
+const std::vector<std::string_view>& CoverDepartmentLabels();
+
+// A project's field labels that name its department (a form without a cover: 主管部门).
+const std::vector<std::string_view>& DepartmentFieldLabels();
+
+// ---------------------------------------------------------------- OCR
+
+// The fixed texts of the templates as printed (full-width punctuation), with the indicator
+// terms: a cell that OCR read within a small edit distance of exactly one of them is it
+// (ocr/lexicon.h NearestTerm).
+const std::vector<std::string>& PrintedTerms();
+
+// Terms printed side by side in one row of a table (the schedule's month ends, the indicator
+// header): a reading that is as near to two of them is the one its row lacks.
+const std::vector<std::vector<std::string>>& TermGroups();
+
+// ---------------------------------------------------------------- units
+
+// One unit of count or measure as printed, and what each reader makes of it.
+struct UnitSpec {
+  std::u32string_view printed;
+  // Its canonical spelling in an indicator value (normalize/: 工作日 → 个工作日); empty when
+  // values do not take it as a unit.
+  std::u32string_view value;
+  // The unit it counts in running text (checks/ arithmetic: 学生, 名 → 人; 棵 → 株); empty when
+  // running text does not read it as a unit.
+  std::string_view counted;
+  // Running text reads it as a unit only after 每 or 一 (after a number, 月 and 日 are dates).
+  bool per_only = false;
+};
+const std::vector<UnitSpec>& Units();
+
+// Latin spellings of units in values, compared case-insensitively (m2 → 平方米, h → 小时).
+struct LatinUnit {
+  std::u32string_view printed, canonical;
+};
+const std::vector<LatinUnit>& LatinUnits();
+
+// ---------------------------------------------------------------- money
+
+// 元 per unit of money: 元 1, 千元 1e3, 万元 1e4, 百万元 1e6, 亿元 1e8, 万亿元 1e12; nullopt for
+// anything else. `unit` compact (NFKC, no white space).
+std::optional<double> MoneyFactor(std::u32string_view unit);
+std::optional<double> MoneyFactor(std::string_view unit);
+
+// The money units, longest first (so that a scan of a text takes 百万元 before 万元).
+struct MoneyUnit {
+  std::u32string_view name;
+  double factor;
+};
+const std::vector<MoneyUnit>& MoneyUnits();
 
 }  // namespace jixiao
