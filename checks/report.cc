@@ -1,5 +1,7 @@
 #include "checks/report.h"
 
+#include <algorithm>
+
 #include "checks/format.h"
 
 namespace jixiao {
@@ -106,6 +108,76 @@ std::string ComparisonTable(const Comparison& c, Lang lang) {
     rows.push_back(row);
   }
   return Align(rows);
+}
+
+CheckReport CheckDocuments(std::vector<CheckedDocument> documents, bool compare, const CheckOptions& options) {
+  CheckReport report;
+  for (CheckedDocument& d : documents) {
+    CheckReport::Document out;
+    out.input = d.input;
+    out.findings = d.findings ? std::move(*d.findings) : Check(d.projects, options);
+    for (const Finding& f : out.findings) {
+      ++out.counts[static_cast<int>(f.severity)];
+      ++report.counts[static_cast<int>(f.severity)];
+    }
+    report.documents.push_back(std::move(out));
+  }
+  if (compare) {
+    // Columns by year when every document has its own, else by input.
+    std::vector<std::string> labels;
+    for (const CheckedDocument& d : documents) labels.push_back(d.year ? std::to_string(*d.year) : "");
+    std::vector<std::string> sorted = labels;
+    std::sort(sorted.begin(), sorted.end());
+    const bool by_year = std::find(sorted.begin(), sorted.end(), "") == sorted.end() &&
+                         std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end();
+    std::vector<ComparedDocument> compared;
+    for (size_t i = 0; i < documents.size(); ++i)
+      compared.push_back({by_year ? labels[i] : documents[i].input, std::move(documents[i].projects)});
+    report.comparison = Compare(compared);
+  }
+  return report;
+}
+
+Json CheckReportJson(const CheckReport& report, Lang lang, Severity floor) {
+  Json all = Json::array();
+  for (const CheckReport::Document& d : report.documents)
+    for (const Finding& f : d.findings) {
+      if (f.severity < floor) continue;
+      const Json finding = FindingJson(f, lang);
+      Json j = {{"input", d.input}};
+      for (auto it = finding.begin(); it != finding.end(); ++it) j[it.key()] = it.value();
+      all.push_back(std::move(j));
+    }
+  Json out;
+  out["findings"] = std::move(all);
+  out["summary"] = {{"error", report.counts[2]}, {"warning", report.counts[1]}, {"info", report.counts[0]}};
+  if (report.comparison) {
+    Json cj = ComparisonJson(*report.comparison);
+    cj["findings"] = FindingsJson(report.comparison->findings, lang);
+    out["comparison"] = std::move(cj);
+  }
+  return out;
+}
+
+std::string CheckReportText(const CheckReport& report, Lang lang, Severity floor) {
+  const bool zh = lang == Lang::kZh;
+  std::string text;
+  for (const CheckReport::Document& d : report.documents) {
+    std::vector<Finding> shown;
+    for (const Finding& f : d.findings)
+      if (f.severity >= floor) shown.push_back(f);
+    text += d.input + (zh ? "：错误 " : ": errors ") + std::to_string(d.counts[2]) + (zh ? "，警告 " : ", warnings ") +
+            std::to_string(d.counts[1]) + (zh ? "，提示 " : ", info ") + std::to_string(d.counts[0]) + "\n";
+    if (!shown.empty()) text += FindingsTable(shown, lang);
+    text += "\n";
+  }
+  if (report.comparison) {
+    const Comparison& c = *report.comparison;
+    text += std::string(zh ? "对比：" : "comparison: ") + std::to_string(c.rows.size()) + (zh ? " 处变化" : " changes") + "\n";
+    if (!c.rows.empty()) text += ComparisonTable(c, lang);
+  }
+  while (text.size() >= 2 && text.compare(text.size() - 2, 2, "\n\n") == 0) text.pop_back();
+  return text;
 }
 
 }  // namespace jixiao

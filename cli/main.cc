@@ -37,21 +37,11 @@ void Emit(const std::string& out_path, const std::string& text) {
   jixiao::WriteFileAtomic(out_path, text + "\n");
 }
 
-// Warnings on stderr, one line each; the fields to review after OCR (often dozens) as one
-// line that points to the full list in the output's `warnings`.
+// Warnings on stderr, one line each.
 void PrintWarnings(const std::string& input, const jixiao::ExtractResult& r) {
-  int review = 0;
-  for (const auto& w : r.warnings) {
-    if (w.code == "ocr.review") {
-      ++review;
-      continue;
-    }
+  for (const auto& w : r.warnings)
     std::cerr << "jixiao: warning: " << input << (w.page ? ": page " + std::to_string(w.page) : "") << ": "
               << w.message << '\n';
-  }
-  if (review > 0)
-    std::cerr << "jixiao: warning: " << input << ": " << review
-              << " fields read by OCR with low confidence; see \"warnings\" (code ocr.review) in the output\n";
 }
 
 int RunExtract(const std::string& input, const std::string& out, int threads) {
@@ -104,7 +94,9 @@ bool IsJsonInput(const std::string& path) {
   return false;
 }
 
-jixiao::ExtractResult LoadForCheck(const std::string& path, int threads) {
+// An input of `check`: an extract JSON is read back (its records checked anew), anything else
+// is extracted (which ran the checks).
+jixiao::CheckedDocument LoadForCheck(const std::string& path, int threads) {
   if (IsJsonInput(path)) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(ErrorCode::kNotFound, path, "cannot open");
@@ -116,14 +108,15 @@ jixiao::ExtractResult LoadForCheck(const std::string& path, int threads) {
     } catch (const nlohmann::json::exception& e) {
       throw Error(ErrorCode::kBadInput, path, std::string("invalid JSON: ") + e.what());
     }
-    return jixiao::ReadExtractJson(j, path);
+    jixiao::ExtractResult r = jixiao::ReadExtractJson(j, path);
+    return {path, r.document.year, std::move(r.projects), std::nullopt};
   }
   jixiao::ExtractOptions options;
   options.threads = threads;
   jixiao::ExtractResult r = jixiao::Extract(path, options);
   PrintWarnings(path, r);
   if (r.projects.empty()) throw Error(ErrorCode::kNoTables, path, "no 绩效目标表 (performance table) found");
-  return r;
+  return {path, r.document.year, std::move(r.projects), std::move(r.findings)};
 }
 
 struct CheckArgs {
@@ -135,75 +128,29 @@ struct CheckArgs {
 
 int RunCheck(const CheckArgs& a) {
   const jixiao::Lang lang = a.lang == "en" ? jixiao::Lang::kEn : jixiao::Lang::kZh;
-  const bool zh = lang == jixiao::Lang::kZh;
   const jixiao::Severity floor = a.min_severity == "error"     ? jixiao::Severity::kError
                                  : a.min_severity == "warning" ? jixiao::Severity::kWarning
                                                                : jixiao::Severity::kInfo;
-  bool unreadable = false, errors = false;
-  std::vector<std::pair<std::string, jixiao::ExtractResult>> docs;
+  bool unreadable = false;
+  std::vector<jixiao::CheckedDocument> docs;
   for (const std::string& input : a.inputs) {
     try {
-      docs.emplace_back(input, LoadForCheck(input, a.threads));
+      docs.push_back(LoadForCheck(input, a.threads));
     } catch (const Error& e) {
       std::cerr << "jixiao: " << e.what() << '\n';
       unreadable = true;
     }
   }
-  nlohmann::ordered_json all = nlohmann::ordered_json::array();
-  std::string text;
-  int counts[3] = {0, 0, 0};
-  for (const auto& [path, r] : docs) {
-    const std::vector<jixiao::Finding> found = jixiao::Check(r.projects);
-    if (jixiao::AnyAtLeast(found, jixiao::Severity::kError)) errors = true;
-    std::vector<jixiao::Finding> shown;
-    int n[3] = {0, 0, 0};
-    for (const jixiao::Finding& f : found) {
-      ++n[static_cast<int>(f.severity)];
-      ++counts[static_cast<int>(f.severity)];
-      if (f.severity >= floor) shown.push_back(f);
-    }
-    for (const jixiao::Finding& f : shown) {
-      const nlohmann::ordered_json finding = jixiao::FindingJson(f, lang);
-      nlohmann::ordered_json j = {{"input", path}};
-      for (auto it = finding.begin(); it != finding.end(); ++it) j[it.key()] = it.value();
-      all.push_back(std::move(j));
-    }
-    text += path + (zh ? "：错误 " : ": errors ") + std::to_string(n[2]) + (zh ? "，警告 " : ", warnings ") +
-            std::to_string(n[1]) + (zh ? "，提示 " : ", info ") + std::to_string(n[0]) + "\n";
-    if (!shown.empty()) text += jixiao::FindingsTable(shown, lang);
-    text += "\n";
-  }
-  nlohmann::ordered_json out;
-  out["findings"] = std::move(all);
-  out["summary"] = {{"error", counts[2]}, {"warning", counts[1]}, {"info", counts[0]}};
-  if (a.compare) {
-    // Columns by year when every document has its own, else by file name.
-    std::vector<std::string> labels;
-    for (const auto& [path, r] : docs)
-      labels.push_back(r.document.year ? std::to_string(*r.document.year) : "");
-    std::vector<std::string> sorted = labels;
-    std::sort(sorted.begin(), sorted.end());
-    const bool by_year = std::find(sorted.begin(), sorted.end(), "") == sorted.end() &&
-                         std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end();
-    std::vector<jixiao::ComparedDocument> compared;
-    for (size_t i = 0; i < docs.size(); ++i)
-      compared.push_back({by_year ? labels[i] : docs[i].first, docs[i].second.projects});
-    const jixiao::Comparison c = jixiao::Compare(compared);
-    nlohmann::ordered_json cj = jixiao::ComparisonJson(c);
-    cj["findings"] = jixiao::FindingsJson(c.findings, lang);
-    out["comparison"] = std::move(cj);
-    text += std::string(zh ? "对比：" : "comparison: ") + std::to_string(c.rows.size()) + (zh ? " 处变化" : " changes") + "\n";
-    if (!c.rows.empty()) text += jixiao::ComparisonTable(c, lang);
-  }
+  const jixiao::CheckReport report = jixiao::CheckDocuments(std::move(docs), a.compare);
   if (a.json) {
-    Emit(a.out, out.dump(1, ' ', false));
+    Emit(a.out, jixiao::CheckReportJson(report, lang, floor).dump(1, ' ', false));
   } else {
-    while (text.size() >= 2 && text.compare(text.size() - 2, 2, "\n\n") == 0) text.pop_back();
+    const std::string text = jixiao::CheckReportText(report, lang, floor);
     if (a.out.empty() || a.out == "-") std::cout << text;
     else jixiao::WriteFileAtomic(a.out, text);
   }
   if (unreadable) return 2;
-  return errors ? 1 : 0;
+  return report.HasErrors() ? 1 : 0;
 }
 
 }  // namespace

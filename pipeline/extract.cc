@@ -6,7 +6,6 @@
 #include <thread>
 
 #include "checks/checks.h"
-#include "checks/review.h"
 #include "core/text.h"
 #include "layout/grid.h"
 #include "layout/table.h"
@@ -50,10 +49,15 @@ PageContent ReadPage(const Document& doc, int page, const ExtractOptions& option
   return out;
 }
 
-ExtractResult Extract(const std::string& path, const ExtractOptions& options) {
+PagesRead::PagesRead() = default;
+PagesRead::PagesRead(PagesRead&&) noexcept = default;
+PagesRead& PagesRead::operator=(PagesRead&&) noexcept = default;
+PagesRead::~PagesRead() = default;
+
+PagesRead ReadPages(const std::string& path, const ExtractOptions& options) {
   Document first = Document::Open(path);
-  ExtractResult result;
-  result.source = first.info();
+  PagesRead read;
+  read.source = first.info();
   const int n = first.page_count();
 
   struct Slot {
@@ -67,9 +71,9 @@ ExtractResult Extract(const std::string& path, const ExtractOptions& options) {
   std::optional<Warning> engine_error;
   int threads = options.threads > 0 ? options.threads
                                     : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  threads = std::min(threads, n);
+  threads = std::max(1, std::min(threads, n));
   // One engine per thread, created at its first scanned page; kept for the document pass.
-  std::vector<std::unique_ptr<OcrEngine>> engines(std::max(1, threads));
+  read.engines.resize(threads);
   auto work = [&](const Document& doc, std::unique_ptr<OcrEngine>& engine) {
     bool engine_failed = !options.ocr;
     auto engine_for = [&]() -> OcrEngine* {
@@ -98,39 +102,97 @@ ExtractResult Extract(const std::string& path, const ExtractOptions& options) {
   std::vector<std::thread> pool;
   std::vector<Document> docs;
   for (int i = 1; i < threads; ++i) docs.push_back(first.Reopen());
-  for (int i = 1; i < threads; ++i) pool.emplace_back(work, std::cref(docs[i - 1]), std::ref(engines[i]));
-  work(first, engines[0]);
+  for (int i = 1; i < threads; ++i) pool.emplace_back(work, std::cref(docs[i - 1]), std::ref(read.engines[i]));
+  work(first, read.engines[0]);
   for (auto& t : pool) t.join();
 
-  if (engine_error) result.warnings.push_back(*engine_error);
+  if (engine_error) read.warnings.push_back(*engine_error);
   for (Slot& s : slots) {
-    if (s.warning) result.warnings.push_back(*s.warning);
+    if (s.warning) read.warnings.push_back(*s.warning);
     if (!s.ok) continue;
     if (!s.content.has_text)
-      result.warnings.push_back({s.content.page, "page.no_text",
-                                 "page has no text layer (an image-only page needs OCR)"});
-    result.pages.push_back(std::move(s.content));
+      read.warnings.push_back({s.content.page, "page.no_text",
+                               "page has no text layer (an image-only page needs OCR)"});
+    read.pages.push_back(std::move(s.content));
   }
-  // Scanned pages: glyphs the recognizer doubted, settled by the words the rest of the
-  // document prints clearly.
-  std::vector<OcrEngine*> engines_made;
-  for (auto& e : engines) engines_made.push_back(e.get());
-  ocr::CorrectByDocument(result.pages, engines_made);
-  // Pages were read by OCR without the second line recognizer: say so, as their text is read
-  // less well (a build moved away from its line-net folder, say).
-  if (std::any_of(engines_made.begin(), engines_made.end(), [](OcrEngine* e) { return e != nullptr; }) &&
+  return read;
+}
+
+namespace {
+
+std::vector<OcrEngine*> EnginesOf(const PagesRead& read) {
+  std::vector<OcrEngine*> engines;
+  for (const auto& e : read.engines) engines.push_back(e.get());
+  return engines;
+}
+
+// ---------------------------------------------------------------- the document passes
+
+// Scanned pages: glyphs the recognizer doubted, settled by the words the rest of the document
+// prints clearly (ocr/document_lexicon.h).
+void CorrectByDocumentPass(PagesRead& read, ExtractResult&, const ExtractOptions&) {
+  const std::vector<OcrEngine*> engines = EnginesOf(read);
+  ocr::CorrectByDocument(read.pages, engines);
+}
+
+// Pages were read by OCR without the second line recognizer: say so, as their text is read less
+// well (a build moved away from its line-net folder, say).
+void OcrDegradedPass(PagesRead& read, ExtractResult& r, const ExtractOptions&) {
+  const std::vector<OcrEngine*> engines = EnginesOf(read);
+  if (std::any_of(engines.begin(), engines.end(), [](OcrEngine* e) { return e != nullptr; }) &&
       ocr::LineNet::ModelDir().empty())
-    result.warnings.push_back({0, "ocr.degraded",
-                               "the second OCR line recognizer's model is missing (run scripts/setup.sh and "
-                               "build, or set JIXIAO_LINE_NET): scanned text is read less well"});
-  result.document = ReadMeta(result.pages);
-  result.sections = ReadSections(result.pages);
-  result.projects = ReadProjects(result.pages, &result.warnings);
-  // Fields read by OCR with little confidence, for a human to look at.
-  for (Warning& w : ReviewWarnings(result.projects)) result.warnings.push_back(std::move(w));
-  DepartmentFromProjects(result.document, result.projects);
-  result.findings = Check(result.projects);
+    r.warnings.push_back({0, "ocr.degraded",
+                          "the second OCR line recognizer's model is missing (run scripts/setup.sh and "
+                          "build, or set JIXIAO_LINE_NET): scanned text is read less well"});
+}
+
+void MetadataPass(PagesRead& read, ExtractResult& r, const ExtractOptions&) { r.document = ReadMeta(read.pages); }
+
+void SectionsPass(PagesRead& read, ExtractResult& r, const ExtractOptions&) { r.sections = ReadSections(read.pages); }
+
+void ProjectsPass(PagesRead& read, ExtractResult& r, const ExtractOptions&) {
+  r.projects = ReadProjects(read.pages, &r.warnings);
+}
+
+void IndicatorLevelsPass(PagesRead&, ExtractResult& r, const ExtractOptions&) { SettleIndicatorLevels(r.projects); }
+
+void DepartmentPass(PagesRead&, ExtractResult& r, const ExtractOptions&) {
+  DepartmentFromProjects(r.document, r.projects);
+}
+
+void ChecksPass(PagesRead&, ExtractResult& r, const ExtractOptions& options) {
+  r.findings = Check(r.projects, options.checks);
+}
+
+}  // namespace
+
+const std::vector<DocumentPass>& DocumentPasses() {
+  static const std::vector<DocumentPass> kPasses = {
+      {"ocr.document_lexicon", "doubted OCR glyphs settled by the words the document prints clearly",
+       CorrectByDocumentPass},
+      {"ocr.degraded", "a warning when pages were read without the second line recognizer", OcrDegradedPass},
+      {"records.metadata", "the cover: department, title, year, draft, who compiled and reviewed it", MetadataPass},
+      {"records.sections", "part 1: the overall goal, the goals and the measures", SectionsPass},
+      {"records.projects", "the projects, from their 绩效目标表 tables", ProjectsPass},
+      {"records.indicator_levels", "OCR'd 一级/二级 cells a character off their column's term", IndicatorLevelsPass},
+      {"records.department", "a form without a cover: the department from the projects' 主管部门", DepartmentPass},
+      {"checks", "the auditor checks and the review of doubtful fields (docs/CHECKS.md)", ChecksPass},
+  };
+  return kPasses;
+}
+
+ExtractResult BuildDocument(PagesRead read, const ExtractOptions& options) {
+  ExtractResult result;
+  result.source = read.source;
+  result.warnings = std::move(read.warnings);
+  read.warnings.clear();
+  for (const DocumentPass& pass : DocumentPasses()) pass.run(read, result, options);
+  result.pages = std::move(read.pages);
   return result;
+}
+
+ExtractResult Extract(const std::string& path, const ExtractOptions& options) {
+  return BuildDocument(ReadPages(path, options), options);
 }
 
 }  // namespace jixiao

@@ -1,11 +1,14 @@
-// The whole extraction of one document: open, read every page (in parallel, each page on its
-// own and failing on its own), then rebuild the records.
+// The whole extraction of one document, in two steps: ReadPages (open, read every page in
+// parallel, each page on its own and failing on its own), then BuildDocument (the document
+// passes, by name, in one list).
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "checks/checks.h"
 #include "checks/finding.h"
 #include "core/error.h"
 #include "extract/document.h"
@@ -18,6 +21,7 @@ struct ExtractOptions {
   double grid_dpi = 100;    // resolution at which digital pages are rendered for rules
   double ocr_dpi = 200;     // resolution at which image-only PDF pages are rendered for OCR
   bool ocr = true;          // read pages without a usable text layer by OCR
+  CheckOptions checks;      // the auditor checks run on the records
 };
 
 class OcrEngine;
@@ -43,7 +47,40 @@ struct ExtractResult {
 PageContent ReadPage(const Document& doc, int page, const ExtractOptions& options,
                      const std::function<OcrEngine*()>& engine);
 
-// Throws Error only when the document cannot be opened; bad pages become warnings.
+// What reading the pages gave: each page read (in parallel, one OCR engine per thread), the
+// pages that failed as warnings, and the engines, kept for the document pass.
+struct PagesRead {
+  SourceInfo source;
+  std::vector<PageContent> pages;  // the pages read, in order
+  std::vector<Warning> warnings;   // pages that could not be read, pages without text, OCR missing
+  std::vector<std::unique_ptr<OcrEngine>> engines;  // null where a thread read no scanned page
+
+  PagesRead();
+  PagesRead(PagesRead&&) noexcept;
+  PagesRead& operator=(PagesRead&&) noexcept;
+  ~PagesRead();
+};
+
+// Every page of `path`, in parallel. Throws Error only when the document cannot be opened; bad
+// pages become warnings.
+PagesRead ReadPages(const std::string& path, const ExtractOptions& options = {});
+
+// One pass over the whole document, run in the order of DocumentPasses().
+struct DocumentPass {
+  const char* name;
+  const char* description;
+  void (*run)(PagesRead& read, ExtractResult& result, const ExtractOptions& options);
+};
+
+// The document passes in order: OCR corrections by the document's own words, the cover's
+// metadata, the part-1 sections, the projects, their indicator levels, the department of a
+// form without a cover, and the auditor checks (the review of low-confidence fields among them).
+const std::vector<DocumentPass>& DocumentPasses();
+
+// The records of a document from its pages: runs DocumentPasses() in order.
+ExtractResult BuildDocument(PagesRead read, const ExtractOptions& options = {});
+
+// ReadPages then BuildDocument. Throws Error only when the document cannot be opened.
 ExtractResult Extract(const std::string& path, const ExtractOptions& options = {});
 
 }  // namespace jixiao

@@ -789,7 +789,6 @@ std::vector<Project> ReadProjects(const std::vector<PageContent>& pages, std::ve
       projects.push_back(std::move(p));
     }
   }
-  SettleIndicatorLevels(projects);
   return projects;
 }
 

@@ -79,7 +79,7 @@ std::vector<Project> ReadProjects(const std::vector<PageContent>& pages, std::ve
 // misses by a character (效黑指标 for 效果指标), or by two when it was read with doubt
 // (上声出指标 for 产出指标, a speck and a blurred glyph); a text of the vocabulary stays. Its
 // provenance is marked corrected.
-// Part of ReadProjects; returns the number of cells changed.
+// A document pass after ReadProjects (pipeline/extract.h); returns the number of cells changed.
 int SettleIndicatorLevels(std::vector<Project>& projects);
 Sections ReadSections(const std::vector<PageContent>& pages);
 DocumentMeta ReadMeta(const std::vector<PageContent>& pages);

@@ -559,7 +559,7 @@ TEST(Checks, Review) {
   p.provenance["budget.total"] = ocr;
   p.provenance["purpose"] = Source{};  // text layer
   EXPECT_TRUE(CheckOne(p).empty());
-  ocr.confidence = 0.4;
+  ocr.confidence = 0.8;  // under the one review threshold, 0.9
   p.provenance["budget.total"] = ocr;
   ocr.confidence = 0.99;
   ocr.corrected = true;

@@ -15,7 +15,6 @@
 #include "ocr/lines.h"
 #include "ocr/operator.h"
 #include "ocr/scanned_page.h"
-#include "checks/review.h"
 
 namespace jixiao {
 namespace {
@@ -214,29 +213,6 @@ TEST(OcrPage, ReadsATableAndTheLinesAboveIt) {
     EXPECT_GE(cell.confidence, 0.0);
     EXPECT_LE(cell.confidence, 1.0);
   }
-}
-
-TEST(OcrReview, ListsWeakOcrFields) {
-  Project p;
-  p.index = 2;
-  p.project_code = "415-2203-JBN-7RKW";
-  Source weak;
-  weak.page = 8;
-  weak.source = WordSource::kOcr;
-  weak.confidence = 0.42;
-  Source strong = weak;
-  strong.confidence = 0.99;
-  Source layer;  // the text layer: never reviewed
-  layer.confidence = 0.1;
-  p.provenance["indicators[0].value"] = weak;
-  p.provenance["project_name"] = strong;
-  p.provenance["purpose"] = layer;
-  const std::vector<Warning> w = ReviewWarnings({p});
-  ASSERT_EQ(w.size(), 1u);
-  EXPECT_EQ(w[0].page, 8);
-  EXPECT_EQ(w[0].code, "ocr.review");
-  EXPECT_NE(w[0].message.find("indicators[0].value"), std::string::npos);
-  EXPECT_NE(w[0].message.find("0.42"), std::string::npos);
 }
 
 TEST(OcrLexicon, CorrectsNearMissesOfKnownTerms) {
