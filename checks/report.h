@@ -1,5 +1,5 @@
 // Findings and comparisons for people (an aligned plain-text table) and for machines (JSON,
-// CONTRACT.md "jixiao check --json").
+// docs/CONTRACT.md "jixiao check --json").
 #pragma once
 
 #include <nlohmann/json.hpp>

@@ -1,4 +1,4 @@
-// Printed values to typed values (CONTRACT.md, "Typed values"). Pure functions, no I/O.
+// Printed values to typed values (docs/CONTRACT.md, "Typed values"). Pure functions, no I/O.
 #pragma once
 
 #include <optional>

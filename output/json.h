@@ -1,4 +1,4 @@
-// The JSON that `jixiao extract`, `jixiao tables` and `jixiao normalize` write (CONTRACT.md).
+// The JSON that `jixiao extract`, `jixiao tables` and `jixiao normalize` write (docs/CONTRACT.md).
 #pragma once
 
 #include <string>
@@ -12,7 +12,7 @@ namespace jixiao {
 nlohmann::ordered_json ExtractJson(const ExtractResult& result);
 nlohmann::ordered_json TablesJson(const ExtractResult& result);
 
-// The records of an `extract` output or a truth.json (CONTRACT.md) read back: document,
+// The records of an `extract` output or a truth.json (docs/CONTRACT.md) read back: document,
 // sections, projects (with typed values and provenance when present), warnings. Missing
 // fields take their empty values; a typed value missing is normalized from the printed one.
 // Throws Error(kBadInput, path) when `j` is not such a document (no "projects" array).

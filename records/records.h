@@ -1,4 +1,4 @@
-// Records rebuilt from the tables and text of a document (CONTRACT.md): projects with their
+// Records rebuilt from the tables and text of a document (docs/CONTRACT.md): projects with their
 // 绩效目标表, the part-1 sections, the cover's metadata.
 #pragma once
 

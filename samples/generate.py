@@ -11,7 +11,7 @@ runs samples/scan.py to remake the committed scans (SCANS below) from the new di
 --scans-only remakes just the scans from the committed digital.pdf (no Chromium needed).
 
 All content is invented. The truth is written by hand in the data below (text exactly as
-printed, value_normalized per shared CONTRACT.md "Typed values"); the HTML is built from the
+printed, value_normalized per shared docs/CONTRACT.md "Typed values"); the HTML is built from the
 same data, so the two cannot drift apart.
 
 Needs: python3 (standard library only), chromium, qpdf, poppler-utils and the CJK fonts

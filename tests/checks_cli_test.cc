@@ -1,5 +1,5 @@
 // `jixiao check` as a program: exit 0 without error-level findings, 1 with some, 2 when an input
-// cannot be read; the table, --json (CONTRACT.md), --lang en, --compare; `extract` carries its
+// cannot be read; the table, --json (docs/CONTRACT.md), --lang en, --compare; `extract` carries its
 // document's findings.
 #include <gtest/gtest.h>
 #include <sys/wait.h>

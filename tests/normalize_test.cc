@@ -1,4 +1,4 @@
-// Table-driven tests of the value normalizer (CONTRACT.md, "Typed values"; issue 4).
+// Table-driven tests of the value normalizer (docs/CONTRACT.md, "Typed values"; issue 4).
 #include "normalize/normalize.h"
 
 #include <gtest/gtest.h>

@@ -147,7 +147,7 @@ const std::vector<std::string>& PrintedTerms() {
   static const std::vector<std::string> terms = [] {
     // clang-format off
     std::vector<std::string> t = {
-        // Labels of the 绩效目标表 (CONTRACT.md) and of the 填报表 template.
+        // Labels of the 绩效目标表 (docs/CONTRACT.md) and of the 填报表 template.
         "项目编码", "项目名称", "预算规模及资金用途", "预算规模", "资金用途", "预算数", "其中：财政资金",
         "其他资金", "财政资金", "资金支出计划（%）", "资金支出计划",
         "绩效目标", "一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据",

@@ -15,7 +15,7 @@ namespace jixiao {
 
 // ---------------------------------------------------------------- template labels
 
-// The labels of a project's form (CONTRACT.md: 项目编码, 项目名称, 预算数 …).
+// The labels of a project's form (docs/CONTRACT.md: 项目编码, 项目名称, 预算数 …).
 enum class Label { kCode, kName, kTotal, kFiscal, kOther, kGoals, kSchedule, kPurpose };
 
 // How a label is recognized. A label is in the set when it is one of `names` (or, with `nearly`,
