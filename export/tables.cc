@@ -43,7 +43,9 @@ struct TableSpec {
 // type from the field registry (records/fields.h).
 Column FieldColumn(FieldScope scope, std::string_view path, const char* key = nullptr) {
   const FieldSpec* f = FindField(scope, path);
-  if (!f) throw Error(ErrorCode::kInternal, std::string(path), "export names a field the registry does not have");
+  if (!f)
+    throw Error(ErrorCode::kInternal, std::string(path),
+                "export names a field the registry does not have");
   Column c{key ? key : f->name.c_str(), f->header_zh.c_str(), ColumnType::kText};
   switch (f->type) {
     case FieldType::kInteger: c.type = ColumnType::kInteger; break;

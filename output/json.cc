@@ -33,7 +33,8 @@ Json SourceJson(const Source& s) {
 // The project's fields in registry order (records/fields.h), then where each was read.
 Json ProjectJson(const Project& p) {
   Json o;
-  for (const FieldSpec& f : Fields(FieldScope::kProject)) PutJson(o, f, FieldJson(p, FieldPath{.field = &f}));
+  for (const FieldSpec& f : Fields(FieldScope::kProject))
+    PutJson(o, f, FieldJson(p, FieldPath{.field = &f}));
   Json prov = Json::object();
   for (const auto& [k, s] : p.provenance) prov[k] = SourceJson(s);
   o["provenance"] = std::move(prov);

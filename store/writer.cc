@@ -150,8 +150,9 @@ struct TypedPart {
   const char* name;
   bool number;
 };
-constexpr TypedPart kTypedParts[] = {{"kind", false},   {"op", false},        {"number", true}, {"upper", true},
-                                     {"unit", false},   {"reference", false}, {"date", false},  {"qualifier", false}};
+constexpr TypedPart kTypedParts[] = {{"kind", false}, {"op", false}, {"number", true},
+                                     {"upper", true}, {"unit", false}, {"reference", false},
+                                     {"date", false}, {"qualifier", false}};
 
 // The columns that hold the fields of `scope` (records/fields.h), after `leading`.
 std::vector<std::string> FieldColumns(FieldScope scope, std::vector<std::string> leading) {
@@ -165,7 +166,8 @@ std::vector<std::string> FieldColumns(FieldScope scope, std::vector<std::string>
   return leading;
 }
 
-std::string InsertSql(const std::string& table, const std::vector<std::string>& columns, const std::string& tail) {
+std::string InsertSql(const std::string& table, const std::vector<std::string>& columns,
+                      const std::string& tail) {
   std::string names, values;
   for (size_t i = 0; i < columns.size(); ++i) {
     names += (i ? ", " : "") + columns[i];
@@ -181,7 +183,8 @@ Row FieldValues(FieldScope scope, const Json& record, Row row) {
     const Json* v = FindJson(record, f);
     if (f.type == FieldType::kTypedValue) {
       const Json& typed = v ? *v : kNull;
-      for (const TypedPart& part : kTypedParts) row.push_back(part.number ? Number(typed, part.name) : Text(typed, part.name));
+      for (const TypedPart& part : kTypedParts)
+        row.push_back(part.number ? Number(typed, part.name) : Text(typed, part.name));
       continue;
     }
     if (f.column.empty()) continue;
@@ -206,9 +209,10 @@ Row FieldValues(FieldScope scope, const Json& record, Row row) {
 void WriteProject(Database& db, int64_t doc, const Json& p) {
   static const std::string project_sql =
       InsertSql("projects", FieldColumns(FieldScope::kProject, {"document_id"}), " RETURNING id");
-  static const std::string indicator_sql =
-      InsertSql("indicators", FieldColumns(FieldScope::kIndicator, {"document_id", "project_id", "seq"}), "");
-  const int64_t project = db.InsertReturningId(project_sql, FieldValues(FieldScope::kProject, p, {doc}));
+  static const std::string indicator_sql = InsertSql(
+      "indicators", FieldColumns(FieldScope::kIndicator, {"document_id", "project_id", "seq"}), "");
+  const int64_t project =
+      db.InsertReturningId(project_sql, FieldValues(FieldScope::kProject, p, {doc}));
   int64_t seq = 0;
   for (const Json& i : Member(p, "indicators"))
     db.Exec(indicator_sql, FieldValues(FieldScope::kIndicator, i, {doc, project, seq++}));
