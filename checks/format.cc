@@ -2,39 +2,26 @@
 
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
 
 #include "core/text.h"
+#include "records/fields.h"
 
 namespace jixiao {
 
 namespace {
 
-// "indicators[3].value" -> {"indicators", 3, "value"}; index -1 without brackets.
-struct Path {
-  std::string head;
-  int index = -1;
-  std::string tail;
-};
-
-Path Split(const std::string& field) {
-  Path p;
-  size_t open = field.find('[');
-  size_t close = field.find(']');
-  if (open == std::string::npos || close == std::string::npos || close < open) {
-    size_t dot = field.find('.');
-    p.head = field.substr(0, dot);
-    if (dot != std::string::npos) p.tail = field.substr(dot + 1);
-    return p;
-  }
-  p.head = field.substr(0, open);
-  p.index = std::atoi(field.c_str() + open + 1);
-  if (close + 1 < field.size() && field[close + 1] == '.') p.tail = field.substr(close + 2);
-  return p;
+// "第 {} 行指标" with its 1-based number.
+std::string Item(const std::string& label, int index) {
+  std::string s = label;
+  const size_t at = s.find("{}");
+  if (at != std::string::npos) s.replace(at, 2, std::to_string(index + 1));
+  return s;
 }
 
-std::string Opt(const std::optional<double>& v) {
-  return v ? FormatNumber(*v) : "";
+// The field holding the indicator rows, whose item label names a row.
+const FieldSpec& Rows() {
+  static const FieldSpec& rows = *FindField(FieldScope::kProject, "indicators");
+  return rows;
 }
 
 }  // namespace
@@ -64,9 +51,9 @@ int PageOf(const Project& p, const std::vector<std::string>& fields) {
   for (const std::string& f : fields) {
     auto it = p.provenance.find(f);
     if (it == p.provenance.end()) {
-      const Path path = Split(f);
-      if (path.index >= 0 && path.tail.empty())
-        it = p.provenance.find(path.head);  // goals[1] -> goals
+      const std::optional<FieldPath> path = ParseFieldPath(f);
+      if (path && path->index && path->field->scope == FieldScope::kProject)
+        it = p.provenance.find(path->field->path);  // goals[1] -> goals
     }
     if (it != p.provenance.end() && it->second.page > 0) return it->second.page;
   }
@@ -74,82 +61,30 @@ int PageOf(const Project& p, const std::vector<std::string>& fields) {
 }
 
 std::string FieldLabelZh(const std::string& field) {
-  static const std::vector<std::pair<std::string, std::string>> kNames = {
-      {"budget.total", "预算数"},
-      {"budget.fiscal", "财政资金"},
-      {"budget.other", "其他资金"},
-      {"schedule.mar", "支出计划3月底"},
-      {"schedule.jun", "支出计划6月底"},
-      {"schedule.oct", "支出计划10月底"},
-      {"schedule.dec", "支出计划12月底"},
-      {"project_code", "项目编码"},
-      {"project_name", "项目名称"},
-      {"purpose", "资金用途"},
-      {"goals", "绩效目标"},
-      {"title", "标题"},
-      {"unit_code", "单位编码"},
-      {"unit_name", "单位名称"}};
-  for (const auto& [k, v] : kNames)
-    if (field == k) return v;
-  const Path p = Split(field);
-  if (p.head == "goals" && p.index >= 0) return "绩效目标第 " + std::to_string(p.index + 1) + " 条";
-  if (p.head == "indicators" && p.index >= 0) {
-    static const std::vector<std::pair<std::string, std::string>> kColumns = {
-        {"level1", "一级指标"},          {"level2", "二级指标"}, {"level3", "三级指标"},
-        {"description", "绩效指标描述"}, {"value", "指标值"},    {"basis", "指标值确定依据"}};
-    std::string col = p.tail;
-    for (const auto& [k, v] : kColumns)
-      if (p.tail == k) col = v;
-    return "第 " + std::to_string(p.index + 1) + " 行指标的" + col;
-  }
-  if (p.head == "attributes") return p.tail;
-  return field;
+  const std::optional<FieldPath> path = ParseFieldPath(field);
+  if (!path) return field;
+  const FieldSpec& f = *path->field;
+  const std::string& name = path->key.empty() ? f.zh : path->key;
+  if (f.scope == FieldScope::kIndicator) return Item(Rows().item_zh, *path->index) + "的" + name;
+  if (path->index) return Item(f.item_zh, *path->index);
+  return name;
 }
 
 std::string FieldLabelEn(const std::string& field) {
-  const Path p = Split(field);
-  if (p.head == "goals" && p.index >= 0) return "goal " + std::to_string(p.index + 1);
-  if (p.head == "indicators" && p.index >= 0)
-    return "indicator row " + std::to_string(p.index + 1) + (p.tail.empty() ? "" : " " + p.tail);
-  return field;
+  const std::optional<FieldPath> path = ParseFieldPath(field);
+  if (!path) return field;
+  const FieldSpec& f = *path->field;
+  const std::string name = path->key.empty() ? f.en : f.en + "." + path->key;
+  if (f.scope == FieldScope::kIndicator) return Item(Rows().item_en, *path->index) + " " + name;
+  if (path->index) return Item(f.item_en, *path->index);
+  return name;
 }
 
 std::string FieldText(const Project& p, const std::string& field) {
-  if (field == "budget.total") return Opt(p.budget.total);
-  if (field == "budget.fiscal") return Opt(p.budget.fiscal);
-  if (field == "budget.other") return Opt(p.budget.other);
-  if (field == "schedule.mar") return Opt(p.schedule.mar);
-  if (field == "schedule.jun") return Opt(p.schedule.jun);
-  if (field == "schedule.oct") return Opt(p.schedule.oct);
-  if (field == "schedule.dec") return Opt(p.schedule.dec);
-  if (field == "project_code") return p.project_code;
-  if (field == "project_name") return p.project_name;
-  if (field == "purpose") return p.purpose;
-  if (field == "title") return p.title;
-  if (field == "unit_code") return p.unit_code;
-  if (field == "unit_name") return p.unit_name;
-  const Path path = Split(field);
-  if (path.head == "goals") {
-    if (path.index >= 0)
-      return path.index < static_cast<int>(p.goals.size()) ? p.goals[path.index] : "";
-    std::string all;
-    for (const std::string& g : p.goals) all += (all.empty() ? "" : "；") + g;
-    return all;
-  }
-  if (path.head == "indicators" && path.index >= 0 &&
-      path.index < static_cast<int>(p.indicators.size())) {
-    const Indicator& i = p.indicators[path.index];
-    if (path.tail == "level1") return i.level1;
-    if (path.tail == "level2") return i.level2;
-    if (path.tail == "level3") return i.level3;
-    if (path.tail == "description") return i.description;
-    if (path.tail == "value") return i.value;
-    if (path.tail == "basis") return i.basis;
-  }
-  if (path.head == "attributes")
-    for (const auto& [k, v] : p.attributes)
-      if (k == path.tail) return v;
-  return "";
+  const std::optional<FieldPath> path = ParseFieldPath(field);
+  if (!path) return "";
+  if (const std::optional<double> n = FieldNumber(p, *path)) return FormatNumber(*n);
+  return FieldString(p, *path).value_or("");
 }
 
 int DisplayWidth(const std::string& utf8) {

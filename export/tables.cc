@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
+#include "records/fields.h"
 
 namespace jixiao::exporter {
 
@@ -38,23 +39,48 @@ struct TableSpec {
   std::string sql;  // selects the columns in order; {C} is the engine's binary collation
 };
 
+// The column of a record field: its key (the field's flat name unless given), Chinese header and
+// type from the field registry (records/fields.h).
+Column FieldColumn(FieldScope scope, std::string_view path, const char* key = nullptr) {
+  const FieldSpec* f = FindField(scope, path);
+  if (!f)
+    throw Error(ErrorCode::kInternal, std::string(path),
+                "export names a field the registry does not have");
+  Column c{key ? key : f->name.c_str(), f->header_zh.c_str(), ColumnType::kText};
+  switch (f->type) {
+    case FieldType::kInteger: c.type = ColumnType::kInteger; break;
+    case FieldType::kNumber: c.type = ColumnType::kNumber; break;
+    case FieldType::kTextList: c.type = ColumnType::kList; c.join = "\n"; break;
+    case FieldType::kIntegerList: c.type = ColumnType::kList; c.join = ", "; break;
+    case FieldType::kLabeled: c.type = ColumnType::kObject; break;
+    case FieldType::kText:
+    case FieldType::kRows:
+    case FieldType::kTypedValue: break;
+  }
+  return c;
+}
+Column ProjectColumn(std::string_view path, const char* key = nullptr) {
+  return FieldColumn(FieldScope::kProject, path, key);
+}
+Column IndicatorColumn(std::string_view path) { return FieldColumn(FieldScope::kIndicator, path); }
+
 const std::vector<TableSpec>& Specs() {
   static const std::vector<TableSpec> specs = {
       {"indicators", "指标",
        WithDocument({
-           {"project_index", "项目序号", ColumnType::kInteger},
-           {"project_code", "项目编码", ColumnType::kText},
-           {"project_name", "项目名称", ColumnType::kText},
-           {"level1", "一级指标", ColumnType::kText},
-           {"level2", "二级指标", ColumnType::kText},
-           {"level3", "三级指标", ColumnType::kText},
-           {"description", "绩效指标描述", ColumnType::kText},
-           {"value", "指标值", ColumnType::kText},
+           ProjectColumn("index", "project_index"),
+           ProjectColumn("project_code"),
+           ProjectColumn("project_name"),
+           IndicatorColumn("level1"),
+           IndicatorColumn("level2"),
+           IndicatorColumn("level3"),
+           IndicatorColumn("description"),
+           IndicatorColumn("value"),
            {"op", "比较", ColumnType::kText},
            {"number", "数值", ColumnType::kNumber},
            {"upper", "上限", ColumnType::kNumber},
            {"unit", "单位", ColumnType::kText},
-           {"basis", "指标值确定依据", ColumnType::kText},
+           IndicatorColumn("basis"),
            {"kind", "类型", ColumnType::kText},
            {"reference", "参照", ColumnType::kText},
            {"date", "日期", ColumnType::kText},
@@ -68,25 +94,25 @@ const std::vector<TableSpec>& Specs() {
            "ORDER BY d.path{C}, COALESCE(d.sha256, ''), p.idx, p.id, i.seq, i.id"},
       {"projects", "项目",
        WithDocument({
-           {"index", "项目序号", ColumnType::kInteger},
-           {"project_code", "项目编码", ColumnType::kText},
-           {"project_name", "项目名称", ColumnType::kText},
-           {"title", "表名", ColumnType::kText},
-           {"unit_code", "单位编码", ColumnType::kText},
-           {"unit_name", "单位名称", ColumnType::kText},
-           {"money_unit", "金额单位", ColumnType::kText},
-           {"budget_total", "预算数", ColumnType::kNumber},
-           {"budget_fiscal", "财政资金", ColumnType::kNumber},
-           {"budget_other", "其他资金", ColumnType::kNumber},
-           {"schedule_mar", "3月底（%）", ColumnType::kNumber},
-           {"schedule_jun", "6月底（%）", ColumnType::kNumber},
-           {"schedule_oct", "10月底（%）", ColumnType::kNumber},
-           {"schedule_dec", "12月底（%）", ColumnType::kNumber},
-           {"goals", "绩效目标", ColumnType::kList, "\n"},
-           {"purpose", "资金用途", ColumnType::kText},
-           {"indicators", "指标数", ColumnType::kInteger},
-           {"pages", "页码", ColumnType::kList, ", "},
-           {"attributes", "其他字段", ColumnType::kObject},
+           ProjectColumn("index"),
+           ProjectColumn("project_code"),
+           ProjectColumn("project_name"),
+           ProjectColumn("title"),
+           ProjectColumn("unit_code"),
+           ProjectColumn("unit_name"),
+           ProjectColumn("money_unit"),
+           ProjectColumn("budget.total"),
+           ProjectColumn("budget.fiscal"),
+           ProjectColumn("budget.other"),
+           ProjectColumn("schedule.mar"),
+           ProjectColumn("schedule.jun"),
+           ProjectColumn("schedule.oct"),
+           ProjectColumn("schedule.dec"),
+           ProjectColumn("goals"),
+           ProjectColumn("purpose"),
+           {"indicators", "指标数", ColumnType::kInteger},  // the number of rows, not the rows
+           ProjectColumn("pages"),
+           ProjectColumn("attributes"),
        }),
        std::string("SELECT ") + kDocumentSelect +
            ", p.idx, p.project_code, p.project_name, p.title, p.unit_code, p.unit_name, p.money_unit, p.budget_total, "
@@ -96,9 +122,9 @@ const std::vector<TableSpec>& Specs() {
            "ORDER BY d.path{C}, COALESCE(d.sha256, ''), p.idx, p.id"},
       {"findings", "问题",
        WithDocument({
-           {"project_index", "项目序号", ColumnType::kInteger},
-           {"project_code", "项目编码", ColumnType::kText},
-           {"project_name", "项目名称", ColumnType::kText},
+           ProjectColumn("index", "project_index"),
+           ProjectColumn("project_code"),
+           ProjectColumn("project_name"),
            {"rule", "规则", ColumnType::kText},
            {"severity", "级别", ColumnType::kText},
            {"page", "页码", ColumnType::kInteger},

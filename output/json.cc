@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "checks/report.h"
+#include "records/fields.h"
 
 namespace jixiao {
 
@@ -14,17 +15,9 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-Json Number(const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); }
-
 Json BoxJson(const Box& b) {
   auto r = [](double v) { return std::round(v * 100) / 100; };
   return Json::array({r(b.x0), r(b.y0), r(b.x1), r(b.y1)});
-}
-
-Json Pairs(const std::vector<std::pair<std::string, std::string>>& kv) {
-  Json o = Json::object();
-  for (const auto& [k, v] : kv) o[k] = v;
-  return o;
 }
 
 Json SourceJson(const Source& s) {
@@ -37,36 +30,11 @@ Json SourceJson(const Source& s) {
   return o;
 }
 
+// The project's fields in registry order (records/fields.h), then where each was read.
 Json ProjectJson(const Project& p) {
   Json o;
-  o["index"] = p.index;
-  o["title"] = p.title;
-  o["unit_code"] = p.unit_code;
-  o["unit_name"] = p.unit_name;
-  o["money_unit"] = p.money_unit;
-  o["project_code"] = p.project_code;
-  o["project_name"] = p.project_name;
-  o["budget"] = {{"total", Number(p.budget.total)}, {"fiscal", Number(p.budget.fiscal)}, {"other", Number(p.budget.other)}};
-  o["purpose"] = p.purpose;
-  o["schedule"] = {{"mar", Number(p.schedule.mar)}, {"jun", Number(p.schedule.jun)},
-                   {"oct", Number(p.schedule.oct)}, {"dec", Number(p.schedule.dec)}};
-  o["goals"] = p.goals;
-  Json inds = Json::array();
-  for (const Indicator& i : p.indicators) {
-    Json j;
-    j["level1"] = i.level1;
-    j["level2"] = i.level2;
-    j["level3"] = i.level3;
-    j["description"] = i.description;
-    j["value"] = i.value;
-    j["basis"] = i.basis;
-    j["value_normalized"] = Json::parse(ToJson(i.value_normalized).dump());
-    if (!i.attributes.empty()) j["attributes"] = Pairs(i.attributes);
-    inds.push_back(std::move(j));
-  }
-  o["indicators"] = std::move(inds);
-  o["pages"] = p.pages;
-  o["attributes"] = Pairs(p.attributes);
+  for (const FieldSpec& f : Fields(FieldScope::kProject))
+    PutJson(o, f, FieldJson(p, FieldPath{.field = &f}));
   Json prov = Json::object();
   for (const auto& [k, s] : p.provenance) prov[k] = SourceJson(s);
   o["provenance"] = std::move(prov);
@@ -133,61 +101,13 @@ namespace {
 
 std::string TextOf(const Json& o, const char* key) {
   if (!o.is_object() || !o.contains(key)) return "";
-  const Json& v = o[key];
-  if (v.is_string()) return v.get<std::string>();
-  if (v.is_number()) return v.dump();
-  return "";
+  return JsonToText(o[key]);
 }
 
 // A number, or a number printed as a string ("100.00", "3,286,500.00"); null and "" are empty.
 std::optional<double> NumberOf(const Json& o, const char* key) {
   if (!o.is_object() || !o.contains(key)) return std::nullopt;
-  const Json& v = o[key];
-  if (v.is_number()) return v.get<double>();
-  if (v.is_string()) return ParseMoney(v.get<std::string>(), "");
-  return std::nullopt;
-}
-
-std::optional<Op> OpOf(const std::string& s) {
-  static const std::vector<std::pair<std::string, Op>> kOps = {
-      {"=", Op::kEq}, {">=", Op::kGe}, {"<=", Op::kLe}, {">", Op::kGt}, {"<", Op::kLt}, {"range", Op::kRange},
-      {"≥", Op::kGe}, {"≤", Op::kLe}};
-  for (const auto& [name, op] : kOps)
-    if (s == name) return op;
-  return std::nullopt;
-}
-
-TypedValue TypedValueOf(const Json& o, const std::string& printed) {
-  if (!o.is_object() || !o.contains("kind") || !o["kind"].is_string()) return Normalize(printed);
-  static const std::vector<std::pair<std::string, ValueKind>> kKinds = {
-      {"numeric", ValueKind::kNumeric}, {"reference", ValueKind::kReference}, {"date", ValueKind::kDate},
-      {"text", ValueKind::kText}, {"empty", ValueKind::kEmpty}};
-  TypedValue v;
-  bool known = false;
-  for (const auto& [name, kind] : kKinds)
-    if (o["kind"] == name) v.kind = kind, known = true;
-  if (!known) return Normalize(printed);
-  v.raw = o.contains("raw") && o["raw"].is_string() ? o["raw"].get<std::string>() : printed;
-  if (o.contains("op") && o["op"].is_string()) v.op = OpOf(o["op"].get<std::string>());
-  v.number = NumberOf(o, "number");
-  v.upper = NumberOf(o, "upper");
-  auto text = [&](const char* key) -> std::optional<std::string> {
-    if (o.contains(key) && o[key].is_string()) return o[key].get<std::string>();
-    return std::nullopt;
-  };
-  v.unit = text("unit");
-  v.qualifier = text("qualifier");
-  v.reference = text("reference");
-  v.date = text("date");
-  return v;
-}
-
-std::vector<std::pair<std::string, std::string>> PairsOf(const Json& o) {
-  std::vector<std::pair<std::string, std::string>> out;
-  if (!o.is_object()) return out;
-  for (auto it = o.begin(); it != o.end(); ++it)
-    out.emplace_back(it.key(), it.value().is_string() ? it.value().get<std::string>() : it.value().dump());
-  return out;
+  return JsonToNumber(o[key]);
 }
 
 Source SourceOf(const Json& o) {
@@ -212,41 +132,16 @@ std::vector<SectionItem> ItemsOf(const Json& o) {
   return out;
 }
 
+// The project's fields in registry order (records/fields.h); a missing field takes its empty
+// value, a missing index the project's position.
 Project ProjectOf(const Json& o, int position) {
+  static const Json kNull;
   Project p;
-  p.index = o.contains("index") && o["index"].is_number_integer() ? o["index"].get<int>() : position;
-  p.title = TextOf(o, "title");
-  p.unit_code = TextOf(o, "unit_code");
-  p.unit_name = TextOf(o, "unit_name");
-  p.money_unit = TextOf(o, "money_unit");
-  p.project_code = TextOf(o, "project_code");
-  p.project_name = TextOf(o, "project_name");
-  const Json budget = o.value("budget", Json::object());
-  p.budget = {NumberOf(budget, "total"), NumberOf(budget, "fiscal"), NumberOf(budget, "other")};
-  p.purpose = TextOf(o, "purpose");
-  const Json schedule = o.value("schedule", Json::object());
-  p.schedule = {NumberOf(schedule, "mar"), NumberOf(schedule, "jun"), NumberOf(schedule, "oct"),
-                NumberOf(schedule, "dec")};
-  if (o.contains("goals") && o["goals"].is_array())
-    for (const Json& g : o["goals"])
-      if (g.is_string()) p.goals.push_back(g.get<std::string>());
-  if (o.contains("indicators") && o["indicators"].is_array())
-    for (const Json& i : o["indicators"]) {
-      Indicator ind;
-      ind.level1 = TextOf(i, "level1");
-      ind.level2 = TextOf(i, "level2");
-      ind.level3 = TextOf(i, "level3");
-      ind.description = TextOf(i, "description");
-      ind.value = TextOf(i, "value");
-      ind.basis = TextOf(i, "basis");
-      ind.value_normalized = TypedValueOf(i.value("value_normalized", Json()), ind.value);
-      ind.attributes = PairsOf(i.value("attributes", Json()));
-      p.indicators.push_back(std::move(ind));
-    }
-  if (o.contains("pages") && o["pages"].is_array())
-    for (const Json& n : o["pages"])
-      if (n.is_number_integer()) p.pages.push_back(n.get<int>());
-  p.attributes = PairsOf(o.value("attributes", Json()));
+  for (const FieldSpec& f : Fields(FieldScope::kProject)) {
+    const Json* v = FindJson(o, f);
+    SetFieldJson(p, FieldPath{.field = &f}, v ? *v : kNull);
+  }
+  if (!o.contains("index") || !o["index"].is_number_integer()) p.index = position;
   const Json prov = o.value("provenance", Json::object());
   if (prov.is_object())
     for (auto it = prov.begin(); it != prov.end(); ++it) p.provenance[it.key()] = SourceOf(it.value());

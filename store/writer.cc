@@ -4,6 +4,7 @@
 #include <set>
 
 #include "output/json.h"
+#include "records/fields.h"
 
 namespace jixiao::store {
 
@@ -11,31 +12,37 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-Value Text(const Json& o, const char* key) {
-  if (!o.is_object() || !o.contains(key)) return std::monostate{};
-  const Json& v = o[key];
+// A JSON value as a column value: text (a non-string as its JSON text), a number, an integer
+// (true is 1), or a JSON value as its compact text (arrays and objects in TEXT columns); null,
+// or a value of another type, is NULL.
+Value Text(const Json& v) {
   if (v.is_string()) return v.get<std::string>();
   if (v.is_null()) return std::monostate{};
   return v.dump();
 }
 
-Value Number(const Json& o, const char* key) {
-  if (!o.is_object() || !o.contains(key) || !o[key].is_number()) return std::monostate{};
-  return o[key].get<double>();
-}
+Value Number(const Json& v) { return v.is_number() ? Value{v.get<double>()} : Value{}; }
 
-Value Integer(const Json& o, const char* key) {
-  if (!o.is_object() || !o.contains(key)) return std::monostate{};
-  const Json& v = o[key];
+Value Integer(const Json& v) {
   if (v.is_boolean()) return static_cast<int64_t>(v.get<bool>() ? 1 : 0);
   if (v.is_number()) return static_cast<int64_t>(v.get<double>());
   return std::monostate{};
 }
 
-// A JSON value stored as its compact text (arrays and objects in TEXT columns).
+Value JsonText(const Json& v) { return v.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
+// The same for a member of `o` (NULL when it is missing).
+Value Text(const Json& o, const char* key) {
+  return o.is_object() && o.contains(key) ? Text(o[key]) : Value{};
+}
+Value Number(const Json& o, const char* key) {
+  return o.is_object() && o.contains(key) ? Number(o[key]) : Value{};
+}
+Value Integer(const Json& o, const char* key) {
+  return o.is_object() && o.contains(key) ? Integer(o[key]) : Value{};
+}
 Value JsonText(const Json& o, const char* key) {
-  if (!o.is_object() || !o.contains(key)) return std::monostate{};
-  return o[key].dump(-1, ' ', false, Json::error_handler_t::replace);
+  return o.is_object() && o.contains(key) ? JsonText(o[key]) : Value{};
 }
 
 // The member, or null (which iterates as empty) when missing: no copies, no temporaries.
@@ -138,30 +145,77 @@ Written InTransaction(Database& db, F&& write) {
   }
 }
 
-void WriteProject(Database& db, int64_t doc, const Json& p) {
-  const Json& budget = Member(p, "budget");
-  const Json& schedule = Member(p, "schedule");
-  const int64_t project = db.InsertReturningId(
-      "INSERT INTO projects (document_id, idx, title, unit_code, unit_name, money_unit, project_code, project_name, "
-      "budget_total, budget_fiscal, budget_other, purpose, schedule_mar, schedule_jun, schedule_oct, schedule_dec, "
-      "goals, attributes, pages) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, "
-      "$18, $19) RETURNING id",
-      {doc, Integer(p, "index"), Text(p, "title"), Text(p, "unit_code"), Text(p, "unit_name"), Text(p, "money_unit"),
-       Text(p, "project_code"), Text(p, "project_name"), Number(budget, "total"), Number(budget, "fiscal"),
-       Number(budget, "other"), Text(p, "purpose"), Number(schedule, "mar"), Number(schedule, "jun"),
-       Number(schedule, "oct"), Number(schedule, "dec"), JsonText(p, "goals"), JsonText(p, "attributes"),
-       JsonText(p, "pages")});
-  int64_t seq = 0;
-  for (const Json& i : Member(p, "indicators")) {
-    const Json& v = Member(i, "value_normalized");
-    db.Exec(
-        "INSERT INTO indicators (document_id, project_id, seq, level1, level2, level3, description, value_raw, basis, "
-        "kind, op, number, upper, unit, reference, date, qualifier) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
-        "$11, $12, $13, $14, $15, $16, $17)",
-        {doc, project, seq++, Text(i, "level1"), Text(i, "level2"), Text(i, "level3"), Text(i, "description"),
-         Text(i, "value"), Text(i, "basis"), Text(v, "kind"), Text(v, "op"), Number(v, "number"), Number(v, "upper"),
-         Text(v, "unit"), Text(v, "reference"), Text(v, "date"), Text(v, "qualifier")});
+// A typed value (value_normalized) is stored as its parts, each in the column of its name.
+struct TypedPart {
+  const char* name;
+  bool number;
+};
+constexpr TypedPart kTypedParts[] = {{"kind", false}, {"op", false}, {"number", true},
+                                     {"upper", true}, {"unit", false}, {"reference", false},
+                                     {"date", false}, {"qualifier", false}};
+
+// The columns that hold the fields of `scope` (records/fields.h), after `leading`.
+std::vector<std::string> FieldColumns(FieldScope scope, std::vector<std::string> leading) {
+  for (const FieldSpec& f : Fields(scope)) {
+    if (f.type == FieldType::kTypedValue) {
+      for (const TypedPart& part : kTypedParts) leading.push_back(part.name);
+    } else if (!f.column.empty()) {
+      leading.push_back(f.column);
+    }
   }
+  return leading;
+}
+
+std::string InsertSql(const std::string& table, const std::vector<std::string>& columns,
+                      const std::string& tail) {
+  std::string names, values;
+  for (size_t i = 0; i < columns.size(); ++i) {
+    names += (i ? ", " : "") + columns[i];
+    values += (i ? ", $" : "$") + std::to_string(i + 1);
+  }
+  return "INSERT INTO " + table + " (" + names + ") VALUES (" + values + ")" + tail;
+}
+
+// The values of FieldColumns(scope, …) in `record`, after `row`.
+Row FieldValues(FieldScope scope, const Json& record, Row row) {
+  static const Json kNull;
+  for (const FieldSpec& f : Fields(scope)) {
+    const Json* v = FindJson(record, f);
+    if (f.type == FieldType::kTypedValue) {
+      const Json& typed = v ? *v : kNull;
+      for (const TypedPart& part : kTypedParts)
+        row.push_back(part.number ? Number(typed, part.name) : Text(typed, part.name));
+      continue;
+    }
+    if (f.column.empty()) continue;
+    if (!v) {
+      row.emplace_back();
+      continue;
+    }
+    switch (f.type) {
+      case FieldType::kInteger: row.push_back(Integer(*v)); break;
+      case FieldType::kText: row.push_back(Text(*v)); break;
+      case FieldType::kNumber: row.push_back(Number(*v)); break;
+      case FieldType::kTextList:
+      case FieldType::kIntegerList:
+      case FieldType::kRows:
+      case FieldType::kLabeled:
+      case FieldType::kTypedValue: row.push_back(JsonText(*v)); break;
+    }
+  }
+  return row;
+}
+
+void WriteProject(Database& db, int64_t doc, const Json& p) {
+  static const std::string project_sql =
+      InsertSql("projects", FieldColumns(FieldScope::kProject, {"document_id"}), " RETURNING id");
+  static const std::string indicator_sql = InsertSql(
+      "indicators", FieldColumns(FieldScope::kIndicator, {"document_id", "project_id", "seq"}), "");
+  const int64_t project =
+      db.InsertReturningId(project_sql, FieldValues(FieldScope::kProject, p, {doc}));
+  int64_t seq = 0;
+  for (const Json& i : Member(p, "indicators"))
+    db.Exec(indicator_sql, FieldValues(FieldScope::kIndicator, i, {doc, project, seq++}));
   for (const auto& [field, s] : Member(p, "provenance").items()) {
     const Json& box = Member(s, "bbox");
     auto coord = [&](size_t k) { return box.size() == 4 && box[k].is_number() ? Value{box[k].get<double>()} : Value{}; };
