@@ -14,11 +14,10 @@
 
 #include <cstdint>
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "batch/batch.h"
 #include "store/database.h"
@@ -90,7 +89,7 @@ enum class Finished {
 // What a worker found and did while claiming: a document whose worker's lease ended.
 struct LeaseEnded {
   std::string path, worker;
-  int failures = 0;  // counting this one
+  int failures = 0;     // counting this one
   bool failed = false;  // that was the last attempt: recorded as failed
 };
 
@@ -109,8 +108,8 @@ class WorkQueue {
 
   // Claims a document whose lease ended (its worker is gone), else the oldest pending document
   // not tried yet, else one that failed before (those that failed on this machine last):
-  // nullopt when there is none to claim now. Leases found ended are reported to `on_lease_ended` (and a
-  // document whose last attempt that was is failed and not claimed).
+  // nullopt when there is none to claim now. Leases found ended are reported to `on_lease_ended`
+  // (and a document whose last attempt that was is failed and not claimed).
   std::optional<Claim> Take(const std::function<void(const LeaseEnded&)>& on_lease_ended = {});
 
   // Extends the lease by lease_seconds from now; false when the document is no longer this
@@ -160,7 +159,7 @@ struct FailedDocument {
 
 struct QueueStatus {
   int64_t pending = 0, running = 0, done = 0, failed = 0;
-  int64_t retrying = 0;                 // pending after a failed attempt
+  int64_t retrying = 0;                  // pending after a failed attempt
   std::vector<RunningDocument> workers;  // running, by worker
   std::vector<FailedDocument> failures;  // failed documents
   // Documents finished over the last minutes: the window ends now and starts `window_seconds`

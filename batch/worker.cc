@@ -26,20 +26,29 @@ constexpr double kMinIdleSeconds = 0.25, kMaxIdleSeconds = 5;
 // How often a sleeping worker looks at `stop`.
 constexpr auto kStopPoll = std::chrono::milliseconds(100);
 
-double Since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+double Since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
 
 void SleepUnless(const std::atomic<bool>& stop, double seconds) {
-  const auto until = Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
-  while (!stop && Clock::now() < until) std::this_thread::sleep_for(std::min<Clock::duration>(kStopPoll, until - Clock::now()));
+  const auto until = Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                                        std::chrono::duration<double>(seconds));
+  while (!stop && Clock::now() < until)
+    std::this_thread::sleep_for(std::min<Clock::duration>(kStopPoll, until - Clock::now()));
 }
 
 WorkerEvent::Kind KindOf(Finished f) {
   switch (f) {
-    case Finished::kImported: return WorkerEvent::Kind::kImported;
-    case Finished::kSkipped: return WorkerEvent::Kind::kSkipped;
-    case Finished::kRetry: return WorkerEvent::Kind::kRetry;
-    case Finished::kFailed: return WorkerEvent::Kind::kFailed;
-    case Finished::kLost: break;
+    case Finished::kImported:
+      return WorkerEvent::Kind::kImported;
+    case Finished::kSkipped:
+      return WorkerEvent::Kind::kSkipped;
+    case Finished::kRetry:
+      return WorkerEvent::Kind::kRetry;
+    case Finished::kFailed:
+      return WorkerEvent::Kind::kFailed;
+    case Finished::kLost:
+      break;
   }
   return WorkerEvent::Kind::kLost;
 }
@@ -54,7 +63,8 @@ std::string Ms(double seconds) {
 
 std::string DefaultWorkerName() {
   char host[256] = {};
-  if (::gethostname(host, sizeof host - 1) != 0 || !host[0]) std::snprintf(host, sizeof host, "localhost");
+  if (::gethostname(host, sizeof host - 1) != 0 || !host[0])
+    std::snprintf(host, sizeof host, "localhost");
   return std::string(host) + ":" + std::to_string(::getpid());
 }
 
@@ -65,7 +75,8 @@ int UsableCores() {
   return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 }
 
-WorkerSummary RunWorker(store::Database& db, const WorkerOptions& options, const std::atomic<bool>& stop,
+WorkerSummary RunWorker(store::Database& db, const WorkerOptions& options,
+                        const std::atomic<bool>& stop,
                         const std::function<void(const WorkerEvent&)>& on_event,
                         const std::function<void(const WorkerSummary&)>& on_started) {
   const auto start = Clock::now();
@@ -78,7 +89,8 @@ WorkerSummary RunWorker(store::Database& db, const WorkerOptions& options, const
   auto emit = [&](const WorkerEvent& e) {
     if (on_event) on_event(e);
   };
-  const auto renew_every = std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(lease / kRenewalsPerLease));
+  const auto renew_every = std::chrono::duration_cast<Clock::duration>(
+      std::chrono::duration<double>(lease / kRenewalsPerLease));
   const double idle = std::clamp(lease / 4, kMinIdleSeconds, kMaxIdleSeconds);
 
   for (;;) {
@@ -113,7 +125,8 @@ WorkerSummary RunWorker(store::Database& db, const WorkerOptions& options, const
     ++s.documents;
     // Read on a thread of its own; this one keeps the lease (the connection is this thread's).
     std::future<ReadOutcome> reading =
-        std::async(std::launch::async, [path = claim->path, jobs = s.jobs] { return ReadDocument(path, jobs); });
+        std::async(std::launch::async,
+                   [path = claim->path, jobs = s.jobs] { return ReadDocument(path, jobs); });
     bool lost = false;
     while (reading.wait_for(renew_every) != std::future_status::ready) {
       if (lost || queue.Renew(*claim)) continue;
@@ -143,10 +156,18 @@ WorkerSummary RunWorker(store::Database& db, const WorkerOptions& options, const
         ++s.imported;
         s.pages += e.pages;
         break;
-      case Finished::kSkipped: ++s.skipped; break;
-      case Finished::kRetry: ++s.retried; break;
-      case Finished::kFailed: ++s.failed; break;
-      case Finished::kLost: ++s.lost; break;
+      case Finished::kSkipped:
+        ++s.skipped;
+        break;
+      case Finished::kRetry:
+        ++s.retried;
+        break;
+      case Finished::kFailed:
+        ++s.failed;
+        break;
+      case Finished::kLost:
+        ++s.lost;
+        break;
     }
     emit(e);
   }
@@ -164,24 +185,27 @@ std::string WorkerEventLine(const WorkerEvent& e) {
     case WorkerEvent::Kind::kSkipped:
       return "skipped " + e.path + " (imported meanwhile by another process: its paths added)";
     case WorkerEvent::Kind::kRetry:
-      return "failed (attempt " + std::to_string(e.attempt) + " of " + std::to_string(kMaxAttempts) +
-             ", back in the queue): " + e.detail;
+      return "failed (attempt " + std::to_string(e.attempt) + " of " +
+             std::to_string(kMaxAttempts) + ", back in the queue): " + e.detail;
     case WorkerEvent::Kind::kFailed:
-      return "failed (attempt " + std::to_string(e.attempt) + " of " + std::to_string(kMaxAttempts) +
-             ", recorded as failed): " + e.detail;
+      return "failed (attempt " + std::to_string(e.attempt) + " of " +
+             std::to_string(kMaxAttempts) + ", recorded as failed): " + e.detail;
     case WorkerEvent::Kind::kLost:
       return "dropped " + e.path + ": its lease ended and another worker took it";
     case WorkerEvent::Kind::kLeaseLost:
       return "lost the lease on " + e.path + " (not renewed in time): another worker may take it";
     case WorkerEvent::Kind::kLeaseEnded:
-      return "the lease of " + e.detail + " on " + e.path + " ended (attempt " + std::to_string(e.attempt) + " of " +
-             std::to_string(kMaxAttempts) + (e.last ? "): recorded as failed" : "): taking it");
+      return "the lease of " + e.detail + " on " + e.path + " ended (attempt " +
+             std::to_string(e.attempt) + " of " + std::to_string(kMaxAttempts) +
+             (e.last ? "): recorded as failed" : "): taking it");
   }
   return e.path;
 }
 
 std::string WorkerSummaryLine(const WorkerSummary& s) {
-  std::string line = std::to_string(s.documents) + " documents: " + std::to_string(s.imported) + " imported";
+  std::string line = std::to_string(s.documents) +
+                     (s.documents == 1 ? " document: " : " documents: ") +
+                     std::to_string(s.imported) + " imported";
   if (s.skipped) line += ", " + std::to_string(s.skipped) + " skipped";
   if (s.retried) line += ", " + std::to_string(s.retried) + " back in the queue";
   if (s.failed) line += ", " + std::to_string(s.failed) + " failed";
@@ -190,15 +214,22 @@ std::string WorkerSummaryLine(const WorkerSummary& s) {
   std::snprintf(buf, sizeof buf, " (%.1f s)", s.seconds);
   line += "; " + std::to_string(s.pages) + " pages in " + Progress::Duration(s.seconds) + buf;
   switch (s.stop) {
-    case WorkerSummary::Stop::kEmpty: line += "; queue empty"; break;
-    case WorkerSummary::Stop::kMaxDocuments: line += "; --max-docs reached"; break;
-    case WorkerSummary::Stop::kSignal: line += "; stopped by a signal"; break;
+    case WorkerSummary::Stop::kEmpty:
+      line += "; queue empty";
+      break;
+    case WorkerSummary::Stop::kMaxDocuments:
+      line += "; --max-docs reached";
+      break;
+    case WorkerSummary::Stop::kSignal:
+      line += "; stopped by a signal";
+      break;
   }
   const QueueTimes& t = s.times;
   if (t.finishes > 0) {
     const double per_document = (t.claim + t.renew + t.finish) / t.finishes;
-    line += "; queue " + Ms(per_document) + " a document (claim " + Ms(t.claims ? t.claim / t.claims : 0) + ", " +
-            std::to_string(t.renewals) + " renewals " + Ms(t.renewals ? t.renew / t.renewals : 0) + " each, done " +
+    line += "; queue " + Ms(per_document) + " a document (claim " +
+            Ms(t.claims ? t.claim / t.claims : 0) + ", " + std::to_string(t.renewals) +
+            " renewals " + Ms(t.renewals ? t.renew / t.renewals : 0) + " each, done " +
             Ms(t.finish / t.finishes) + "; writing the records " + Ms(t.write / t.finishes) + ")";
   }
   return line;

@@ -65,7 +65,8 @@ int UsableCores();
 // polled between documents and while waiting (a signal handler may set it). `on_started` runs
 // once the options are settled (the name and jobs known). Throws Error(kOutput) when the
 // database fails; the document it held then returns to the queue when its lease ends.
-WorkerSummary RunWorker(store::Database& db, const WorkerOptions& options, const std::atomic<bool>& stop,
+WorkerSummary RunWorker(store::Database& db, const WorkerOptions& options,
+                        const std::atomic<bool>& stop,
                         const std::function<void(const WorkerEvent&)>& on_event = {},
                         const std::function<void(const WorkerSummary&)>& on_started = {});
 

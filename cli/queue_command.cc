@@ -4,12 +4,11 @@
 //   jixiao status --db postgresql://… [--json]
 #include <signal.h>
 
+#include <CLI/CLI.hpp>
 #include <atomic>
 #include <filesystem>
 #include <iostream>
 #include <memory>
-
-#include <CLI/CLI.hpp>
 
 #include "batch/inputs.h"
 #include "batch/work_queue.h"
@@ -26,7 +25,8 @@ namespace {
 // finished first.
 constexpr int kExitStopped = 75;
 
-const char* const kDbHelp = "The PostgreSQL database that holds the records and the queue: postgresql://user@host/dbname";
+const char* const kDbHelp =
+    "The PostgreSQL database that holds the records and the queue: postgresql://user@host/dbname";
 
 // ---- enqueue
 
@@ -44,12 +44,16 @@ int RunEnqueue(const EnqueueArgs& a) {
   std::sort(paths.begin(), paths.end());
   const std::unique_ptr<store::Database> db = store::Database::Open(a.db);
   const batch::EnqueueSummary s = batch::Enqueue(*db, paths, [](const batch::EnqueueEvent& e) {
-    if (!e.detail.empty()) std::cerr << "jixiao: enqueue: cannot read " << e.detail << " (queued: a worker records why)\n";
+    if (!e.detail.empty())
+      std::cerr << "jixiao: enqueue: cannot read " << e.detail
+                << " (queued: a worker records why)\n";
   });
-  std::cerr << "jixiao: enqueue: " << s.documents << " documents: " << s.queued << " queued";
+  std::cerr << "jixiao: enqueue: " << s.documents
+            << (s.documents == 1 ? " document: " : " documents: ") << s.queued << " queued";
   if (s.requeued) std::cerr << ", " << s.requeued << " queued again (failed before)";
-  std::cerr << ", " << s.already_queued << " queued already, " << s.imported << " imported already; " << s.waiting
-            << " waiting in the queue of " << db->target() << "\n";
+  std::cerr << ", " << s.already_queued << " queued already, " << s.imported
+            << " imported already; " << s.waiting << " waiting in the queue of " << db->target()
+            << "\n";
   return 0;
 }
 
@@ -58,7 +62,9 @@ int RunEnqueue(const EnqueueArgs& a) {
 std::atomic<bool> g_stop{false};
 static_assert(std::atomic<bool>::is_always_lock_free, "set from a signal handler");
 
-void OnStopSignal(int) { g_stop = true; }
+void OnStopSignal(int) {
+  g_stop = true;
+}
 
 struct WorkerArgs {
   std::string db;
@@ -78,11 +84,14 @@ int RunWorker(const WorkerArgs& a) {
   std::string name;
   const batch::WorkerSummary s = batch::RunWorker(
       *db, a.options, g_stop,
-      [&](const batch::WorkerEvent& e) { std::cerr << "jixiao: worker " << name << ": " << batch::WorkerEventLine(e) << "\n"; },
+      [&](const batch::WorkerEvent& e) {
+        std::cerr << "jixiao: worker " << name << ": " << batch::WorkerEventLine(e) << "\n";
+      },
       [&](const batch::WorkerSummary& started) {
         name = started.name;
-        std::cerr << "jixiao: worker " << name << ": claiming documents from " << db->target() << " (-j " << started.jobs
-                  << ", lease " << std::max(a.options.lease_seconds, batch::kMinLeaseSeconds) << " s)\n";
+        std::cerr << "jixiao: worker " << name << ": claiming documents from " << db->target()
+                  << " (-j " << started.jobs << ", lease "
+                  << std::max(a.options.lease_seconds, batch::kMinLeaseSeconds) << " s)\n";
       });
   std::cerr << "jixiao: worker " << name << ": " << batch::WorkerSummaryLine(s) << "\n";
   return s.stop == batch::WorkerSummary::Stop::kSignal ? kExitStopped : 0;
@@ -99,61 +108,81 @@ int RunStatus(const StatusArgs& a) {
   batch::RequireQueueTarget(a.db);
   const std::unique_ptr<store::Database> db = store::Database::Open(a.db);
   const batch::QueueStatus s = batch::ReadQueueStatus(*db);
-  if (a.json) std::cout << batch::StatusJson(s).dump(1, ' ', false) << "\n";
-  else std::cout << batch::StatusText(s);
+  if (a.json)
+    std::cout << batch::StatusJson(s).dump(1, ' ', false) << "\n";
+  else
+    std::cout << batch::StatusText(s);
   return 0;
 }
 
 const char* const kQueueFooter =
-    "The queue lives in the PostgreSQL database the records go to; an SQLite target is a usage error (64): use "
-    "jixiao batch. Paths are stored absolute: give them as every worker's machine sees them (a shared file "
+    "The queue lives in the PostgreSQL database the records go to; an SQLite target is a usage "
+    "error (64): use "
+    "jixiao batch. Paths are stored absolute: give them as every worker's machine sees them (a "
+    "shared file "
     "system). See docs/QUEUE.md.";
 
 }  // namespace
 
 Runner AddEnqueueCommand(CLI::App& app) {
   auto args = std::make_shared<EnqueueArgs>();
-  auto* cmd = app.add_subcommand("enqueue", "Queue documents for jixiao worker processes (PostgreSQL)");
-  cmd->add_option("INPUT", args->inputs, "Files, folders (recursive), globs, or @list.txt (one input a line)")
+  auto* cmd =
+      app.add_subcommand("enqueue", "Queue documents for jixiao worker processes (PostgreSQL)");
+  cmd->add_option("INPUT", args->inputs,
+                  "Files, folders (recursive), globs, or @list.txt (one input a line)")
       ->required();
   cmd->add_option("--db", args->db, kDbHelp)->required();
-  cmd->footer(std::string("A document (by sha256) imported already or queued already is not queued again; its path "
-                          "is recorded as another name. ") +
-              kQueueFooter +
-              "\nExit status: 0 queued; 64 not a PostgreSQL target; 66 a @list cannot be read; 73 the database "
-              "cannot be opened or written.");
+  cmd->footer(
+      std::string(
+          "A document (by sha256) imported already or queued already is not queued again; its path "
+          "is recorded as another name. ") +
+      kQueueFooter +
+      "\nExit status: 0 queued; 64 not a PostgreSQL target; 66 a @list cannot be read; 73 the "
+      "database "
+      "cannot be opened or written.");
   return [args] { return RunEnqueue(*args); };
 }
 
 Runner AddWorkerCommand(CLI::App& app) {
   auto args = std::make_shared<WorkerArgs>();
-  auto* cmd = app.add_subcommand("worker", "Import queued documents one at a time until the queue is empty");
+  auto* cmd = app.add_subcommand("worker",
+                                 "Import queued documents one at a time until the queue is empty");
   cmd->add_option("--db", args->db, kDbHelp)->required();
   cmd->add_option("-j,--jobs", args->options.jobs,
-                  "Pages read in parallel (default: every core this process may run on; with several workers on "
+                  "Pages read in parallel (default: every core this process may run on; with "
+                  "several workers on "
                   "one machine give each its share)")
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--lease", args->options.lease_seconds,
-                  "Seconds a claimed document stays this worker's without a renewal (renewed every third of it)")
+                  "Seconds a claimed document stays this worker's without a renewal (renewed every "
+                  "third of it)")
       ->check(CLI::Range(batch::kMinLeaseSeconds, 86400.0))
       ->capture_default_str();
-  cmd->add_option("--max-docs", args->options.max_documents, "Stop after this many documents (default: no limit)")
+  cmd->add_option("--max-docs", args->options.max_documents,
+                  "Stop after this many documents (default: no limit)")
       ->check(CLI::NonNegativeNumber);
-  cmd->footer(std::string("Each document's records are written in the transaction that marks it done. A worker that "
-                          "dies loses its lease: its document returns to the queue when the lease ends. A document "
-                          "that fails 3 times is recorded as failed with its errors. With nothing to claim while "
-                          "other workers read, a worker waits (their documents may come back); it exits when nothing "
-                          "is pending or running. SIGTERM or SIGINT: the current document is finished first. ") +
-              kQueueFooter +
-              "\nExit status: 0 the queue is empty (or --max-docs reached), whatever the documents' outcomes "
-              "(jixiao status lists failures); 64 not a PostgreSQL target; 73 the database cannot be reached or "
-              "written; 75 stopped by SIGTERM or SIGINT.");
+  cmd->footer(
+      std::string(
+          "Each document's records are written in the transaction that marks it done. A worker "
+          "that "
+          "dies loses its lease: its document returns to the queue when the lease ends. A document "
+          "that fails 3 times is recorded as failed with its errors. With nothing to claim while "
+          "other workers read, a worker waits (their documents may come back); it exits when "
+          "nothing "
+          "is pending or running. SIGTERM or SIGINT: the current document is finished first. ") +
+      kQueueFooter +
+      "\nExit status: 0 the queue is empty (or --max-docs reached), whatever the documents' "
+      "outcomes "
+      "(jixiao status lists failures); 64 not a PostgreSQL target; 73 the database cannot be "
+      "reached or "
+      "written; 75 stopped by SIGTERM or SIGINT.");
   return [args] { return RunWorker(*args); };
 }
 
 Runner AddStatusCommand(CLI::App& app) {
   auto args = std::make_shared<StatusArgs>();
-  auto* cmd = app.add_subcommand("status", "The work queue: pending, running (by worker), done, failed, pages/s");
+  auto* cmd = app.add_subcommand(
+      "status", "The work queue: pending, running (by worker), done, failed, pages/s");
   cmd->add_option("--db", args->db, kDbHelp)->required();
   cmd->add_flag("--json", args->json, "JSON for machines instead of text");
   cmd->footer(std::string(kQueueFooter) +

@@ -36,7 +36,8 @@ for i in $(seq 1 "$m"); do
 done
 pages_each=$(pdfinfo "$src" 2>/dev/null | awk '/^Pages:/ {print $2}')
 
-# WORKERS DB FOLDER: enqueues FOLDER, runs WORKERS workers (-j 1) to the end; prints the seconds.
+# WORKERS DB FOLDER: enqueues FOLDER, runs WORKERS workers (-j 1) to the end; prints the wall
+# seconds and the CPU seconds (user + system) the workers used.
 run() {
   local workers=$1 target=$2 folder=$3 start end pids=()
   "$bin" enqueue "$folder" --db "$target" 2>/dev/null
@@ -47,27 +48,30 @@ run() {
   done
   for p in "${pids[@]}"; do wait "$p" || { cat "$work"/*.log >&2; exit 1; }; done
   end=$(date +%s.%N)
-  echo "$end - $start" | bc -l
+  # `times`, second line: the children's user and system time (XmY.YYYs each).
+  echo "$(echo "$end - $start" | bc -l) $(times | tail -n 1 | tr 'ms' '  ' | awk '{print $1 * 60 + $2 + $3 * 60 + $4}')"
 }
 # The queue's cost per document from the workers' summary lines, weighted by their documents.
 queue_cost() {
-  grep -h 'queue .* ms a document' "$@" | sed -E 's/.*: ([0-9]+) documents: .*queue ([0-9.]+) ms a document \(claim ([0-9.]+) ms, ([0-9]+) renewals ([0-9.]+) ms each, done ([0-9.]+) ms.*/\1 \2 \3 \4 \5 \6/' |
+  grep -h 'queue .* ms a document' "$@" | sed -E 's/.*: ([0-9]+) documents?: .*queue ([0-9.]+) ms a document \(claim ([0-9.]+) ms, ([0-9]+) renewals ([0-9.]+) ms each, done ([0-9.]+) ms.*/\1 \2 \3 \4 \5 \6/' |
     awk '{d += $1; q += $1 * $2; c += $1 * $3; r += $4; rt += $4 * $5; f += $1 * $6}
          END {printf "%.1f ms a document (claim %.1f ms, %.2f renewals of %.1f ms, done %.1f ms) over %d documents",
               q / d, c / d, r / d, (r ? rt / r : 0), f / d, d}'
 }
 
 echo "bench-queue: $n scanned documents of $pages_each pages; $(nproc) cores; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-t1=$(run 1 "$(db one)" "$work/scans")
-t2=$(run 2 "$(db two)" "$work/scans")
-printf 'bench-queue: 1 worker:  %.1f s, %.3f documents/s (%.2f pages/s)\n' "$t1" "$(echo "$n / $t1" | bc -l)" \
-  "$(echo "$n * $pages_each / $t1" | bc -l)"
-printf 'bench-queue: 2 workers: %.1f s, %.3f documents/s (%.2f pages/s)\n' "$t2" "$(echo "$n / $t2" | bc -l)" \
-  "$(echo "$n * $pages_each / $t2" | bc -l)"
+read -r t1 c1 <<<"$(run 1 "$(db one)" "$work/scans")"
+read -r t2 c2 <<<"$(run 2 "$(db two)" "$work/scans")"
+# CPU seconds a document: equal for one and two workers when nothing is shared between them but
+# the cores; then the speedup is what the idle cores allow (a busy machine's load shows above).
+printf 'bench-queue: 1 worker:  %.1f s, %.3f documents/s (%.2f pages/s), %.1f CPU s a document\n' "$t1" \
+  "$(echo "$n / $t1" | bc -l)" "$(echo "$n * $pages_each / $t1" | bc -l)" "$(echo "$c1 / $n" | bc -l)"
+printf 'bench-queue: 2 workers: %.1f s, %.3f documents/s (%.2f pages/s), %.1f CPU s a document\n' "$t2" \
+  "$(echo "$n / $t2" | bc -l)" "$(echo "$n * $pages_each / $t2" | bc -l)" "$(echo "$c2 / $n" | bc -l)"
 printf 'bench-queue: speedup %.2fx (goal >= 1.8x); load after: %s\n' "$(echo "$t1 / $t2" | bc -l)" \
   "$(cut -d' ' -f1-3 /proc/loadavg)"
 echo "bench-queue: queue cost, scans: $(queue_cost "$work"/scans-*.log)"
-td=$(run 1 "$(db small)" "$work/digital")
+read -r td _ <<<"$(run 1 "$(db small)" "$work/digital")"
 printf 'bench-queue: %d digital documents, 1 worker: %.1f s (%.0f ms a document in all)\n' "$m" "$td" \
   "$(echo "$td * 1000 / $m" | bc -l)"
 echo "bench-queue: queue cost, digital: $(queue_cost "$work"/digital-*.log) (goal < 50 ms)"

@@ -38,7 +38,9 @@ bool WaitFor(F&& ready, double seconds) {
 }
 
 // The pid in a worker's name (host:pid).
-pid_t PidOf(const std::string& worker) { return static_cast<pid_t>(std::stol(worker.substr(worker.rfind(':') + 1))); }
+pid_t PidOf(const std::string& worker) {
+  return static_cast<pid_t>(std::stol(worker.substr(worker.rfind(':') + 1)));
+}
 
 std::string Str(const jixiao::store::Value& v) {
   const auto* s = std::get_if<std::string>(&v);
@@ -46,14 +48,15 @@ std::string Str(const jixiao::store::Value& v) {
 }
 
 TEST(QueueTarget, SqliteIsAUsageError) {
-  const fs::path dir = fs::temp_directory_path() / ("jixiao-queue-sqlite-" + std::to_string(::getpid()));
+  const fs::path dir =
+      fs::temp_directory_path() / ("jixiao-queue-sqlite-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
   const std::string db = (dir / "archive.sqlite").string();
-  for (const std::vector<std::string>& args :
-       std::vector<std::vector<std::string>>{{"enqueue", Sample("tianbao-2022/digital.pdf"), "--db", db},
-                                             {"worker", "--db", db},
-                                             {"status", "--db", db}}) {
+  for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+           {"enqueue", Sample("tianbao-2022/digital.pdf"), "--db", db},
+           {"worker", "--db", db},
+           {"status", "--db", db}}) {
     const RunResult r = Jixiao(args, (dir / "log").string());
     EXPECT_EQ(r.code, 64) << args[0] << ": " << r.err;
     EXPECT_NE(r.err.find("needs a PostgreSQL database"), std::string::npos) << r.err;
@@ -73,18 +76,26 @@ TEST_F(Queue, EnqueueOnceWorkAndFailures) {
 
   RunResult r = Jixiao({"enqueue", "@" + P("list.txt"), "--db", uri_}, P("enqueue-1.log"));
   EXPECT_EQ(r.code, 0) << r.err;
-  EXPECT_NE(r.err.find("5 documents: 4 queued, 1 queued already, 0 imported already; 4 waiting"), std::string::npos)
+  EXPECT_NE(r.err.find("5 documents: 4 queued, 1 queued already, 0 imported already; 4 waiting"),
+            std::string::npos)
       << r.err;
   EXPECT_NE(r.err.find("cannot read " + P("missing.pdf")), std::string::npos) << r.err;
   r = Jixiao({"enqueue", "@" + P("list.txt"), "--db", uri_}, P("enqueue-2.log"));
-  EXPECT_NE(r.err.find("5 documents: 0 queued, 5 queued already, 0 imported already; 4 waiting"), std::string::npos)
+  EXPECT_NE(r.err.find("5 documents: 0 queued, 5 queued already, 0 imported already; 4 waiting"),
+            std::string::npos)
       << r.err;
 
+  r = Jixiao({"worker", "--db", uri_, "-j", "1", "--max-docs", "1"}, P("worker-1.log"));
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.err.find("1 document: 1 imported"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("--max-docs reached"), std::string::npos) << r.err;
   r = Jixiao({"worker", "--db", uri_, "-j", "1"}, P("worker.log"));
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_NE(r.err.find("queue empty"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("imported " + P("in/a.pdf")), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("failed (attempt 3 of 3, recorded as failed): " + P("missing.pdf")), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("imported " + P("in/b.pdf")), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("failed (attempt 3 of 3, recorded as failed): " + P("missing.pdf")),
+            std::string::npos)
+      << r.err;
 
   auto db = Database::Open(uri_);
   const QueueStatus s = jixiao::batch::ReadQueueStatus(*db);
@@ -114,16 +125,22 @@ TEST_F(Queue, EnqueueOnceWorkAndFailures) {
   EXPECT_EQ(r.code, 1) << r.err;
   EXPECT_EQ(Incomplete(*db), "");
   EXPECT_EQ(Difference(Content(*db), Content(*Database::Open(P("batch.sqlite")))), "");
-  EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM document_paths WHERE path = '" + P("in/c-copy-of-b.pdf") + "'"), 1);
+  EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM document_paths WHERE path = '" +
+                           P("in/c-copy-of-b.pdf") + "'"),
+            1);
 
   // Imported already: not queued again, its new name recorded. Failed: queued again.
   fs::create_directories(dir_ / "again");
   fs::copy_file(dir_ / "in/a.pdf", dir_ / "again/a-again.pdf");
-  r = Jixiao({"enqueue", P("again"), P("in/damaged.pdf"), P("in/b.pdf"), "--db", uri_}, P("enqueue-3.log"));
-  EXPECT_NE(r.err.find("3 documents: 0 queued, 1 queued again (failed before), 0 queued already, 2 imported already"),
+  r = Jixiao({"enqueue", P("again"), P("in/damaged.pdf"), P("in/b.pdf"), "--db", uri_},
+             P("enqueue-3.log"));
+  EXPECT_NE(r.err.find("3 documents: 0 queued, 1 queued again (failed before), 0 queued already, 2 "
+                       "imported already"),
             std::string::npos)
       << r.err;
-  EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM document_paths WHERE path = '" + P("again/a-again.pdf") + "'"), 1);
+  EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM document_paths WHERE path = '" +
+                           P("again/a-again.pdf") + "'"),
+            1);
   EXPECT_EQ(jixiao::batch::ReadQueueStatus(*db).pending, 1);
 }
 
@@ -166,10 +183,12 @@ TEST_F(Queue, LeaseEndsAndAnotherWorkerTakesIt) {
   EXPECT_EQ(Count(*db_a, "SELECT COUNT(*) FROM documents"), 0) << "a lost claim writes nothing";
   EXPECT_EQ(b.Finish(*taken, read), Finished::kImported);
   EXPECT_EQ(Count(*db_a, "SELECT COUNT(*) FROM documents WHERE status = 'imported'"), 1);
-  const auto errors = db_a->Query("SELECT failures, errors, state FROM queue WHERE path = $1", {P("in/a.pdf")});
+  const auto errors =
+      db_a->Query("SELECT failures, errors, state FROM queue WHERE path = $1", {P("in/a.pdf")});
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_EQ(std::get<int64_t>(errors[0][0]), 1);
-  EXPECT_NE(Str(errors[0][1]).find("host-a:1: its lease ended"), std::string::npos) << Str(errors[0][1]);
+  EXPECT_NE(Str(errors[0][1]).find("host-a:1: its lease ended"), std::string::npos)
+      << Str(errors[0][1]);
   EXPECT_EQ(Str(errors[0][2]), "done");
 
   // b.pdf's claim is left to end kMaxAttempts times: failed, recorded as batch records a failure.
@@ -183,10 +202,13 @@ TEST_F(Queue, LeaseEndsAndAnotherWorkerTakesIt) {
     EXPECT_EQ(ended[0].failed, i == jixiao::batch::kMaxAttempts);
     EXPECT_EQ(again.has_value(), i < jixiao::batch::kMaxAttempts) << "attempt " << i;
   }
-  const auto failed = db_a->Query("SELECT status, error, error_code FROM documents WHERE path = $1", {P("in/b.pdf")});
+  const auto failed = db_a->Query("SELECT status, error, error_code FROM documents WHERE path = $1",
+                                  {P("in/b.pdf")});
   ASSERT_EQ(failed.size(), 1u);
   EXPECT_EQ(Str(failed[0][0]), "failed");
-  EXPECT_NE(Str(failed[0][1]).find("its lease ended 3 times while workers read it"), std::string::npos) << Str(failed[0][1]);
+  EXPECT_NE(Str(failed[0][1]).find("its lease ended 3 times while workers read it"),
+            std::string::npos)
+      << Str(failed[0][1]);
   EXPECT_EQ(std::get<int64_t>(failed[0][2]), 70);
   EXPECT_EQ(jixiao::batch::ReadQueueStatus(*db_a).failed, 1);
 }
@@ -201,7 +223,8 @@ TEST_F(Queue, KilledWorkersDocumentImportedOnce) {
   ASSERT_EQ(r.code, 0) << r.err;
   ASSERT_NE(r.err.find("4 documents: 4 queued"), std::string::npos) << r.err;
   auto db = Database::Open(uri_);
-  constexpr const char* kLease = "3";  // short, so that the killed worker's document comes back soon
+  constexpr const char* kLease =
+      "3";  // short, so that the killed worker's document comes back soon
 
   std::map<pid_t, std::string> logs;
   auto start_worker = [&](const std::string& log) {
@@ -218,7 +241,8 @@ TEST_F(Queue, KilledWorkersDocumentImportedOnce) {
   ASSERT_TRUE(WaitFor(
       [&] {
         for (const auto& w : jixiao::batch::ReadQueueStatus(*db).workers)
-          if (w.path.find("/scan-") != std::string::npos && w.running_seconds >= 2 && w.lease_left_seconds > 0) {
+          if (w.path.find("/scan-") != std::string::npos && w.running_seconds >= 2 &&
+              w.lease_left_seconds > 0) {
             killed = w.worker;
             killed_path = w.path;
             return true;
@@ -264,7 +288,8 @@ TEST_F(Queue, KilledWorkersDocumentImportedOnce) {
   const QueueStatus s = jixiao::batch::ReadQueueStatus(*db);
   EXPECT_EQ(s.done, 4);
   EXPECT_EQ(s.pending + s.running + s.failed, 0);
-  const auto row = db->Query("SELECT worker, claims, failures, errors FROM queue WHERE path = $1", {killed_path});
+  const auto row = db->Query("SELECT worker, claims, failures, errors FROM queue WHERE path = $1",
+                             {killed_path});
   ASSERT_EQ(row.size(), 1u);
   EXPECT_EQ(Str(row[0][0]), second);
   EXPECT_EQ(std::get<int64_t>(row[0][1]), 2);
