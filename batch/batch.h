@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/extract.h"
 #include "store/database.h"
 
 namespace jixiao::batch {
@@ -16,6 +17,8 @@ namespace jixiao::batch {
 struct BatchOptions {
   int jobs = 0;        // documents (or pages) in parallel; 0 = every core
   bool force = false;  // re-extract documents already imported and replace them
+  // How each document is extracted; its `threads` is set from `jobs`.
+  ExtractOptions extract;
 };
 
 enum class Outcome {

@@ -19,6 +19,7 @@
 #include "checks/checks.h"
 #include "checks/report.h"
 #include "cli/commands.h"
+#include "cli/environment.h"
 #include "core/error.h"
 #include "normalize/normalize.h"
 #include "output/json.h"
@@ -44,9 +45,17 @@ void PrintWarnings(const std::string& input, const jixiao::ExtractResult& r) {
               << w.message << '\n';
 }
 
-int RunExtract(const std::string& input, const std::string& out, int threads) {
+// The options of the commands that extract: `threads` pages in parallel, OCR set up from the
+// environment (cli/environment.h).
+jixiao::ExtractOptions Options(int threads) {
   jixiao::ExtractOptions options;
   options.threads = threads;
+  options.ocr_options = jixiao::cli::OcrOptionsFromEnvironment();
+  return options;
+}
+
+int RunExtract(const std::string& input, const std::string& out, int threads) {
+  const jixiao::ExtractOptions options = Options(threads);
   jixiao::ExtractResult r = jixiao::Extract(input, options);
   PrintWarnings(input, r);
   if (r.projects.empty()) throw Error(ErrorCode::kNoTables, input, "no 绩效目标表 (performance table) found");
@@ -55,8 +64,7 @@ int RunExtract(const std::string& input, const std::string& out, int threads) {
 }
 
 int RunTables(const std::string& input, const std::string& out, int threads) {
-  jixiao::ExtractOptions options;
-  options.threads = threads;
+  const jixiao::ExtractOptions options = Options(threads);
   jixiao::ExtractResult r = jixiao::Extract(input, options);
   PrintWarnings(input, r);
   Emit(out, jixiao::TablesJson(r).dump(1, ' ', false));
@@ -111,8 +119,7 @@ jixiao::CheckedDocument LoadForCheck(const std::string& path, int threads) {
     jixiao::ExtractResult r = jixiao::ReadExtractJson(j, path);
     return {path, r.document.year, std::move(r.projects), std::nullopt};
   }
-  jixiao::ExtractOptions options;
-  options.threads = threads;
+  const jixiao::ExtractOptions options = Options(threads);
   jixiao::ExtractResult r = jixiao::Extract(path, options);
   PrintWarnings(path, r);
   if (r.projects.empty()) throw Error(ErrorCode::kNoTables, path, "no 绩效目标表 (performance table) found");

@@ -14,8 +14,41 @@ namespace jixiao::ocr {
 
 namespace {
 
-// Confidence below which a line is read a second time from a thickened image.
+// Confidence below which a line is read a second time from a thickened image: its strokes
+// grown by a kThickenPx square.
 constexpr double kSecondLook = 0.96;
+constexpr int kThickenPx = 2;
+// A line read as nothing is read at last as one character at this scale.
+constexpr double kLoneGlyphScale = 0.75;
+// A line of far fewer symbols than its ink holds: characters are at most kCharPitchEm of the
+// line's height wide, so a line of kMinExpectedChars or more read as fewer than
+// kFewSymbolsShare of them is read again in raw line mode.
+constexpr double kCharPitchEm = 0.95;
+constexpr double kMinExpectedChars = 2;
+constexpr double kFewSymbolsShare = 0.5;
+// A digit whose box lies this share within the box of a % beside it is the %'s echo.
+constexpr double kEchoOverlapShare = 0.7;
+// Latin letters, digits and ASCII marks are at most about 0.7 em wide: a line read as ASCII
+// that is wider per symbol than this (em) is Chinese that chi_sim misread.
+constexpr double kMaxAsciiPitchEm = 0.9;
+// The English model's reading of a number that chi_sim cut short is kept from this
+// confidence on; its reading of a code with one Chinese character in it (of at least
+// kMinCodeChars ASCII characters) from kCodeSure on.
+constexpr double kNumberSure = 0.85;
+constexpr double kCodeSure = 0.7;
+constexpr size_t kMinCodeChars = 6;
+// The second recognizer's reading of a code's letter or digit is taken from this probability.
+constexpr float kCodeNetSure = 0.8f;
+// A space goes between two glyphs (not both Chinese) where the ink leaves a gap wider than
+// this share of the line's height.
+constexpr double kInkSpaceShare = 0.25;
+// A doubted glyph's image reaches a quarter of the line's height (1 / kGlyphPadPerHeight)
+// beyond its neighbours on either side.
+constexpr int kGlyphPadPerHeight = 4;
+// An operator glyph (≥ ≤ ＝) at the start of a value is at most this many line heights wide;
+// the rest of the line is cut kOperatorCutPx before its next ink.
+constexpr double kMaxOperatorWidthEm = 1.2;
+constexpr int kOperatorCutPx = 2;
 
 bool IsDigit(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= 0xFF10 && c <= 0xFF19); }
 
@@ -73,7 +106,7 @@ void CheckCode(OcrEngine::Impl& engine, const cv::Mat& gray, LineText& a) {
     const char32_t x = r[k].c, y = static_cast<unsigned char>(a.symbols[at[k]].text[0]);
     if (x == y) continue;
     if (x >= 0x80 || LookAlike(x) < 0 || LookAlike(x) != LookAlike(y)) return;  // they disagree
-    if (r[k].probability >= 0.8f) changes.emplace_back(at[k], static_cast<char>(x));
+    if (r[k].probability >= kCodeNetSure) changes.emplace_back(at[k], static_cast<char>(x));
   }
   for (const auto& [k, c] : changes) a.symbols[k].text = std::string(1, c);
   if (!changes.empty()) a.text = JoinSymbols(a.symbols, 0, a.symbols.size());
@@ -112,7 +145,7 @@ std::string JoinWithInkSpaces(const std::vector<Symbol>& symbols, const cv::Mat&
           run = empty[x] ? run + 1 : 0;
           longest = std::max(longest, run);
         }
-        if (longest > 0.25 * all.height) text += ' ';
+        if (longest > kInkSpaceShare * all.height) text += ' ';
       }
     }
     text += symbols[i].text;
@@ -144,7 +177,7 @@ LineResult Joined(const std::vector<Symbol>& symbols, const cv::Mat& gray, const
       cv::Rect box = symbols[s].box;
       if (s > 0) box |= symbols[s - 1].box;
       if (s + 1 < symbols.size()) box |= symbols[s + 1].box;
-      const int pad = gray.rows / 4;
+      const int pad = gray.rows / kGlyphPadPerHeight;
       box = cv::Rect(box.x - pad, 0, box.width + 2 * pad, gray.rows) & cv::Rect(cv::Point(0, 0), gray.size());
       if (box.width >= kMinLinePx && box.height >= kMinLinePx) r.glyphs[i] = {gray(box).clone(), dpi};
     }
@@ -164,9 +197,9 @@ LineResult ReadPlain(OcrEngine::Impl& engine, const cv::Mat& gray, const cv::Mat
   if (t.symbols.empty()) t = engine.ReadLine(gray, dpi, Model::kChinese, Layout::kRawLine);
   if (t.symbols.empty()) {
     cv::Mat half;
-    cv::resize(gray, half, cv::Size(), 0.75, 0.75, cv::INTER_AREA);
-    t = engine.ReadLine(half, dpi * 0.75, Model::kChinese, Layout::kChar);
-    for (Symbol& y : t.symbols)
+    cv::resize(gray, half, cv::Size(), kLoneGlyphScale, kLoneGlyphScale, cv::INTER_AREA);
+    t = engine.ReadLine(half, dpi * kLoneGlyphScale, Model::kChinese, Layout::kChar);
+    for (Symbol& y : t.symbols)  // back to `gray`'s pixels: 4 / 3 undoes kLoneGlyphScale
       y.box = cv::Rect(y.box.x * 4 / 3, y.box.y * 4 / 3, y.box.width * 4 / 3, y.box.height * 4 / 3);
   }
   if (t.symbols.empty()) return {};
@@ -174,7 +207,7 @@ LineResult ReadPlain(OcrEngine::Impl& engine, const cv::Mat& gray, const cv::Mat
   // thickened by a pixel, and keep the surer reading of as many glyphs.
   if (t.confidence < kSecondLook) {
     cv::Mat thick;
-    cv::erode(gray, thick, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(2, 2)));
+    cv::erode(gray, thick, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(kThickenPx, kThickenPx)));
     LineText again = engine.ReadLine(thick, dpi, Model::kChinese);
     // The same glyphs, each read more surely: thicker strokes change no count of characters
     // (where they do, they merged or split glyphs).
@@ -184,8 +217,8 @@ LineResult ReadPlain(OcrEngine::Impl& engine, const cv::Mat& gray, const cv::Mat
   // reading nearer the expected count of characters (an em each at most), is kept.
   {
     const cv::Rect all = cv::boundingRect(ink);
-    const double expected = all.width / std::max(1.0, 0.95 * all.height);
-    if (expected >= 2 && t.symbols.size() < 0.5 * expected) {
+    const double expected = all.width / std::max(1.0, kCharPitchEm * all.height);
+    if (expected >= kMinExpectedChars && t.symbols.size() < kFewSymbolsShare * expected) {
       LineText raw = engine.ReadLine(gray, dpi, Model::kChinese, Layout::kRawLine);
       if (raw.symbols.size() > t.symbols.size() && raw.symbols.size() <= expected + 1) t = std::move(raw);
     }
@@ -201,7 +234,7 @@ LineResult ReadPlain(OcrEngine::Impl& engine, const cv::Mat& gray, const cv::Mat
     if (!before && !after) continue;
     const Symbol& digit = before ? a : b;
     const int overlap = std::min(a.box.x + a.box.width, b.box.x + b.box.width) - std::max(a.box.x, b.box.x);
-    if (overlap >= 0.7 * digit.box.width) {
+    if (overlap >= kEchoOverlapShare * digit.box.width) {
       t.symbols.erase(t.symbols.begin() + static_cast<long>(before ? i : i + 1));
       t.text = JoinSymbols(t.symbols, 0, t.symbols.size());
     }
@@ -211,7 +244,7 @@ LineResult ReadPlain(OcrEngine::Impl& engine, const cv::Mat& gray, const cv::Mat
   // ASCII whose ink is wider than that per character is Chinese that chi_sim misread.
   const double per_char = static_cast<double>(cv::boundingRect(ink).width) / glyph_height /
                           std::max<size_t>(1, t.symbols.size());
-  if (AsciiOnly(t.text) && per_char <= 0.9) {
+  if (AsciiOnly(t.text) && per_char <= kMaxAsciiPitchEm) {
     // Codes and numbers: the English model, limited to ASCII, tells 0 from O and 1 from I
     // and reads `%` as itself rather than `9%`.
     LineText a = engine.ReadLine(gray, dpi, Model::kAscii);
@@ -241,7 +274,8 @@ LineResult ReadPlain(OcrEngine::Impl& engine, const cv::Mat& gray, const cv::Mat
                               std::max<size_t>(1, a.symbols.size());
     size_t k = 0;
     for (char c : da) k += k < dt.size() && dt[k] == c;
-    if (number && da.size() > dt.size() && k == dt.size() && a_per_char <= 0.9 && a.confidence >= 0.85)
+    if (number && da.size() > dt.size() && k == dt.size() && a_per_char <= kMaxAsciiPitchEm &&
+        a.confidence >= kNumberSure)
       return Joined(a.symbols, gray, ink, dpi, a.confidence, true);
   }
   // A code with one Chinese character in it (207-0501-JBN-攻2M8: a letter chi_sim took for
@@ -259,10 +293,10 @@ LineResult ReadPlain(OcrEngine::Impl& engine, const cv::Mat& gray, const cv::Mat
     auto code_char = [](char32_t c) { return (c >= U'0' && c <= U'9') || (c >= U'A' && c <= U'Z') || c == U'-'; };
     // Inside the code, not a unit after a number (=10260 人).
     const bool inside = cjk == 1 && at > 0 && at + 1 < u.size() && code_char(u[at - 1]) && code_char(u[at + 1]);
-    if (inside && letters && ascii >= 6 && ascii + cjk + 1 >= u.size()) {
+    if (inside && letters && ascii >= kMinCodeChars && ascii + cjk + 1 >= u.size()) {
       LineText a = engine.ReadLine(gray, dpi, Model::kAscii);
       const size_t n = ToU32(Compact(a.text)).size();
-      if (AsciiOnly(a.text) && n + 1 >= ascii + cjk && n <= ascii + cjk + 1 && a.confidence >= 0.7)
+      if (AsciiOnly(a.text) && n + 1 >= ascii + cjk && n <= ascii + cjk + 1 && a.confidence >= kCodeSure)
         return Joined(a.symbols, gray, ink, dpi, a.confidence, true);
     }
   }
@@ -293,16 +327,16 @@ bool AsciiOnly(const std::string& text) {
 }
 
 LineResult ReadTextLine(OcrEngine::Impl& engine, const cv::Mat& gray, const cv::Mat& ink, double dpi,
-                        bool values) {
+                        bool values, LineCache* cache) {
   if (gray.empty() || ink.size() != gray.size()) return {};
   // Only table cells are kept: they repeat (labels, terms), and they are read with the
   // operator check that other lines are not.
-  if (!values) return ReadTextLineUncached(engine, gray, ink, dpi, values);
+  if (!values || cache == nullptr) return ReadTextLineUncached(engine, gray, ink, dpi, values);
   LineCache::Key key = LineCache::MakeKey(ink);
-  if (const CachedLine* hit = engine.cache.Find(key, kSameLine))
+  if (const CachedLine* hit = cache->Find(key, kSameLine))
     return {hit->text, hit->confidence, hit->corrected, hit->char_confidence, {}};
   LineResult r = ReadTextLineUncached(engine, gray, ink, dpi, values);
-  engine.cache.Add(std::move(key), {r.text, r.confidence, r.corrected, r.char_confidence});
+  cache->Add(std::move(key), {r.text, r.confidence, r.corrected, r.char_confidence});
   return r;
 }
 
@@ -311,12 +345,12 @@ LineResult ReadTextLineUncached(OcrEngine::Impl& engine, const cv::Mat& gray, co
   if (values) {
     const cv::Rect g = FirstGlyph(ink);
     const int height = cv::boundingRect(ink).height;
-    if (!g.empty() && g.width <= 1.2 * height) {
+    if (!g.empty() && g.width <= kMaxOperatorWidthEm * height) {
       const OpMatch m = ClassifyOperator(ink(g));
       const int next = m.op == OpClass::kOther ? -1 : FirstInkColumn(ink, g.x + g.width);
       if (next >= 0) {
         // The rest of the line, read without the glyph that chi_sim has no letter for.
-        const int x0 = std::max(g.x + g.width, next - 2);
+        const int x0 = std::max(g.x + g.width, next - kOperatorCutPx);
         LineResult rest = ReadPlain(engine, Columns(gray, x0, gray.cols), Columns(ink, x0, ink.cols), dpi);
         const std::u32string r = ToU32(rest.text);
         const bool strong = m.op == OpClass::kGe || m.op == OpClass::kLe;

@@ -19,6 +19,17 @@ namespace jixiao {
 
 namespace {
 
+// A line's gray image reaches kLineMarginPx beyond its ink on each side (a blurred glyph's
+// soft edges: a 1 px margin cut them, and the recognizer read 量 as 最 on an archive copy),
+// and keeps the gray within that distance of its own ink, nothing else.
+constexpr int kLineMarginPx = 2;
+// The text outside the tables leaves this many em around each table (its rules, their halo).
+constexpr double kTablePadEm = 0.15;
+// Without a binary from Prepare: ink is a pixel darker by kFallbackContrast gray levels than
+// the mean of kFallbackBlockPx pixels around it.
+constexpr int kFallbackBlockPx = 31;
+constexpr double kFallbackContrast = 25;
+
 // A box in points to the pixel rectangle it covers on an image at `dpi`, clipped to `size`.
 cv::Rect PixelRect(const Box& b, double dpi, cv::Size size) {
   const double k = dpi / 72.0;
@@ -46,35 +57,37 @@ struct PageReader {
   const cv::Mat& gray;
   double dpi;
   double em;
+  const ocr::LineOptions& lines;
   std::vector<Word> words = {};
   std::vector<size_t> corrected = {};  // indices of words that a correction changed
+  ocr::LineCache cache = {};           // this page's cells read so far
 
   std::vector<int> BandHeights(const std::vector<Region>& regions) const {
     std::vector<int> h;
     for (const Region& r : regions)
-      for (const ocr::InkLine& l : ocr::FindLines(r.ink, em, r.split_gap_em)) h.push_back(l.box.height);
+      for (const ocr::InkLine& l : ocr::FindLines(r.ink, em, r.split_gap_em, 0, lines)) h.push_back(l.box.height);
     return h;
   }
 
   void Read(const Region& region, double line_height) {
-    for (const ocr::InkLine& l : ocr::FindLines(region.ink, em, region.split_gap_em, line_height)) {
-      // The gray line, 2 px wider on each side for the glyphs' soft edges, with everything
-      // that is not its ink or within 2 px of it (rules, specks, the neighbouring lines)
-      // white. The 2 px keep a blurred glyph's gray edges (a 1 px margin cut them, and the
-      // recognizer read 量 as 最 on an archive copy).
+    for (const ocr::InkLine& l : ocr::FindLines(region.ink, em, region.split_gap_em, line_height, lines)) {
+      // The gray line, kLineMarginPx wider on each side for the glyphs' soft edges, with
+      // everything that is not its ink or within kLineMarginPx of it (rules, specks, the
+      // neighbouring lines) white.
+      constexpr int m = kLineMarginPx;
       const cv::Rect page_rect(cv::Point(0, 0), gray.size());
       const cv::Rect on_page =
-          cv::Rect(l.box.x + region.where.x - 2, l.box.y + region.where.y - 2, l.box.width + 4,
-                   l.box.height + 4) & page_rect;
+          cv::Rect(l.box.x + region.where.x - m, l.box.y + region.where.y - m, l.box.width + 2 * m,
+                   l.box.height + 2 * m) & page_rect;
       cv::Mat own = cv::Mat::zeros(on_page.size(), CV_8UC1);
       const cv::Rect in_own(l.box.x + region.where.x - on_page.x, l.box.y + region.where.y - on_page.y,
                             l.box.width, l.box.height);
       l.mask.copyTo(own(in_own));
       cv::Mat mask;
-      cv::dilate(own, mask, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(5, 5)));
+      cv::dilate(own, mask, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(2 * m + 1, 2 * m + 1)));
       cv::Mat line = gray(on_page).clone();
       line.setTo(255, mask == 0);
-      ocr::LineResult t = ocr::ReadTextLine(engine, line, own, dpi, region.cell);
+      ocr::LineResult t = ocr::ReadTextLine(engine, line, own, dpi, region.cell, &cache);
       if (t.text.empty()) continue;
       if (t.corrected) corrected.push_back(words.size());
       Word w;
@@ -180,7 +193,10 @@ void Review(std::vector<TextLine>& lines) {
 }  // namespace
 
 PageContent ReadScannedPage(const PageImage& scan, OcrEngine& engine) {
-  PreparedPage prepared = Prepare(scan);
+  const ocr::OcrOptions& options = engine.options();
+  PrepareOptions prepare = options.prepare;
+  prepare.tessdata = options.tessdata;
+  PreparedPage prepared = Prepare(scan, prepare);
   const PageImage& image = prepared.image;
   const double dpi = image.dpi > 0 ? image.dpi : 200;
   PageContent out;
@@ -193,9 +209,9 @@ PageContent ReadScannedPage(const PageImage& scan, OcrEngine& engine) {
   cv::Mat ink = prepared.binary;
   if (ink.empty() || ink.size() != image.gray.size()) {
     cv::adaptiveThreshold(image.gray, ink, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV,
-                          31, 25);
+                          kFallbackBlockPx, kFallbackContrast);
   }
-  PageReader reader{engine.impl(), image.gray, dpi, ocr::DefaultEm(dpi), {}};
+  PageReader reader{engine.impl(), image.gray, dpi, ocr::DefaultEm(dpi), options.lines};
 
   // Cells first: their cleaned ink, and the height of their lines.
   cv::Mat outside = ink.clone();
@@ -207,14 +223,14 @@ PageContent ReadScannedPage(const PageImage& scan, OcrEngine& engine) {
       if (r.width < ocr::kMinLinePx || r.height < ocr::kMinLinePx) continue;
       Region cell{ink(r).clone(), r, 0, true};
 
-      ocr::RemoveRules(cell.ink, reader.em);
-      ocr::RemoveBorderDebris(cell.ink, reader.em);
-      ocr::RemoveSpecks(cell.ink, reader.em);
+      ocr::RemoveRules(cell.ink, reader.em, options.lines);
+      ocr::RemoveBorderDebris(cell.ink, reader.em, options.lines);
+      ocr::RemoveSpecks(cell.ink, reader.em, options.lines);
       if (cv::countNonZero(cell.ink) == 0) continue;  // an empty cell
       cells.push_back(std::move(cell));
     }
     // Nothing of the table (its rules included) is text outside it.
-    const double pad = 0.15 * reader.em * 72 / dpi;
+    const double pad = kTablePadEm * reader.em * 72 / dpi;
     Box b = g.box;
     b.x0 -= pad, b.y0 -= pad, b.x1 += pad, b.y1 += pad;
     outside(PixelRect(b, dpi, size)).setTo(0);
@@ -222,9 +238,9 @@ PageContent ReadScannedPage(const PageImage& scan, OcrEngine& engine) {
   const double cell_line = ocr::TypicalLineHeight(reader.BandHeights(cells));
   for (const Region& cell : cells) reader.Read(cell, cell_line);
 
-  Region rest{outside, cv::Rect(cv::Point(0, 0), size), 2.5, false};
-  ocr::RemoveRules(rest.ink, reader.em);
-  ocr::RemoveSpecks(rest.ink, reader.em);
+  Region rest{outside, cv::Rect(cv::Point(0, 0), size), options.lines.text_split_gap_band, false};
+  ocr::RemoveRules(rest.ink, reader.em, options.lines);
+  ocr::RemoveSpecks(rest.ink, reader.em, options.lines);
   reader.Read(rest, ocr::TypicalLineHeight(reader.BandHeights({rest})));
 
   for (const Grid& g : grids) {

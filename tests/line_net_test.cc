@@ -12,6 +12,7 @@
 #include "core/error.h"
 #include "core/text.h"
 #include "ocr/line_net.h"
+#include "ocr/options.h"
 
 namespace jixiao::ocr {
 namespace {
@@ -31,13 +32,13 @@ std::string Text(const std::vector<NetChar>& chars) {
 
 // One recognizer for the whole test program (each graph loads at its first read).
 LineNet& Net() {
-  static LineNet net(LineNet::ModelDir());
+  static LineNet net(BuiltLineNetDir());
   return net;
 }
 
 TEST(LineNet, TheBuildWroteTheModel) {
   // A build without it is a broken install: scanned pages would be read without the net.
-  EXPECT_FALSE(LineNet::ModelDir().empty()) << "no line recognizer model: run scripts/setup.sh and build";
+  EXPECT_TRUE(LineNet::HasModel(BuiltLineNetDir())) << "no line recognizer model: run scripts/setup.sh and build";
 }
 
 TEST(LineNet, ReadsRenderedLines) {
