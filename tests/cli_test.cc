@@ -106,6 +106,15 @@ TEST(Cli, OcrWithoutTheSecondRecognizerSaysSo) {
   EXPECT_EQ(with.code, without.code);
 }
 
+TEST(Cli, TheEnvironmentNamesTheWordList) {
+  // JIXIAO_WORD_LIST names the word list the OCR's document pass proposes from; one that
+  // cannot be read is said.
+  const std::string page = Data("ocr/wrapped_cell.png");
+  RunResult r = Jixiao("extract '" + page + "'", "JIXIAO_WORD_LIST=/nonexistent/dict.txt");
+  EXPECT_NE(r.err.find("the word list '/nonexistent/dict.txt' cannot be read"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("line recognizer"), std::string::npos) << r.err;
+}
+
 TEST(Cli, UsageErrorsExit64) {
   EXPECT_EQ(Jixiao("").code, 64);
   EXPECT_EQ(Jixiao("extract").code, 64);

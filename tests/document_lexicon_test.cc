@@ -1,5 +1,8 @@
 // The document lexicon: a doubted glyph is replaced only when the rest of the document
 // proposes a character and the glyph's image, looked at again, agrees.
+#include <unistd.h>
+
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <string>
@@ -109,6 +112,38 @@ TEST_F(DocumentLexicon, TheSecondRecognizerReadsWhatThePagesPrintElsewhere) {
       Page({Read("经济腾飞"), Read("营养腾食供给", 2, Fixture("lexicon_shanshi_scan.png"))})};
   EXPECT_EQ(ocr::CorrectByDocument(pages, engine_), 1);
   EXPECT_EQ(pages[0].lines.back().text, "营养膳食供给");
+}
+
+TEST_F(DocumentLexicon, TheEnginesWordListProposes) {
+  // The word list is the engine's to name (OcrOptions::word_list). One that lists 膳食 proposes
+  // 膳 for 腾食, and the glyph agrees; without a list nothing proposes, and the engine says it
+  // runs without one. (No second recognizer here, which could read the glyph on its own.)
+  const std::string list = ::testing::TempDir() + "/jixiao-words-" + std::to_string(::getpid()) + ".txt";
+  std::ofstream(list) << "膳食 2000 n\n营养素 500 n\n";
+  ocr::OcrOptions options;
+  options.line_net_dir = "";
+  options.word_list = list;
+  OcrEngine listed(options);
+  options.word_list = "/nonexistent/dict.txt";
+  OcrEngine unlisted(options);
+  std::vector<PageContent> pages{Page({Read("营养腾食供给", 2, Fixture("lexicon_shanshi.png"))})};
+  EXPECT_EQ(ocr::CorrectByDocument(pages, &listed), 1);
+  EXPECT_EQ(pages[0].lines.back().text, "营养膳食供给");
+  std::vector<PageContent> again{Page({Read("营养腾食供给", 2, Fixture("lexicon_shanshi.png"))})};
+  EXPECT_EQ(ocr::CorrectByDocument(again, &unlisted), 0);
+  EXPECT_EQ(again[0].lines.back().text, "营养腾食供给");
+  // Both run without the second recognizer; only the second without a word list.
+  EXPECT_NE(listed.degraded_reason().find("second OCR line recognizer"), std::string::npos);
+  EXPECT_EQ(listed.degraded_reason().find("word list"), std::string::npos) << listed.degraded_reason();
+  EXPECT_NE(unlisted.degraded_reason().find("word list '/nonexistent/dict.txt'"), std::string::npos)
+      << unlisted.degraded_reason();
+  std::remove(list.c_str());
+}
+
+TEST_F(DocumentLexicon, TheDefaultEngineRunsWithEverything) {
+  if (!std::ifstream(ocr::kDefaultWordList) && !std::getenv("CI"))
+    GTEST_SKIP() << "word list missing (Debian package python3-jieba, installed by scripts/setup.sh)";
+  EXPECT_FALSE(engine_->degraded()) << engine_->degraded_reason();
 }
 
 // A page with `line` as the one line of a table cell.
