@@ -220,7 +220,8 @@ const std::u32string* SameLine(const std::u32string& u, const TextLine& l, const
       fits = IsCjk(u[j]) && IsCjk(t[j]) && !IsCnNumeral(u[j]) && !IsCnNumeral(t[j]) &&
              ConfidenceAt(l, j) < o.doubt;
     }
-    if (!fits || differ == 0 || differ > std::max<size_t>(1, u.size() / kCharsPerDifference)) continue;
+    if (!fits || differ == 0 || differ > std::max<size_t>(1, u.size() / kCharsPerDifference))
+      continue;
     if (found) return nullptr;  // two lines it could be
     found = &t;
   }
@@ -277,8 +278,7 @@ char32_t NetGlyph(OcrEngine::Impl& engine, const WordLists& lists, const GlyphIm
 // reading and that is `foreign` (no page has it with trust) and makes no word with either
 // neighbour, the glyph is read once more without it, among `wider` (or the proposals).
 char32_t GlyphAmong(OcrEngine::Impl& engine, const WordLists& lists, const GlyphImage& glyph,
-                    const std::u32string& u,
-                    size_t i, const std::vector<char32_t>& proposals,
+                    const std::u32string& u, size_t i, const std::vector<char32_t>& proposals,
                     const std::vector<char32_t>& wider, bool foreign) {
   if (glyph.image.empty() || glyph.dpi <= 0) return 0;
   const char32_t left = i > 0 && u[i - 1] != U' ' && u[i - 1] != kNoGlyph ? u[i - 1] : 0;
@@ -286,7 +286,8 @@ char32_t GlyphAmong(OcrEngine::Impl& engine, const WordLists& lists, const Glyph
   const bool no_word = !MakesWord(lists, left, u[i], right);
   // Nothing to propose (the neighbours are doubted too, or make no pair anywhere): the second
   // recognizer alone.
-  if (proposals.empty()) return no_word ? NetGlyph(engine, lists, glyph, u[i], left, right, true) : 0;
+  if (proposals.empty())
+    return no_word ? NetGlyph(engine, lists, glyph, u[i], left, right, true) : 0;
   std::u32string allowed{u[i]};
   allowed.append(proposals.begin(), proposals.end());
   if (left) allowed += left;
@@ -334,8 +335,8 @@ char32_t GlyphAmong(OcrEngine::Impl& engine, const WordLists& lists, const Glyph
 }
 
 int CorrectLine(TextLine& l, const PairCounts& counts, const TrustedLines& trusted,
-                const WordLists& lists, OcrEngine::Impl& engine, const DocumentLexiconOptions& o, bool in_table,
-                std::pair<bool, bool> wrapped) {
+                const WordLists& lists, OcrEngine::Impl& engine, const DocumentLexiconOptions& o,
+                bool in_table, std::pair<bool, bool> wrapped) {
   std::u32string u = ToU32(l.text);
   if (l.char_confidence.size() != u.size()) return 0;
   std::u32string fixed = u;
@@ -376,7 +377,8 @@ int CorrectLine(TextLine& l, const PairCounts& counts, const TrustedLines& trust
             lists.Triple(fixed[i], right, right2))
           continue;
         if ((i == 0 && wrapped.first) || (i + 1 == fixed.size() && wrapped.second)) continue;
-        if (const char32_t x = NetGlyph(engine, lists, l.glyphs[i], fixed[i], left, right)) fixed[i] = x;
+        if (const char32_t x = NetGlyph(engine, lists, l.glyphs[i], fixed[i], left, right))
+          fixed[i] = x;
         continue;
       }
       size_t shown = 0;
@@ -464,7 +466,8 @@ int CorrectByDocument(std::vector<PageContent>& pages, const std::vector<OcrEngi
       const std::pair<bool, bool> wrapped{c && at > 0, c && at + 1 < c->lines.size()};
       int n = 0;
       try {
-        n = CorrectLine(*l, counts, trusted, lists, workers[w]->impl(), options, c != nullptr, wrapped);
+        n = CorrectLine(*l, counts, trusted, lists, workers[w]->impl(), options, c != nullptr,
+                        wrapped);
       } catch (const std::exception&) {
         continue;  // the line keeps its first reading; a worker thread must not throw
       }

@@ -81,8 +81,8 @@ std::unique_ptr<tesseract::TessBaseAPI> MakeApi(const std::string& tessdata, con
     throw Error(ErrorCode::kInternal, "",
                 "Tesseract model '" + lang + "' is missing" +
                     (tessdata.empty() ? std::string() : " from " + tessdata) +
-                    " (Debian package tesseract-ocr-" + (lang == "chi_sim" ? std::string("chi-sim") : lang) +
-                    ")");
+                    " (Debian package tesseract-ocr-" +
+                    (lang == "chi_sim" ? std::string("chi-sim") : lang) + ")");
   }
   api->SetVariable("debug_file", "/dev/null");
   // Lines are dark on light after the preparation: no second reading of each weak line as
@@ -179,14 +179,16 @@ OcrEngine::Impl::Impl(const ocr::OcrOptions& o) : options(o) {
   const std::filesystem::path eng =
       std::filesystem::path(chinese->GetDatapath()) / "eng.traineddata";
   std::error_code error;
-  if (!std::filesystem::exists(eng, error)) ascii = MakeApi(options.tessdata, "eng", true);  // throws the usual Error
+  if (!std::filesystem::exists(eng, error))
+    ascii = MakeApi(options.tessdata, "eng", true);  // throws the usual Error
   // What the engine reads without: each costs readings (blurred glyphs the second recognizer
   // reads, words only the list knows), not the reading itself.
   std::vector<std::string> missing;
   if (!ocr::LineNet::HasModel(options.line_net_dir))
-    missing.push_back("the second OCR line recognizer's model is missing" +
-                      (options.line_net_dir.empty() ? std::string() : " from '" + options.line_net_dir + "'") +
-                      " (run scripts/setup.sh and build, or set JIXIAO_LINE_NET)");
+    missing.push_back(
+        "the second OCR line recognizer's model is missing" +
+        (options.line_net_dir.empty() ? std::string() : " from '" + options.line_net_dir + "'") +
+        " (run scripts/setup.sh and build, or set JIXIAO_LINE_NET)");
   if (!std::ifstream(options.word_list).good())
     missing.push_back("the word list '" + options.word_list +
                       "' cannot be read (Debian package python3-jieba, or set JIXIAO_WORD_LIST)");
@@ -202,7 +204,8 @@ tesseract::TessBaseAPI* OcrEngine::Impl::Api(ocr::Model model) {
 ocr::LineNet* OcrEngine::Impl::Net() {
   if (!net_tried) {
     net_tried = true;
-    if (ocr::LineNet::HasModel(options.line_net_dir)) net = std::make_unique<ocr::LineNet>(options.line_net_dir);
+    if (ocr::LineNet::HasModel(options.line_net_dir))
+      net = std::make_unique<ocr::LineNet>(options.line_net_dir);
   }
   return net.get();
 }
@@ -229,7 +232,8 @@ ocr::LineText OcrEngine::Impl::ReadLine(const cv::Mat& line, double dpi, ocr::Mo
   } else {
     cv::resize(line, scaled, cv::Size(), scale, scale, scale > 1 ? cv::INTER_CUBIC : cv::INTER_AREA);
   }
-  const int margin = std::max(kMinMarginPx, static_cast<int>(std::lround(kMarginShare * scaled.rows)));
+  const int margin =
+      std::max(kMinMarginPx, static_cast<int>(std::lround(kMarginShare * scaled.rows)));
   cv::Mat padded;
   cv::copyMakeBorder(scaled, padded, margin, margin, margin, margin, cv::BORDER_CONSTANT, 255);
   if (!padded.isContinuous()) padded = padded.clone();
@@ -323,7 +327,11 @@ std::string JoinSymbols(const std::vector<Symbol>& symbols, size_t from, size_t 
 
 OcrEngine::OcrEngine(const ocr::OcrOptions& options) : impl_(std::make_unique<Impl>(options)) {}
 OcrEngine::~OcrEngine() = default;
-const ocr::OcrOptions& OcrEngine::options() const { return impl_->options; }
-const std::string& OcrEngine::degraded_reason() const { return impl_->degraded_reason; }
+const ocr::OcrOptions& OcrEngine::options() const {
+  return impl_->options;
+}
+const std::string& OcrEngine::degraded_reason() const {
+  return impl_->degraded_reason;
+}
 
 }  // namespace jixiao

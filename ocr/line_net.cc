@@ -31,7 +31,9 @@ constexpr int kStepPx = 8;
 
 }  // namespace
 
-std::string BuiltLineNetDir() { return JIXIAO_LINE_NET_DIR; }
+std::string BuiltLineNetDir() {
+  return JIXIAO_LINE_NET_DIR;
+}
 
 bool LineNet::HasModel(const std::string& dir) {
   return !dir.empty() && std::ifstream(dir + "/keys.txt").good() &&

@@ -207,7 +207,8 @@ LineResult ReadPlain(OcrEngine::Impl& engine, const cv::Mat& gray, const cv::Mat
   // thickened by a pixel, and keep the surer reading of as many glyphs.
   if (t.confidence < kSecondLook) {
     cv::Mat thick;
-    cv::erode(gray, thick, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(kThickenPx, kThickenPx)));
+    cv::erode(gray, thick,
+              cv::getStructuringElement(cv::MORPH_RECT, cv::Size(kThickenPx, kThickenPx)));
     LineText again = engine.ReadLine(thick, dpi, Model::kChinese);
     // The same glyphs, each read more surely: thicker strokes change no count of characters
     // (where they do, they merged or split glyphs).
@@ -296,7 +297,8 @@ LineResult ReadPlain(OcrEngine::Impl& engine, const cv::Mat& gray, const cv::Mat
     if (inside && letters && ascii >= kMinCodeChars && ascii + cjk + 1 >= u.size()) {
       LineText a = engine.ReadLine(gray, dpi, Model::kAscii);
       const size_t n = ToU32(Compact(a.text)).size();
-      if (AsciiOnly(a.text) && n + 1 >= ascii + cjk && n <= ascii + cjk + 1 && a.confidence >= kCodeSure)
+      if (AsciiOnly(a.text) && n + 1 >= ascii + cjk && n <= ascii + cjk + 1 &&
+          a.confidence >= kCodeSure)
         return Joined(a.symbols, gray, ink, dpi, a.confidence, true);
     }
   }
@@ -326,8 +328,8 @@ bool AsciiOnly(const std::string& text) {
   return any;
 }
 
-LineResult ReadTextLine(OcrEngine::Impl& engine, const cv::Mat& gray, const cv::Mat& ink, double dpi,
-                        bool values, LineCache* cache) {
+LineResult ReadTextLine(OcrEngine::Impl& engine, const cv::Mat& gray, const cv::Mat& ink,
+                        double dpi, bool values, LineCache* cache) {
   if (gray.empty() || ink.size() != gray.size()) return {};
   // Only table cells are kept: they repeat (labels, terms), and they are read with the
   // operator check that other lines are not.

@@ -30,8 +30,8 @@ struct LineResult {
 // given that line's reading, and a line read is kept there. The caller decides what the
 // cache spans: ReadScannedPage keeps one per page, so that a page reads the same whatever was
 // read before it.
-LineResult ReadTextLine(OcrEngine::Impl& engine, const cv::Mat& gray, const cv::Mat& ink, double dpi,
-                        bool values, LineCache* cache = nullptr);
+LineResult ReadTextLine(OcrEngine::Impl& engine, const cv::Mat& gray, const cv::Mat& ink,
+                        double dpi, bool values, LineCache* cache = nullptr);
 
 // Printable ASCII (full-width forms included) and nothing else, spaces aside, and not empty:
 // the text of a code, a number or an amount.

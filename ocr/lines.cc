@@ -102,9 +102,12 @@ void ClearRules(cv::Mat& ink, int min_run, int thick) {
 
 void RemoveRules(cv::Mat& ink, double em, const LineOptions& opt) {
   if (ink.empty()) return;
-  const int h_run = Clamp(ink.cols * opt.rule_h_share, opt.rule_min_h_em * em, opt.rule_max_em * em);
-  const int v_run = Clamp(ink.rows * opt.rule_v_share, opt.rule_min_v_em * em, opt.rule_max_em * em);
-  const int thick = std::max(kMinRuleThicknessPx, static_cast<int>(std::lround(opt.rule_thickness_em * em)));
+  const int h_run =
+      Clamp(ink.cols * opt.rule_h_share, opt.rule_min_h_em * em, opt.rule_max_em * em);
+  const int v_run =
+      Clamp(ink.rows * opt.rule_v_share, opt.rule_min_v_em * em, opt.rule_max_em * em);
+  const int thick =
+      std::max(kMinRuleThicknessPx, static_cast<int>(std::lround(opt.rule_thickness_em * em)));
   // Only the part of the image that holds ink is worked on (a page's text outside its
   // tables is a small part of it).
   const cv::Rect inked = cv::boundingRect(ink);
@@ -125,8 +128,10 @@ void RemoveSpecks(cv::Mat& whole, double em, const LineOptions& opt) {
   const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
   if (n <= 1) return;
   // Large enough to be a glyph or a solid part of one.
-  const int big_area = std::max(kMinGlyphAreaPx, static_cast<int>(std::lround(opt.glyph_min_area_em2 * em * em)));
-  const int big_side = std::max(kMinGlyphSidePx, static_cast<int>(std::lround(opt.glyph_min_side_em * em)));
+  const int big_area =
+      std::max(kMinGlyphAreaPx, static_cast<int>(std::lround(opt.glyph_min_area_em2 * em * em)));
+  const int big_side =
+      std::max(kMinGlyphSidePx, static_cast<int>(std::lround(opt.glyph_min_side_em * em)));
   std::vector<char> big(n, 0);
   cv::Mat big_mask = cv::Mat::zeros(ink.size(), CV_8UC1);
   bool any_big = false;
@@ -146,7 +151,8 @@ void RemoveSpecks(cv::Mat& whole, double em, const LineOptions& opt) {
       uchar* m = big_mask.ptr<uchar>(y);
       for (int x = 0; x < labels.cols; ++x) m[x] = big[l[x]] ? 255 : 0;
     }
-    const int r = std::max(kMinSpeckReachPx, static_cast<int>(std::lround(opt.speck_reach_em * em)));
+    const int r =
+        std::max(kMinSpeckReachPx, static_cast<int>(std::lround(opt.speck_reach_em * em)));
     cv::dilate(big_mask, big_mask, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(2 * r + 1, r + 1)));
   }
   std::vector<char> drop(n, 0);
@@ -173,15 +179,18 @@ void RemoveBorderDebris(cv::Mat& ink, double em, const LineOptions& opt) {
   if (ink.empty()) return;
   cv::Mat labels, stats, centroids;
   const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
-  const int thin = std::max(kMinBorderThinPx, static_cast<int>(std::lround(opt.border_thin_em * em)));
-  const int small = std::max(kMinBorderSmallPx, static_cast<int>(std::lround(opt.border_small_em2 * em * em)));
+  const int thin =
+      std::max(kMinBorderThinPx, static_cast<int>(std::lround(opt.border_thin_em * em)));
+  const int small =
+      std::max(kMinBorderSmallPx, static_cast<int>(std::lround(opt.border_small_em2 * em * em)));
   std::vector<char> drop(n, 0);
   bool any = false;
   for (int i = 1; i < n; ++i) {
     const int x = stats.at<int>(i, cv::CC_STAT_LEFT), y = stats.at<int>(i, cv::CC_STAT_TOP);
     const int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
     // Touching the border, or within 0.15 em of it (a rule's edge that the crop cut off).
-    const int near = std::max(kMinBorderNearPx, static_cast<int>(std::lround(opt.border_near_em * em)));
+    const int near =
+        std::max(kMinBorderNearPx, static_cast<int>(std::lround(opt.border_near_em * em)));
     const bool left = x < near, right = x + w > ink.cols - near, top = y < near,
                bottom = y + h > ink.rows - near;
     if (!(left || right || top || bottom)) continue;
@@ -193,9 +202,10 @@ void RemoveBorderDebris(cv::Mat& ink, double em, const LineOptions& opt) {
     const bool stub = ((left || right) && h <= thin && w <= opt.border_stub_em * em) ||
                       ((top || bottom) && w <= thin && h <= opt.border_stub_em * em);
     const int area = stats.at<int>(i, cv::CC_STAT_AREA);
-    const bool corner = (w <= opt.border_corner_em * em && h <= opt.border_corner_em * em &&
-                         area < opt.border_corner_fill_share * w * h) ||
-                        (touching && area <= opt.border_hairline_em * em * (w + h));  // hairline L of a corner
+    const bool corner =
+        (w <= opt.border_corner_em * em && h <= opt.border_corner_em * em &&
+         area < opt.border_corner_fill_share * w * h) ||
+        (touching && area <= opt.border_hairline_em * em * (w + h));  // hairline L of a corner
     if (is_small || thin_side || stub || corner) {
       drop[i] = 1;
       any = true;
@@ -241,7 +251,8 @@ void SplitTall(const std::vector<int>& rows, Band b, double line_height, const L
   int best = -1;
   double best_ink = 1e18;
   for (int y = margin; y < h - margin; ++y) {
-    const double s = v[y] + kNeighbourRowWeight * ((y > 0 ? v[y - 1] : v[y]) + (y + 1 < h ? v[y + 1] : v[y]));
+    const double s =
+        v[y] + kNeighbourRowWeight * ((y > 0 ? v[y - 1] : v[y]) + (y + 1 < h ? v[y + 1] : v[y]));
     // Prefer the cut nearest a whole number of lines on equal ink.
     const double off = std::abs(y / line_height - std::round(y / line_height));
     const double score = s + off;
@@ -443,11 +454,12 @@ std::vector<InkLine> FindLines(const cv::Mat& ink, double em, double split_gap_e
       return stats.at<int>(a, cv::CC_STAT_LEFT) < stats.at<int>(c, cv::CC_STAT_LEFT);
     });
     const int h = bands[b].y1 - bands[b].y0;
-    const int max_gap = split_gap_em > 0
-                            ? std::max(kMinSplitGapPx,
-                                       static_cast<int>(std::lround(
-                                           split_gap_em * std::max<double>(h, opt.split_min_band_em * em))))
-                            : ink.cols + 1;
+    const int max_gap =
+        split_gap_em > 0
+            ? std::max(kMinSplitGapPx,
+                       static_cast<int>(std::lround(
+                           split_gap_em * std::max<double>(h, opt.split_min_band_em * em))))
+            : ink.cols + 1;
     // Segments: runs of components whose x-extents are no more than max_gap apart.
     std::vector<std::vector<int>> segments;
     int seg_x1 = -1;
@@ -473,14 +485,19 @@ std::vector<InkLine> FindLines(const cv::Mat& ink, double em, double split_gap_e
       }
       if (area < min_ink) continue;
       // A line of one speck or blot, much lower than the region's lines, is no text.
-      const double low = line_height > 0 ? opt.speck_line_line * line_height : opt.speck_line_em * em;
-      if (box.height < low && area < opt.speck_line_em2 * em * em && box.width < opt.speck_line_width_em * em)
+      const double low =
+          line_height > 0 ? opt.speck_line_line * line_height : opt.speck_line_em * em;
+      if (box.height < low && area < opt.speck_line_em2 * em * em &&
+          box.width < opt.speck_line_width_em * em)
         continue;
       // A line of nothing but strokes of rules (stubs, pieces), at most three.
-      if (seg.size() <= static_cast<size_t>(opt.max_rule_pieces) && std::all_of(seg.begin(), seg.end(), [&](int i) {
+      if (seg.size() <= static_cast<size_t>(opt.max_rule_pieces) &&
+          std::all_of(seg.begin(), seg.end(), [&](int i) {
             const cv::Rect r = CompBox(stats, i);
-            const bool flat = r.height <= opt.rule_piece_em * em && r.width >= opt.rule_piece_aspect * r.height;
-            const bool upright = r.width <= opt.rule_piece_em * em && r.height >= opt.rule_piece_aspect * r.width;
+            const bool flat =
+                r.height <= opt.rule_piece_em * em && r.width >= opt.rule_piece_aspect * r.height;
+            const bool upright =
+                r.width <= opt.rule_piece_em * em && r.height >= opt.rule_piece_aspect * r.width;
             return flat || upright;
           }))
         continue;

@@ -17,13 +17,13 @@ inline constexpr double kDoubtedGlyph = 0.99;
 
 // Tuning of CorrectByDocument (ocr/document_lexicon.h). Confidences are 0..1.
 struct DocumentLexiconOptions {
-  float doubt = 0.97f;    // below this a glyph's reading may be replaced
+  float doubt = 0.97f;  // below this a glyph's reading may be replaced
   // ... and below this by the second recognizer (ocr/line_net.h): the glyphs that keep an image
   float net_doubt = static_cast<float>(kDoubtedGlyph);
-  float trusted = 0.95f;  // pairs of glyphs both at least this sure are the document's words
-  int min_pairs = 2;      // a proposal makes each of its two pairs at least this often
-  int min_one_sided = 3;  // ... or its one pair this often, at a line's end
-  int max_proposals = 3;  // proposals from the document shown to the recognizer per glyph
+  float trusted = 0.95f;        // pairs of glyphs both at least this sure are the document's words
+  int min_pairs = 2;            // a proposal makes each of its two pairs at least this often
+  int min_one_sided = 3;        // ... or its one pair this often, at a line's end
+  int max_proposals = 3;        // proposals from the document shown to the recognizer per glyph
   int max_word_proposals = 24;  // ... and from the word list
   int max_exclusive_proposals = 96;  // ... from the word list when the first reading is set aside
 };

@@ -138,8 +138,10 @@ cv::Mat EstimateBackground(const cv::Mat& gray, double dpi, const PrepareOptions
   cv::Mat bg;
   cv::morphologyEx(small, bg, cv::MORPH_CLOSE,
                    cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(k, k)));
-  if (std::min(bg.rows, bg.cols) >= kBackgroundMedianPx) cv::medianBlur(bg, bg, kBackgroundMedianPx);
-  cv::GaussianBlur(bg, bg, cv::Size(), std::max(kMinBackgroundBlurPx, o.background_blur_mm * px_per_mm));
+  if (std::min(bg.rows, bg.cols) >= kBackgroundMedianPx)
+    cv::medianBlur(bg, bg, kBackgroundMedianPx);
+  cv::GaussianBlur(bg, bg, cv::Size(),
+                   std::max(kMinBackgroundBlurPx, o.background_blur_mm * px_per_mm));
   // Never divide by (near) zero: a black border is taken as paper no darker than 32.
   cv::max(bg, o.background_floor_gray, bg);
   return bg;
@@ -177,7 +179,8 @@ Tone EstimateTone(const cv::Mat& ratio, int row_step, const PrepareOptions& o) {
   // Noise from the bright side of the mode, where there is no ink.
   double n = 0, ss = 0;
   for (int v = mode + 1; v < 256; ++v) n += hist[v], ss += hist[v] * (v - mode) * (v - mode);
-  tone.noise = std::clamp(n > 0 ? std::sqrt(ss / n) : kDefaultNoise, kMinNoise, o.tone_max_noise_share * mode);
+  tone.noise = std::clamp(n > 0 ? std::sqrt(ss / n) : kDefaultNoise, kMinNoise,
+                          o.tone_max_noise_share * mode);
   // Ink: clearly below the paper; its 20th percentile maps to black unless the page has
   // hardly any ink.
   const double ink_limit = std::min(mode - o.tone_ink_noise * tone.noise, o.tone_ink_share * mode);
@@ -198,9 +201,9 @@ Tone EstimateTone(const cv::Mat& ratio, int row_step, const PrepareOptions& o) {
   // White a little below the paper: nearly all of its noise goes to 255, faint strokes stay.
   tone.white = std::max(mode - o.tone_white_noise * tone.noise, o.tone_min_white_share * mode);
   // Ink for the binary: the darker 84% of the way from the ink to the paper's low edge.
-  tone.threshold =
-      tone.ink + o.tone_binary_share *
-                     (std::max(mode - o.tone_edge_noise * tone.noise, o.tone_min_white_share * mode) - tone.ink);
+  const double edge =
+      std::max(mode - o.tone_edge_noise * tone.noise, o.tone_min_white_share * mode);
+  tone.threshold = tone.ink + o.tone_binary_share * (edge - tone.ink);
   return tone;
 }
 
@@ -357,7 +360,8 @@ SkewEstimate EstimateSkew(const std::vector<cv::Point2f>& points, bool columns, 
   if (max_degrees > 0) {
     // Coarse sweep on at most ~30k points (20k when only the contrast is wanted).
     const double step = fine ? kCoarseStepDegrees : kContrastStepDegrees;
-    const size_t stride = std::max<size_t>(1, points.size() / (fine ? kCoarsePoints : kContrastPoints));
+    const size_t stride =
+        std::max<size_t>(1, points.size() / (fine ? kCoarsePoints : kContrastPoints));
     const int n = static_cast<int>(std::ceil(max_degrees / step - 1e-9));
     double best_score = -1;
     for (int i = -n; i <= n; ++i) {
@@ -432,7 +436,8 @@ double EstimateEm(const cv::Mat& stats, double px_per_mm, const PrepareOptions& 
 }
 
 PunctuationVotes CountPunctuation(const cv::Mat& binary, const cv::Mat& stats,
-                                  const std::vector<char>& keep, double dpi, const PrepareOptions& opt) {
+                                  const std::vector<char>& keep, double dpi,
+                                  const PrepareOptions& opt) {
   PunctuationVotes votes;
   if (binary.empty() || stats.rows < 3) return votes;
   const double em = EstimateEm(stats, dpi / kMmPerInch, opt);
@@ -676,7 +681,8 @@ tesseract::TessBaseAPI* OsdEngine(const std::string& tessdata) {
     tried_with = tessdata;
     api.reset();
     auto a = std::make_unique<tesseract::TessBaseAPI>();
-    if (a->Init(tessdata.empty() ? nullptr : tessdata.c_str(), "osd", tesseract::OEM_TESSERACT_ONLY) == 0) {
+    if (a->Init(tessdata.empty() ? nullptr : tessdata.c_str(), "osd",
+                tesseract::OEM_TESSERACT_ONLY) == 0) {
       a->SetVariable("debug_file", "/dev/null");
       a->SetPageSegMode(tesseract::PSM_OSD_ONLY);
       api = std::move(a);
@@ -716,7 +722,8 @@ int AskOsd(const cv::Mat& page, const cv::Mat& stats, const std::vector<char>& k
   for (int i = 1; i < stats.rows; ++i) {
     if (!keep[i]) continue;
     const Comp c = CompOf(stats, i);
-    if (c.h() >= kOsdMinCharEm * em && c.h() <= kOsdMaxCharEm * em && c.w() <= kOsdMaxCharWidthEm * em)
+    if (c.h() >= kOsdMinCharEm * em && c.h() <= kOsdMaxCharEm * em &&
+        c.w() <= kOsdMaxCharWidthEm * em)
       text.push_back(c);
   }
   if (text.size() < kOsdMinChars) return -1;
@@ -746,7 +753,8 @@ int AskOsd(const cv::Mat& page, const cv::Mat& stats, const std::vector<char>& k
   }
   // OSD skips a page with fewer than a few dozen characters: a short title is repeated.
   if (best_n < kOsdMinCharsShown) {
-    const int copies = std::min(kOsdMaxCopies, static_cast<int>((kOsdMinCharsShown + best_n - 1) / best_n));
+    const int copies =
+        std::min(kOsdMaxCopies, static_cast<int>((kOsdMinCharsShown + best_n - 1) / best_n));
     cv::Mat tiled;
     cv::vconcat(std::vector<cv::Mat>(static_cast<size_t>(copies), img), tiled);
     img = tiled;
@@ -805,11 +813,11 @@ void Turn(PreparedPage& out, int orientation) {
 // itself is not paper white.
 void AddFaintRules(const cv::Mat& smooth, double dpi, const PrepareOptions& o, cv::Mat& binary) {
   const int len = Odd(o.faint_rule_mm * dpi / kMmPerInch);
-  const int d =
-      std::max(kMinHaloSidePx, static_cast<int>(std::lround(o.faint_rule_side_px_at_200dpi * dpi / 200)));
-  const int line = o.faint_rule_gray;          // averaged gray at most this
-  const int paper = o.faint_rule_paper_gray;   // averaged gray beside it at least this
-  const int pixel = o.faint_rule_pixel_gray;   // the pixel itself below this
+  const int d = std::max(kMinHaloSidePx,
+                         static_cast<int>(std::lround(o.faint_rule_side_px_at_200dpi * dpi / 200)));
+  const int line = o.faint_rule_gray;         // averaged gray at most this
+  const int paper = o.faint_rule_paper_gray;  // averaged gray beside it at least this
+  const int pixel = o.faint_rule_pixel_gray;  // the pixel itself below this
   for (const bool horizontal : {true, false}) {
     cv::Mat mean;
     cv::blur(smooth, mean, horizontal ? cv::Size(len, 1) : cv::Size(1, len));
@@ -923,8 +931,9 @@ PreparedPage PrepareWithDiagnostics(const PageImage& scan, const PrepareOptions&
     const Tone tone = EstimateTone(ratio, 4, options);
     const cv::Mat curve = ToneCurve(tone);
     cv::LUT(ratio, curve, flat);
-    ink_below = std::clamp(255.0 * (tone.threshold - tone.ink) / std::max(1.0, tone.white - tone.ink),
-                           options.binary_min_gray, options.binary_max_gray);
+    ink_below =
+        std::clamp(255.0 * (tone.threshold - tone.ink) / std::max(1.0, tone.white - tone.ink),
+                   options.binary_min_gray, options.binary_max_gray);
   } else {
     flat = gray;
   }
@@ -966,7 +975,8 @@ PreparedPage PrepareWithDiagnostics(const PageImage& scan, const PrepareOptions&
   watch.Lap("binary");
   if (options.remove_specks) {
     const std::vector<char> speck = FindSpecks(binary, cc.stats, dpi, options);
-    const int tiny_side = std::max(kMinHaloSidePx, static_cast<int>(options.speck_halo_mm * px_per_mm));
+    const int tiny_side =
+        std::max(kMinHaloSidePx, static_cast<int>(options.speck_halo_mm * px_per_mm));
     for (size_t r = 0; r < cc.runs.size(); ++r) {
       const int l = cc.run_label[r];
       if (!speck[l]) continue;
@@ -1013,9 +1023,8 @@ PreparedPage PrepareWithDiagnostics(const PageImage& scan, const PrepareOptions&
     return out;
   }
   if (options.use_osd) {
-    diag->osd_orientation =
-        AskOsd(page, cc.stats, keep, EstimateEm(cc.stats, px_per_mm, options), dpi, options.tessdata,
-               &diag->osd_confidence);
+    diag->osd_orientation = AskOsd(page, cc.stats, keep, EstimateEm(cc.stats, px_per_mm, options),
+                                   dpi, options.tessdata, &diag->osd_confidence);
     watch.Lap("osd");
     const int osd = diag->osd_orientation;
     // A quarter turn from OSD only when the line direction was a close call.

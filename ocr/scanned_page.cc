@@ -65,26 +65,29 @@ struct PageReader {
   std::vector<int> BandHeights(const std::vector<Region>& regions) const {
     std::vector<int> h;
     for (const Region& r : regions)
-      for (const ocr::InkLine& l : ocr::FindLines(r.ink, em, r.split_gap_em, 0, lines)) h.push_back(l.box.height);
+      for (const ocr::InkLine& l : ocr::FindLines(r.ink, em, r.split_gap_em, 0, lines))
+        h.push_back(l.box.height);
     return h;
   }
 
   void Read(const Region& region, double line_height) {
-    for (const ocr::InkLine& l : ocr::FindLines(region.ink, em, region.split_gap_em, line_height, lines)) {
+    for (const ocr::InkLine& l :
+         ocr::FindLines(region.ink, em, region.split_gap_em, line_height, lines)) {
       // The gray line, kLineMarginPx wider on each side for the glyphs' soft edges, with
       // everything that is not its ink or within kLineMarginPx of it (rules, specks, the
       // neighbouring lines) white.
       constexpr int m = kLineMarginPx;
       const cv::Rect page_rect(cv::Point(0, 0), gray.size());
-      const cv::Rect on_page =
-          cv::Rect(l.box.x + region.where.x - m, l.box.y + region.where.y - m, l.box.width + 2 * m,
-                   l.box.height + 2 * m) & page_rect;
+      const cv::Rect on_page = cv::Rect(l.box.x + region.where.x - m, l.box.y + region.where.y - m,
+                                        l.box.width + 2 * m, l.box.height + 2 * m) &
+                               page_rect;
       cv::Mat own = cv::Mat::zeros(on_page.size(), CV_8UC1);
       const cv::Rect in_own(l.box.x + region.where.x - on_page.x, l.box.y + region.where.y - on_page.y,
                             l.box.width, l.box.height);
       l.mask.copyTo(own(in_own));
       cv::Mat mask;
-      cv::dilate(own, mask, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(2 * m + 1, 2 * m + 1)));
+      cv::dilate(own, mask,
+                 cv::getStructuringElement(cv::MORPH_RECT, cv::Size(2 * m + 1, 2 * m + 1)));
       cv::Mat line = gray(on_page).clone();
       line.setTo(255, mask == 0);
       ocr::LineResult t = ocr::ReadTextLine(engine, line, own, dpi, region.cell, &cache);

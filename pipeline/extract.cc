@@ -139,7 +139,8 @@ void CorrectByDocumentPass(PagesRead& read, ExtractResult&, const ExtractOptions
 void OcrDegradedPass(PagesRead& read, ExtractResult& r, const ExtractOptions&) {
   for (OcrEngine* e : EnginesOf(read))
     if (e != nullptr && e->degraded()) {
-      r.warnings.push_back({0, "ocr.degraded", e->degraded_reason() + ": scanned text is read less well"});
+      r.warnings.push_back(
+          {0, "ocr.degraded", e->degraded_reason() + ": scanned text is read less well"});
       return;
     }
 }

@@ -111,7 +111,8 @@ TEST(Cli, TheEnvironmentNamesTheWordList) {
   // cannot be read is said.
   const std::string page = Data("ocr/wrapped_cell.png");
   RunResult r = Jixiao("extract '" + page + "'", "JIXIAO_WORD_LIST=/nonexistent/dict.txt");
-  EXPECT_NE(r.err.find("the word list '/nonexistent/dict.txt' cannot be read"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("the word list '/nonexistent/dict.txt' cannot be read"), std::string::npos)
+      << r.err;
   EXPECT_EQ(r.err.find("line recognizer"), std::string::npos) << r.err;
 }
 

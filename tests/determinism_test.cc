@@ -48,8 +48,8 @@ class SameOutput : public ::testing::Test {
   // `jixiao extract INPUT -j JOBS -o NAME`: the output's bytes.
   std::string Extract(const std::string& input, int jobs, const std::string& name) {
     const fs::path out = dir_ / name;
-    const std::string cmd = std::string(JIXIAO_BINARY) + " extract '" + input + "' -j " + std::to_string(jobs) +
-                            " -o '" + out.string() + "' 2>/dev/null";
+    const std::string cmd = std::string(JIXIAO_BINARY) + " extract '" + input + "' -j " +
+                            std::to_string(jobs) + " -o '" + out.string() + "' 2>/dev/null";
     const int status = std::system(cmd.c_str());
     EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << cmd;
     return Slurp(out);
@@ -60,7 +60,8 @@ class SameOutput : public ::testing::Test {
 
 TEST_F(SameOutput, AScanGivesTheSameJsonWhateverTheWorkersAndTheRun) {
   // Five pages, a project on each: with two workers, each worker's pages differ from run to run.
-  const std::string scan = std::string(JIXIAO_SOURCE_DIR) + "/samples/tianbao-2022/scan-archive.pdf";
+  const std::string scan =
+      std::string(JIXIAO_SOURCE_DIR) + "/samples/tianbao-2022/scan-archive.pdf";
   const std::string one = Extract(scan, 1, "j1.json");
   const std::string two = Extract(scan, 2, "j2.json");
   const std::string again = Extract(scan, 2, "j2-again.json");

@@ -118,7 +118,8 @@ TEST_F(DocumentLexicon, TheEnginesWordListProposes) {
   // The word list is the engine's to name (OcrOptions::word_list). One that lists 膳食 proposes
   // 膳 for 腾食, and the glyph agrees; without a list nothing proposes, and the engine says it
   // runs without one. (No second recognizer here, which could read the glyph on its own.)
-  const std::string list = ::testing::TempDir() + "/jixiao-words-" + std::to_string(::getpid()) + ".txt";
+  const std::string list =
+      ::testing::TempDir() + "/jixiao-words-" + std::to_string(::getpid()) + ".txt";
   std::ofstream(list) << "膳食 2000 n\n营养素 500 n\n";
   ocr::OcrOptions options;
   options.line_net_dir = "";
@@ -134,7 +135,8 @@ TEST_F(DocumentLexicon, TheEnginesWordListProposes) {
   EXPECT_EQ(again[0].lines.back().text, "营养腾食供给");
   // Both run without the second recognizer; only the second without a word list.
   EXPECT_NE(listed.degraded_reason().find("second OCR line recognizer"), std::string::npos);
-  EXPECT_EQ(listed.degraded_reason().find("word list"), std::string::npos) << listed.degraded_reason();
+  EXPECT_EQ(listed.degraded_reason().find("word list"), std::string::npos)
+      << listed.degraded_reason();
   EXPECT_NE(unlisted.degraded_reason().find("word list '/nonexistent/dict.txt'"), std::string::npos)
       << unlisted.degraded_reason();
   std::remove(list.c_str());
@@ -142,7 +144,8 @@ TEST_F(DocumentLexicon, TheEnginesWordListProposes) {
 
 TEST_F(DocumentLexicon, TheDefaultEngineRunsWithEverything) {
   if (!std::ifstream(ocr::kDefaultWordList) && !std::getenv("CI"))
-    GTEST_SKIP() << "word list missing (Debian package python3-jieba, installed by scripts/setup.sh)";
+    GTEST_SKIP()
+        << "word list missing (Debian package python3-jieba, installed by scripts/setup.sh)";
   EXPECT_FALSE(engine_->degraded()) << engine_->degraded_reason();
 }
 

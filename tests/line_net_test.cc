@@ -38,7 +38,8 @@ LineNet& Net() {
 
 TEST(LineNet, TheBuildWroteTheModel) {
   // A build without it is a broken install: scanned pages would be read without the net.
-  EXPECT_TRUE(LineNet::HasModel(BuiltLineNetDir())) << "no line recognizer model: run scripts/setup.sh and build";
+  EXPECT_TRUE(LineNet::HasModel(BuiltLineNetDir()))
+      << "no line recognizer model: run scripts/setup.sh and build";
 }
 
 TEST(LineNet, ReadsRenderedLines) {
