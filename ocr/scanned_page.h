@@ -16,7 +16,9 @@ class OcrEngine;  // ocr/engine.h
 // with one OCR Word per text line (box in points, confidence 0–1, source kOcr), lines =
 // LinesOutside. Cells are marked source kOcr, and `corrected` where the reading was decided
 // by what the reader knows (operator glyph shapes, the label and indicator vocabulary,
-// context fixes of marks); their confidence is the weakest line's.
+// context fixes of marks); their confidence is the weakest line's. The page is prepared and
+// cut into lines as the engine's OcrOptions say (prepare, lines), and reads the same whatever
+// the engine read before (ocr/line_cache.h).
 PageContent ReadScannedPage(const PageImage& scan, OcrEngine& engine);
 
 }  // namespace jixiao
