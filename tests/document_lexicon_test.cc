@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 #include <opencv2/imgcodecs.hpp>
 
+#include "tests/line_net_testing.h"
 #include "core/text.h"
 #include "layout/table.h"
 #include "ocr/document_lexicon.h"
@@ -102,6 +103,7 @@ TEST_F(DocumentLexicon, AReadingNoPageHasIsPutAsideForTheOneWordThatFits) {
 }
 
 TEST_F(DocumentLexicon, TheSecondRecognizerReadsWhatThePagesPrintElsewhere) {
+  JIXIAO_NEEDS_LINE_NET();
   // The same glyph, in a document that prints 腾 clearly elsewhere (腾飞). chi_sim's reading
   // alone would stand there (a character of the document in an unusual pair may be what was
   // printed); the second line recognizer reads 养膳食, and 膳 makes a word with 食.
@@ -143,6 +145,7 @@ TEST_F(DocumentLexicon, TheEnginesWordListProposes) {
 }
 
 TEST_F(DocumentLexicon, TheDefaultEngineRunsWithEverything) {
+  JIXIAO_NEEDS_LINE_NET();
   if (!std::ifstream(ocr::kDefaultWordList) && !std::getenv("CI"))
     GTEST_SKIP()
         << "word list missing (Debian package python3-jieba, installed by scripts/setup.sh)";
@@ -163,6 +166,7 @@ PageContent CellPage(TextLine line) {
 }
 
 TEST_F(DocumentLexicon, ASureReadingThatMakesNoWordIsReadAgainByTheSecondRecognizer) {
+  JIXIAO_NEEDS_LINE_NET();
   // 学校数量 in a table cell of an archive scan: chi_sim reads 最 for 量 at 0.975, above the
   // doubt that lets the document's words propose. 数最 is no word, so the second recognizer
   // reads the glyph with its neighbours (校数量), and 量 makes a word with 数.

@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 #include <opencv2/imgcodecs.hpp>
 
+#include "tests/line_net_testing.h"
 #include "core/error.h"
 #include "core/text.h"
 #include "ocr/line_net.h"
@@ -37,12 +38,14 @@ LineNet& Net() {
 }
 
 TEST(LineNet, TheBuildWroteTheModel) {
+  JIXIAO_NEEDS_LINE_NET();
   // A build without it is a broken install: scanned pages would be read without the net.
   EXPECT_TRUE(LineNet::HasModel(BuiltLineNetDir()))
       << "no line recognizer model: run scripts/setup.sh and build";
 }
 
 TEST(LineNet, ReadsRenderedLines) {
+  JIXIAO_NEEDS_LINE_NET();
   EXPECT_EQ(Text(Net().Read(Fixture("bold_header.png"))), "绩效指标描述");
   EXPECT_EQ(Text(Net().Read(Fixture("plain_er.png"))), "二级指标");
   EXPECT_EQ(Text(Net().Read(Fixture("code_mono.png"))), "415-2203-JBN-7RKW");
@@ -50,12 +53,14 @@ TEST(LineNet, ReadsRenderedLines) {
 }
 
 TEST(LineNet, KnowsTheComparisonSigns) {
+  JIXIAO_NEEDS_LINE_NET();
   // chi_sim has no ≥ or ≤; this model has them.
   EXPECT_EQ(Text(Net().Read(Fixture("op_ge_uming.png"))), "≥95%");
   EXPECT_EQ(Text(Net().Read(Fixture("op_le_sans.png"))), "≤预算控制数");
 }
 
 TEST(LineNet, ReadsScannedGlyphsChiSimMisreads) {
+  JIXIAO_NEEDS_LINE_NET();
   // Both cut from an archive-profile scan of samples/jiaoyu-2021 (200 dpi): chi_sim reads
   // 养腾食供 and 校数最.
   const std::vector<NetChar> shanshi = Net().Read(Fixture("lexicon_shanshi_scan.png"));
@@ -71,6 +76,7 @@ TEST(LineNet, ReadsScannedGlyphsChiSimMisreads) {
 }
 
 TEST(LineNet, AnyImageIsSafe) {
+  JIXIAO_NEEDS_LINE_NET();
   EXPECT_TRUE(Net().Read(cv::Mat()).empty());
   EXPECT_TRUE(Net().Read(cv::Mat(2, 50, CV_8UC1, cv::Scalar(0))).empty());
   EXPECT_TRUE(Net().Read(cv::Mat(48, 200, CV_8UC1, cv::Scalar(255))).empty());  // blank paper

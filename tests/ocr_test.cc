@@ -8,6 +8,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "tests/line_net_testing.h"
 #include "core/text.h"
 #include "ocr/engine.h"
 #include "ocr/lexicon.h"
@@ -90,6 +91,7 @@ TEST(OcrLineReader, KeepsOrdinaryLines) {
 }
 
 TEST(OcrLineReader, ChecksCodesAgainstTheSecondRecognizer) {
+  JIXIAO_NEEDS_LINE_NET();
   // A project code cut from an archive-profile scan (200 dpi) and blurred: the English model
   // alone takes the 5 of X5CA for an S; the second line recognizer reads the 5.
   EXPECT_EQ(Read("code_scan.png", false), "207-0505-JBN-X5CA");
