@@ -19,6 +19,7 @@
 
 #include <vector>
 
+#include "core/fixes.h"
 #include "ocr/line_reader.h"
 #include "ocr/scanned_page.h"
 #include "layout/page.h"
@@ -35,12 +36,16 @@ struct DocumentLexiconOptions {
   int max_proposals = 3;  // proposals from the document shown to the recognizer per glyph
   int max_word_proposals = 24;  // ... and from the word list
   int max_exclusive_proposals = 96;  // ... from the word list when the first reading is set aside
+  // The fixes of stage `document` (core/fixes.h) that run: ocr.doc_line, ocr.doc_pairs,
+  // ocr.word_list, ocr.line_net_glyph, ocr.set_aside, ocr.dropped_glyph.
+  FixSwitches fixes;
 };
 
 // Corrects the lines of every table cell and every line outside the tables of `pages` (the
 // text layer's lines take part as trusted text and are never changed). A corrected line and
-// its cell are marked `corrected`, the glyph gets confidence `doubt`, and the cell's text is
-// joined anew. Returns the number of glyphs replaced.
+// its cell are marked `corrected` and name the fixes that decided its glyphs, the glyph gets
+// confidence `doubt`, and the cell's text is joined anew. Returns the number of glyphs
+// replaced.
 // `engine` looks at the glyphs again; without one nothing is corrected.
 int CorrectByDocument(std::vector<PageContent>& pages, OcrEngine* engine,
                       const DocumentLexiconOptions& options = {});

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -94,6 +95,9 @@ struct OcrEngine::Impl {
   std::unique_ptr<ocr::LineNet> net;
   bool net_tried = false;
   ocr::LineCache cache;           // lines read on this thread's earlier pages
+  // The fixes switched off when the lines in `cache` were read (core/fixes.h): readings made
+  // with other switches are not reused.
+  std::set<std::string, std::less<>> cache_disabled;
   int lines_read = 0;             // statistics for benchmarks
   double recognize_seconds = 0;   // thread CPU time spent inside Tesseract
 };

@@ -11,6 +11,7 @@
 #include "checks/checks.h"
 #include "checks/finding.h"
 #include "core/error.h"
+#include "core/fixes.h"
 #include "extract/document.h"
 #include "records/records.h"
 
@@ -22,6 +23,7 @@ struct ExtractOptions {
   double ocr_dpi = 200;     // resolution at which image-only PDF pages are rendered for OCR
   bool ocr = true;          // read pages without a usable text layer by OCR
   CheckOptions checks;      // the auditor checks run on the records
+  FixSwitches disabled_fixes;  // fixes not applied (core/fixes.h; `--disable-fix ID`)
 };
 
 class OcrEngine;
