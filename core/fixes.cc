@@ -9,11 +9,16 @@ namespace jixiao {
 
 std::string_view StageName(FixStage stage) {
   switch (stage) {
-    case FixStage::kLine: return "line";
-    case FixStage::kText: return "text";
-    case FixStage::kPage: return "page";
-    case FixStage::kDocument: return "document";
-    case FixStage::kRecords: return "records";
+    case FixStage::kLine:
+      return "line";
+    case FixStage::kText:
+      return "text";
+    case FixStage::kPage:
+      return "page";
+    case FixStage::kDocument:
+      return "document";
+    case FixStage::kRecords:
+      return "records";
   }
   return "";
 }

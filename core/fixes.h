@@ -28,7 +28,7 @@ enum class FixStage {
 std::string_view StageName(FixStage stage);
 
 struct FixInfo {
-  std::string_view id;           // stable: "ocr.percent_echo"; never reused for another fix
+  std::string_view id;  // stable: "ocr.percent_echo"; never reused for another fix
   FixStage stage;
   std::string_view description;  // one line: what is read, and what it is taken for
 };

@@ -119,8 +119,8 @@ std::vector<std::string> Redistribute(const std::string& text, const std::vector
 // reading that led to it was not.
 constexpr double kLexiconConfidence = 0.85;
 
-// The fixes the line reader applied to the words whose centres lie in `inside` (and in
-// `box`, when given), noted on `l`; returns whether one of those words is `corrected`.
+// The fixes the line reader applied to the words whose centres lie in `l` (and in `inside`,
+// when given), noted on `l`; returns whether one of those words is `corrected`.
 bool NoteWordFixes(TextLine& l, const Box* inside, const std::vector<Word>& words,
                    const std::vector<size_t>& corrected, const std::vector<std::vector<std::string>>& fixes) {
   auto in = [&](size_t i) {

@@ -8,10 +8,18 @@ namespace jixiao::ocr {
 
 namespace {
 
-bool IsDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
-bool IsCnNumeral(char32_t c) { return std::u32string_view(U"一二三四五六七八九十").find(c) != std::u32string_view::npos; }
-bool IsOpenBracket(char32_t c) { return std::u32string_view(U"(（〈<《{[【「").find(c) != std::u32string_view::npos; }
-bool IsCloseBracket(char32_t c) { return std::u32string_view(U")）〉>》}]】」").find(c) != std::u32string_view::npos; }
+bool IsDigit(char32_t c) {
+  return c >= U'0' && c <= U'9';
+}
+bool IsCnNumeral(char32_t c) {
+  return std::u32string_view(U"一二三四五六七八九十").find(c) != std::u32string_view::npos;
+}
+bool IsOpenBracket(char32_t c) {
+  return std::u32string_view(U"(（〈<《{[【「").find(c) != std::u32string_view::npos;
+}
+bool IsCloseBracket(char32_t c) {
+  return std::u32string_view(U")）〉>》}]】」").find(c) != std::u32string_view::npos;
+}
 
 // Where the line's text begins, after its leading spaces.
 size_t Start(const std::u32string& u) {
@@ -85,11 +93,12 @@ void GoalColon(std::u32string& u) {
   size_t before = at == std::u32string::npos ? 0 : at;
   while (before > 0 && u[before - 1] == U' ') --before;
   if (at != std::u32string::npos && before > 0 && u[before - 1] == U'）' && next < u.size() &&
-      IsCjk(u[next]) && std::u32string_view(U":：;；,，").find(u[next]) == std::u32string_view::npos)
+      IsCjk(u[next]) &&
+      std::u32string_view(U":：;；,，").find(u[next]) == std::u32string_view::npos)
     u = u.substr(0, next) + U"：" + u.substr(next);
   // ... or its colon read as a comma: （二）绩效目标,强化制度保障.
-  else if (at != std::u32string::npos && before > 0 && u[before - 1] == U'）' && next + 1 < u.size() &&
-           (u[next] == U',' || u[next] == U'，') && IsCjk(u[next + 1]))
+  else if (at != std::u32string::npos && before > 0 && u[before - 1] == U'）' &&
+           next + 1 < u.size() && (u[next] == U',' || u[next] == U'，') && IsCjk(u[next + 1]))
     u[next] = U'：';
 }
 
@@ -106,14 +115,15 @@ void LabelColon(std::u32string& u) {
       if (c >= u.size() || (u[c] != U':' && u[c] != U'：')) continue;
       size_t d = c + 1;
       while (d < u.size() && u[d] == U' ') ++d;
-      if (d < u.size() && kSeparators.find(u[d]) != std::u32string_view::npos) u.erase(c + 1, d - c);
+      if (d < u.size() && kSeparators.find(u[d]) != std::u32string_view::npos)
+        u.erase(c + 1, d - c);
     }
   }
 }
 
 // ocr.he_tai: 合 read as 台.
 void HeTai(std::u32string& u) {
-  static const std::u32string kAfter = U"同理计格法作并";   // 合X
+  static const std::u32string kAfter = U"同理计格法作并";     // 合X
   static const std::u32string kBefore = U"综符配结整联融适";  // X合
   for (size_t i = 0; i < u.size(); ++i) {
     if (u[i] != U'台') continue;
@@ -146,7 +156,8 @@ void PerMille(std::u32string& u) {
   for (size_t i = 0; i + 1 < u.size(); ++i) {
     if (u[i] == U'%' && (u[i + 1] == U'o' || u[i + 1] == U'0') && i > 0 &&
         ((u[i - 1] >= U'0' && u[i - 1] <= U'9') || u[i - 1] == U'(' || u[i - 1] == U'（') &&
-        (i + 2 >= u.size() || !((u[i + 2] >= U'0' && u[i + 2] <= U'9') || IsAsciiAlnum(u[i + 2])))) {
+        (i + 2 >= u.size() ||
+         !((u[i + 2] >= U'0' && u[i + 2] <= U'9') || IsAsciiAlnum(u[i + 2])))) {
       u = u.substr(0, i) + U"‰" + u.substr(i + 2);
     }
   }
@@ -189,7 +200,8 @@ void UnitDotMark(std::u32string& u) {
 void PercentEcho(std::u32string& u) {
   for (size_t i = 0; i + 1 < u.size(); ++i) {
     if (u[i] != U'%' || i == 0 || !IsDigit(u[i - 1])) continue;
-    if (u[i + 1] >= U'1' && u[i + 1] <= U'9' && (i + 2 == u.size() || IsCjk(u[i + 2]) || u[i + 2] == U' '))
+    if (u[i + 1] >= U'1' && u[i + 1] <= U'9' &&
+        (i + 2 == u.size() || IsCjk(u[i + 2]) || u[i + 2] == U' '))
       u.erase(i + 1, 1);
   }
 }
@@ -229,8 +241,10 @@ void PercentOver100(std::u32string& u) {
 void UnitDotLost(std::u32string& u) {
   for (size_t i = 0; i + 2 < u.size(); ++i) {
     if (u[i] != U'/' && u[i] != U'／') continue;
-    const bool per = std::u32string_view(U"生人户床车次").find(u[i + 1]) != std::u32string_view::npos;
-    const bool time = std::u32string_view(U"天年月日周").find(u[i + 2]) != std::u32string_view::npos;
+    const bool per =
+        std::u32string_view(U"生人户床车次").find(u[i + 1]) != std::u32string_view::npos;
+    const bool time =
+        std::u32string_view(U"天年月日周").find(u[i + 2]) != std::u32string_view::npos;
     if (per && time && (i + 3 == u.size() || !IsCjk(u[i + 3]))) u.insert(i + 2, 1, U'·');
   }
 }
@@ -259,7 +273,8 @@ void StraightQuotes(std::u32string& u) {
 void OpenQuoteSpeck(std::u32string& u) {
   for (size_t i = 0; i < u.size(); ++i) {
     if (u[i] != U'“' || u.find(U'”', i) != std::u32string::npos) continue;
-    if (i + 1 == u.size() || std::u32string_view(U"，。、；：,.;:").find(u[i + 1]) != std::u32string_view::npos) {
+    if (i + 1 == u.size() ||
+        std::u32string_view(U"，。、；：,.;:").find(u[i + 1]) != std::u32string_view::npos) {
       u.erase(i, 1);
       --i;
     }
@@ -300,7 +315,8 @@ void ClosingQuote(std::u32string& u) {
     if (u[i] != U'"') continue;
     const size_t open = u.rfind(U'“', i);
     const size_t close = u.rfind(U'”', i);
-    if (open != std::u32string::npos && (close == std::u32string::npos || close < open)) u[i] = U'”';
+    if (open != std::u32string::npos && (close == std::u32string::npos || close < open))
+      u[i] = U'”';
   }
 }
 
@@ -377,7 +393,9 @@ FixedText FixSymbols(std::string_view text, const FixSwitches& switches) {
   return out;
 }
 
-std::string FixSymbols(std::string_view text) { return FixSymbols(text, AllOn()).text; }
+std::string FixSymbols(std::string_view text) {
+  return FixSymbols(text, AllOn()).text;
+}
 
 std::string TrimCellMarks(std::string_view text, const FixSwitches& switches,
                           std::vector<std::string>* fixes) {
@@ -387,9 +405,10 @@ std::string TrimCellMarks(std::string_view text, const FixSwitches& switches,
     u = ToU32(Trimmed(text, U",，、。.;；:：'`", U",，、;；:：.'`"));
     // A dash after a percentage ends no value (100%-): a speck. A closing quote that nothing
     // opened at the cell's end likewise.
-    while (u.size() >= 2 && (u.back() == U'-' || u.back() == U'—') && u[u.size() - 2] == U'%') u.pop_back();
-    if (!u.empty() && (u.back() == U'”' || u.back() == U'"') && u.find(U'“') == std::u32string::npos &&
-        u.find_first_of(U"\"”") == u.size() - 1)
+    while (u.size() >= 2 && (u.back() == U'-' || u.back() == U'—') && u[u.size() - 2] == U'%')
+      u.pop_back();
+    if (!u.empty() && (u.back() == U'”' || u.back() == U'"') &&
+        u.find(U'“') == std::u32string::npos && u.find_first_of(U"\"”") == u.size() - 1)
       u.pop_back();
     Note(before, u, "ocr.cell_end_marks", fixes);
   }
@@ -406,7 +425,9 @@ std::string TrimCellMarks(std::string_view text, const FixSwitches& switches,
   return ToUtf8(u);
 }
 
-std::string TrimCellMarks(std::string_view text) { return TrimCellMarks(text, AllOn(), nullptr); }
+std::string TrimCellMarks(std::string_view text) {
+  return TrimCellMarks(text, AllOn(), nullptr);
+}
 
 std::string TrimLeadingMarks(std::string_view text, const FixSwitches& switches,
                              std::vector<std::string>* fixes) {
@@ -430,6 +451,8 @@ std::string TrimLeadingMarks(std::string_view text, const FixSwitches& switches,
   return t;
 }
 
-std::string TrimLeadingMarks(std::string_view text) { return TrimLeadingMarks(text, AllOn(), nullptr); }
+std::string TrimLeadingMarks(std::string_view text) {
+  return TrimLeadingMarks(text, AllOn(), nullptr);
+}
 
 }  // namespace jixiao::ocr

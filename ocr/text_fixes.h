@@ -31,7 +31,7 @@ struct TextFix {
 // - ‰ read as %o, 1 read as L/l/I between a Chinese character and digits, an unpaired
 //   ] or [ beside a digit, a unit's middle dot read as : or - (元/生·年);
 // - the % sign's echo (5%6, 959%, 100%%), a unit's lost middle dot (元/生天), straight quotes
-//   (\"一卡通\"), {, a date's 月 for 日;
+//   ("一卡通"), {, a date's 月 for 日;
 // - an ASCII full stop ending a line after a Chinese character (Chinese ends sentences
 //   with 。).
 const std::vector<TextFix>& TextFixes();

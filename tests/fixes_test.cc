@@ -22,6 +22,8 @@
 #include "core/error.h"
 #include "core/fixes.h"
 #include "ocr/text_fixes.h"
+#include "output/json.h"
+#include "pipeline/extract.h"
 
 namespace jixiao {
 namespace {
@@ -35,7 +37,8 @@ TEST(FixRegistry, IdsAreUniqueDottedAndDescribed) {
   std::set<std::string_view> seen;
   for (const FixInfo& f : Fixes()) {
     EXPECT_TRUE(seen.insert(f.id).second) << "twice: " << f.id;
-    EXPECT_TRUE(std::regex_match(std::string(f.id), std::regex("(ocr|records)\\.[a-z0-9_]+"))) << f.id;
+    EXPECT_TRUE(std::regex_match(std::string(f.id), std::regex("(ocr|records)\\.[a-z0-9_]+")))
+        << f.id;
     EXPECT_FALSE(f.description.empty()) << f.id;
     EXPECT_EQ(f.description.find('\n'), std::string_view::npos) << f.id;
     EXPECT_EQ(FindFix(f.id), &f);
@@ -71,7 +74,8 @@ TEST(FixRegistry, ANotedFixIsListedOnceInTheRegistrysOrder) {
   NoteFix(fixes, "ocr.nearest_term");
   NoteFix(fixes, "ocr.times");
   NoteFixes(fixes, {"ocr.operator_shape", "ocr.nearest_term"});
-  EXPECT_EQ(fixes, (Ids{"ocr.operator_shape", "ocr.times", "ocr.nearest_term", "records.indicator_levels"}));
+  EXPECT_EQ(fixes, (Ids{"ocr.operator_shape", "ocr.times", "ocr.nearest_term",
+                        "records.indicator_levels"}));
 }
 
 TEST(FixRegistry, SwitchesKnowOnlyTheRegistrysIds) {
@@ -155,9 +159,13 @@ const std::vector<Row>& TextRows() {
       {"产出指标.", "产出指标", {"ocr.final_full_stop"}},
       {"100.00", "100.00", {}},
       // Two fixes on one line, in the registry's order.
-      {"〈八) 绩效目标;国有资本经营管理", "（八） 绩效目标：国有资本经营管理", {"ocr.item_number", "ocr.label_colon"}},
+      {"〈八) 绩效目标;国有资本经营管理",
+       "（八） 绩效目标：国有资本经营管理",
+       {"ocr.item_number", "ocr.label_colon"}},
       // A blurred full-width colon read as a colon and a semicolon.
-      {"(六) 绩效目标:; 强化校园安全管理", "（六） 绩效目标: 强化校园安全管理", {"ocr.item_number", "ocr.label_colon"}},
+      {"(六) 绩效目标:; 强化校园安全管理",
+       "（六） 绩效目标: 强化校园安全管理",
+       {"ocr.item_number", "ocr.label_colon"}},
   };
   return rows;
 }
@@ -190,7 +198,8 @@ TEST(TextFixes, AFixSwitchedOffLeavesItsTextAsRead) {
     EXPECT_TRUE(got.fixes.empty()) << r.fixes[0];
   }
   // The others still apply.
-  const ocr::FixedText got = ocr::FixSymbols("〈八) 绩效目标;国有资本经营管理", Without("ocr.label_colon"));
+  const ocr::FixedText got =
+      ocr::FixSymbols("〈八) 绩效目标;国有资本经营管理", Without("ocr.label_colon"));
   EXPECT_EQ(got.text, "（八） 绩效目标;国有资本经营管理");
   EXPECT_EQ(got.fixes, Ids{"ocr.item_number"});
 }
@@ -199,7 +208,8 @@ TEST(TextFixes, EveryTextFixHasARowThatItChanges) {
   std::set<std::string> covered;
   for (const Row& r : TextRows())
     if (r.fixes.size() == 1) covered.insert(r.fixes[0]);
-  for (const ocr::TextFix& f : ocr::TextFixes()) EXPECT_TRUE(covered.count(std::string(f.id))) << f.id;
+  for (const ocr::TextFix& f : ocr::TextFixes())
+    EXPECT_TRUE(covered.count(std::string(f.id))) << f.id;
 }
 
 // The speck trims of cells and lines: text in, text out, fixes named.
@@ -240,6 +250,39 @@ TEST(TextFixes, TrimsOfCellsAndLines) {
   }
 }
 
+// ---------------------------------------------------------------- provenance
+
+TEST(FixProvenance, TheFixesAreWrittenBesideCorrectedAndReadBack) {
+  ExtractResult r;
+  Project p;
+  p.index = 1;
+  p.project_code = "207-0502-JBN-7QX3";
+  Source named;
+  named.source = WordSource::kOcr;
+  named.corrected = true;
+  named.fixes = {"ocr.operator_shape", "ocr.nearest_term"};
+  Source trimmed;
+  trimmed.source = WordSource::kOcr;
+  trimmed.fixes = {"ocr.cell_end_marks"};
+  p.provenance["indicators[0].value"] = named;
+  p.provenance["indicators[0].level3"] = trimmed;
+  p.provenance["project_code"] = Source{};
+  r.projects.push_back(p);
+  const nlohmann::ordered_json j = ExtractJson(r);
+  const auto& prov = j["projects"][0]["provenance"];
+  EXPECT_EQ(prov["indicators[0].value"]["corrected"], true);
+  EXPECT_EQ(prov["indicators[0].value"]["fixes"], nlohmann::ordered_json(named.fixes));
+  EXPECT_FALSE(prov["indicators[0].level3"].contains("corrected"));
+  EXPECT_EQ(prov["indicators[0].level3"]["fixes"], nlohmann::ordered_json(trimmed.fixes));
+  EXPECT_FALSE(prov["project_code"].contains("fixes"));  // nothing changed it
+  const ExtractResult back = ReadExtractJson(j, "x.json");
+  ASSERT_EQ(back.projects.size(), 1u);
+  EXPECT_EQ(back.projects[0].provenance.at("indicators[0].value").fixes, named.fixes);
+  EXPECT_TRUE(back.projects[0].provenance.at("indicators[0].value").corrected);
+  EXPECT_EQ(back.projects[0].provenance.at("indicators[0].level3").fixes, trimmed.fixes);
+  EXPECT_TRUE(back.projects[0].provenance.at("project_code").fixes.empty());
+}
+
 // ---------------------------------------------------------------- the program
 
 struct RunResult {
@@ -251,7 +294,8 @@ RunResult Jixiao(const std::string& args) {
   const fs::path dir = fs::temp_directory_path() / ("jixiao-fixes-" + std::to_string(::getpid()));
   fs::create_directories(dir);
   const std::string out = (dir / "stdout").string(), err = (dir / "stderr").string();
-  const int status = std::system((std::string(JIXIAO_BINARY) + " " + args + " >" + out + " 2>" + err).c_str());
+  const int status =
+      std::system((std::string(JIXIAO_BINARY) + " " + args + " >" + out + " 2>" + err).c_str());
   auto slurp = [](const std::string& p) {
     std::ifstream in(p);
     std::stringstream s;
@@ -291,7 +335,8 @@ TEST(FixesCommand, KnownFixesCanBeSwitchedOffWhereverPagesAreRead) {
   // A digital document: no fix applies, so switching some off changes nothing.
   const std::string pdf = std::string(JIXIAO_SOURCE_DIR) + "/samples/jiaoyu-2021/digital.pdf";
   const RunResult all = Jixiao("tables " + pdf);
-  const RunResult off = Jixiao("tables " + pdf + " --disable-fix ocr.times --disable-fix records.indicator_levels");
+  const RunResult off =
+      Jixiao("tables " + pdf + " --disable-fix ocr.times --disable-fix records.indicator_levels");
   EXPECT_EQ(off.code, 0) << off.err;
   EXPECT_EQ(off.out, all.out);
 }
@@ -304,7 +349,8 @@ using Json = nlohmann::json;
 Json At(const Json& project, const std::string& path) {
   Json v = project;
   static const std::regex part("([a-z_0-9]+)|\\[([0-9]+)\\]");
-  for (auto it = std::sregex_iterator(path.begin(), path.end(), part); it != std::sregex_iterator(); ++it) {
+  for (auto it = std::sregex_iterator(path.begin(), path.end(), part); it != std::sregex_iterator();
+       ++it) {
     if ((*it)[1].matched) {
       if (!v.is_object() || !v.contains((*it)[1].str())) return Json();
       v = Json(v[(*it)[1].str()]);
@@ -321,7 +367,8 @@ class ScanFixes : public ::testing::Test {
  protected:
   // The office scan of the jiaoyu sample, extracted with every fix.
   static void SetUpTestSuite() {
-    dir_ = new fs::path(fs::temp_directory_path() / ("jixiao-scan-fixes-" + std::to_string(::getpid())));
+    dir_ = new fs::path(fs::temp_directory_path() /
+                        ("jixiao-scan-fixes-" + std::to_string(::getpid())));
     fs::create_directories(*dir_);
     all_ = new Json(Extract("all.json", ""));
   }
@@ -383,7 +430,8 @@ TEST_F(ScanFixes, AFieldReadWithoutItsFixKeepsItsReadingAndNoLongerNamesIt) {
   ASSERT_TRUE(text) << "no field of the scan names a text fix";
   ASSERT_TRUE(document) << "no field of the scan names a document fix";
   ASSERT_NE(text->fix, document->fix);
-  const Json off = Extract("off.json", "--disable-fix " + text->fix + " --disable-fix " + document->fix);
+  const Json off =
+      Extract("off.json", "--disable-fix " + text->fix + " --disable-fix " + document->fix);
   for (const Changed& c : {*text, *document}) {
     ASSERT_LT(c.project, off["projects"].size());
     const Json& p = off["projects"][c.project];
