@@ -2,7 +2,7 @@
 // with a stable id, the stage that applies it and what it does (the way DuckDB registers its
 // optimizer rules by name). A line, a cell and a record field carry the ids of the fixes that
 // changed them (`fixes` in provenance), and any fix can be switched off by id (`jixiao extract
-// --disable-fix ID`) to see what it is worth. docs/ARCHITECTURE.md ("Named fixes") explains.
+// --disable-fix ID`) to see what it is worth. ocr/README.md ("Corrections") explains.
 //
 // The list lives here, below ocr/ and records/, because both apply fixes and neither may
 // include the other. The text fixes' functions are in ocr/text_fixes.cc, in this order.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# What each named OCR fix (docs/ARCHITECTURE.md, "Named fixes"; `jixiao fixes`) is worth on
+# What each named OCR fix (ocr/README.md, "Corrections"; `jixiao fixes`) is worth on
 # scans whose truth is known.
 #
 # Usage: scripts/bench-fixes.sh [--all] [-v] [SCAN.pdf TRUTH.json]...

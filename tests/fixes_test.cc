@@ -59,12 +59,12 @@ TEST(FixRegistry, TheTextFixesAreTheRegistrysInItsOrder) {
 }
 
 TEST(FixRegistry, EveryFixIsDocumented) {
-  std::ifstream in(std::string(JIXIAO_SOURCE_DIR) + "/docs/ARCHITECTURE.md");
+  std::ifstream in(std::string(JIXIAO_SOURCE_DIR) + "/ocr/README.md");
   std::stringstream doc;
   doc << in.rdbuf();
   for (const FixInfo& f : Fixes())
     EXPECT_NE(doc.str().find("`" + std::string(f.id) + "`"), std::string::npos)
-        << f.id << " is not in docs/ARCHITECTURE.md";
+        << f.id << " is not in ocr/README.md";
 }
 
 TEST(FixRegistry, ANotedFixIsListedOnceInTheRegistrysOrder) {
