@@ -19,6 +19,7 @@
 
 #include <vector>
 
+#include "core/fixes.h"
 #include "ocr/line_reader.h"
 #include "ocr/options.h"
 #include "ocr/scanned_page.h"
@@ -28,9 +29,10 @@ namespace jixiao::ocr {
 
 // Corrects the lines of every table cell and every line outside the tables of `pages` (the
 // text layer's lines take part as trusted text and are never changed). A corrected line and
-// its cell are marked `corrected`, the glyph gets confidence `doubt`, and the cell's text is
-// joined anew. Returns the number of glyphs replaced. The options are
-// DocumentLexiconOptions (ocr/options.h).
+// its cell are marked `corrected` and name the fixes that decided its glyphs, the glyph gets
+// confidence `doubt`, and the cell's text is joined anew. Returns the number of glyphs
+// replaced. The options are DocumentLexiconOptions (ocr/options.h), whose `fixes` say which
+// fixes of stage `document` run.
 // `engine` looks at the glyphs again, and its OcrOptions::word_list proposes; without one
 // nothing is corrected.
 int CorrectByDocument(std::vector<PageContent>& pages, OcrEngine* engine,

@@ -20,6 +20,7 @@ struct CachedLine {
   std::string text;
   double confidence = 0;
   bool corrected = false;
+  std::vector<std::string> fixes;  // core/fixes.h ids
   std::vector<float> char_confidence;
 };
 

@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "core/fixes.h"
 #include "ocr/lines.h"
 #include "ocr/preprocess.h"
 
@@ -26,6 +27,9 @@ struct DocumentLexiconOptions {
   int max_proposals = 3;        // proposals from the document shown to the recognizer per glyph
   int max_word_proposals = 24;  // ... and from the word list
   int max_exclusive_proposals = 96;  // ... from the word list when the first reading is set aside
+  // The fixes of stage `document` (core/fixes.h) that run: ocr.doc_line, ocr.doc_pairs,
+  // ocr.word_list, ocr.line_net_glyph, ocr.set_aside, ocr.dropped_glyph.
+  FixSwitches fixes;
 };
 
 // The folder this build wrote the second line recognizer's graphs to (scripts/line-net-model.py,

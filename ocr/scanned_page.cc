@@ -14,6 +14,7 @@
 #include "ocr/lexicon.h"
 #include "ocr/line_reader.h"
 #include "ocr/preprocess.h"
+#include "ocr/text_fixes.h"
 
 namespace jixiao {
 
@@ -58,9 +59,11 @@ struct PageReader {
   double dpi;
   double em;
   const ocr::LineOptions& lines;
+  const FixSwitches& switches;
   std::vector<Word> words = {};
   std::vector<size_t> corrected = {};  // indices of words that a correction changed
-  ocr::LineCache cache = {};           // this page's cells read so far
+  std::vector<std::vector<std::string>> fixes = {};  // per word: the fixes that changed it
+  ocr::LineCache cache = {};           // this page's cells read so far (with these switches)
 
   std::vector<int> BandHeights(const std::vector<Region>& regions) const {
     std::vector<int> h;
@@ -90,9 +93,10 @@ struct PageReader {
                  cv::getStructuringElement(cv::MORPH_RECT, cv::Size(2 * m + 1, 2 * m + 1)));
       cv::Mat line = gray(on_page).clone();
       line.setTo(255, mask == 0);
-      ocr::LineResult t = ocr::ReadTextLine(engine, line, own, dpi, region.cell, &cache);
+      ocr::LineResult t = ocr::ReadTextLine(engine, line, own, dpi, region.cell, &cache, switches);
       if (t.text.empty()) continue;
       if (t.corrected) corrected.push_back(words.size());
+      fixes.push_back(std::move(t.fixes));
       Word w;
       w.text = t.text;
       w.box = PointBox(on_page, dpi);
@@ -131,37 +135,58 @@ std::vector<std::string> Redistribute(const std::string& text, const std::vector
 // reading that led to it was not.
 constexpr double kLexiconConfidence = 0.85;
 
+// The fixes the line reader applied to the words whose centres lie in `l` (and in `inside`,
+// when given), noted on `l`; returns whether one of those words is `corrected`.
+bool NoteWordFixes(TextLine& l, const Box* inside, const std::vector<Word>& words,
+                   const std::vector<size_t>& corrected, const std::vector<std::vector<std::string>>& fixes) {
+  auto in = [&](size_t i) {
+    const double x = words[i].box.cx(), y = words[i].box.cy();
+    return (!inside || inside->Contains(x, y)) && l.box.Contains(x, y);
+  };
+  for (size_t i = 0; i < words.size(); ++i)
+    if (!fixes[i].empty() && in(i)) NoteFixes(l.fixes, fixes[i]);
+  bool any = false;
+  for (size_t i : corrected) any = any || in(i);
+  return any;
+}
+
 // What the reader knows, applied to a table read by OCR: every cell is marked as OCR'd,
 // operators decided by shape are marked as corrections, symbol fixes apply, and a cell that
-// is a near miss of a fixed label or indicator term becomes that term.
-void Review(Table& t, const std::vector<Word>& words, const std::vector<size_t>& corrected) {
+// is a near miss of a fixed label or indicator term becomes that term. Each line and cell
+// notes the fixes that changed it.
+void Review(Table& t, const std::vector<Word>& words, const std::vector<size_t>& corrected,
+            const std::vector<std::vector<std::string>>& word_fixes, const FixSwitches& switches) {
   for (TableCell& c : t.cells) {
     c.source = WordSource::kOcr;
     for (TextLine& l : c.lines) {
-      for (size_t i : corrected) {
-        if (c.box.Contains(words[i].box.cx(), words[i].box.cy()) &&
-            l.box.Contains(words[i].box.cx(), words[i].box.cy())) {
-          l.corrected = true;
-          c.corrected = true;
-        }
+      if (NoteWordFixes(l, &c.box, words, corrected, word_fixes)) {
+        l.corrected = true;
+        c.corrected = true;
       }
-      const std::string fixed = ocr::FixSymbols(l.text);
-      if (fixed != l.text) {
-        l.SetText(fixed);
+      ocr::FixedText fixed = ocr::FixSymbols(l.text, switches);
+      NoteFixes(l.fixes, fixed.fixes);
+      if (fixed.text != l.text) {
+        l.SetText(fixed.text);
         l.corrected = c.corrected = true;
       }
     }
     if (c.lines.empty()) continue;
     // Specks read as marks at the cell's ends.
-    const std::string first = ocr::TrimCellMarks(c.lines.front().text + "X");
+    const std::string first = ocr::TrimCellMarks(c.lines.front().text + "X", switches, &c.lines.front().fixes);
     c.lines.front().SetText(first.substr(0, first.size() - 1));
-    const std::string last = ocr::TrimCellMarks("X" + c.lines.back().text);
+    const std::string last = ocr::TrimCellMarks("X" + c.lines.back().text, switches, &c.lines.back().fixes);
     c.lines.back().SetText(last.substr(1));
     std::vector<std::string> texts;
-    for (const TextLine& l : c.lines) texts.push_back(l.text);
+    for (const TextLine& l : c.lines) {
+      texts.push_back(l.text);
+      NoteFixes(c.fixes, l.fixes);
+    }
     c.text = JoinWrapped(texts);
-    std::optional<std::string> term = ocr::NearestTerm(c.text);
-    if (!term) {
+    const char* by = "ocr.nearest_term";
+    std::optional<std::string> term;
+    if (switches.Enabled(by)) term = ocr::NearestTerm(c.text);
+    if (!term && switches.Enabled("ocr.term_in_row")) {
+      by = "ocr.term_in_row";
       std::vector<std::string> siblings;
       for (const TableCell& o : t.cells)
         if (&o != &c && o.row == c.row) siblings.push_back(o.text);
@@ -173,21 +198,30 @@ void Review(Table& t, const std::vector<Word>& words, const std::vector<size_t>&
       for (size_t i = 0; i < c.lines.size(); ++i) {
         c.lines[i].SetText(pieces[i]);
         c.lines[i].corrected = true;
+        NoteFix(c.lines[i].fixes, by);
         c.lines[i].confidence = std::max(c.lines[i].confidence, kLexiconConfidence);
       }
       c.corrected = true;
+      NoteFix(c.fixes, by);
       c.confidence = std::max(c.confidence, kLexiconConfidence);
     }
   }
 }
 
-void Review(std::vector<TextLine>& lines) {
+void Review(std::vector<TextLine>& lines, const std::vector<Word>& words,
+            const std::vector<std::vector<std::string>>& word_fixes, const FixSwitches& switches) {
   for (TextLine& l : lines) {
-    const std::string fixed = ocr::FixSymbols(ocr::TrimLeadingMarks(l.text));
-    if (fixed != l.text) l.SetText(fixed), l.corrected = true;
-    if (std::optional<std::string> term = ocr::NearestTerm(l.text)) {
+    NoteWordFixes(l, nullptr, words, {}, word_fixes);
+    const ocr::FixedText fixed =
+        ocr::FixSymbols(ocr::TrimLeadingMarks(l.text, switches, &l.fixes), switches);
+    NoteFixes(l.fixes, fixed.fixes);
+    if (fixed.text != l.text) l.SetText(fixed.text), l.corrected = true;
+    std::optional<std::string> term;
+    if (switches.Enabled("ocr.nearest_term")) term = ocr::NearestTerm(l.text);
+    if (term) {
       l.SetText(*term);
       l.corrected = true;
+      NoteFix(l.fixes, "ocr.nearest_term");
       l.confidence = std::max(l.confidence, kLexiconConfidence);
     }
   }
@@ -195,7 +229,7 @@ void Review(std::vector<TextLine>& lines) {
 
 }  // namespace
 
-PageContent ReadScannedPage(const PageImage& scan, OcrEngine& engine) {
+PageContent ReadScannedPage(const PageImage& scan, OcrEngine& engine, const FixSwitches& fixes) {
   const ocr::OcrOptions& options = engine.options();
   PrepareOptions prepare = options.prepare;
   prepare.tessdata = options.tessdata;
@@ -214,7 +248,7 @@ PageContent ReadScannedPage(const PageImage& scan, OcrEngine& engine) {
     cv::adaptiveThreshold(image.gray, ink, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV,
                           kFallbackBlockPx, kFallbackContrast);
   }
-  PageReader reader{engine.impl(), image.gray, dpi, ocr::DefaultEm(dpi), options.lines};
+  PageReader reader{engine.impl(), image.gray, dpi, ocr::DefaultEm(dpi), options.lines, fixes};
 
   // Cells first: their cleaned ink, and the height of their lines.
   cv::Mat outside = ink.clone();
@@ -248,10 +282,10 @@ PageContent ReadScannedPage(const PageImage& scan, OcrEngine& engine) {
 
   for (const Grid& g : grids) {
     out.tables.push_back(Assemble(g, reader.words, out.page));
-    Review(out.tables.back(), reader.words, reader.corrected);
+    Review(out.tables.back(), reader.words, reader.corrected, reader.fixes, fixes);
   }
   out.lines = LinesOutside(out.tables, reader.words);
-  Review(out.lines);
+  Review(out.lines, reader.words, reader.fixes, fixes);
   return out;
 }
 

@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "core/fixes.h"
 #include "core/types.h"
 #include "layout/page.h"
 
@@ -18,7 +19,8 @@ class OcrEngine;  // ocr/engine.h
 // by what the reader knows (operator glyph shapes, the label and indicator vocabulary,
 // context fixes of marks); their confidence is the weakest line's. The page is prepared and
 // cut into lines as the engine's OcrOptions say (prepare, lines), and reads the same whatever
-// the engine read before (ocr/line_cache.h).
-PageContent ReadScannedPage(const PageImage& scan, OcrEngine& engine);
+// the engine read before (ocr/line_cache.h). Lines and cells name the fixes that changed them
+// (core/fixes.h); the fixes `fixes` switches off are not applied.
+PageContent ReadScannedPage(const PageImage& scan, OcrEngine& engine, const FixSwitches& fixes = {});
 
 }  // namespace jixiao

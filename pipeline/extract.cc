@@ -31,7 +31,7 @@ PageContent ReadPage(const Document& doc, int page, const ExtractOptions& option
   std::vector<Word> words = doc.TextLayer(page);
   OcrEngine* ocr = TextLayerUsable(words) || !engine ? nullptr : engine();
   if (ocr) {
-    PageContent out = ReadScannedPage(doc.Render(page, options.ocr_dpi), *ocr);
+    PageContent out = ReadScannedPage(doc.Render(page, options.ocr_dpi), *ocr, options.disabled_fixes);
     out.page = page;
     out.has_text = true;
     return out;
@@ -131,7 +131,9 @@ std::vector<OcrEngine*> EnginesOf(const PagesRead& read) {
 // prints clearly (ocr/document_lexicon.h).
 void CorrectByDocumentPass(PagesRead& read, ExtractResult&, const ExtractOptions& options) {
   const std::vector<OcrEngine*> engines = EnginesOf(read);
-  ocr::CorrectByDocument(read.pages, engines, options.ocr_options.lexicon);
+  ocr::DocumentLexiconOptions lexicon = options.ocr_options.lexicon;
+  lexicon.fixes = options.disabled_fixes;
+  ocr::CorrectByDocument(read.pages, engines, lexicon);
 }
 
 // Pages were read by an engine without its second line recognizer or its word list: say so, as
@@ -153,7 +155,10 @@ void ProjectsPass(PagesRead& read, ExtractResult& r, const ExtractOptions&) {
   r.projects = ReadProjects(read.pages, &r.warnings);
 }
 
-void IndicatorLevelsPass(PagesRead&, ExtractResult& r, const ExtractOptions&) { SettleIndicatorLevels(r.projects); }
+// A fix (core/fixes.h): it runs unless switched off.
+void IndicatorLevelsPass(PagesRead&, ExtractResult& r, const ExtractOptions& options) {
+  if (options.disabled_fixes.Enabled("records.indicator_levels")) SettleIndicatorLevels(r.projects);
+}
 
 void DepartmentPass(PagesRead&, ExtractResult& r, const ExtractOptions&) {
   DepartmentFromProjects(r.document, r.projects);

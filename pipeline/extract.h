@@ -11,6 +11,7 @@
 #include "checks/checks.h"
 #include "checks/finding.h"
 #include "core/error.h"
+#include "core/fixes.h"
 #include "extract/document.h"
 #include "ocr/options.h"
 #include "records/records.h"
@@ -25,6 +26,7 @@ struct ExtractOptions {
   CheckOptions checks;      // the auditor checks run on the records
   // What the OCR engines load and how each OCR stage is tuned (ocr/options.h).
   ocr::OcrOptions ocr_options;
+  FixSwitches disabled_fixes;  // fixes not applied (core/fixes.h; `--disable-fix ID`)
 };
 
 class OcrEngine;

@@ -151,6 +151,7 @@ Source SourceOf(const Table& t, const TableCell& c) {
   s.confidence = c.confidence;
   s.source = c.source;
   s.corrected = c.corrected;
+  s.fixes = c.fixes;
   return s;
 }
 
@@ -726,6 +727,7 @@ int SettleIndicatorLevels(std::vector<Project>& projects) {
         if (!term || tie) continue;
         text = *term;
         it->second.corrected = true;
+        NoteFix(it->second.fixes, "records.indicator_levels");
         ++changed;
       }
     }

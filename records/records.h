@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/fixes.h"
 #include "core/types.h"
 #include "layout/page.h"
 #include "layout/table.h"
@@ -23,6 +24,9 @@ struct Source {
   double confidence = 1.0;
   WordSource source = WordSource::kTextLayer;
   bool corrected = false;  // changed by the lexicon after reading
+  // The ids of the fixes that changed it (core/fixes.h), in the order of Fixes(). A field that
+  // is `corrected` names at least one; speck trims name theirs without marking it corrected.
+  std::vector<std::string> fixes;
 };
 
 struct Indicator {
@@ -78,7 +82,7 @@ std::vector<Project> ReadProjects(const std::vector<PageContent>& pages, std::ve
 // that at least two other cells of the column print (anywhere in the document) and that it
 // misses by a character (效黑指标 for 效果指标), or by two when it was read with doubt
 // (上声出指标 for 产出指标, a speck and a blurred glyph); a text of the vocabulary stays. Its
-// provenance is marked corrected.
+// provenance is marked corrected and names the fix records.indicator_levels.
 // A document pass after ReadProjects (pipeline/extract.h); returns the number of cells changed.
 int SettleIndicatorLevels(std::vector<Project>& projects);
 Sections ReadSections(const std::vector<PageContent>& pages);

@@ -20,6 +20,15 @@
 namespace jixiao {
 namespace {
 
+using Ids = std::vector<std::string>;
+
+// Options with the fixes `off` switched off.
+ocr::DocumentLexiconOptions Without(const Ids& off) {
+  ocr::DocumentLexiconOptions o;
+  for (const std::string& id : off) o.fixes.Disable(id);
+  return o;
+}
+
 GlyphImage Fixture(const std::string& name) {
   cv::Mat m = cv::imread(std::string(JIXIAO_SOURCE_DIR) + "/tests/data/ocr/" + name, cv::IMREAD_GRAYSCALE);
   EXPECT_FALSE(m.empty()) << name;
@@ -68,6 +77,7 @@ TEST_F(DocumentLexicon, ContextProposesAndTheGlyphAgrees) {
   const TextLine& l = pages[0].lines.back();
   EXPECT_EQ(l.text, "工程预算");
   EXPECT_TRUE(l.corrected);
+  EXPECT_EQ(l.fixes, Ids{"ocr.doc_pairs"});
   EXPECT_LT(l.char_confidence[2], 0.99f);  // decided, not read
 }
 
@@ -86,6 +96,7 @@ TEST_F(DocumentLexicon, TheWordListProposesWhereTheDocumentCannot) {
   std::vector<PageContent> pages{Page({Read("营养腾食供给", 2, Fixture("lexicon_shanshi.png"))})};
   EXPECT_EQ(ocr::CorrectByDocument(pages, engine_), 1);
   EXPECT_EQ(pages[0].lines.back().text, "营养膳食供给");
+  EXPECT_EQ(pages[0].lines.back().fixes, Ids{"ocr.word_list"});
 }
 
 TEST_F(DocumentLexicon, AReadingNoPageHasIsPutAsideForTheOneWordThatFits) {
@@ -100,6 +111,18 @@ TEST_F(DocumentLexicon, AReadingNoPageHasIsPutAsideForTheOneWordThatFits) {
   EXPECT_EQ(ocr::CorrectByDocument(pages, engine_), 1);
   EXPECT_EQ(pages[0].lines.back().text, "营养膳食供给");
   EXPECT_TRUE(pages[0].lines.back().corrected);
+  // The second recognizer, asked first, reads 膳 already; without it, setting 腾 aside does.
+  EXPECT_EQ(pages[0].lines.back().fixes, Ids{"ocr.line_net_glyph"});
+  std::vector<PageContent> aside{
+      Page({Read("营养腾食供给", 2, Fixture("lexicon_shanshi_scan.png"))})};
+  EXPECT_EQ(ocr::CorrectByDocument(aside, engine_, Without({"ocr.line_net_glyph"})), 1);
+  EXPECT_EQ(aside[0].lines.back().text, "营养膳食供给");
+  EXPECT_EQ(aside[0].lines.back().fixes, Ids{"ocr.set_aside"});
+  // Without both, 腾 stands.
+  std::vector<PageContent> neither{
+      Page({Read("营养腾食供给", 2, Fixture("lexicon_shanshi_scan.png"))})};
+  EXPECT_EQ(ocr::CorrectByDocument(neither, engine_, Without({"ocr.line_net_glyph", "ocr.set_aside"})), 0);
+  EXPECT_EQ(neither[0].lines.back().text, "营养腾食供给");
 }
 
 TEST_F(DocumentLexicon, TheSecondRecognizerReadsWhatThePagesPrintElsewhere) {
@@ -114,6 +137,7 @@ TEST_F(DocumentLexicon, TheSecondRecognizerReadsWhatThePagesPrintElsewhere) {
       Page({Read("经济腾飞"), Read("营养腾食供给", 2, Fixture("lexicon_shanshi_scan.png"))})};
   EXPECT_EQ(ocr::CorrectByDocument(pages, engine_), 1);
   EXPECT_EQ(pages[0].lines.back().text, "营养膳食供给");
+  EXPECT_EQ(pages[0].lines.back().fixes, Ids{"ocr.line_net_glyph"});
 }
 
 TEST_F(DocumentLexicon, TheEnginesWordListProposes) {
@@ -182,6 +206,12 @@ TEST_F(DocumentLexicon, ASureReadingThatMakesNoWordIsReadAgainByTheSecondRecogni
   EXPECT_EQ(ocr::CorrectByDocument(pages, engine_), 1);
   EXPECT_EQ(pages[0].tables[0].cells[0].text, "实施学校数量");
   EXPECT_TRUE(pages[0].tables[0].cells[0].corrected);
+  EXPECT_EQ(pages[0].tables[0].cells[0].fixes, Ids{"ocr.line_net_glyph"});
+  // Without the second recognizer's glyph reads, the reading stands.
+  std::vector<PageContent> off{CellPage(sure("实施学校数最"))};
+  EXPECT_EQ(ocr::CorrectByDocument(off, engine_, Without({"ocr.line_net_glyph"})), 0);
+  EXPECT_EQ(off[0].tables[0].cells[0].text, "实施学校数最");
+  EXPECT_TRUE(off[0].tables[0].cells[0].fixes.empty());
   // A reading that makes a word (数目) is not asked about, whatever the glyph shows.
   std::vector<PageContent> word{CellPage(sure("实施学校数目"))};
   EXPECT_EQ(ocr::CorrectByDocument(word, engine_), 0);
@@ -189,6 +219,32 @@ TEST_F(DocumentLexicon, ASureReadingThatMakesNoWordIsReadAgainByTheSecondRecogni
   std::vector<PageContent> prose{Page({sure("实施学校数最")})};
   EXPECT_EQ(ocr::CorrectByDocument(prose, engine_), 0);
   EXPECT_EQ(prose[0].lines.back().text, "实施学校数最");
+}
+
+TEST_F(DocumentLexicon, ALineTheDocumentPrintsClearlyIsThatLine) {
+  // 工程预算 stands clearly twice: the line read 工程蔬算 is it when the glyph agrees.
+  std::vector<PageContent> pages{
+      Page({Read("工程预算"), Read("工程预算"), Read("工程蔬算", 2, Fixture("lexicon_yusuan.png"))})};
+  EXPECT_EQ(ocr::CorrectByDocument(pages, engine_), 1);
+  EXPECT_EQ(pages[0].lines.back().text, "工程预算");
+  EXPECT_EQ(pages[0].lines.back().fixes, Ids{"ocr.doc_line"});
+}
+
+TEST_F(DocumentLexicon, EachFixOfTheDocumentCanBeSwitchedOff) {
+  auto correct = [&](const Ids& off) {
+    std::vector<PageContent> pages{Page({Read("工程蔬算", 2, Fixture("lexicon_yusuan.png"))})};
+    ocr::CorrectByDocument(pages, engine_, Without(off));
+    return pages[0].lines.back();
+  };
+  // Without the document's pairs, the word list proposes 预 (预算 is a word) all the same.
+  const TextLine pairs_off = correct({"ocr.doc_pairs"});
+  EXPECT_EQ(pairs_off.text, "工程预算");
+  EXPECT_EQ(pairs_off.fixes, Ids{"ocr.word_list"});
+  // Without either, nothing proposes it: the reading stands, and names nothing.
+  const TextLine both_off = correct({"ocr.doc_pairs", "ocr.word_list", "ocr.line_net_glyph"});
+  EXPECT_EQ(both_off.text, "工程蔬算");
+  EXPECT_TRUE(both_off.fixes.empty());
+  EXPECT_FALSE(both_off.corrected);
 }
 
 TEST_F(DocumentLexicon, SeveralEnginesShareTheLinesAndGiveWhatOneGives) {

@@ -359,7 +359,10 @@ TEST(SettleIndicatorLevels, ACellOneCharacterOffATermOfItsColumnIsThatTerm) {
   EXPECT_EQ(SettleIndicatorLevels(projects), 1);
   EXPECT_EQ(projects[0].indicators[4].level1, "效果指标");
   EXPECT_TRUE(projects[0].provenance["indicators[4].level1"].corrected);
+  EXPECT_EQ(projects[0].provenance["indicators[4].level1"].fixes,
+            std::vector<std::string>{"records.indicator_levels"});
   EXPECT_FALSE(projects[0].provenance["indicators[0].level1"].corrected);
+  EXPECT_TRUE(projects[0].provenance["indicators[0].level1"].fixes.empty());
 }
 
 TEST(SettleIndicatorLevels, TwoCharactersOffOnlyWhenReadWithDoubt) {
