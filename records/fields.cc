@@ -72,6 +72,7 @@ struct Declared {
 const std::vector<Declared>& Declarations(FieldScope scope) {
   static const std::vector<Declared> project = {
       {"index", "项目序号", "index", At<&Project::index>(), "idx"},
+      {"kind", "表类型", "kind", At<&Project::kind>(), ""},  // not stored yet
       {"title", "表名", "title", At<&Project::title>(), "title"},
       {"unit_code", "单位编码", "unit_code", At<&Project::unit_code>(), "unit_code"},
       {"unit_name", "单位名称", "unit_name", At<&Project::unit_name>(), "unit_name"},
