@@ -94,7 +94,22 @@ bool NamesIndicators(const std::vector<ListColumn>& cols) {
 // column when its label is known or when it is a leaf (no labeled cell below it in the band).
 std::optional<Header> HeaderAt(const Table& t, int r) {
   std::vector<const TableCell*> row = CellsOfRow(t, r);
-  int known = 0, bottom = r + 1;
+  // A label the grid cut in two (绩效 | 指标 over cells spanning both) is one column.
+  std::vector<ListColumn> joined;
+  std::set<const TableCell*> halves;
+  for (size_t i = 0; i + 1 < row.size(); ++i) {
+    const TableCell* a = row[i];
+    const TableCell* b = row[i + 1];
+    if (b->col != a->col + a->colspan || a->row != b->row || a->rowspan != b->rowspan) continue;
+    const std::string la = LabelOf(a->text), lb = LabelOf(b->text);
+    if (la.empty() || lb.empty() || RoleOf(la) || RoleOf(lb)) continue;
+    if (auto role = RoleOf(la + lb)) {
+      joined.push_back({*role, Trim(Nfkc(a->text)) + Trim(Nfkc(b->text)), a->box.x0, b->box.x1});
+      halves.insert(a);
+      halves.insert(b);
+    }
+  }
+  int known = static_cast<int>(joined.size()), bottom = r + 1;
   for (const TableCell* c : row)
     if (RoleOf(LabelOf(c->text))) {
       ++known;
@@ -108,7 +123,9 @@ std::optional<Header> HeaderAt(const Table& t, int r) {
     if (c.row + c.rowspan > r && c.row < bottom && c.row + c.rowspan <= bottom) band.push_back(&c);
   Header h;
   h.first_data_row = bottom;
+  h.columns = joined;
   for (const TableCell* c : band) {
+    if (halves.count(c)) continue;
     const std::string label = LabelOf(c->text);
     if (label.empty()) continue;
     auto role = RoleOf(label);
@@ -139,33 +156,6 @@ std::optional<Header> FindHeader(const Table& t, int from = 0) {
   for (int r = from; r < std::min(t.rows, from + kHeaderSearchRows); ++r)
     if (auto h = HeaderAt(t, r)) return h;
   return std::nullopt;
-}
-
-// The header of a list table whose header rows the grid left out (no rules between them): the
-// text lines just above the table, each under the table column its centre falls in.
-std::optional<Header> HeaderAbove(const PageContent& page, const Table& t) {
-  // The header's lines sit within this distance above the table's first row (points).
-  constexpr double kHeaderReach = 40.0;
-  if (t.col_lines.size() < 3 || t.row_lines.empty()) return std::nullopt;
-  const double top = t.row_lines.front();
-  Header h;
-  for (const TextLine& line : page.lines) {
-    const TextLine* l = &line;
-    if (l->box.cy() < top - kHeaderReach || l->box.cy() >= top) continue;
-    const std::string label = LabelOf(l->text);
-    auto role = RoleOf(label);
-    if (!role) continue;
-    const double cx = l->box.cx();
-    for (size_t i = 0; i + 1 < t.col_lines.size(); ++i)
-      if (t.col_lines[i] <= cx && cx < t.col_lines[i + 1]) {
-        h.columns.push_back({*role, Trim(Nfkc(l->text)), t.col_lines[i], t.col_lines[i + 1]});
-        break;
-      }
-  }
-  if (!Has(h.columns, ListRole::kName) || !NamesIndicators(h.columns)) return std::nullopt;
-  h.has_name = true;
-  std::sort(h.columns.begin(), h.columns.end(), [](const ListColumn& a, const ListColumn& b) { return a.x0 < b.x0; });
-  return h;
 }
 
 // The previous table's columns when this table's rules line up with them.
@@ -596,7 +586,6 @@ bool ReadFamilyTable(const PageContent& page, size_t ti, const std::vector<const
   }
   auto header = FindHeader(t);
   if (header && !header->has_name && !may_continue) header.reset();
-  if (!header && !may_continue) header = HeaderAbove(page, t);
   if (header && header->has_name) {
     // A list table, or its header repeated on the next page.
     const bool continued = may_continue && state.family == FamilyState::Family::kList;

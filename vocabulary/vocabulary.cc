@@ -11,7 +11,7 @@ namespace jixiao {
 const LabelSet& LabelsOf(Label label) {
   // clang-format off
   static const LabelSet kCode{{"项目编码", "项目代码", "项目编号"}, true, {}, {}};
-  static const LabelSet kName{{"项目名称"}, true, {}, {}};
+  static const LabelSet kName{{"项目名称", "转移支付名称"}, true, {}, {}};
   static const LabelSet kTotal{{"预算数", "项目资金总额", "资金总额", "预算金额", "年度预算数", "项目总预算",
                                 "预算资金", "项目预算数", "预算总额", "项目资金总额(元)", "项目资金总额(万元)",
                                 "预算数(万元)", "预算数(元)", "项目总额", "总计", "预算支出总额", "年度资金总额"},
