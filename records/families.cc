@@ -248,7 +248,8 @@ std::string JoinValue(const std::string& op, const std::string& value, const std
 
 class RowReader {
  public:
-  RowReader(const Table& t, const std::vector<ListColumn>& cols, Project& p) : t_(t), cols_(cols), p_(p) {
+  RowReader(const Table& t, const std::vector<ListColumn>& cols, Project& p)
+      : t_(t), cols_(cols), p_(p), has_name_(Has(cols, ListRole::kName)) {
     for (const ListColumn& c : cols_)
       if (IsIndicatorRole(c.role) && (first_indicator_x_ < 0 || c.x0 < first_indicator_x_)) first_indicator_x_ = c.x0;
   }
@@ -273,7 +274,9 @@ class RowReader {
   }
 
   bool IsIndicatorAttribute(const ListColumn& c) const {
-    return c.role == ListRole::kAttribute && first_indicator_x_ >= 0 && c.x0 >= first_indicator_x_ - 1;
+    // A list's columns left of the block are its projects'; a department table's are its rows'
+    // (活动: the activity each indicator serves).
+    return c.role == ListRole::kAttribute && first_indicator_x_ >= 0 && (!has_name_ || c.x0 >= first_indicator_x_ - 1);
   }
 
  private:
@@ -332,6 +335,7 @@ class RowReader {
   const Table& t_;
   const std::vector<ListColumn>& cols_;
   Project& p_;
+  bool has_name_ = false;
   double first_indicator_x_ = -1;
 };
 
