@@ -55,7 +55,20 @@ bool SplitLabeled(const std::string& part, std::string* label, std::string* valu
 
 std::vector<Indicator> SplitPackedIndicators(const std::string& text) {
   std::vector<Indicator> out;
-  for (const std::string& item : SplitNumbered(text)) {
+  // "11 、1-产出指标": the item's number and its 、 apart.
+  std::u32string u = ToU32(text), joined;
+  for (size_t i = 0; i < u.size(); ++i) {
+    if (IsSpace(u[i]) && !joined.empty() && joined.back() >= '0' && joined.back() <= '9') {
+      size_t j = i;
+      while (j < u.size() && IsSpace(u[j])) ++j;
+      if (j < u.size() && u[j] == U'、') {
+        i = j - 1;
+        continue;
+      }
+    }
+    joined += u[i];
+  }
+  for (const std::string& item : SplitNumbered(ToUtf8(joined))) {
     const std::vector<std::string> parts = Parts(item);
     if (parts.size() < 3) return {};
     Indicator ind;
@@ -63,14 +76,23 @@ std::vector<Indicator> SplitPackedIndicators(const std::string& text) {
     ind.level2 = NumberedLevel(parts[1]);
     if (ind.level1.empty() || ind.level2.empty()) return {};  // no packed list
     ind.level3 = parts[2];
+    std::string* last = nullptr;  // the value of the last labeled part
     for (size_t i = 3; i < parts.size(); ++i) {
       std::string label, value;
       if (!SplitLabeled(parts[i], &label, &value)) {
-        ind.level3 += "；" + parts[i];  // the name went on past a ；
+        // A ； inside the name, or inside a value (一级事件≤1小时；二级事件≤2小时).
+        std::string more = parts[i];
+        while (EndsWith(more, "。")) more = Trim(more.substr(0, more.size() - std::string("。").size()));
+        (last ? *last : ind.level3) += "；" + more;
         continue;
       }
-      if (ExactIndicatorHeader(Compact(label)) == IndicatorColumn::kValue) ind.value = value;
-      else ind.attributes.push_back({label, value});
+      if (ExactIndicatorHeader(Compact(label)) == IndicatorColumn::kValue) {
+        ind.value = value;
+        last = &ind.value;
+      } else {
+        ind.attributes.push_back({label, value});
+        last = &ind.attributes.back().second;
+      }
     }
     ind.value_normalized = Normalize(ind.value);
     out.push_back(std::move(ind));

@@ -167,8 +167,13 @@ TEST(Packed, EachNumberedItemIsOneIndicatorRow) {
   auto rows = SplitPackedIndicators(
       "1、1-产出指标；11-数量指标；会议活动保障次数；实施周期指标值:每年≥20场；年度指标值:每年≥20场。"
       "2、1-产出指标；12 -质量指标；工单转派准确率；实施周期指标值:≥97%；年度指标值:≥95%。"
-      "3、4-成本指标；41-经济成本指标；办件综合成本；实施周期指标值:≤29.91元/件；年度指标值:≤29.91元/件。");
-  ASSERT_EQ(rows.size(), 3u);
+      "3、4-成本指标；41-经济成本指标；办件综合成本；实施周期指标值:≤29.91元/件；年度指标值:≤29.91元/件。"
+      "4、1-产出指标；12-质量指标；平均故障恢复时间；实施周期指标值:一级≤1小时；二级≤2小时；年度指标值:一级≤1小时；二级≤2小时。"
+      "5 、3-满意度指标；31-服务对象满意度；用户满意度；实施周期指标值:≥90%；年度指标值:≥90%。");
+  ASSERT_EQ(rows.size(), 5u);
+  EXPECT_EQ(rows[3].level3, "平均故障恢复时间");
+  EXPECT_EQ(rows[3].value, "一级≤1小时；二级≤2小时");  // a ； inside a value
+  EXPECT_EQ(rows[4].level1, "满意度指标");                // "5 、": the number apart from its 、
   EXPECT_EQ(rows[0].level1, "产出指标");
   EXPECT_EQ(rows[0].level2, "数量指标");
   EXPECT_EQ(rows[0].level3, "会议活动保障次数");
