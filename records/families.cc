@@ -152,8 +152,8 @@ std::optional<Header> HeaderAt(const Table& t, int r) {
   return h;
 }
 
-std::optional<Header> FindHeader(const Table& t, int from = 0) {
-  for (int r = from; r < std::min(t.rows, from + kHeaderSearchRows); ++r)
+std::optional<Header> FindHeader(const Table& t, int rows = kHeaderSearchRows) {
+  for (int r = 0; r < std::min(t.rows, rows); ++r)
     if (auto h = HeaderAt(t, r)) return h;
   return std::nullopt;
 }
@@ -515,7 +515,8 @@ void ReadDepartment(const Table& t, const TableCell& label, std::vector<Project>
     p.project_name = name;
     p.provenance["project_name"] = SourceOf(t, *v);
   }
-  auto header = FindHeader(t);
+  // A department's indicator block is below its labeled blocks, anywhere in the table.
+  auto header = FindHeader(t, t.rows);
   const int stop = header ? header->first_data_row - 1 : t.rows;
   for (const TableCell& c : t.cells) {
     if (c.row >= stop) continue;
@@ -530,7 +531,7 @@ void ReadDepartment(const Table& t, const TableCell& label, std::vector<Project>
                                                                 : nullptr;
     if (money && !*money) {
       if (const TableCell* v = ValueOf(t, c)) *money = ParseMoney(v->text, p.money_unit);
-    } else if (IsLabel(Label::kOverallGoals, l) && p.goals.empty()) {
+    } else if ((IsLabel(Label::kOverallGoals, l) || IsLabel(Label::kGoals, l)) && p.goals.empty()) {
       if (const TableCell* v = t.At(c.row, c.col + c.colspan); v && !v->text.empty()) {
         p.goals = SplitNumbered(v->text);
         p.provenance["goals"] = SourceOf(t, *v);
