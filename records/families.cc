@@ -357,8 +357,12 @@ struct Group {
 };
 
 // Whether two records of a list are one project cut by a page break.
+// `b` is the first group of the next page: it goes on with `a` when either has no name, when
+// both name the same project, or when `b` has neither code nor money (the tail of a name the
+// page break cut: "项目" of "…办公设备购置类项目").
 bool SameProject(const Project& a, const Project& b) {
   if (a.project_name.empty() || b.project_name.empty()) return true;
+  if (b.project_code.empty() && !b.budget.total && !b.budget.fiscal && !b.budget.other) return true;
   return a.project_code == b.project_code && a.project_name == b.project_name;
 }
 
@@ -407,7 +411,10 @@ Project GroupRecord(const Table& t, const std::vector<ListColumn>& cols, const G
 
 // Adds the parts of `b` (the next piece of the same project) to `a`.
 void MergeInto(Project& a, Project b) {
-  if (a.project_name.empty()) {
+  if (!a.project_name.empty() && !b.project_name.empty() && b.project_code.empty() &&
+      b.project_name != a.project_name) {
+    a.project_name += b.project_name;  // the rest of a name cut by the page break
+  } else if (a.project_name.empty()) {
     a.project_code = b.project_code;
     a.project_name = b.project_name;
     for (const char* k : {"project_code", "project_name"})

@@ -138,9 +138,9 @@ TEST(ListTable, AGroupBrokenAcrossAPageStaysOneRecord) {
   Indicator(second, 2, "", "", "乙指标四", "≥", "4", "次");
   Group(second, 3, 1, "11000026T000000003-丙项目", "5", "丙");
   Indicator(second, 3, "产出指标", "数量指标", "丙指标", "≥", "5", "个");
-  // Page 3 goes on with 丙 without a header, its name cell empty.
+  // Page 3 goes on with 丙 without a header; its name cell holds the end of 丙's name only.
   std::vector<C> third;
-  Group(third, 0, 1, "", "", "");
+  Group(third, 0, 1, "二期", "", "");
   Indicator(third, 0, "满意度指标", "服务对象满意度指标", "丙满意度", "≥", "90", "%");
   PageContent p3;
   p3.page = 3;
@@ -156,7 +156,7 @@ TEST(ListTable, AGroupBrokenAcrossAPageStaysOneRecord) {
   EXPECT_EQ(projects[1].indicators[3].level3, "乙指标四");
   EXPECT_EQ(projects[1].indicators[3].level1, "效益指标");
   EXPECT_EQ(projects[1].pages, (std::vector<int>{1, 2}));
-  EXPECT_EQ(projects[2].project_name, "丙项目");
+  EXPECT_EQ(projects[2].project_name, "丙项目二期");
   ASSERT_EQ(projects[2].indicators.size(), 2u);
   EXPECT_EQ(projects[2].indicators[1].level3, "丙满意度");
   EXPECT_EQ(projects[2].pages, (std::vector<int>{2, 3}));
