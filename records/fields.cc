@@ -72,7 +72,6 @@ struct Declared {
 const std::vector<Declared>& Declarations(FieldScope scope) {
   static const std::vector<Declared> project = {
       {"index", "项目序号", "index", At<&Project::index>(), "idx"},
-      {"kind", "表类型", "kind", At<&Project::kind>(), ""},  // not stored yet
       {"title", "表名", "title", At<&Project::title>(), "title"},
       {"unit_code", "单位编码", "unit_code", At<&Project::unit_code>(), "unit_code"},
       {"unit_name", "单位名称", "unit_name", At<&Project::unit_name>(), "unit_name"},
@@ -117,6 +116,8 @@ const std::vector<Declared>& Declarations(FieldScope scope) {
        .item_zh = "页码第 {} 项",
        .item_en = "page entry {}"},
       {"attributes", "其他字段", "attributes", At<&Project::attributes>(), "attributes"},
+      // After the contract example's fields, so that their order stays as it shows them.
+      {"kind", "表类型", "kind", At<&Project::kind>(), ""},  // not stored yet (store/schema.sql)
   };
   static const std::vector<Declared> indicator = {
       {"level1", "一级指标", "level1", At<&Indicator::level1>(), "level1"},
