@@ -32,27 +32,39 @@ std::string LabelOf(const std::string& text) {
   return s;
 }
 
-bool IsIndicatorRole(ListRole r) { return r >= ListRole::kLevel1 && r <= ListRole::kWhole; }
+bool IsIndicatorRole(ListRole r) {
+  return r >= ListRole::kLevel1 && r <= ListRole::kWhole;
+}
 
 // The role of a header cell, or nullopt when its label is none the vocabulary knows.
 std::optional<ListRole> RoleOf(const std::string& label) {
   if (label.empty()) return std::nullopt;
   if (auto part = ValuePartHeader(label)) {
     switch (*part) {
-      case ValuePart::kOperator: return ListRole::kOperator;
-      case ValuePart::kUnit: return ListRole::kUnit;
-      case ValuePart::kWhole: return ListRole::kWhole;
+      case ValuePart::kOperator:
+        return ListRole::kOperator;
+      case ValuePart::kUnit:
+        return ListRole::kUnit;
+      case ValuePart::kWhole:
+        return ListRole::kWhole;
     }
   }
   if (auto f = ExactIndicatorHeader(label)) {
     switch (*f) {
-      case IndicatorColumn::kLevel1: return ListRole::kLevel1;
-      case IndicatorColumn::kLevel2: return ListRole::kLevel2;
-      case IndicatorColumn::kLevel3: return ListRole::kLevel3;
-      case IndicatorColumn::kDescription: return ListRole::kDescription;
-      case IndicatorColumn::kValue: return ListRole::kValue;
-      case IndicatorColumn::kBasis: return ListRole::kBasis;
-      case IndicatorColumn::kOther: return ListRole::kAttribute;
+      case IndicatorColumn::kLevel1:
+        return ListRole::kLevel1;
+      case IndicatorColumn::kLevel2:
+        return ListRole::kLevel2;
+      case IndicatorColumn::kLevel3:
+        return ListRole::kLevel3;
+      case IndicatorColumn::kDescription:
+        return ListRole::kDescription;
+      case IndicatorColumn::kValue:
+        return ListRole::kValue;
+      case IndicatorColumn::kBasis:
+        return ListRole::kBasis;
+      case IndicatorColumn::kOther:
+        return ListRole::kAttribute;
     }
   }
   if (IsLabel(Label::kListName, label)) return ListRole::kName;
@@ -67,7 +79,8 @@ std::vector<const TableCell*> CellsOfRow(const Table& t, int r) {
   std::vector<const TableCell*> row;
   for (const TableCell& c : t.cells)
     if (c.row <= r && r < c.row + c.rowspan) row.push_back(&c);
-  std::sort(row.begin(), row.end(), [](const TableCell* a, const TableCell* b) { return a->col < b->col; });
+  std::sort(row.begin(), row.end(),
+            [](const TableCell* a, const TableCell* b) { return a->col < b->col; });
   return row;
 }
 
@@ -132,7 +145,8 @@ std::optional<Header> HeaderAt(const Table& t, int r) {
     if (!role) {
       // A cell over others of the band ("其中:" over 财政资金 | 其他资金) is no column.
       const bool over = std::any_of(band.begin(), band.end(), [c](const TableCell* d) {
-        return d != c && d->row >= c->row + c->rowspan && d->box.x0 >= c->box.x0 - 1 && d->box.x1 <= c->box.x1 + 1;
+        return d != c && d->row >= c->row + c->rowspan && d->box.x0 >= c->box.x0 - 1 &&
+               d->box.x1 <= c->box.x1 + 1;
       });
       if (over) continue;
       role = ListRole::kAttribute;
@@ -145,10 +159,12 @@ std::optional<Header> HeaderAt(const Table& t, int r) {
     h.columns.erase(std::remove_if(h.columns.begin(), h.columns.end(),
                                    [](const ListColumn& c) { return c.role == ListRole::kWhole; }),
                     h.columns.end());
-  if (!NamesIndicators(h.columns) && !(Has(h.columns, ListRole::kName) && Has(h.columns, ListRole::kWhole)))
+  if (!NamesIndicators(h.columns) &&
+      !(Has(h.columns, ListRole::kName) && Has(h.columns, ListRole::kWhole)))
     return std::nullopt;
   h.has_name = Has(h.columns, ListRole::kName);
-  std::sort(h.columns.begin(), h.columns.end(), [](const ListColumn& a, const ListColumn& b) { return a.x0 < b.x0; });
+  std::sort(h.columns.begin(), h.columns.end(),
+            [](const ListColumn& a, const ListColumn& b) { return a.x0 < b.x0; });
   return h;
 }
 
@@ -251,7 +267,8 @@ class RowReader {
   RowReader(const Table& t, const std::vector<ListColumn>& cols, Project& p)
       : t_(t), cols_(cols), p_(p), has_name_(Has(cols, ListRole::kName)) {
     for (const ListColumn& c : cols_)
-      if (IsIndicatorRole(c.role) && (first_indicator_x_ < 0 || c.x0 < first_indicator_x_)) first_indicator_x_ = c.x0;
+      if (IsIndicatorRole(c.role) && (first_indicator_x_ < 0 || c.x0 < first_indicator_x_))
+        first_indicator_x_ = c.x0;
   }
 
   // The indicator rows of rows [from, to).
@@ -260,7 +277,9 @@ class RowReader {
     for (int r = from; r < to; ++r) {
       if (RowRepeatsHeader(t_, r, cols_)) continue;
       std::vector<const TableCell*> row;
-      for (const ListColumn& c : cols_) row.push_back(IsIndicatorRole(c.role) || IsIndicatorAttribute(c) ? CellUnder(t_, r, c) : nullptr);
+      for (const ListColumn& c : cols_)
+        row.push_back(IsIndicatorRole(c.role) || IsIndicatorAttribute(c) ? CellUnder(t_, r, c)
+                                                                         : nullptr);
       // A grid row that only splits a neighbouring column's cell is the same logical row.
       bool same = !prev.empty();
       for (size_t i = 0; same && i < row.size(); ++i) {
@@ -276,7 +295,8 @@ class RowReader {
   bool IsIndicatorAttribute(const ListColumn& c) const {
     // A list's columns left of the block are its projects'; a department table's are its rows'
     // (活动: the activity each indicator serves).
-    return c.role == ListRole::kAttribute && first_indicator_x_ >= 0 && (!has_name_ || c.x0 >= first_indicator_x_ - 1);
+    return c.role == ListRole::kAttribute && first_indicator_x_ >= 0 &&
+           (!has_name_ || c.x0 >= first_indicator_x_ - 1);
   }
 
  private:
@@ -288,12 +308,24 @@ class RowReader {
       if (!row[i]) continue;
       const std::string& text = row[i]->text;
       switch (cols_[i].role) {
-        case ListRole::kLevel1: ind.level1 = text, where["level1"] = row[i]; break;
-        case ListRole::kLevel2: ind.level2 = text, where["level2"] = row[i]; break;
-        case ListRole::kLevel3: ind.level3 = text, where["level3"] = row[i]; break;
-        case ListRole::kDescription: ind.description = text, where["description"] = row[i]; break;
-        case ListRole::kValue: value = text, where["value"] = row[i]; break;
-        case ListRole::kBasis: ind.basis = text, where["basis"] = row[i]; break;
+        case ListRole::kLevel1:
+          ind.level1 = text, where["level1"] = row[i];
+          break;
+        case ListRole::kLevel2:
+          ind.level2 = text, where["level2"] = row[i];
+          break;
+        case ListRole::kLevel3:
+          ind.level3 = text, where["level3"] = row[i];
+          break;
+        case ListRole::kDescription:
+          ind.description = text, where["description"] = row[i];
+          break;
+        case ListRole::kValue:
+          value = text, where["value"] = row[i];
+          break;
+        case ListRole::kBasis:
+          ind.basis = text, where["basis"] = row[i];
+          break;
         case ListRole::kOperator:
           op = text;
           ind.attributes.push_back({cols_[i].label, text});
@@ -302,9 +334,14 @@ class RowReader {
           unit = text;
           ind.attributes.push_back({cols_[i].label, text});
           break;
-        case ListRole::kWhole: whole = text, where["level3"] = row[i]; break;
-        case ListRole::kAttribute: ind.attributes.push_back({cols_[i].label, text}); break;
-        default: break;
+        case ListRole::kWhole:
+          whole = text, where["level3"] = row[i];
+          break;
+        case ListRole::kAttribute:
+          ind.attributes.push_back({cols_[i].label, text});
+          break;
+        default:
+          break;
       }
     }
     if (!whole.empty()) {
@@ -367,8 +404,8 @@ bool SameProject(const Project& a, const Project& b) {
 }
 
 // The record of one group (its money, goals and name; indicators read by `RowReader`).
-Project GroupRecord(const Table& t, const std::vector<ListColumn>& cols, const Group& g, const FamilyState& state,
-                    const RowReader& reader) {
+Project GroupRecord(const Table& t, const std::vector<ListColumn>& cols, const Group& g,
+                    const FamilyState& state, const RowReader& reader) {
   Project p;
   p.title = state.title;
   p.money_unit = state.money_unit;
@@ -382,14 +419,17 @@ Project GroupRecord(const Table& t, const std::vector<ListColumn>& cols, const G
     if (!code.empty()) p.provenance["project_code"] = SourceOf(t, *g.name);
   }
   for (const ListColumn& col : cols) {
-    if (IsIndicatorRole(col.role) || reader.IsIndicatorAttribute(col) || col.role == ListRole::kName) continue;
+    if (IsIndicatorRole(col.role) || reader.IsIndicatorAttribute(col) ||
+        col.role == ListRole::kName)
+      continue;
     // The distinct cells of the column within the group (a project may print several lines).
     std::vector<const TableCell*> cells;
     for (int r = g.from; r < g.to; ++r)
-      if (const TableCell* c = CellUnder(t, r, col); c && std::find(cells.begin(), cells.end(), c) == cells.end())
+      if (const TableCell* c = CellUnder(t, r, col);
+          c && std::find(cells.begin(), cells.end(), c) == cells.end())
         cells.push_back(c);
-    std::optional<double>* money = col.role == ListRole::kTotal    ? &p.budget.total
-                                   : col.role == ListRole::kFiscal ? &p.budget.fiscal
+    std::optional<double>* money = col.role == ListRole::kTotal        ? &p.budget.total
+                                   : col.role == ListRole::kFiscal     ? &p.budget.fiscal
                                    : col.role == ListRole::kOtherMoney ? &p.budget.other
                                                                        : nullptr;
     for (const TableCell* c : cells) {
@@ -397,7 +437,9 @@ Project GroupRecord(const Table& t, const std::vector<ListColumn>& cols, const G
       if (money) {
         if (auto v = ParseMoney(c->text, p.money_unit)) *money = money->value_or(0) + *v;
         static const char* names[] = {"budget.total", "budget.fiscal", "budget.other"};
-        p.provenance[names[col.role == ListRole::kTotal ? 0 : col.role == ListRole::kFiscal ? 1 : 2]] = SourceOf(t, *c);
+        p.provenance[names[col.role == ListRole::kTotal    ? 0
+                           : col.role == ListRole::kFiscal ? 1
+                                                           : 2]] = SourceOf(t, *c);
       } else if (col.role == ListRole::kGoals) {
         for (std::string& goal : SplitNumbered(c->text)) p.goals.push_back(std::move(goal));
         p.provenance["goals"] = SourceOf(t, *c);
@@ -448,8 +490,8 @@ void MergeInto(Project& a, Project b) {
   for (auto& attr : b.attributes) a.attributes.push_back(std::move(attr));
 }
 
-void ReadList(const Table& t, const Header& h, size_t ti, std::vector<Project>& projects, FamilyState& state,
-              bool continued) {
+void ReadList(const Table& t, const Header& h, size_t ti, std::vector<Project>& projects,
+              FamilyState& state, bool continued) {
   const ListColumn* name_col = nullptr;
   for (const ListColumn& c : h.columns)
     if (c.role == ListRole::kName) name_col = &c;
@@ -457,8 +499,10 @@ void ReadList(const Table& t, const Header& h, size_t ti, std::vector<Project>& 
   for (int r = h.first_data_row; r < t.rows; ++r) {
     if (RowRepeatsHeader(t, r, h.columns)) continue;
     const TableCell* name = name_col ? CellUnder(t, r, *name_col) : nullptr;
-    if (groups.empty() || (name && name != groups.back().name)) groups.push_back({name, r, r + 1});
-    else groups.back().to = r + 1;
+    if (groups.empty() || (name && name != groups.back().name))
+      groups.push_back({name, r, r + 1});
+    else
+      groups.back().to = r + 1;
   }
   for (size_t gi = 0; gi < groups.size(); ++gi) {
     const Group& g = groups[gi];
@@ -478,7 +522,8 @@ void ReadList(const Table& t, const Header& h, size_t ti, std::vector<Project>& 
       if (!piece.project_name.empty()) state.unit_name = piece.project_name;
       continue;
     }
-    if (gi == 0 && continued && state.last_open && !projects.empty() && SameProject(projects.back(), piece)) {
+    if (gi == 0 && continued && state.last_open && !projects.empty() &&
+        SameProject(projects.back(), piece)) {
       MergeInto(projects.back(), std::move(piece));
       continue;
     }
@@ -499,10 +544,11 @@ const TableCell* DepartmentLabel(const Table& t) {
 
 // The value of a label cell: the cell to its right, else the first cell below that is no label.
 const TableCell* ValueOf(const Table& t, const TableCell& label) {
-  if (const TableCell* v = t.At(label.row, label.col + label.colspan); v && !v->text.empty() &&
-                                                                       ParseMoney(v->text, "").has_value())
+  if (const TableCell* v = t.At(label.row, label.col + label.colspan);
+      v && !v->text.empty() && ParseMoney(v->text, "").has_value())
     return v;
-  for (const TableCell* v = t.At(label.row + label.rowspan, label.col); v; v = t.At(v->row + v->rowspan, label.col)) {
+  for (const TableCell* v = t.At(label.row + label.rowspan, label.col); v;
+       v = t.At(v->row + v->rowspan, label.col)) {
     if (v->text.empty()) return nullptr;
     if (ParseMoney(v->text, "").has_value()) return v;
     if (!RoleOf(LabelOf(v->text)) && !IsLabel(Label::kTotalsRow, LabelOf(v->text))) return nullptr;
@@ -510,7 +556,8 @@ const TableCell* ValueOf(const Table& t, const TableCell& label) {
   return nullptr;
 }
 
-void ReadDepartment(const Table& t, const TableCell& label, std::vector<Project>& projects, FamilyState& state) {
+void ReadDepartment(const Table& t, const TableCell& label, std::vector<Project>& projects,
+                    FamilyState& state) {
   Project p;
   p.kind = "department";
   p.title = state.title;
@@ -563,7 +610,8 @@ std::pair<std::string, std::string> SplitCodeName(const std::string& text) {
   // "[292]国家信访局"
   if (StartsWith(s, "[")) {
     const size_t close = s.find(']');
-    if (close != std::string::npos && close > 1) return {s.substr(1, close - 1), Trim(s.substr(close + 1))};
+    if (close != std::string::npos && close > 1)
+      return {s.substr(1, close - 1), Trim(s.substr(close + 1))};
   }
   // "11000026T000003742166-就业…": a code of letters and digits, with digits, before a hyphen.
   // A code has at least this many characters (a name may hold a hyphen: "问题发现-原因挖掘").
@@ -579,14 +627,17 @@ std::pair<std::string, std::string> SplitCodeName(const std::string& text) {
     digits |= std::isdigit(c) != 0;
     code += s[i];
   }
-  if (code.size() >= kMinCode && digits && i < s.size() && s[i] == '-') return {code, Trim(s.substr(i + 1))};
+  if (code.size() >= kMinCode && digits && i < s.size() && s[i] == '-')
+    return {code, Trim(s.substr(i + 1))};
   return {"", s};
 }
 
 bool ReadFamilyTable(const PageContent& page, size_t ti, const std::vector<const TextLine*>& above,
-                     std::vector<Project>& projects, FamilyState& state, std::vector<Warning>* warnings) {
+                     std::vector<Project>& projects, FamilyState& state,
+                     std::vector<Warning>* warnings) {
   const Table& t = page.tables[ti];
-  const bool may_continue = ti == 0 && state.family != FamilyState::Family::kNone && !projects.empty();
+  const bool may_continue =
+      ti == 0 && state.family != FamilyState::Family::kNone && !projects.empty();
   // A department table: labeled 部门名称.
   if (const TableCell* label = DepartmentLabel(t)) {
     state = {};
@@ -610,7 +661,8 @@ bool ReadFamilyTable(const PageContent& page, size_t ti, const std::vector<const
       for (ListColumn& c : header->columns) {
         if (c.role != ListRole::kAttribute) continue;
         for (const ListColumn& old : state.columns)
-          if (std::abs(old.x0 - c.x0) < kEdgeTolerance && std::abs(old.x1 - c.x1) < kEdgeTolerance) c = old;
+          if (std::abs(old.x0 - c.x0) < kEdgeTolerance && std::abs(old.x1 - c.x1) < kEdgeTolerance)
+            c = old;
       }
     }
     ReadHeading(above, next);

@@ -15,26 +15,26 @@ namespace jixiao {
 
 // What a column of a list or department table holds.
 enum class ListRole {
-  kName,        // the project's name (CODE-名称)
-  kTotal,       // money
+  kName,   // the project's name (CODE-名称)
+  kTotal,  // money
   kFiscal,
   kOtherMoney,
   kGoals,
-  kLevel1,      // the indicator block
+  kLevel1,  // the indicator block
   kLevel2,
   kLevel3,
   kDescription,
   kValue,
   kBasis,
-  kOperator,    // a split value's parts
+  kOperator,  // a split value's parts
   kUnit,
-  kWhole,       // the whole indicator in one cell (concatenated levels, or packed items)
-  kAttribute,   // any other labeled column
+  kWhole,      // the whole indicator in one cell (concatenated levels, or packed items)
+  kAttribute,  // any other labeled column
 };
 
 struct ListColumn {
   ListRole role;
-  std::string label;  // as printed
+  std::string label;      // as printed
   double x0 = 0, x1 = 0;  // points
 };
 
@@ -44,7 +44,7 @@ struct FamilyState {
   Family family = Family::kNone;
   std::vector<ListColumn> columns;  // of the table last read
   std::string money_unit, title, unit_name;
-  int page = 0;          // of the table last read
+  int page = 0;            // of the table last read
   bool last_open = false;  // the last record may go on in the next table (a group cut by the page)
 };
 
@@ -53,7 +53,8 @@ struct FamilyState {
 // one's were): appends or completes records in `projects` and returns true. Any other table
 // returns false and ends the family being read.
 bool ReadFamilyTable(const PageContent& page, size_t ti, const std::vector<const TextLine*>& above,
-                     std::vector<Project>& projects, FamilyState& state, std::vector<Warning>* warnings);
+                     std::vector<Project>& projects, FamilyState& state,
+                     std::vector<Warning>* warnings);
 
 // "11000026T000003742166-就业管理咨询与评审服务项目" → code and name; "[292]国家信访局" likewise; a
 // name without a code is all name.

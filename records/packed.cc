@@ -82,7 +82,8 @@ std::vector<Indicator> SplitPackedIndicators(const std::string& text) {
       if (!SplitLabeled(parts[i], &label, &value)) {
         // A ； inside the name, or inside a value (一级事件≤1小时；二级事件≤2小时).
         std::string more = parts[i];
-        while (EndsWith(more, "。")) more = Trim(more.substr(0, more.size() - std::string("。").size()));
+        while (EndsWith(more, "。"))
+          more = Trim(more.substr(0, more.size() - std::string("。").size()));
         (last ? *last : ind.level3) += "；" + more;
         continue;
       }
