@@ -217,13 +217,8 @@ std::vector<TextLine> LinesOutside(const std::vector<Table>& tables, const std::
   std::vector<Piece> outside;
   for (Piece& p : Explode(words)) {
     bool inside = false;
-    // Text inside a table's border but above its first row rule (a header band whose rules the
-    // grid did not find) is no cell's: it stays a line, for the records to read.
     for (const Table& t : tables)
-      if (t.box.Contains(p.box.cx(), p.box.cy()) && (t.row_lines.empty() || p.box.cy() >= t.row_lines.front())) {
-        inside = true;
-        break;
-      }
+      if (t.box.Contains(p.box.cx(), p.box.cy())) { inside = true; break; }
     if (!inside) outside.push_back(std::move(p));
   }
   return GroupPieces(std::move(outside), 3.0);
