@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "core/text.h"
+#include "records/families.h"
 #include "records/records.h"
 #include "vocabulary/vocabulary.h"
 
@@ -738,12 +739,14 @@ int SettleIndicatorLevels(std::vector<Project>& projects) {
 std::vector<Project> ReadProjects(const std::vector<PageContent>& pages, std::vector<Warning>* warnings) {
   std::vector<Project> projects;
   ColumnMap last_map;  // the indicator columns of the last project, for continued tables
+  FamilyState family;  // the list or department table being read (records/families.h)
   for (const PageContent& page : pages) {
     double above = 0;  // bottom of the previous table on this page, points
     for (size_t ti = 0; ti < page.tables.size(); ++ti) {
       const Table& t = page.tables[ti];
       auto lines_above = LinesBetween(page, above, t.box.y0);
       above = t.box.y1;
+      if (ReadFamilyTable(page, ti, lines_above, projects, family, warnings)) continue;
       bool titled = false;
       for (const TextLine* l : lines_above)
         if (IsProjectTitle(Compact(l->text))) titled = true;

@@ -16,7 +16,24 @@ namespace jixiao {
 // ---------------------------------------------------------------- template labels
 
 // The labels of a project's form (docs/CONTRACT.md: 项目编码, 项目名称, 预算数 …).
-enum class Label { kCode, kName, kTotal, kFiscal, kOther, kGoals, kSchedule, kPurpose };
+// kListName names the column of a list table (docs/CONTRACT.md "Template families") that holds
+// each project's name; kDepartment the label of a department table's name (部门整体支出绩效目标表);
+// kOverallGoals a department's goals; kTotalsRow the name cell of a totals row (合计), never a
+// project.
+enum class Label {
+  kCode,
+  kName,
+  kTotal,
+  kFiscal,
+  kOther,
+  kGoals,
+  kSchedule,
+  kPurpose,
+  kListName,
+  kDepartment,
+  kOverallGoals,
+  kTotalsRow
+};
 
 // How a label is recognized. A label is in the set when it is one of `names` (or, with `nearly`,
 // within one character in four of one: what OCR makes of a bold label, 项目名秫), or contains
@@ -48,6 +65,15 @@ enum class IndicatorColumn { kLevel1, kLevel2, kLevel3, kDescription, kValue, kB
 // The column an indicator header names, by the templates' wordings (一级指标名称, 具体指标,
 // 指标值确定依据, 评(扣)分标准 …), or nullopt.
 std::optional<IndicatorColumn> ExactIndicatorHeader(std::string_view label);
+
+// Columns that hold one part of a split value (指标性质 `≥` | 指标值 `20` | 度量单位 `家`) or the
+// whole indicator in one cell (绩效指标: `产出指标数量指标…`, or numbered packed items), which
+// the list and department readers (records/families.h) join or split.
+enum class ValuePart { kOperator, kUnit, kWhole };
+std::optional<ValuePart> ValuePartHeader(std::string_view label);
+
+// The text of a 性质 cell that makes the value qualitative (`定性`): the value is the 指标值 alone.
+bool IsQualitative(std::string_view compact);
 
 // The standard header names a header misread by OCR is compared with, each with its column.
 struct HeaderName {
