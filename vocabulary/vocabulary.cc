@@ -14,7 +14,8 @@ const LabelSet& LabelsOf(Label label) {
   static const LabelSet kName{{"项目名称"}, true, {}, {}};
   static const LabelSet kTotal{{"预算数", "项目资金总额", "资金总额", "预算金额", "年度预算数", "项目总预算",
                                 "预算资金", "项目预算数", "预算总额", "项目资金总额(元)", "项目资金总额(万元)",
-                                "预算数(万元)", "预算数(元)"}, false, {}, {}};
+                                "预算数(万元)", "预算数(元)", "年度资金总额", "年度预算资金总额",
+                                "实施期资金总额"}, false, {}, {}};
   static const LabelSet kFiscal{{"其中:财政资金", "财政资金", "其中:财政拨款", "财政拨款", "其中:一般公共预算",
                                  "其中:财政性资金"}, true, {}, {}};
   static const LabelSet kOther{{"其他资金", "其中:其他资金", "自筹资金"}, true, {}, {}};
@@ -23,6 +24,7 @@ const LabelSet& LabelsOf(Label label) {
                                 "年度总体绩效目标", "年度项目目标", "当年绩效目标"}, true, {}, {"指标"}};
   static const LabelSet kSchedule{{}, false, {"资金支出计划", "支出计划", "用款计划", "支出进度"}, {}};
   static const LabelSet kPurpose{{"项目概况", "项目内容", "主要内容", "项目简介"}, false, {"资金用途"}, {}};
+  static const LabelSet kOverallGoals{{"总体目标", "项目总体目标", "总体绩效目标"}, false, {}, {}};
   // clang-format on
   switch (label) {
     case Label::kCode: return kCode;
@@ -33,6 +35,7 @@ const LabelSet& LabelsOf(Label label) {
     case Label::kGoals: return kGoals;
     case Label::kSchedule: return kSchedule;
     case Label::kPurpose: return kPurpose;
+    case Label::kOverallGoals: return kOverallGoals;
   }
   return kName;
 }
@@ -134,6 +137,17 @@ const std::vector<std::string_view>& CoverDepartmentLabels() {
   static const std::vector<std::string_view> kLabels = {"编制单位:", "单位名称:", "部门名称:", "预算单位:",
                                                         "填报单位:"};
   return kLabels;
+}
+
+bool IsTotalsName(std::string_view compact) {
+  // The totals words and the money-table captions 决算 and 收支 tables print in a name column.
+  static const std::vector<std::string_view> kWhole = {"决算数", "预算数", "年初结转和结余", "年末结转和结余"};
+  static const std::vector<std::string_view> kEnds = {"合计", "小计", "总计", "共计"};
+  for (std::string_view w : kWhole)
+    if (compact == w) return true;
+  for (std::string_view e : kEnds)
+    if (EndsWith(compact, e) && ToU32(compact).size() <= 8) return true;
+  return false;
 }
 
 const std::vector<std::string_view>& DepartmentFieldLabels() {

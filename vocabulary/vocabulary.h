@@ -16,7 +16,8 @@ namespace jixiao {
 // ---------------------------------------------------------------- template labels
 
 // The labels of a project's form (docs/CONTRACT.md: 项目编码, 项目名称, 预算数 …).
-enum class Label { kCode, kName, kTotal, kFiscal, kOther, kGoals, kSchedule, kPurpose };
+// kOverallGoals (总体目标) are the goals of a form that prints no yearly goals label.
+enum class Label { kCode, kName, kTotal, kFiscal, kOther, kGoals, kSchedule, kPurpose, kOverallGoals };
 
 // How a label is recognized. A label is in the set when it is one of `names` (or, with `nearly`,
 // within one character in four of one: what OCR makes of a bold label, 项目名秫), or contains
@@ -69,6 +70,10 @@ bool IsProjectTitle(std::string_view compact);
 // Labels before a department's name on a cover line ("编制单位：某局"), with their colon, in
 // NFKC form.
 const std::vector<std::string_view>& CoverDepartmentLabels();
+
+// A row that totals others (合计, 小计, 总计, 本年收入合计, 年初结转和结余 …), compared in compact
+// form: never a project's name.
+bool IsTotalsName(std::string_view compact);
 
 // A project's field labels that name its department (a form without a cover: 主管部门).
 const std::vector<std::string_view>& DepartmentFieldLabels();
