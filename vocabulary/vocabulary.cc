@@ -187,6 +187,11 @@ const std::vector<std::vector<std::string>>& TermGroups() {
 
 // ---------------------------------------------------------------- units
 
+const std::vector<CountAlias>& CountAliases() {
+  static const std::vector<CountAlias> kAliases = {{"人次", "人"}};
+  return kAliases;
+}
+
 const std::vector<UnitSpec>& Units() {
   // clang-format off
   static const std::vector<UnitSpec> kUnits = {

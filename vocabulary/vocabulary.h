@@ -105,6 +105,13 @@ struct UnitSpec {
 };
 const std::vector<UnitSpec>& Units();
 
+// A count that a price per another unit multiplies (checks/ arithmetic): a per-head price
+// (人均 500 元, 每人 500 元) times 1800 人次; canonical units (UnitSpec::counted).
+struct CountAlias {
+  std::string_view count, per;
+};
+const std::vector<CountAlias>& CountAliases();
+
 // Latin spellings of units in values, compared case-insensitively (m2 → 平方米, h → 小时).
 struct LatinUnit {
   std::u32string_view printed, canonical;
