@@ -604,6 +604,25 @@ std::optional<ColumnMap> AlignColumns(const Table& t, const ColumnMap& map) {
   return moved;
 }
 
+// The project a title names ("警务辅助人员经费项目绩效目标表" → 警务辅助人员经费): the title as
+// printed before its ending when that ending is a project's own (vocabulary/
+// ProjectNameInTitle), else "".
+std::string NameInTitle(const std::string& compact, const std::string& printed) {
+  const std::string ending = ProjectTitleEnding(compact);
+  if (ending.empty()) return "";
+  // Cut the printed title where its compact form ends before `ending`.
+  const std::u32string u = ToU32(Trim(Nfkc(printed)));
+  const size_t keep = ToU32(compact).size() - ToU32(ending).size();
+  std::u32string name;
+  size_t kept = 0;
+  for (char32_t c : u) {
+    if (kept == keep) break;
+    name += c;
+    if (!IsSpace(c)) ++kept;
+  }
+  return Trim(ToUtf8(name));
+}
+
 bool HasProjectLabels(const Table& t) {
   for (const TableCell& c : t.cells) {
     std::string l = SplitLabelCell(c).label;
@@ -798,6 +817,8 @@ std::vector<Project> ReadProjects(const std::vector<PageContent>& pages, std::ve
       TableReader reader(t, p);
       reader.ReadFields(header ? header->header_row : t.rows);
       reader.FinishMoney();
+      // A form without a 项目名称 label names its project in its title: "<name>项目绩效目标表".
+      if (p.project_name.empty() && p.project_code.empty()) p.project_name = NameInTitle(Compact(p.title), p.title);
       if (header) {
         last_map = header->map;
         ReadIndicatorRows(t, header->first_data_row, last_map, p);

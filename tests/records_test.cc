@@ -348,6 +348,31 @@ TEST(ReadProjects, ATitledFormWithoutIndicatorsGivesItsRecordAndAWarning) {
   EXPECT_TRUE(ReadProjects({page}, nullptr).empty());
 }
 
+TEST(ReadProjects, AFormWithoutANameLabelIsNamedByItsTitle) {
+  // The title printed in the table's top row, no 项目名称 row (the section heading above is
+  // not the project's title).
+  PageContent page;
+  page.page = 29;
+  page.lines = {Line("1.项目支出绩效目标表", 50)};
+  page.tables.push_back(MakeTable(29, {50, 150, 250, 350, 450}, 4,
+                                  {{0, 0, 1, 4, "警务辅助人员经费项目绩效目标表"},
+                                   {1, 0, 1, 1, "一级指标"}, {1, 1, 1, 1, "二级指标"}, {1, 2, 1, 1, "三级指标"},
+                                   {1, 3, 1, 1, "指标值"},
+                                   {2, 0, 1, 1, "产出指标"}, {2, 1, 1, 1, "数量指标"}, {2, 2, 1, 1, "聘用人员数量"},
+                                   {2, 3, 1, 1, "≤10 人"},
+                                   {3, 0, 1, 1, "满意度指标"}, {3, 1, 1, 1, "服务对象满意度指标"},
+                                   {3, 2, 1, 1, "诉求件数"}, {3, 3, 1, 1, "≤10 件"}},
+                                  80));
+  auto projects = ReadProjects({page}, nullptr);
+  ASSERT_EQ(projects.size(), 1u);
+  EXPECT_EQ(projects[0].title, "警务辅助人员经费项目绩效目标表");
+  EXPECT_EQ(projects[0].project_name, "警务辅助人员经费");
+  EXPECT_EQ(projects[0].indicators.size(), 2u);
+  // A generic title names no project.
+  page.tables[0].cells[0].text = "项目支出绩效目标表";
+  EXPECT_EQ(ReadProjects({page}, nullptr)[0].project_name, "");
+}
+
 TEST(ReadProjects, ABlankFormIsNoProject) {
   PageContent page = RegionalFormPage(44);
   for (TableCell& c : page.tables[0].cells)

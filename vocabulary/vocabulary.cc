@@ -11,7 +11,7 @@ namespace jixiao {
 const LabelSet& LabelsOf(Label label) {
   // clang-format off
   static const LabelSet kCode{{"项目编码", "项目代码", "项目编号"}, true, {}, {}};
-  static const LabelSet kName{{"项目名称"}, true, {}, {}};
+  static const LabelSet kName{{"项目名称", "专项(项目)名称"}, true, {}, {}};
   static const LabelSet kTotal{{"预算数", "项目资金总额", "资金总额", "预算金额", "年度预算数", "项目总预算",
                                 "预算资金", "项目预算数", "预算总额", "项目资金总额(元)", "项目资金总额(万元)",
                                 "预算数(万元)", "预算数(元)", "年度资金总额", "年度预算资金总额",
@@ -131,6 +131,13 @@ bool IsProjectTitle(std::string_view compact) {
   for (std::string_view end : {"绩效目标表", "绩效目标申报表", "绩效目标填报表", "绩效目标审核表"})
     if (EndsWith(compact, end)) return true;
   return false;
+}
+
+std::string ProjectTitleEnding(std::string_view compact) {
+  for (std::string_view end : {"项目绩效目标表", "项目支出绩效目标表", "项目绩效目标申报表"})
+    if (EndsWith(compact, end) && compact.size() > end.size())
+      return std::string(end);
+  return "";
 }
 
 const std::vector<std::string_view>& CoverDepartmentLabels() {

@@ -67,6 +67,11 @@ const std::vector<std::string>& IndicatorTerms();
 // compared in compact form.
 bool IsProjectTitle(std::string_view compact);
 
+// The ending of a title that names its own project ("警务辅助人员经费项目绩效目标表" ends in
+// 项目绩效目标表) when something precedes it, else "". A form without a 项目名称 label takes its
+// name from the title before this ending.
+std::string ProjectTitleEnding(std::string_view compact);
+
 // Labels before a department's name on a cover line ("编制单位：某局"), with their colon, in
 // NFKC form.
 const std::vector<std::string_view>& CoverDepartmentLabels();
