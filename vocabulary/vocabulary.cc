@@ -134,7 +134,7 @@ bool IsProjectTitle(std::string_view compact) {
 }
 
 std::string ProjectTitleEnding(std::string_view compact) {
-  for (std::string_view end : {"项目绩效目标表", "项目支出绩效目标表", "项目绩效目标申报表"})
+  for (std::string_view end : {"项目绩效目标表", "项目绩效目标申报表"})
     if (EndsWith(compact, end) && compact.size() > end.size())
       return std::string(end);
   return "";
