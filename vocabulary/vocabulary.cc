@@ -11,10 +11,11 @@ namespace jixiao {
 const LabelSet& LabelsOf(Label label) {
   // clang-format off
   static const LabelSet kCode{{"项目编码", "项目代码", "项目编号"}, true, {}, {}};
-  static const LabelSet kName{{"项目名称", "转移支付名称"}, true, {}, {}};
+  static const LabelSet kName{{"项目名称", "转移支付名称", "专项(项目)名称"}, true, {}, {}};
   static const LabelSet kTotal{{"预算数", "项目资金总额", "资金总额", "预算金额", "年度预算数", "项目总预算",
                                 "预算资金", "项目预算数", "预算总额", "项目资金总额(元)", "项目资金总额(万元)",
-                                "预算数(万元)", "预算数(元)", "项目总额", "总计", "预算支出总额", "年度资金总额"},
+                                "预算数(万元)", "预算数(元)", "项目总额", "总计", "预算支出总额", "年度资金总额",
+                                "年度预算资金总额", "实施期资金总额"},
                                 false, {}, {}};
   static const LabelSet kFiscal{{"其中:财政资金", "财政资金", "其中:财政拨款", "财政拨款", "其中:一般公共预算",
                                  "其中:财政性资金"}, true, {}, {}};
@@ -27,7 +28,8 @@ const LabelSet& LabelsOf(Label label) {
   static const LabelSet kListName{{"项目名称", "项目名称(资金使用单位)", "单位(项目)名称", "单位名称(项目名称)"},
                                   true, {}, {}};
   static const LabelSet kDepartment{{"部门名称", "部门(单位)名称"}, false, {}, {}};
-  static const LabelSet kOverallGoals{{"整体绩效目标", "总体绩效目标", "部门整体绩效目标", "年度总体绩效目标"},
+  static const LabelSet kOverallGoals{{"整体绩效目标", "总体绩效目标", "部门整体绩效目标", "年度总体绩效目标",
+                                       "总体目标", "项目总体目标"},
                                       false, {}, {}};
   static const LabelSet kTotalsRow{{"合计", "小计", "总计"}, false, {}, {}};
   // clang-format on
@@ -160,10 +162,28 @@ bool IsProjectTitle(std::string_view compact) {
   return false;
 }
 
+std::string ProjectTitleEnding(std::string_view compact) {
+  for (std::string_view end : {"项目绩效目标表", "项目绩效目标申报表"})
+    if (EndsWith(compact, end) && compact.size() > end.size())
+      return std::string(end);
+  return "";
+}
+
 const std::vector<std::string_view>& CoverDepartmentLabels() {
   static const std::vector<std::string_view> kLabels = {"编制单位:", "单位名称:", "部门名称:", "预算单位:",
                                                         "填报单位:"};
   return kLabels;
+}
+
+bool IsTotalsName(std::string_view compact) {
+  // The totals words and the money-table captions 决算 and 收支 tables print in a name column.
+  static const std::vector<std::string_view> kWhole = {"决算数", "预算数", "年初结转和结余", "年末结转和结余"};
+  static const std::vector<std::string_view> kEnds = {"合计", "小计", "总计", "共计"};
+  for (std::string_view w : kWhole)
+    if (compact == w) return true;
+  for (std::string_view e : kEnds)
+    if (EndsWith(compact, e) && ToU32(compact).size() <= 8) return true;
+  return false;
 }
 
 const std::vector<std::string_view>& DepartmentFieldLabels() {
@@ -202,6 +222,11 @@ const std::vector<std::vector<std::string>>& TermGroups() {
 }
 
 // ---------------------------------------------------------------- units
+
+const std::vector<CountAlias>& CountAliases() {
+  static const std::vector<CountAlias> kAliases = {{"人次", "人"}};
+  return kAliases;
+}
 
 const std::vector<UnitSpec>& Units() {
   // clang-format off
