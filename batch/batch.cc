@@ -37,8 +37,8 @@ struct Result {
   std::string detail;  // kDuplicate: the first path
 };
 
-Result Extract(const Job& job, int threads) {
-  ReadOutcome read = ReadDocument(job.path, threads);
+Result Extract(const Job& job, const ExtractOptions& options) {
+  ReadOutcome read = ReadDocument(job.path, options);
   Result r;
   r.path = job.path;
   r.sha256 = read.document ? read.document->sha256 : job.sha256;
@@ -59,12 +59,13 @@ class Pipeline {
     // Many documents: one per worker, each on one thread. Fewer documents than jobs: the
     // spare threads read pages of the documents in parallel.
     const int workers = std::max(1, std::min<int>(jobs, static_cast<int>(paths.size())));
-    const int threads_per_document = std::max(1, jobs / workers);
+    ExtractOptions extract = o.extract;
+    extract.threads = std::max(1, jobs / workers);
     jobs_ = std::make_unique<BoundedQueue<Job>>(static_cast<size_t>(workers));
     results_ = std::make_unique<BoundedQueue<Result>>(static_cast<size_t>(workers) + 1);
     running_ = workers + 1;
     threads_.emplace_back([this, &paths, known = std::move(known), force = o.force] { Produce(paths, known, force); });
-    for (int i = 0; i < workers; ++i) threads_.emplace_back([this, threads_per_document] { Work(threads_per_document); });
+    for (int i = 0; i < workers; ++i) threads_.emplace_back([this, extract] { Work(extract); });
   }
   ~Pipeline() {
     jobs_->Close();
@@ -112,9 +113,9 @@ class Pipeline {
     Done();
   }
 
-  void Work(int threads) {
+  void Work(const ExtractOptions& options) {
     while (std::optional<Job> job = jobs_->Pop()) {
-      if (!results_->Push(Extract(*job, threads))) break;
+      if (!results_->Push(Extract(*job, options))) break;
     }
     Done();
   }
@@ -131,12 +132,10 @@ class Pipeline {
 
 }  // namespace
 
-ReadOutcome ReadDocument(const std::string& path, int threads) {
+ReadOutcome ReadDocument(const std::string& path, const ExtractOptions& options) {
   ReadOutcome r;
   const auto start = Clock::now();
   try {
-    ExtractOptions options;
-    options.threads = threads;
     ExtractResult extracted = jixiao::Extract(path, options);
     if (extracted.projects.empty())
       extracted.warnings.push_back({0, "document.no_tables", "no 绩效目标表 (performance table) found"});

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "pipeline/extract.h"
 #include "store/database.h"
 #include "store/writer.h"
 
@@ -19,6 +20,8 @@ namespace jixiao::batch {
 struct BatchOptions {
   int jobs = 0;        // documents (or pages) in parallel; 0 = every core
   bool force = false;  // re-extract documents already imported and replace them
+  // How each document is extracted; its `threads` is set from `jobs`.
+  ExtractOptions extract;
 };
 
 enum class Outcome {
@@ -52,7 +55,7 @@ struct ReadOutcome {
   std::optional<Error> error;                        // not read
   double seconds = 0;                                // wall time
 };
-ReadOutcome ReadDocument(const std::string& path, int threads);
+ReadOutcome ReadDocument(const std::string& path, const ExtractOptions& options);
 
 // Imports `paths` (see ExpandInputs) into `db`. `on_event` runs on the calling thread after
 // each document is written; `on_tick` about once a second while waiting (progress redraws).

@@ -84,6 +84,8 @@ WorkerSummary RunWorker(store::Database& db, const WorkerOptions& options,
   s.name = options.name.empty() ? DefaultWorkerName() : options.name;
   s.jobs = options.jobs > 0 ? options.jobs : UsableCores();
   const double lease = std::max(options.lease_seconds, kMinLeaseSeconds);
+  ExtractOptions extract = options.extract;
+  extract.threads = s.jobs;
   WorkQueue queue(db, s.name, lease);
   if (on_started) on_started(s);
   auto emit = [&](const WorkerEvent& e) {
@@ -124,9 +126,8 @@ WorkerSummary RunWorker(store::Database& db, const WorkerOptions& options,
     }
     ++s.documents;
     // Read on a thread of its own; this one keeps the lease (the connection is this thread's).
-    std::future<ReadOutcome> reading =
-        std::async(std::launch::async,
-                   [path = claim->path, jobs = s.jobs] { return ReadDocument(path, jobs); });
+    std::future<ReadOutcome> reading = std::async(
+        std::launch::async, [path = claim->path, &extract] { return ReadDocument(path, extract); });
     bool lost = false;
     while (reading.wait_for(renew_every) != std::future_status::ready) {
       if (lost || queue.Renew(*claim)) continue;

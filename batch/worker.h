@@ -24,6 +24,9 @@ struct WorkerOptions {
   double lease_seconds = kDefaultLeaseSeconds;
   int max_documents = 0;  // stop after claiming this many; 0 = until the queue is empty
   std::string name;       // the worker's name in the queue; "" = host:pid
+  // How each document is extracted (as `jixiao batch` extracts it); its `threads` is set from
+  // `jobs`.
+  ExtractOptions extract;
 };
 
 struct WorkerEvent {

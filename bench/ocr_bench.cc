@@ -5,9 +5,8 @@
 // samples/jiaoyu-2021/scan-office.pdf at 200 dpi. scripts/bench-ocr.sh runs this beside a
 // plain `tesseract PAGE.png - -l chi_sim --psm 6` of the same image.
 //
-// The engine's cache of lines read on earlier pages is emptied before every iteration, so
-// each iteration reads the page as a thread's first page would (a later page of a batch
-// finds some of its labels in the cache and costs less).
+// A page reads the same, and costs the same, whatever the engine read before: the cache of
+// lines read (ocr/line_cache.h) spans one page.
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>
@@ -62,7 +61,6 @@ void BM_ReadScannedPage(benchmark::State& state) {
   long lines = 0;
   for (auto _ : state) {
     state.PauseTiming();
-    engine.impl().cache = jixiao::ocr::LineCache{};
     const int lines0 = engine.impl().lines_read;
     const double rec0 = engine.impl().recognize_seconds;
     state.ResumeTiming();
@@ -116,7 +114,7 @@ BENCHMARK(BM_TesseractPsm6Page)
     ->UseRealTime();
 
 // A whole scanned document read in page order by one engine, as `jixiao extract -j 1` reads
-// it: the engine's line cache carries the labels and terms of earlier pages to later ones.
+// it (without the document pass).
 // The document is JIXIAO_OCR_DOC (a scanned PDF, pages rendered at 200 dpi as the pipeline
 // renders them) or else the bundled samples/jiaoyu-2021/scan-office.pdf. Counters: the CPU
 // seconds of each page ("p7" for page 7) and of the whole document ("cpu_s").
@@ -134,7 +132,6 @@ void BM_ReadScannedDocument(benchmark::State& state) {
   jixiao::OcrEngine engine;
   std::vector<double> cpu(pages.size(), 0);
   for (auto _ : state) {
-    engine.impl().cache = jixiao::ocr::LineCache{};
     for (size_t i = 0; i < pages.size(); ++i) {
       const double t0 = ThreadCpuSeconds();
       jixiao::PageContent content = jixiao::ReadScannedPage(pages[i], engine);

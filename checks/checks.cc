@@ -9,6 +9,7 @@
 #include "checks/format.h"
 #include "checks/text_scan.h"
 #include "core/text.h"
+#include "vocabulary/vocabulary.h"
 
 namespace jixiao {
 
@@ -185,15 +186,33 @@ class ProjectChecker {
     const double parts = b.fiscal.value_or(0) + b.other.value_or(0);
     const double step = MoneyStep({b.total, b.fiscal, b.other});
     if (Near(*b.total, parts, step)) return;
+    if (!b.fiscal || !b.other) {
+      // A part that was not read is no zero: the sum can be checked only when the part read
+      // already exceeds the whole; otherwise it is a note of what could not be checked.
+      const bool fiscal_read = b.fiscal.has_value();
+      const std::string field = fiscal_read ? "budget.other" : "budget.fiscal";
+      const std::string zh = fiscal_read ? "其他资金" : "财政资金";
+      if (parts < *b.total) {
+        Add("budget.unchecked", Severity::kInfo, {"budget.total", field},
+            "预算数 " + M(*b.total) + " 与" + (fiscal_read ? "财政资金 " : "其他资金 ") + M(parts) +
+                " 不等，" + zh + "未读到，无法核对（应为 " + M(*b.total - parts) + "）",
+            "budget total " + M(*b.total) + " differs from the part read (" + M(parts) + "); " + field +
+                " was not read, so the sum cannot be checked (it would be " + M(*b.total - parts) + ")")
+            .figures = {{"budget.total", *b.total}, {fiscal_read ? "budget.fiscal" : "budget.other", parts}};
+        return;
+      }
+    }
+    // (a part not read is shown as such, and left out of the figures)
+    auto shown = [&](const std::optional<double>& v, const char* unread) { return v ? M(*v) : std::string(unread); };
     Finding& f =
         Add("budget.sum", Severity::kError, {"budget.total", "budget.fiscal", "budget.other"},
-            "预算数 " + M(*b.total) + " ≠ 财政资金 " + M(b.fiscal.value_or(0)) + " + 其他资金 " +
-                M(b.other.value_or(0)) + "（相差 " + M(*b.total - parts) + "）",
-            "budget total " + M(*b.total) + " != fiscal " + M(b.fiscal.value_or(0)) + " + other " +
-                M(b.other.value_or(0)) + " (off by " + M(*b.total - parts) + ")");
-    f.figures = {{"budget.total", *b.total},
-                 {"budget.fiscal", b.fiscal.value_or(0)},
-                 {"budget.other", b.other.value_or(0)}};
+            "预算数 " + M(*b.total) + " ≠ 财政资金 " + shown(b.fiscal, "（未读到）") + " + 其他资金 " +
+                shown(b.other, "（未读到）") + "（相差 " + M(*b.total - parts) + "）",
+            "budget total " + M(*b.total) + " != fiscal " + shown(b.fiscal, "(not read)") + " + other " +
+                shown(b.other, "(not read)") + " (off by " + M(*b.total - parts) + ")");
+    f.figures = {{"budget.total", *b.total}};
+    if (b.fiscal) f.figures.push_back({"budget.fiscal", *b.fiscal});
+    if (b.other) f.figures.push_back({"budget.other", *b.other});
   }
 
   // 年度资金申请总额 = 当年财政拨款 + 上年结转资金 (forms with a yearly money block).
@@ -421,6 +440,7 @@ class ProjectChecker {
         f.field = vf;
         f.indicator = true;
         f.m.raw = Shown(v);
+        f.m.context = ShownName(ind) + " " + Trim(ind.value);
         f.m.bound = *v.op == Op::kLe || *v.op == Op::kLt   ? Bound::kAtMost
                     : *v.op == Op::kGe || *v.op == Op::kGt ? Bound::kAtLeast
                                                            : Bound::kExact;
@@ -462,14 +482,27 @@ class ProjectChecker {
   }
 
   // The one count a price is per, for `unit` ("" = whatever the price's sentence counts).
-  // nullopt when the text leaves it open (none, or several different counts).
+  // nullopt when the text leaves it open (none, or several different counts). A count of
+  // another unit that stands for it (vocabulary/ CountAliases: 人次 for a per-head price) is
+  // taken only when no figure counts `unit` itself.
   std::optional<const Fact*> CountFor(const Fact& price, const std::string& unit) const {
+    std::vector<std::string> units = {unit};
+    if (!unit.empty() && std::none_of(facts_.begin(), facts_.end(), [&](const Fact& f) {
+          return f.m.kind == MentionKind::kQuantity && f.m.unit == unit;
+        }))
+      for (const CountAlias& a : CountAliases())
+        if (a.per == unit) units.emplace_back(a.count);
+    return CountOf(price, unit, units);
+  }
+
+  std::optional<const Fact*> CountOf(const Fact& price, const std::string& unit,
+                                     const std::vector<std::string>& units) const {
     auto pick = [&](auto&& accept) -> std::optional<std::optional<const Fact*>> {
       std::vector<const Fact*> found;
       for (const Fact& f : facts_) {
         if (f.m.kind != MentionKind::kQuantity || f.m.bound == Bound::kAtMost || !accept(f))
           continue;
-        if (!unit.empty() && f.m.unit != unit) continue;
+        if (!unit.empty() && std::find(units.begin(), units.end(), f.m.unit) == units.end()) continue;
         if (unit.empty() &&
             (f.m.unit == "年" || f.m.unit == "月" || f.m.unit == "天" || f.m.unit == "小时"))
           continue;
@@ -550,6 +583,21 @@ class ProjectChecker {
     return s + " = " + FormatMoney(r.value) + " 元";
   }
 
+  // The texts a product was computed from, quoted: "（据“计划培训 1800 人次，人均 500 元”）".
+  static std::string Quoted(const Product& r, bool zh) {
+    std::vector<std::string> texts;
+    auto add = [&](const Fact* f) {
+      if (f && !f->m.context.empty() && std::find(texts.begin(), texts.end(), f->m.context) == texts.end())
+        texts.push_back(f->m.context);
+    };
+    add(r.price);
+    for (const Fact* c : r.counts) add(c);
+    if (texts.empty()) return "";
+    std::string s;
+    for (const std::string& t : texts) s += (s.empty() ? "" : (zh ? "；" : "; ")) + (zh ? "“" + t + "”" : "\"" + t + "\"");
+    return zh ? "（据" + s + "）" : " (from " + s + ")";
+  }
+
   static bool Satisfies(double amount, double amount_tol, const Product& r) {
     const double tol = amount_tol + r.tol;
     switch (r.bound) {
@@ -603,8 +651,9 @@ class ProjectChecker {
       for (const Fact* c : r->counts)
         if (c && c->field != price->field) fields.push_back(c->field);
       Finding& f = Add("text.arithmetic", complete ? Severity::kError : Severity::kWarning, fields,
-                       "文中金额 " + a.m.raw + " 与 " + Formula(*r, true) + " 不符",
-                       "the text's amount " + a.m.raw + " disagrees with " + Formula(*r, false));
+                       "文中金额 " + a.m.raw + " 与 " + Formula(*r, true) + " 不符" + Quoted(*r, true),
+                       "the text's amount " + a.m.raw + " disagrees with " + Formula(*r, false) +
+                           Quoted(*r, false));
       f.figures = {{"amount", a.m.value}, {"unit_price", price->m.value}, {"product", r->value}};
       for (const Fact* c : r->counts)
         if (c) f.figures.push_back({"quantity." + c->m.unit, c->m.value});
@@ -630,9 +679,10 @@ class ProjectChecker {
       fields.push_back("budget.total");
       Finding& f =
           Add("indicator.unit_cost", Severity::kWarning, fields,
-              Formula(r, true) + (over ? "，超过" : "，不等于") + "预算数 " + M(*p_.budget.total),
+              Formula(r, true) + (over ? "，超过" : "，不等于") + "预算数 " + M(*p_.budget.total) +
+                  Quoted(r, true),
               Formula(r, false) + (over ? ", above" : ", not equal to") + " the budget total " +
-                  M(*p_.budget.total));
+                  M(*p_.budget.total) + Quoted(r, false));
       f.figures = {{"unit_price", r.price->m.value},
                    {"product", r.value},
                    {"budget.total", *p_.budget.total}};

@@ -120,7 +120,7 @@ std::optional<std::vector<std::string>> Markers(U32View s, bool standard) {
     }
   }
   if (!per.empty()) return per;
-  for (U32View w : {U32View(U"单价"), U32View(U"单位成本"), U32View(U"定额")})
+  for (U32View w : {U32View(U"单价"), U32View(U"单位成本"), U32View(U"定额"), U32View(U"平均")})
     if (Has(s, w)) return std::vector<std::string>{};
   if (standard && Has(s, U"标准")) return std::vector<std::string>{};
   return std::nullopt;
@@ -311,6 +311,22 @@ std::vector<Mention> ScanText(std::string_view text) {
     i = end;
     last_end = end;
   }
+  // Each figure's sentence as printed (sentence ends read in NFKC, as above), for the
+  // findings to quote.
+  std::vector<std::string> sentences(1);
+  U32 current;
+  for (char32_t c : ToU32(text)) {
+    current += c;
+    const U32 folded = ToU32(Nfkc(ToUtf8(U32(1, c))));
+    if (std::any_of(folded.begin(), folded.end(), IsSentenceEnd)) {
+      sentences.back() = Trim(ToUtf8(current));
+      sentences.emplace_back();
+      current.clear();
+    }
+  }
+  sentences.back() = Trim(ToUtf8(current));
+  for (Mention& m : out)
+    if (m.sentence >= 0 && m.sentence < static_cast<int>(sentences.size())) m.context = sentences[m.sentence];
   return out;
 }
 

@@ -26,6 +26,7 @@ struct Mention {
   Bound bound = Bound::kExact;
   std::string raw;       // as printed, number and unit: "120526.20 元"
   int sentence = 0;      // index of the sentence in the text
+  std::string context;   // that sentence as printed (NFKC, trimmed): what a finding quotes
   bool partial = false;  // money in a sentence that names a part of a whole (其中, 包括 …)
 };
 

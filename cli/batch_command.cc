@@ -10,6 +10,7 @@
 #include "batch/inputs.h"
 #include "batch/progress.h"
 #include "cli/commands.h"
+#include "cli/environment.h"
 #include "store/database.h"
 
 namespace jixiao::cli {
@@ -31,6 +32,7 @@ int RunBatch(const BatchArgs& a) {
   batch::BatchOptions options;
   options.jobs = a.jobs;
   options.force = a.force;
+  options.extract.ocr_options = OcrOptionsFromEnvironment();
   const batch::Summary s = batch::RunBatch(
       paths, *db, options, [&](const batch::Event& e) { progress.OnEvent(e); }, [&] { progress.Tick(); });
   progress.Finish(s, db->target());

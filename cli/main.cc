@@ -19,7 +19,9 @@
 #include "checks/checks.h"
 #include "checks/report.h"
 #include "cli/commands.h"
+#include "cli/environment.h"
 #include "core/error.h"
+#include "core/fixes.h"
 #include "normalize/normalize.h"
 #include "output/json.h"
 #include "pipeline/extract.h"
@@ -44,9 +46,31 @@ void PrintWarnings(const std::string& input, const jixiao::ExtractResult& r) {
               << w.message << '\n';
 }
 
-int RunExtract(const std::string& input, const std::string& out, int threads) {
-  jixiao::ExtractOptions options;
-  options.threads = threads;
+// The options of `extract`, `tables` and `check` that reach the library: `threads` pages in
+// parallel, OCR set up from the environment (cli/environment.h), fixes switched off.
+struct ExtractArgs {
+  int threads = 0;
+  std::vector<std::string> disabled_fixes;  // --disable-fix, repeatable
+
+  // Throws Error (usage) for an unknown fix id.
+  jixiao::ExtractOptions Options() const {
+    jixiao::ExtractOptions options;
+    options.threads = threads;
+    options.ocr_options = jixiao::cli::OcrOptionsFromEnvironment();
+    for (const std::string& id : disabled_fixes) options.disabled_fixes.Disable(id);
+    return options;
+  }
+};
+
+void AddExtractOptions(CLI::App* command, ExtractArgs& args) {
+  command->add_option("-j,--jobs", args.threads, "Pages read in parallel (default: every core)");
+  command->add_option("--disable-fix", args.disabled_fixes,
+                      "Read without the OCR fix of this id (repeatable; `jixiao fixes` lists them)")
+      ->allow_extra_args(false);  // one id per --disable-fix: INPUT may follow it
+}
+
+int RunExtract(const std::string& input, const std::string& out, const ExtractArgs& args) {
+  const jixiao::ExtractOptions options = args.Options();
   jixiao::ExtractResult r = jixiao::Extract(input, options);
   PrintWarnings(input, r);
   if (r.projects.empty()) throw Error(ErrorCode::kNoTables, input, "no 绩效目标表 (performance table) found");
@@ -54,9 +78,8 @@ int RunExtract(const std::string& input, const std::string& out, int threads) {
   return 0;
 }
 
-int RunTables(const std::string& input, const std::string& out, int threads) {
-  jixiao::ExtractOptions options;
-  options.threads = threads;
+int RunTables(const std::string& input, const std::string& out, const ExtractArgs& args) {
+  const jixiao::ExtractOptions options = args.Options();
   jixiao::ExtractResult r = jixiao::Extract(input, options);
   PrintWarnings(input, r);
   Emit(out, jixiao::TablesJson(r).dump(1, ' ', false));
@@ -96,7 +119,7 @@ bool IsJsonInput(const std::string& path) {
 
 // An input of `check`: an extract JSON is read back (its records checked anew), anything else
 // is extracted (which ran the checks).
-jixiao::CheckedDocument LoadForCheck(const std::string& path, int threads) {
+jixiao::CheckedDocument LoadForCheck(const std::string& path, const ExtractArgs& args) {
   if (IsJsonInput(path)) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(ErrorCode::kNotFound, path, "cannot open");
@@ -111,9 +134,7 @@ jixiao::CheckedDocument LoadForCheck(const std::string& path, int threads) {
     jixiao::ExtractResult r = jixiao::ReadExtractJson(j, path);
     return {path, r.document.year, std::move(r.projects), std::nullopt};
   }
-  jixiao::ExtractOptions options;
-  options.threads = threads;
-  jixiao::ExtractResult r = jixiao::Extract(path, options);
+  jixiao::ExtractResult r = jixiao::Extract(path, args.Options());
   PrintWarnings(path, r);
   if (r.projects.empty()) throw Error(ErrorCode::kNoTables, path, "no 绩效目标表 (performance table) found");
   return {path, r.document.year, std::move(r.projects), std::move(r.findings)};
@@ -123,7 +144,7 @@ struct CheckArgs {
   std::vector<std::string> inputs;
   bool json = false, compare = false;
   std::string lang = "zh", min_severity = "info", out;
-  int threads = 0;
+  ExtractArgs extract;
 };
 
 int RunCheck(const CheckArgs& a) {
@@ -132,10 +153,11 @@ int RunCheck(const CheckArgs& a) {
                                  : a.min_severity == "warning" ? jixiao::Severity::kWarning
                                                                : jixiao::Severity::kInfo;
   bool unreadable = false;
+  a.extract.Options();  // a bad --disable-fix is a usage error, not an unreadable input
   std::vector<jixiao::CheckedDocument> docs;
   for (const std::string& input : a.inputs) {
     try {
-      docs.push_back(LoadForCheck(input, a.threads));
+      docs.push_back(LoadForCheck(input, a.extract));
     } catch (const Error& e) {
       std::cerr << "jixiao: " << e.what() << '\n';
       unreadable = true;
@@ -153,6 +175,19 @@ int RunCheck(const CheckArgs& a) {
   return report.HasErrors() ? 1 : 0;
 }
 
+// `jixiao fixes`: one line per fix, in the order they are applied.
+int RunFixes() {
+  size_t id_width = 0;
+  for (const jixiao::FixInfo& f : jixiao::Fixes()) id_width = std::max(id_width, f.id.size());
+  for (const jixiao::FixInfo& f : jixiao::Fixes()) {
+    std::string id(f.id), stage(jixiao::StageName(f.stage));
+    id.resize(id_width, ' ');
+    stage.resize(8, ' ');
+    std::cout << id << "  " << stage << "  " << f.description << '\n';
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -164,18 +199,18 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
 
   std::string input, out;
-  int threads = 0;
+  ExtractArgs extract_args;
   auto* extract = app.add_subcommand("extract", "Read a PDF into project records (JSON)");
   extract->add_option("INPUT", input, "PDF or page image")->required();
   extract->add_option("-o,--output", out, "Write the JSON here (default: standard output)");
-  extract->add_option("-j,--jobs", threads, "Pages read in parallel (default: every core)");
+  AddExtractOptions(extract, extract_args);
 
   auto* tables = app.add_subcommand("tables", "List the ruled tables and their cells");
   tables->add_option("INPUT", input, "PDF or page image")->required();
   std::string format = "json";
   tables->add_option("--format", format, "Output format")->check(CLI::IsMember({"json"}));
   tables->add_option("-o,--output", out, "Write the JSON here (default: standard output)");
-  tables->add_option("-j,--jobs", threads, "Pages read in parallel (default: every core)");
+  AddExtractOptions(tables, extract_args);
 
   std::vector<std::string> values;
   auto* normalize = app.add_subcommand("normalize", "Type printed indicator values ('-' reads stdin)");
@@ -190,7 +225,9 @@ int main(int argc, char** argv) {
   check->add_option("--min-severity", check_args.min_severity, "Show findings from this level up")
       ->check(CLI::IsMember({"info", "warning", "error"}));
   check->add_option("-o,--output", check_args.out, "Write here (default: standard output)");
-  check->add_option("-j,--jobs", check_args.threads, "Pages read in parallel (default: every core)");
+  AddExtractOptions(check, check_args.extract);
+
+  auto* fixes = app.add_subcommand("fixes", "List the OCR fixes (id, stage, what each does), in the order applied");
 
   const jixiao::cli::Runner run_batch = jixiao::cli::AddBatchCommand(app);
   const jixiao::cli::Runner run_export = jixiao::cli::AddExportCommand(app);
@@ -205,8 +242,9 @@ int main(int argc, char** argv) {
     return rc == 0 ? 0 : static_cast<int>(ErrorCode::kUsage);
   }
   try {
-    if (extract->parsed()) return RunExtract(input, out, threads);
-    if (tables->parsed()) return RunTables(input, out, threads);
+    if (extract->parsed()) return RunExtract(input, out, extract_args);
+    if (tables->parsed()) return RunTables(input, out, extract_args);
+    if (fixes->parsed()) return RunFixes();
     if (normalize->parsed()) return RunNormalize(values);
     if (check->parsed()) return RunCheck(check_args);
     if (app.got_subcommand("batch")) return run_batch();

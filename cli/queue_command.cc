@@ -14,6 +14,7 @@
 #include "batch/work_queue.h"
 #include "batch/worker.h"
 #include "cli/commands.h"
+#include "cli/environment.h"
 #include "store/database.h"
 
 namespace jixiao::cli {
@@ -80,10 +81,12 @@ int RunWorker(const WorkerArgs& a) {
   sigaction(SIGTERM, &action, nullptr);
   sigaction(SIGINT, &action, nullptr);
 
+  batch::WorkerOptions options = a.options;
+  options.extract.ocr_options = OcrOptionsFromEnvironment();  // as jixiao batch reads them
   const std::unique_ptr<store::Database> db = store::Database::Open(a.db);
   std::string name;
   const batch::WorkerSummary s = batch::RunWorker(
-      *db, a.options, g_stop,
+      *db, options, g_stop,
       [&](const batch::WorkerEvent& e) {
         std::cerr << "jixiao: worker " << name << ": " << batch::WorkerEventLine(e) << "\n";
       },

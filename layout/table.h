@@ -17,6 +17,10 @@ struct TextLine {
   double confidence = 1.0;
   double char_height = 0;  // median glyph height, points
   bool corrected = false;  // OCR text changed by what the reader knows (lexicon, operator shape)
+  // The ids of the fixes that changed the text (core/fixes.h), in the order of Fixes(); a
+  // line that is `corrected` names at least one, but speck trims name theirs without marking
+  // it corrected.
+  std::vector<std::string> fixes;
   // One confidence (0..1) per code point of `text`: the recognizer's for OCR'd glyphs, 1 for
   // the text layer, for inserted spaces and for glyphs a rule decided. Kept in step with
   // `text` by SetText.
@@ -37,6 +41,7 @@ struct TableCell {
   double confidence = 1.0;        // lowest confidence among its lines (1 when empty)
   WordSource source = WordSource::kTextLayer;  // where its text came from
   bool corrected = false;  // OCR text changed by what the reader knows (lexicon, operator shape)
+  std::vector<std::string> fixes;  // of its lines and of the cell's text, as TextLine::fixes
 
   // Text with its printed line breaks as '\n'.
   std::string MultilineText() const;

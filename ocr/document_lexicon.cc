@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdlib>
+#include <memory>
+#include <mutex>
 #include <fstream>
 #include <map>
 #include <string>
@@ -21,6 +23,20 @@
 namespace jixiao::ocr {
 
 namespace {
+
+// A proposal must be this many times as frequent in the document's pairs as the reading
+// itself: a misreading repeated (数最 in two cells) has a few pairs of its own.
+constexpr int kOverOwnReading = 3;
+// Word-list proposals that make a word on both sides rank above all that make one: a
+// both-sided word's weight is this times its rarer pair's frequency.
+constexpr long kBothSidesWeight = 1000000L;
+// A line is corrected to a trusted line of the document when it has at least
+// kMinSameLineChars characters, the trusted one was read kMinTrustedReadings times (once may
+// be a misreading too), and they differ in at most one character in kCharsPerDifference
+// (at least one).
+constexpr size_t kMinSameLineChars = 3;
+constexpr int kMinTrustedReadings = 2;
+constexpr size_t kCharsPerDifference = 4;
 
 using Pair = uint64_t;
 Pair Key(char32_t a, char32_t b) { return (static_cast<uint64_t>(a) << 32) | b; }
@@ -60,50 +76,50 @@ bool IsCnNumeral(char32_t c) { return std::u32string_view(U"一二三四五六�
 // Two-character words of written Chinese with their frequencies, from a word list of the
 // form "word frequency [tag]" per line (jieba's dict.txt, Debian package python3-jieba): the
 // knowledge that 膳食 is a word and 腾食 is none, for the glyphs no page prints clearly. The
-// three-character words too (满意度, 准确率), without frequencies.
-class WordPairs {
- public:
-  static const PairCounts& Get() { return Lists().pairs; }
-  static bool Triple(char32_t a, char32_t b, char32_t c) {
-    return a && b && c && Lists().triples.count(std::u32string{a, b, c}) > 0;
-  }
+// three-character words too (满意度, 准确率), without frequencies. Empty when the list cannot
+// be read.
+struct WordLists {
+  PairCounts pairs;
+  std::unordered_set<std::u32string> triples;
 
- private:
-  struct WordLists {
-    PairCounts pairs;
-    std::unordered_set<std::u32string> triples;
-  };
-  static const WordLists& Lists() {
-    static const WordLists lists = Load(WordListPath());
-    return lists;
-  }
-  static std::string WordListPath() {
-    if (const char* env = std::getenv("JIXIAO_WORD_LIST")) return env;
-    return "/usr/lib/python3/dist-packages/jieba/dict.txt";
-  }
-  static WordLists Load(const std::string& path) {
-    WordLists lists;
-    std::ifstream in(path);
-    std::string line;
-    while (std::getline(in, line)) {
-      // Two or three Chinese characters are six or nine bytes of UTF-8: most lines are passed
-      // over unread.
-      const size_t space = line.find(' ');
-      if (space != 6 && space != 9) continue;
-      const std::u32string w = ToU32(line.substr(0, space));
-      if (!std::all_of(w.begin(), w.end(), [](char32_t c) { return IsCjk(c); })) continue;
-      const int f = std::atoi(line.c_str() + space + 1);
-      if (w.size() == 2 && f > 0) lists.pairs.Add(w[0], w[1], f);
-      if (w.size() == 3) lists.triples.insert(w);
-    }
-    return lists;
+  bool Triple(char32_t a, char32_t b, char32_t c) const {
+    return a && b && c && triples.count(std::u32string{a, b, c}) > 0;
   }
 };
 
+WordLists LoadWordLists(const std::string& path) {
+  WordLists lists;
+  std::ifstream in(path);
+  std::string line;
+  while (std::getline(in, line)) {
+    // Two or three Chinese characters are six or nine bytes of UTF-8: most lines are passed
+    // over unread.
+    const size_t space = line.find(' ');
+    if (space != 6 && space != 9) continue;
+    const std::u32string w = ToU32(line.substr(0, space));
+    if (!std::all_of(w.begin(), w.end(), [](char32_t c) { return IsCjk(c); })) continue;
+    const int f = std::atoi(line.c_str() + space + 1);
+    if (w.size() == 2 && f > 0) lists.pairs.Add(w[0], w[1], f);
+    if (w.size() == 3) lists.triples.insert(w);
+  }
+  return lists;
+}
+
+// The word lists of the file at `path`, read at the first document that needs them and kept
+// for the process (reading takes a second).
+const WordLists& WordListsAt(const std::string& path) {
+  static std::mutex mutex;
+  static std::map<std::string, std::unique_ptr<const WordLists>> loaded;
+  std::lock_guard<std::mutex> lock(mutex);
+  std::unique_ptr<const WordLists>& lists = loaded[path];
+  if (!lists) lists = std::make_unique<const WordLists>(LoadWordLists(path));
+  return *lists;
+}
+
 // Whether `c` makes a two-character word of the word list with `left` or with `right` (0 for
 // no neighbour).
-bool MakesWord(char32_t left, char32_t c, char32_t right) {
-  const PairCounts& words = WordPairs::Get();
+bool MakesWord(const WordLists& lists, char32_t left, char32_t c, char32_t right) {
+  const PairCounts& words = lists.pairs;
   return (left && words.Count(left, c) > 0) || (right && words.Count(c, right) > 0);
 }
 
@@ -124,11 +140,13 @@ void CountLine(const TextLine& l, float trusted, PairCounts& counts) {
 // end or beside a mark, with the one neighbour (min_one_sided times). Nothing when the reading
 // itself makes such a pair somewhere. Word-list proposals follow, up to
 // max_exclusive_proposals; the first `*shown` of all (max_word_proposals of the word list's)
-// are the ones shown beside the first reading.
+// are the ones shown beside the first reading, the first `*from_document` the document's.
+// The document's come only with ocr.doc_pairs on, the word list's with ocr.word_list.
 std::vector<char32_t> Proposals(const std::u32string& u, size_t i, const TextLine& l,
-                                const PairCounts& counts, const DocumentLexiconOptions& o,
-                                size_t* shown) {
+                                const PairCounts& counts, const WordLists& lists,
+                                const DocumentLexiconOptions& o, size_t* shown, size_t* from_document) {
   *shown = 0;
+  *from_document = 0;
   const char32_t left = i > 0 && IsCjk(u[i - 1]) && ConfidenceAt(l, i - 1) >= o.doubt ? u[i - 1] : 0;
   const char32_t right =
       i + 1 < u.size() && IsCjk(u[i + 1]) && ConfidenceAt(l, i + 1) >= o.doubt ? u[i + 1] : 0;
@@ -143,12 +161,13 @@ std::vector<char32_t> Proposals(const std::u32string& u, size_t i, const TextLin
   pool.erase(std::unique(pool.begin(), pool.end()), pool.end());
   // Both pairs first, then the stronger of one.
   std::vector<std::tuple<int, int, char32_t>> scored;
+  if (!o.fixes.Enabled("ocr.doc_pairs")) pool.clear();
   for (char32_t x : pool) {
     if (x == u[i] || IsCnNumeral(x)) continue;
     const int a = left ? counts.Count(left, x) : 0, b = right ? counts.Count(x, right) : 0;
-    if (left && right && std::min(a, b) >= o.min_pairs && std::min(a, b) >= 3 * own) {
+    if (left && right && std::min(a, b) >= o.min_pairs && std::min(a, b) >= kOverOwnReading * own) {
       scored.emplace_back(0, -std::min(a, b), x);
-    } else if (std::max(a, b) >= o.min_one_sided && std::max(a, b) >= 3 * own) {
+    } else if (std::max(a, b) >= o.min_one_sided && std::max(a, b) >= kOverOwnReading * own) {
       scored.emplace_back(1, -std::max(a, b), x);
     }
   }
@@ -156,11 +175,11 @@ std::vector<char32_t> Proposals(const std::u32string& u, size_t i, const TextLin
   std::vector<char32_t> out;
   for (size_t k = 0; k < scored.size() && k < static_cast<size_t>(o.max_proposals); ++k)
     out.push_back(std::get<2>(scored[k]));
-  *shown = out.size();
+  *shown = *from_document = out.size();
   // Then what the language knows: the reading makes no word with a neighbour, others would
   // (most frequent first).
-  if (MakesWord(left, u[i], right)) return out;
-  const PairCounts& words = WordPairs::Get();
+  if (MakesWord(lists, left, u[i], right) || !o.fixes.Enabled("ocr.word_list")) return out;
+  const PairCounts& words = lists.pairs;
   std::vector<std::pair<long, char32_t>> by_word;
   for (const auto* c : {left ? words.After(left) : nullptr, right ? words.Before(right) : nullptr}) {
     if (!c) continue;
@@ -168,7 +187,7 @@ std::vector<char32_t> Proposals(const std::u32string& u, size_t i, const TextLin
       if (x == u[i] || IsCnNumeral(x) || std::find(out.begin(), out.end(), x) != out.end()) continue;
       const long a = left ? words.Count(left, x) : 0, b = right ? words.Count(x, right) : 0;
       // A word on both sides counts far above one.
-      by_word.emplace_back(a > 0 && b > 0 ? 1000000L * std::min(a, b) + a + b : a + b, x);
+      by_word.emplace_back(a > 0 && b > 0 ? kBothSidesWeight * std::min(a, b) + a + b : a + b, x);
     }
   }
   std::sort(by_word.begin(), by_word.end(), [](const auto& p, const auto& q) {
@@ -177,10 +196,9 @@ std::vector<char32_t> Proposals(const std::u32string& u, size_t i, const TextLin
   by_word.erase(std::unique(by_word.begin(), by_word.end(),
                             [](const auto& p, const auto& q) { return p.second == q.second; }),
                 by_word.end());
-  const size_t from_document = out.size();
   for (size_t k = 0; k < by_word.size() && k < static_cast<size_t>(o.max_exclusive_proposals); ++k)
     out.push_back(by_word[k].second);
-  *shown = std::min(out.size(), from_document + static_cast<size_t>(std::max(0, o.max_word_proposals)));
+  *shown = std::min(out.size(), *from_document + static_cast<size_t>(std::max(0, o.max_word_proposals)));
   return out;
 }
 
@@ -192,10 +210,10 @@ using TrustedLines = std::unordered_map<size_t, std::map<std::u32string, int>>;
 const std::u32string* SameLine(const std::u32string& u, const TextLine& l, const TrustedLines& trusted,
                                const DocumentLexiconOptions& o) {
   auto it = trusted.find(u.size());
-  if (it == trusted.end() || u.size() < 3) return nullptr;
+  if (it == trusted.end() || u.size() < kMinSameLineChars) return nullptr;
   const std::u32string* found = nullptr;
   for (const auto& [t, n] : it->second) {
-    if (n < 2) continue;  // once may be a misreading too
+    if (n < kMinTrustedReadings) continue;  // once may be a misreading too
     size_t differ = 0;
     bool fits = true;
     for (size_t j = 0; j < u.size() && fits; ++j) {
@@ -204,7 +222,8 @@ const std::u32string* SameLine(const std::u32string& u, const TextLine& l, const
       fits = IsCjk(u[j]) && IsCjk(t[j]) && !IsCnNumeral(u[j]) && !IsCnNumeral(t[j]) &&
              ConfidenceAt(l, j) < o.doubt;
     }
-    if (!fits || differ == 0 || differ > std::max<size_t>(1, u.size() / 4)) continue;
+    if (!fits || differ == 0 || differ > std::max<size_t>(1, u.size() / kCharsPerDifference))
+      continue;
     if (found) return nullptr;  // two lines it could be
     found = &t;
   }
@@ -226,9 +245,14 @@ constexpr char32_t kNoGlyph = U'\uFFFF';
 // kNetCertain. The neighbours must be read as such: they place the glyph in the reading (规、规
 // read as 规、规章 has no 章 for the 、). With `may_drop`, kNoGlyph when it reads the two
 // neighbours side by side, both at kNetCertain. 0 when none of these holds, or without a
-// second recognizer.
-char32_t NetGlyph(OcrEngine::Impl& engine, const GlyphImage& glyph, char32_t first, char32_t left,
-                  char32_t right, bool may_drop = false) {
+// second recognizer. A character only with ocr.line_net_glyph on, kNoGlyph only with
+// ocr.dropped_glyph.
+char32_t NetGlyph(OcrEngine::Impl& engine, const WordLists& lists, const GlyphImage& glyph,
+                  char32_t first, char32_t left, char32_t right, const FixSwitches& switches,
+                  bool may_drop = false) {
+  const bool read = switches.Enabled("ocr.line_net_glyph");
+  may_drop = may_drop && switches.Enabled("ocr.dropped_glyph");
+  if (!read && !may_drop) return 0;
   LineNet* net = engine.Net();
   // Item numbers (二、) and marks are the layout's to read: the second recognizer passes over
   // small marks at times.
@@ -236,7 +260,7 @@ char32_t NetGlyph(OcrEngine::Impl& engine, const GlyphImage& glyph, char32_t fir
       IsCnNumeral(first))
     return 0;
   const std::vector<NetChar> r = net->Read(glyph.image);
-  const PairCounts& words = WordPairs::Get();
+  const PairCounts& words = lists.pairs;
   auto is = [&](size_t k, char32_t c) { return k < r.size() && r[k].c == c; };
   char32_t found = 0;
   int places = 0;  // readings that fit the neighbours: one, or the glyph's place is unclear
@@ -250,9 +274,21 @@ char32_t NetGlyph(OcrEngine::Impl& engine, const GlyphImage& glyph, char32_t fir
     const char32_t x = r[k].c;
     if (x == first || !IsIdeograph(x) || IsCnNumeral(x) || r[k].probability < kNetSure) continue;
     const bool word = (left && words.Count(left, x) > 0) || (right && words.Count(x, right) > 0);
-    if (word || r[k].probability >= kNetCertain) found = x;
+    if (read && (word || r[k].probability >= kNetCertain)) found = x;
   }
   return places == 1 ? found : 0;
+}
+
+// A glyph's new reading and the fix that decided it (0 and null: none).
+struct Decided {
+  char32_t c = 0;
+  const char* fix = nullptr;
+};
+
+// The second recognizer's reading (NetGlyph) as a decision.
+Decided ByNet(char32_t c) {
+  if (c == 0) return {};
+  return {c, c == kNoGlyph ? "ocr.dropped_glyph" : "ocr.line_net_glyph"};
 }
 
 // What the recognizer, shown the glyph at `i` of `u` with its neighbours and allowed only
@@ -260,16 +296,20 @@ char32_t NetGlyph(OcrEngine::Impl& engine, const GlyphImage& glyph, char32_t fir
 // the proposals, or 0 (the first reading again, or nothing clear). When it keeps the first
 // reading and that is `foreign` (no page has it with trust) and makes no word with either
 // neighbour, the glyph is read once more without it, among `wider` (or the proposals).
-char32_t GlyphAmong(OcrEngine::Impl& engine, const GlyphImage& glyph, const std::u32string& u,
-                    size_t i, const std::vector<char32_t>& proposals,
-                    const std::vector<char32_t>& wider, bool foreign) {
-  if (glyph.image.empty() || glyph.dpi <= 0) return 0;
+// `proposed_by(k)` names the fix that proposed proposals[k].
+template <typename ProposedBy>
+Decided GlyphAmong(OcrEngine::Impl& engine, const WordLists& lists, const GlyphImage& glyph,
+                   const std::u32string& u, size_t i, const std::vector<char32_t>& proposals,
+                   const std::vector<char32_t>& wider, bool foreign, const ProposedBy& proposed_by,
+                   const FixSwitches& switches) {
+  if (glyph.image.empty() || glyph.dpi <= 0) return {};
   const char32_t left = i > 0 && u[i - 1] != U' ' && u[i - 1] != kNoGlyph ? u[i - 1] : 0;
   const char32_t right = i + 1 < u.size() && u[i + 1] != U' ' ? u[i + 1] : 0;
-  const bool no_word = !MakesWord(left, u[i], right);
+  const bool no_word = !MakesWord(lists, left, u[i], right);
   // Nothing to propose (the neighbours are doubted too, or make no pair anywhere): the second
   // recognizer alone.
-  if (proposals.empty()) return no_word ? NetGlyph(engine, glyph, u[i], left, right, true) : 0;
+  if (proposals.empty())
+    return no_word ? ByNet(NetGlyph(engine, lists, glyph, u[i], left, right, switches, true)) : Decided{};
   std::u32string allowed{u[i]};
   allowed.append(proposals.begin(), proposals.end());
   if (left) allowed += left;
@@ -281,22 +321,23 @@ char32_t GlyphAmong(OcrEngine::Impl& engine, const GlyphImage& glyph, const std:
   const std::u32string read = ToU32(Compact(t.text));
   if (read.find(u[i]) == std::u32string::npos) {
     // A proposal beside a neighbour (the crop may cut the other one), or alone.
-    for (char32_t x : proposals) {
+    for (size_t k = 0; k < proposals.size(); ++k) {
+      const char32_t x = proposals[k];
       if (x == left || x == right) continue;
       const bool beside = (left && read.find(std::u32string{left, x}) != std::u32string::npos) ||
                           (right && read.find(std::u32string{x, right}) != std::u32string::npos);
-      if (beside || read == std::u32string{x}) return x;
+      if (beside || read == std::u32string{x}) return {x, proposed_by(k)};
     }
-    return no_word ? NetGlyph(engine, glyph, u[i], left, right, true) : 0;
+    return no_word ? ByNet(NetGlyph(engine, lists, glyph, u[i], left, right, switches, true)) : Decided{};
   }
   // The recognizer keeps its first reading when allowed it. Where that reading makes no word
   // with either neighbour, the second recognizer is asked; then, for a reading no page prints
   // with trust, chi_sim is shown the glyph once more without it: a proposal it then reads
   // with some confidence is the printed glyph (膳 of 膳食, read as 腾 at 0.84-0.95 and as 膳
   // at 0.54-0.84), where the other proposals are dropped as no reading at all.
-  if (!no_word) return 0;
-  if (const char32_t x = NetGlyph(engine, glyph, u[i], left, right, true)) return x;
-  if (!foreign) return 0;
+  if (!no_word) return {};
+  if (const char32_t x = NetGlyph(engine, lists, glyph, u[i], left, right, switches, true)) return ByNet(x);
+  if (!foreign || !switches.Enabled("ocr.set_aside")) return {};
   const std::vector<char32_t>& candidates = wider.empty() ? proposals : wider;
   std::u32string others(candidates.begin(), candidates.end());
   if (left) others += left;
@@ -311,32 +352,41 @@ char32_t GlyphAmong(OcrEngine::Impl& engine, const GlyphImage& glyph, const std:
     const bool beside = (left && k > 0 && t2.symbols[k - 1].text == ToUtf8(std::u32string{left})) ||
                         (right && k + 1 < t2.symbols.size() &&
                          t2.symbols[k + 1].text == ToUtf8(std::u32string{right}));
-    if (beside && t2.symbols[k].confidence >= kExclusiveSure) return y[0];
+    if (beside && t2.symbols[k].confidence >= kExclusiveSure) return {y[0], "ocr.set_aside"};
   }
-  return 0;
+  return {};
 }
 
 int CorrectLine(TextLine& l, const PairCounts& counts, const TrustedLines& trusted,
-                OcrEngine::Impl& engine, const DocumentLexiconOptions& o, bool in_table,
-                std::pair<bool, bool> wrapped) {
+                const WordLists& lists, OcrEngine::Impl& engine, const DocumentLexiconOptions& o,
+                bool in_table, std::pair<bool, bool> wrapped) {
   std::u32string u = ToU32(l.text);
   if (l.char_confidence.size() != u.size()) return 0;
   std::u32string fixed = u;
-  auto glyph_at = [&](size_t i, const std::vector<char32_t>& proposals,
-                      const std::vector<char32_t>& wider = {}) -> char32_t {
+  std::vector<const char*> by(u.size(), nullptr);  // the fix that decided each changed glyph
+  auto glyph_at = [&](size_t i, const std::vector<char32_t>& proposals, const auto& proposed_by,
+                      const std::vector<char32_t>& wider = {}) -> Decided {
     // A reading the document prints nowhere else with trust (腾 among 膳食's misreadings, not
     // the 保 of 控辍保学, which 保障 and 保持 have).
     const bool foreign = counts.After(fixed[i]) == nullptr && counts.Before(fixed[i]) == nullptr;
-    return i < l.glyphs.size()
-               ? GlyphAmong(engine, l.glyphs[i], fixed, i, proposals, wider, foreign)
-               : 0;
+    return i < l.glyphs.size() ? GlyphAmong(engine, lists, l.glyphs[i], fixed, i, proposals, wider, foreign,
+                                            proposed_by, o.fixes)
+                               : Decided{};
   };
   // A line the document prints clearly elsewhere, when every glyph that differs agrees.
-  if (const std::u32string* same = SameLine(u, l, trusted, o)) {
+  const std::u32string* same = o.fixes.Enabled("ocr.doc_line") ? SameLine(u, l, trusted, o) : nullptr;
+  if (same) {
     bool all = true;
-    for (size_t j = 0; j < u.size() && all; ++j) all = (*same)[j] == u[j] || glyph_at(j, {(*same)[j]}) == (*same)[j];
+    auto doc_line = [](size_t) { return "ocr.doc_line"; };
+    for (size_t j = 0; j < u.size() && all; ++j) {
+      if ((*same)[j] == u[j]) continue;
+      const Decided d = glyph_at(j, {(*same)[j]}, doc_line);
+      all = d.c == (*same)[j];
+      by[j] = d.fix;
+    }
     if (all) fixed = *same;
   }
+  const bool took_line = same && fixed == *same;
   // Else glyph by glyph (each replacement is context for the next).
   if (fixed == u) {
     for (size_t i = 0; i < fixed.size(); ++i) {
@@ -349,32 +399,41 @@ int CorrectLine(TextLine& l, const PairCounts& counts, const TrustedLines& trust
         const char32_t left = i > 0 && IsCjk(fixed[i - 1]) ? fixed[i - 1] : 0;
         const char32_t right = i + 1 < fixed.size() && IsCjk(fixed[i + 1]) ? fixed[i + 1] : 0;
         if (left == 0 && right == 0) continue;
-        if (MakesWord(left, fixed[i], right)) continue;
+        if (MakesWord(lists, left, fixed[i], right)) continue;
         // Nor in a word of three (满意度: 意度 is none), nor where a wrapped cell's word goes on
         // in the line before or after.
         const char32_t left2 = i > 1 && left && IsCjk(fixed[i - 2]) ? fixed[i - 2] : 0;
         const char32_t right2 =
             i + 2 < fixed.size() && right && IsCjk(fixed[i + 2]) ? fixed[i + 2] : 0;
-        if (WordPairs::Triple(left2, left, fixed[i]) || WordPairs::Triple(left, fixed[i], right) ||
-            WordPairs::Triple(fixed[i], right, right2))
+        if (lists.Triple(left2, left, fixed[i]) || lists.Triple(left, fixed[i], right) ||
+            lists.Triple(fixed[i], right, right2))
           continue;
         if ((i == 0 && wrapped.first) || (i + 1 == fixed.size() && wrapped.second)) continue;
-        if (const char32_t x = NetGlyph(engine, l.glyphs[i], fixed[i], left, right)) fixed[i] = x;
+        if (const char32_t x = NetGlyph(engine, lists, l.glyphs[i], fixed[i], left, right, o.fixes))
+          fixed[i] = x, by[i] = "ocr.line_net_glyph";
         continue;
       }
-      size_t shown = 0;
-      const std::vector<char32_t> all = Proposals(fixed, i, l, counts, o, &shown);
+      size_t shown = 0, from_document = 0;
+      const std::vector<char32_t> all = Proposals(fixed, i, l, counts, lists, o, &shown, &from_document);
       const std::vector<char32_t> first(all.begin(), all.begin() + static_cast<long>(shown));
-      if (const char32_t x = glyph_at(i, first, all)) fixed[i] = x;
+      auto proposed_by = [from_document](size_t k) {
+        return k < from_document ? "ocr.doc_pairs" : "ocr.word_list";
+      };
+      if (const Decided d = glyph_at(i, first, proposed_by, all); d.c) fixed[i] = d.c, by[i] = d.fix;
     }
   }
   int replaced = 0;
+  std::vector<std::string> fixes;
   for (size_t i = 0; i < u.size(); ++i) {
     if (fixed[i] == u[i]) continue;
     l.char_confidence[i] = o.doubt;  // decided, not read
     ++replaced;
+    // A line the document prints is the document's doing, whoever confirmed each glyph.
+    if (took_line) NoteFix(fixes, "ocr.doc_line");
+    if (by[i]) NoteFix(fixes, by[i]);
   }
   if (replaced == 0) return 0;
+  NoteFixes(l.fixes, fixes);
   // Glyphs that are no character go one by one, SetText keeping the others' confidences and
   // images in step.
   for (size_t i = fixed.size(); i-- > 0;) {
@@ -431,6 +490,7 @@ int CorrectByDocument(std::vector<PageContent>& pages, const std::vector<OcrEngi
     for (size_t i = 0; i + 1 < u.size(); ++i)
       if (IsCjk(u[i]) && IsCjk(u[i + 1])) counts.Add(u[i], u[i + 1]);
   }
+  const WordLists& lists = WordListsAt(workers.front()->options().word_list);
   // Lines are corrected each on its own (the counts are the document's, read before), so the
   // engines share them out.
   std::vector<std::pair<TextLine*, TableCell*>> lines;
@@ -446,7 +506,8 @@ int CorrectByDocument(std::vector<PageContent>& pages, const std::vector<OcrEngi
       const std::pair<bool, bool> wrapped{c && at > 0, c && at + 1 < c->lines.size()};
       int n = 0;
       try {
-        n = CorrectLine(*l, counts, trusted, workers[w]->impl(), options, c != nullptr, wrapped);
+        n = CorrectLine(*l, counts, trusted, lists, workers[w]->impl(), options, c != nullptr,
+                        wrapped);
       } catch (const std::exception&) {
         continue;  // the line keeps its first reading; a worker thread must not throw
       }
@@ -465,7 +526,10 @@ int CorrectByDocument(std::vector<PageContent>& pages, const std::vector<OcrEngi
   cells.erase(std::unique(cells.begin(), cells.end()), cells.end());
   for (TableCell* c : cells) {
     std::vector<std::string> texts;
-    for (const TextLine& l : c->lines) texts.push_back(l.text);
+    for (const TextLine& l : c->lines) {
+      texts.push_back(l.text);
+      NoteFixes(c->fixes, l.fixes);
+    }
     c->text = JoinWrapped(texts);
     c->corrected = true;
   }

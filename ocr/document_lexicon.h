@@ -6,7 +6,7 @@
 // reads 工程蔬算 as 工程预算 because 预算 stands clearly on every other page.
 //
 // When the document has no clear reading of the word, a list of two-character words of
-// written Chinese (jieba's dict.txt from Debian's python3-jieba, or JIXIAO_WORD_LIST) proposes:
+// written Chinese (OcrOptions::word_list: jieba's dict.txt from Debian's python3-jieba) proposes:
 // 腾食 is no word, 膳食 is.
 //
 // Context proposes, the glyph decides: a replacement is made only when the recognizer, shown
@@ -19,34 +19,28 @@
 
 #include <vector>
 
+#include "core/fixes.h"
 #include "ocr/line_reader.h"
+#include "ocr/options.h"
 #include "ocr/scanned_page.h"
 #include "layout/page.h"
 
 namespace jixiao::ocr {
 
-struct DocumentLexiconOptions {
-  float doubt = 0.97f;    // below this a glyph's reading may be replaced
-  // ... and below this by the second recognizer (ocr/line_net.h): the glyphs that keep an image
-  float net_doubt = static_cast<float>(kDoubtedGlyph);
-  float trusted = 0.95f;  // pairs of glyphs both at least this sure are the document's words
-  int min_pairs = 2;      // a proposal makes each of its two pairs at least this often
-  int min_one_sided = 3;  // ... or its one pair this often, at a line's end
-  int max_proposals = 3;  // proposals from the document shown to the recognizer per glyph
-  int max_word_proposals = 24;  // ... and from the word list
-  int max_exclusive_proposals = 96;  // ... from the word list when the first reading is set aside
-};
-
 // Corrects the lines of every table cell and every line outside the tables of `pages` (the
 // text layer's lines take part as trusted text and are never changed). A corrected line and
-// its cell are marked `corrected`, the glyph gets confidence `doubt`, and the cell's text is
-// joined anew. Returns the number of glyphs replaced.
-// `engine` looks at the glyphs again; without one nothing is corrected.
+// its cell are marked `corrected` and name the fixes that decided its glyphs, the glyph gets
+// confidence `doubt`, and the cell's text is joined anew. Returns the number of glyphs
+// replaced. The options are DocumentLexiconOptions (ocr/options.h), whose `fixes` say which
+// fixes of stage `document` run.
+// `engine` looks at the glyphs again, and its OcrOptions::word_list proposes; without one
+// nothing is corrected.
 int CorrectByDocument(std::vector<PageContent>& pages, OcrEngine* engine,
                       const DocumentLexiconOptions& options = {});
 
 // The same with several engines (null ones passed over), one thread each: the lines are
-// shared out among them. The result does not depend on their number.
+// shared out among them. The result does not depend on their number (the first one's word
+// list is used).
 int CorrectByDocument(std::vector<PageContent>& pages, const std::vector<OcrEngine*>& engines,
                       const DocumentLexiconOptions& options = {});
 

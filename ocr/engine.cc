@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <fstream>
 #include <mutex>
 
 #include <opencv2/imgproc.hpp>
@@ -66,17 +67,21 @@ void InstallFpeGuard() {
   });
 }
 
-std::unique_ptr<tesseract::TessBaseAPI> MakeApi(const char* language, bool ascii_only) {
+// `tessdata`: the models' folder, empty for Tesseract's default.
+std::unique_ptr<tesseract::TessBaseAPI> MakeApi(const std::string& tessdata, const char* language,
+                                                bool ascii_only) {
   auto api = std::make_unique<tesseract::TessBaseAPI>();
   // Dictionaries are of no use for cell fragments, codes and numbers (measured: no change
   // in what is read), and take memory.
   std::vector<std::string> names = {"load_system_dawg", "load_freq_dawg"};
   std::vector<std::string> values = {"0", "0"};
-  if (api->Init(nullptr, language, tesseract::OEM_LSTM_ONLY, nullptr, 0, &names, &values,
-                false) != 0) {
+  if (api->Init(tessdata.empty() ? nullptr : tessdata.c_str(), language, tesseract::OEM_LSTM_ONLY,
+                nullptr, 0, &names, &values, false) != 0) {
     const std::string lang = language;
     throw Error(ErrorCode::kInternal, "",
-                "Tesseract model '" + lang + "' is missing (Debian package tesseract-ocr-" +
+                "Tesseract model '" + lang + "' is missing" +
+                    (tessdata.empty() ? std::string() : " from " + tessdata) +
+                    " (Debian package tesseract-ocr-" +
                     (lang == "chi_sim" ? std::string("chi-sim") : lang) + ")");
   }
   api->SetVariable("debug_file", "/dev/null");
@@ -142,34 +147,65 @@ std::string DropSpacesBetweenCjk(const std::string& s) {
 
 // The height (pixels) a line's ink is scaled to before Tesseract reads it (which scales it
 // again to its network's 48). 24 to 42 read alike on the corpus; 36 keeps small print and
-// single characters apart from the margins.
+// single characters apart from the margins. The scale stays within kMinScale..kMaxScale, and
+// a line within kNoResample of it is not resampled.
 constexpr double kTargetHeight = 36;
+constexpr double kMinScale = 0.25;
+constexpr double kMaxScale = 4.0;
+constexpr double kNoResample = 0.05;
+// The scaled line is padded with white by kMarginShare of its height, at least kMinMarginPx.
+constexpr double kMarginShare = 0.35;
+constexpr int kMinMarginPx = 8;
+// Ink is darker than kInkGray. A line image more than kMaxInkShare ink is solid (a blot, a
+// filled cell), no text.
+constexpr int kInkGray = 200;
+constexpr double kMaxInkShare = 0.85;
+// Tesseract is told no lower resolution than this (it rejects lower ones as invalid).
+constexpr int kMinPpi = 70;
+// JoinSymbols: a space where the printed gap between two symbols is wider than
+// kWordGapShare of the line's height, or between two Latin letters or digits Tesseract
+// parted, from kLatinGapShare of it.
+constexpr double kWordGapShare = 0.3;
+constexpr double kLatinGapShare = 0.12;
 
 }  // namespace
 
-OcrEngine::Impl::Impl() {
+OcrEngine::Impl::Impl(const ocr::OcrOptions& o) : options(o) {
   KeepOpenMpSerial();
   InstallFpeGuard();
-  chinese = MakeApi("chi_sim", false);
+  chinese = MakeApi(options.tessdata, "chi_sim", false);
   // The English model is loaded at the first line that needs it (loading takes as long as
   // reading a dozen lines, and pages of prose never do); only its presence is checked here.
   const std::filesystem::path eng =
       std::filesystem::path(chinese->GetDatapath()) / "eng.traineddata";
   std::error_code error;
-  if (!std::filesystem::exists(eng, error)) ascii = MakeApi("eng", true);  // throws the usual Error
+  if (!std::filesystem::exists(eng, error))
+    ascii = MakeApi(options.tessdata, "eng", true);  // throws the usual Error
+  // What the engine reads without: each costs readings (blurred glyphs the second recognizer
+  // reads, words only the list knows), not the reading itself.
+  std::vector<std::string> missing;
+  if (!ocr::LineNet::HasModel(options.line_net_dir))
+    missing.push_back(
+        "the second OCR line recognizer's model is missing" +
+        (options.line_net_dir.empty() ? std::string() : " from '" + options.line_net_dir + "'") +
+        " (run scripts/setup.sh and build, or set JIXIAO_LINE_NET)");
+  if (!std::ifstream(options.word_list).good())
+    missing.push_back("the word list '" + options.word_list +
+                      "' cannot be read (Debian package python3-jieba, or set JIXIAO_WORD_LIST)");
+  for (const std::string& m : missing) degraded_reason += (degraded_reason.empty() ? "" : "; ") + m;
 }
 
 tesseract::TessBaseAPI* OcrEngine::Impl::Api(ocr::Model model) {
   if (model == ocr::Model::kChinese) return chinese.get();
-  if (!ascii) ascii = MakeApi("eng", true);
+  if (!ascii) ascii = MakeApi(options.tessdata, "eng", true);
   return ascii.get();
 }
 
 ocr::LineNet* OcrEngine::Impl::Net() {
   if (!net_tried) {
     net_tried = true;
-    const std::string dir = ocr::LineNet::ModelDir();
-    if (!dir.empty()) net = std::make_unique<ocr::LineNet>(dir);
+    if (ocr::LineNet::HasModel(options.line_net_dir))
+      net = std::make_unique<ocr::LineNet>(options.line_net_dir);
   }
   return net.get();
 }
@@ -185,19 +221,19 @@ ocr::LineText OcrEngine::Impl::ReadLine(const cv::Mat& line, double dpi, ocr::Mo
   // No contrast stretch here: Tesseract's LSTM input sets its own black and white levels from
   // the line, and stretching the darkest 2% of the ink to black (tried for faded archive
   // copies) thickened blurred glyphs into others (量 read as 最) on scans of our samples.
-  // Ink: pixels darker than 200.
-  const int inked = cv::countNonZero(line < 200);
+  const int inked = cv::countNonZero(line < kInkGray);
   // Blank and solid crops carry no text, and are the kind of input that trips Tesseract.
-  if (inked == 0 || inked > 0.85 * static_cast<double>(line.total())) return out;
+  if (inked == 0 || inked > kMaxInkShare * static_cast<double>(line.total())) return out;
   // Scale so that the line is kTargetHeight pixels high, then pad with white.
-  const double scale = std::clamp(kTargetHeight / line.rows, 0.25, 4.0);
+  const double scale = std::clamp(kTargetHeight / line.rows, kMinScale, kMaxScale);
   cv::Mat scaled;
-  if (std::abs(scale - 1) < 0.05) {
+  if (std::abs(scale - 1) < kNoResample) {
     scaled = line;
   } else {
     cv::resize(line, scaled, cv::Size(), scale, scale, scale > 1 ? cv::INTER_CUBIC : cv::INTER_AREA);
   }
-  const int margin = std::max(8, static_cast<int>(std::lround(0.35 * scaled.rows)));
+  const int margin =
+      std::max(kMinMarginPx, static_cast<int>(std::lround(kMarginShare * scaled.rows)));
   cv::Mat padded;
   cv::copyMakeBorder(scaled, padded, margin, margin, margin, margin, cv::BORDER_CONSTANT, 255);
   if (!padded.isContinuous()) padded = padded.clone();
@@ -215,14 +251,14 @@ ocr::LineText OcrEngine::Impl::ReadLine(const cv::Mat& line, double dpi, ocr::Mo
     double* sum;
     ~Tally() { *sum += ThreadCpuSeconds() - start; }
   } tally{cpu0, &recognize_seconds};
-  if (!GuardedRecognize(api, padded, std::max(70, static_cast<int>(std::lround(dpi * scale))),
+  if (!GuardedRecognize(api, padded, std::max(kMinPpi, static_cast<int>(std::lround(dpi * scale))),
                         &status)) {
     // The recognizer is in an unknown state: replace it.
     try {
       if (model == ocr::Model::kAscii) {
-        ascii = MakeApi("eng", true);
+        ascii = MakeApi(options.tessdata, "eng", true);
       } else {
-        chinese = MakeApi("chi_sim", false);
+        chinese = MakeApi(options.tessdata, "chi_sim", false);
       }
     } catch (const Error&) {
     }
@@ -277,7 +313,8 @@ std::string JoinSymbols(const std::vector<Symbol>& symbols, size_t from, size_t 
         const double gap = b.x - (a.x + a.width);
         const std::u32string pa = ToU32(symbols[i - 1].text), pb = ToU32(symbols[i].text);
         const bool latin = !pa.empty() && !pb.empty() && IsAsciiAlnum(pa.back()) && IsAsciiAlnum(pb.front());
-        if (gap > 0.3 * line_height || (latin && symbols[i].space_before && gap >= 0.12 * line_height))
+        if (gap > kWordGapShare * line_height ||
+            (latin && symbols[i].space_before && gap >= kLatinGapShare * line_height))
           text += ' ';
       }
     }
@@ -288,7 +325,13 @@ std::string JoinSymbols(const std::vector<Symbol>& symbols, size_t from, size_t 
 
 }  // namespace ocr
 
-OcrEngine::OcrEngine() : impl_(std::make_unique<Impl>()) {}
+OcrEngine::OcrEngine(const ocr::OcrOptions& options) : impl_(std::make_unique<Impl>(options)) {}
 OcrEngine::~OcrEngine() = default;
+const ocr::OcrOptions& OcrEngine::options() const {
+  return impl_->options;
+}
+const std::string& OcrEngine::degraded_reason() const {
+  return impl_->degraded_reason;
+}
 
 }  // namespace jixiao

@@ -3,13 +3,14 @@
 #pragma once
 
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
 #include <opencv2/core.hpp>
 
-#include "ocr/line_cache.h"
 #include "ocr/line_net.h"
+#include "ocr/options.h"
 
 namespace tesseract {
 class TessBaseAPI;
@@ -57,13 +58,21 @@ inline constexpr int kMinLinePx = 6;
 namespace jixiao {
 
 // Tesseract state of one worker thread: created once, reused for every page of that thread.
+// What it reads holds no memory of earlier pages: a page reads the same on any engine.
 class OcrEngine {
  public:
   // Throws Error when the chi_sim / eng models are missing.
-  OcrEngine();
+  explicit OcrEngine(const ocr::OcrOptions& options = {});
   ~OcrEngine();
   OcrEngine(const OcrEngine&) = delete;
   OcrEngine& operator=(const OcrEngine&) = delete;
+
+  const ocr::OcrOptions& options() const;
+  // The engine reads without something it was given: the second line recognizer's model
+  // (OcrOptions::line_net_dir) or the word list (OcrOptions::word_list) is missing. Its
+  // readings are worse; degraded_reason() says what is missing, for a warning.
+  bool degraded() const { return !degraded_reason().empty(); }
+  const std::string& degraded_reason() const;
 
   struct Impl;
   Impl& impl() { return *impl_; }
@@ -73,7 +82,7 @@ class OcrEngine {
 };
 
 struct OcrEngine::Impl {
-  Impl();
+  explicit Impl(const ocr::OcrOptions& options);
   ~Impl();
 
   // Reads `line` (CV_8UC1, paper 255, one text line, tight to the ink) as one line of text.
@@ -86,14 +95,15 @@ struct OcrEngine::Impl {
   tesseract::TessBaseAPI* Api(ocr::Model model);
 
   // The second line recognizer (ocr/line_net.h), made at its first use; null when its model
-  // files are not installed.
+  // files are not in OcrOptions::line_net_dir.
   ocr::LineNet* Net();
 
+  ocr::OcrOptions options;
+  std::string degraded_reason;  // empty, or what the engine runs without
   std::unique_ptr<tesseract::TessBaseAPI> chinese;
   std::unique_ptr<tesseract::TessBaseAPI> ascii;  // null until a line needs it
   std::unique_ptr<ocr::LineNet> net;
   bool net_tried = false;
-  ocr::LineCache cache;           // lines read on this thread's earlier pages
   int lines_read = 0;             // statistics for benchmarks
   double recognize_seconds = 0;   // thread CPU time spent inside Tesseract
 };

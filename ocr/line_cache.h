@@ -1,6 +1,12 @@
-// Lines a worker has read already. A document's tables print the same labels and terms on
-// every page (项目编码, 一级指标, 产出指标, 工作计划 …): a line whose ink matches one read
-// before, pixel for pixel up to scan noise, is that line again and needs no second reading.
+// Lines read already on a page. A table prints the same terms and values again and again
+// (产出指标, 数量指标, 100%, ≥95% …): a line whose ink matches one read before, pixel for
+// pixel up to scan noise, is that line again and needs no second reading.
+//
+// The match is approximate, so what a line reads depends on what the cache holds. A cache
+// therefore spans one page (ReadScannedPage keeps one per page): one kept by a worker thread
+// across its pages made a page's reading depend on which pages that thread had read before,
+// and two runs of a document differ in their confidences (measured against one per page:
+// the same accuracy on the sample and corpus scans, and no measurable cost).
 #pragma once
 
 #include <string>
@@ -14,6 +20,7 @@ struct CachedLine {
   std::string text;
   double confidence = 0;
   bool corrected = false;
+  std::vector<std::string> fixes;  // core/fixes.h ids
   std::vector<float> char_confidence;
 };
 

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 #include <fstream>
 #include <map>
 
@@ -11,6 +10,7 @@
 
 #include "core/error.h"
 #include "core/text.h"
+#include "ocr/options.h"
 
 #ifndef JIXIAO_LINE_NET_DIR
 #define JIXIAO_LINE_NET_DIR ""
@@ -24,16 +24,20 @@ struct LineNet::Nets {
 
 namespace {
 
-bool HasModel(const std::string& dir) {
-  return !dir.empty() && std::ifstream(dir + "/keys.txt").good() &&
-         std::ifstream(dir + "/rec-" + std::to_string(kLineNetWidths[0]) + ".onnx").good();
-}
+// Inputs smaller than this (pixels) a side read as nothing.
+constexpr int kMinInputPx = 4;
+// One time step of the model's output covers this many pixels of its 48 px high input.
+constexpr int kStepPx = 8;
 
 }  // namespace
 
-std::string LineNet::ModelDir() {
-  if (const char* env = std::getenv("JIXIAO_LINE_NET")) return HasModel(env) ? env : "";
-  return HasModel(JIXIAO_LINE_NET_DIR) ? JIXIAO_LINE_NET_DIR : "";
+std::string BuiltLineNetDir() {
+  return JIXIAO_LINE_NET_DIR;
+}
+
+bool LineNet::HasModel(const std::string& dir) {
+  return !dir.empty() && std::ifstream(dir + "/keys.txt").good() &&
+         std::ifstream(dir + "/rec-" + std::to_string(kLineNetWidths[0]) + ".onnx").good();
 }
 
 LineNet::LineNet(const std::string& dir) : dir_(dir), nets_(std::make_unique<Nets>()) {
@@ -53,7 +57,7 @@ LineNet::LineNet(const std::string& dir) : dir_(dir), nets_(std::make_unique<Net
 LineNet::~LineNet() = default;
 
 std::vector<NetChar> LineNet::Read(const cv::Mat& gray) {
-  if (gray.empty() || gray.rows < 4 || gray.cols < 4) return {};
+  if (gray.empty() || gray.rows < kMinInputPx || gray.cols < kMinInputPx) return {};
   const int widest = kLineNetWidths[std::size(kLineNetWidths) - 1];
   const int scaled = std::clamp(
       static_cast<int>(std::ceil(gray.cols * static_cast<double>(kLineNetHeight) / gray.rows)), 1,
@@ -103,7 +107,7 @@ std::vector<NetChar> LineNet::Read(const cv::Mat& gray) {
   ++lines_read_;
   const int steps = out.size[1], classes = out.size[2];
   // Steps that cover only the padding carry no text.
-  const int last = std::min(steps, (scaled + 7) / 8 + 1);
+  const int last = std::min(steps, (scaled + kStepPx - 1) / kStepPx + 1);
   std::vector<NetChar> chars;
   int prev = 0;
   for (int t = 0; t < last; ++t) {

@@ -32,9 +32,8 @@ struct NetChar {
 
 class LineNet {
  public:
-  // The folder that holds rec-<width>.onnx and keys.txt: JIXIAO_LINE_NET, else the folder the
-  // build wrote them to. Empty when neither has the files.
-  static std::string ModelDir();
+  // Whether `dir` holds the model: keys.txt and the graph of the narrowest bucket.
+  static bool HasModel(const std::string& dir);
 
   // Loads nothing yet; each bucket's graph is read on first use. Throws Error when `dir` lacks
   // the character list.

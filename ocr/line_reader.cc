@@ -14,8 +14,41 @@ namespace jixiao::ocr {
 
 namespace {
 
-// Confidence below which a line is read a second time from a thickened image.
+// Confidence below which a line is read a second time from a thickened image: its strokes
+// grown by a kThickenPx square.
 constexpr double kSecondLook = 0.96;
+constexpr int kThickenPx = 2;
+// A line read as nothing is read at last as one character at this scale.
+constexpr double kLoneGlyphScale = 0.75;
+// A line of far fewer symbols than its ink holds: characters are at most kCharPitchEm of the
+// line's height wide, so a line of kMinExpectedChars or more read as fewer than
+// kFewSymbolsShare of them is read again in raw line mode.
+constexpr double kCharPitchEm = 0.95;
+constexpr double kMinExpectedChars = 2;
+constexpr double kFewSymbolsShare = 0.5;
+// A digit whose box lies this share within the box of a % beside it is the %'s echo.
+constexpr double kEchoOverlapShare = 0.7;
+// Latin letters, digits and ASCII marks are at most about 0.7 em wide: a line read as ASCII
+// that is wider per symbol than this (em) is Chinese that chi_sim misread.
+constexpr double kMaxAsciiPitchEm = 0.9;
+// The English model's reading of a number that chi_sim cut short is kept from this
+// confidence on; its reading of a code with one Chinese character in it (of at least
+// kMinCodeChars ASCII characters) from kCodeSure on.
+constexpr double kNumberSure = 0.85;
+constexpr double kCodeSure = 0.7;
+constexpr size_t kMinCodeChars = 6;
+// The second recognizer's reading of a code's letter or digit is taken from this probability.
+constexpr float kCodeNetSure = 0.8f;
+// A space goes between two glyphs (not both Chinese) where the ink leaves a gap wider than
+// this share of the line's height.
+constexpr double kInkSpaceShare = 0.25;
+// A doubted glyph's image reaches a quarter of the line's height (1 / kGlyphPadPerHeight)
+// beyond its neighbours on either side.
+constexpr int kGlyphPadPerHeight = 4;
+// An operator glyph (≥ ≤ ＝) at the start of a value is at most this many line heights wide;
+// the rest of the line is cut kOperatorCutPx before its next ink.
+constexpr double kMaxOperatorWidthEm = 1.2;
+constexpr int kOperatorCutPx = 2;
 
 bool IsDigit(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= 0xFF10 && c <= 0xFF19); }
 
@@ -54,29 +87,31 @@ int LookAlike(char32_t c) {
 // glyph by glyph against the second line recognizer, which tells 5 from S and 0 from O in
 // faded print better: a symbol where the two readings are look-alikes becomes the second
 // recognizer's, read at 0.8 or more. Both readings must have the same characters otherwise.
-void CheckCode(OcrEngine::Impl& engine, const cv::Mat& gray, LineText& a) {
+// Returns whether a symbol changed.
+bool CheckCode(OcrEngine::Impl& engine, const cv::Mat& gray, LineText& a) {
   const bool letter =
       std::any_of(a.text.begin(), a.text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
   const bool digit =
       std::any_of(a.text.begin(), a.text.end(), [](char c) { return c >= '0' && c <= '9'; });
   LineNet* net = letter && digit ? engine.Net() : nullptr;
-  if (net == nullptr) return;
+  if (net == nullptr) return false;
   std::vector<NetChar> r = net->Read(gray);
   r.erase(std::remove_if(r.begin(), r.end(), [](const NetChar& c) { return c.c == U' '; }),
           r.end());
   std::vector<size_t> at;  // the symbols of `a` that are one character, in order
   for (size_t k = 0; k < a.symbols.size(); ++k)
     if (a.symbols[k].text.size() == 1 && a.symbols[k].text[0] != ' ') at.push_back(k);
-  if (at.size() != r.size() || at.size() != ToU32(Compact(a.text)).size()) return;
+  if (at.size() != r.size() || at.size() != ToU32(Compact(a.text)).size()) return false;
   std::vector<std::pair<size_t, char>> changes;
   for (size_t k = 0; k < r.size(); ++k) {
     const char32_t x = r[k].c, y = static_cast<unsigned char>(a.symbols[at[k]].text[0]);
     if (x == y) continue;
-    if (x >= 0x80 || LookAlike(x) < 0 || LookAlike(x) != LookAlike(y)) return;  // they disagree
-    if (r[k].probability >= 0.8f) changes.emplace_back(at[k], static_cast<char>(x));
+    if (x >= 0x80 || LookAlike(x) < 0 || LookAlike(x) != LookAlike(y)) return false;  // they disagree
+    if (r[k].probability >= kCodeNetSure) changes.emplace_back(at[k], static_cast<char>(x));
   }
   for (const auto& [k, c] : changes) a.symbols[k].text = std::string(1, c);
   if (!changes.empty()) a.text = JoinSymbols(a.symbols, 0, a.symbols.size());
+  return !changes.empty();
 }
 
 bool Wide(char32_t c) {
@@ -112,7 +147,7 @@ std::string JoinWithInkSpaces(const std::vector<Symbol>& symbols, const cv::Mat&
           run = empty[x] ? run + 1 : 0;
           longest = std::max(longest, run);
         }
-        if (longest > 0.25 * all.height) text += ' ';
+        if (longest > kInkSpaceShare * all.height) text += ' ';
       }
     }
     text += symbols[i].text;
@@ -123,8 +158,12 @@ std::string JoinWithInkSpaces(const std::vector<Symbol>& symbols, const cv::Mat&
 // A line's result: `symbols` joined with spaces where the ink has gaps, each code point with
 // its symbol's confidence (spaces 1).
 LineResult Joined(const std::vector<Symbol>& symbols, const cv::Mat& gray, const cv::Mat& ink,
-                  double dpi, double confidence, bool corrected) {
-  LineResult r{JoinWithInkSpaces(symbols, ink), confidence, corrected, {}, {}};
+                  double dpi, double confidence, bool corrected, std::vector<std::string> fixes) {
+  LineResult r;
+  r.text = JoinWithInkSpaces(symbols, ink);
+  r.confidence = confidence;
+  r.corrected = corrected;
+  r.fixes = std::move(fixes);
   const std::u32string u = ToU32(r.text);
   r.char_confidence.assign(u.size(), 1.0f);
   r.glyphs.resize(u.size());
@@ -144,7 +183,7 @@ LineResult Joined(const std::vector<Symbol>& symbols, const cv::Mat& gray, const
       cv::Rect box = symbols[s].box;
       if (s > 0) box |= symbols[s - 1].box;
       if (s + 1 < symbols.size()) box |= symbols[s + 1].box;
-      const int pad = gray.rows / 4;
+      const int pad = gray.rows / kGlyphPadPerHeight;
       box = cv::Rect(box.x - pad, 0, box.width + 2 * pad, gray.rows) & cv::Rect(cv::Point(0, 0), gray.size());
       if (box.width >= kMinLinePx && box.height >= kMinLinePx) r.glyphs[i] = {gray(box).clone(), dpi};
     }
@@ -156,17 +195,19 @@ LineResult Joined(const std::vector<Symbol>& symbols, const cv::Mat& gray, const
 // Tesseract's reading of a line without an operator glyph: chi_sim (again as a single
 // character or a raw line when line mode finds nothing), the English model for an all-ASCII
 // line and for each run of ASCII symbols holding a digit, and a glyph at the start that
-// chi_sim passed over read on its own.
-LineResult ReadPlain(OcrEngine::Impl& engine, const cv::Mat& gray, const cv::Mat& ink, double dpi) {
+// chi_sim passed over read on its own. The fixes of stage `line` that `switches` leave on
+// apply.
+LineResult ReadPlain(OcrEngine::Impl& engine, const cv::Mat& gray, const cv::Mat& ink, double dpi,
+                     const FixSwitches& switches) {
   LineText t = engine.ReadLine(gray, dpi, Model::kChinese);
   // Line mode reads a lone character (a wrapped cell's last line) as nothing at times; the
   // raw line mode, and a smaller scale, read it.
   if (t.symbols.empty()) t = engine.ReadLine(gray, dpi, Model::kChinese, Layout::kRawLine);
   if (t.symbols.empty()) {
     cv::Mat half;
-    cv::resize(gray, half, cv::Size(), 0.75, 0.75, cv::INTER_AREA);
-    t = engine.ReadLine(half, dpi * 0.75, Model::kChinese, Layout::kChar);
-    for (Symbol& y : t.symbols)
+    cv::resize(gray, half, cv::Size(), kLoneGlyphScale, kLoneGlyphScale, cv::INTER_AREA);
+    t = engine.ReadLine(half, dpi * kLoneGlyphScale, Model::kChinese, Layout::kChar);
+    for (Symbol& y : t.symbols)  // back to `gray`'s pixels: 4 / 3 undoes kLoneGlyphScale
       y.box = cv::Rect(y.box.x * 4 / 3, y.box.y * 4 / 3, y.box.width * 4 / 3, y.box.height * 4 / 3);
   }
   if (t.symbols.empty()) return {};
@@ -174,7 +215,8 @@ LineResult ReadPlain(OcrEngine::Impl& engine, const cv::Mat& gray, const cv::Mat
   // thickened by a pixel, and keep the surer reading of as many glyphs.
   if (t.confidence < kSecondLook) {
     cv::Mat thick;
-    cv::erode(gray, thick, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(2, 2)));
+    cv::erode(gray, thick,
+              cv::getStructuringElement(cv::MORPH_RECT, cv::Size(kThickenPx, kThickenPx)));
     LineText again = engine.ReadLine(thick, dpi, Model::kChinese);
     // The same glyphs, each read more surely: thicker strokes change no count of characters
     // (where they do, they merged or split glyphs).
@@ -184,15 +226,18 @@ LineResult ReadPlain(OcrEngine::Impl& engine, const cv::Mat& gray, const cv::Mat
   // reading nearer the expected count of characters (an em each at most), is kept.
   {
     const cv::Rect all = cv::boundingRect(ink);
-    const double expected = all.width / std::max(1.0, 0.95 * all.height);
-    if (expected >= 2 && t.symbols.size() < 0.5 * expected) {
+    const double expected = all.width / std::max(1.0, kCharPitchEm * all.height);
+    if (expected >= kMinExpectedChars && t.symbols.size() < kFewSymbolsShare * expected) {
       LineText raw = engine.ReadLine(gray, dpi, Model::kChinese, Layout::kRawLine);
       if (raw.symbols.size() > t.symbols.size() && raw.symbols.size() <= expected + 1) t = std::move(raw);
     }
   }
+  // The fixes that changed chi_sim's reading `t`.
+  std::vector<std::string> t_fixes;
   // chi_sim reads % now and then as a digit and a % from the same glyph (95% as 959% or
   // 95%6): a digit whose box lies within the %'s beside it is that glyph's echo.
-  for (size_t i = 0; i + 1 < t.symbols.size(); ++i) {
+  const bool echo = switches.Enabled("ocr.percent_echo_glyph");
+  for (size_t i = 0; echo && i + 1 < t.symbols.size(); ++i) {
     const Symbol& a = t.symbols[i];
     const Symbol& b = t.symbols[i + 1];
     // The echo stands before the % (959%) or after it (95%6).
@@ -201,9 +246,10 @@ LineResult ReadPlain(OcrEngine::Impl& engine, const cv::Mat& gray, const cv::Mat
     if (!before && !after) continue;
     const Symbol& digit = before ? a : b;
     const int overlap = std::min(a.box.x + a.box.width, b.box.x + b.box.width) - std::max(a.box.x, b.box.x);
-    if (overlap >= 0.7 * digit.box.width) {
+    if (overlap >= kEchoOverlapShare * digit.box.width) {
       t.symbols.erase(t.symbols.begin() + static_cast<long>(before ? i : i + 1));
       t.text = JoinSymbols(t.symbols, 0, t.symbols.size());
+      NoteFix(t_fixes, "ocr.percent_echo_glyph");
     }
   }
   const int glyph_height = std::max(1, cv::boundingRect(ink).height);
@@ -211,11 +257,13 @@ LineResult ReadPlain(OcrEngine::Impl& engine, const cv::Mat& gray, const cv::Mat
   // ASCII whose ink is wider than that per character is Chinese that chi_sim misread.
   const double per_char = static_cast<double>(cv::boundingRect(ink).width) / glyph_height /
                           std::max<size_t>(1, t.symbols.size());
-  if (AsciiOnly(t.text) && per_char <= 0.9) {
+  if (AsciiOnly(t.text) && per_char <= kMaxAsciiPitchEm) {
     // Codes and numbers: the English model, limited to ASCII, tells 0 from O and 1 from I
     // and reads `%` as itself rather than `9%`.
     LineText a = engine.ReadLine(gray, dpi, Model::kAscii);
-    CheckCode(engine, gray, a);
+    std::vector<std::string> a_fixes;
+    if (switches.Enabled("ocr.code_lookalike") && CheckCode(engine, gray, a))
+      NoteFix(a_fixes, "ocr.code_lookalike");
     if (!a.text.empty()) {
       // A decimal point chi_sim saw in a number and the English model missed (320.50 read as
       // 32050) is there.
@@ -223,12 +271,12 @@ LineResult ReadPlain(OcrEngine::Impl& engine, const cv::Mat& gray, const cv::Mat
         return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
       });
       if (number && DigitsOf(a.text) == DigitsOf(t.text) && Count(t.text, '.') > Count(a.text, '.'))
-        return Joined(t.symbols, gray, ink, dpi, std::min(a.confidence, t.confidence), false);
-      return Joined(a.symbols, gray, ink, dpi, a.confidence, false);
+        return Joined(t.symbols, gray, ink, dpi, std::min(a.confidence, t.confidence), false, t_fixes);
+      return Joined(a.symbols, gray, ink, dpi, a.confidence, false, a_fixes);
     }
-    return Joined(t.symbols, gray, ink, dpi, t.confidence, false);
+    return Joined(t.symbols, gray, ink, dpi, t.confidence, false, t_fixes);
   }
-  if (AsciiOnly(t.text)) {
+  if (AsciiOnly(t.text) && switches.Enabled("ocr.ascii_number")) {
     // Too few ASCII symbols for the ink: chi_sim lost a digit of a short number (50 read as
     // 0), or misread Chinese. The English model's reading is kept when it is a number that
     // holds chi_sim's digits in order, fits the ink's width, and is sure of itself.
@@ -241,13 +289,14 @@ LineResult ReadPlain(OcrEngine::Impl& engine, const cv::Mat& gray, const cv::Mat
                               std::max<size_t>(1, a.symbols.size());
     size_t k = 0;
     for (char c : da) k += k < dt.size() && dt[k] == c;
-    if (number && da.size() > dt.size() && k == dt.size() && a_per_char <= 0.9 && a.confidence >= 0.85)
-      return Joined(a.symbols, gray, ink, dpi, a.confidence, true);
+    if (number && da.size() > dt.size() && k == dt.size() && a_per_char <= kMaxAsciiPitchEm &&
+        a.confidence >= kNumberSure)
+      return Joined(a.symbols, gray, ink, dpi, a.confidence, true, {"ocr.ascii_number"});
   }
   // A code with one Chinese character in it (207-0501-JBN-攻2M8: a letter chi_sim took for
   // Chinese) is read again by the English model, kept when that reading is all ASCII, about as
   // long, and sure of itself.
-  {
+  if (switches.Enabled("ocr.ascii_code")) {
     const std::u32string u = ToU32(t.text);
     size_t ascii = 0, cjk = 0, at = 0;
     bool letters = false;
@@ -259,16 +308,17 @@ LineResult ReadPlain(OcrEngine::Impl& engine, const cv::Mat& gray, const cv::Mat
     auto code_char = [](char32_t c) { return (c >= U'0' && c <= U'9') || (c >= U'A' && c <= U'Z') || c == U'-'; };
     // Inside the code, not a unit after a number (=10260 人).
     const bool inside = cjk == 1 && at > 0 && at + 1 < u.size() && code_char(u[at - 1]) && code_char(u[at + 1]);
-    if (inside && letters && ascii >= 6 && ascii + cjk + 1 >= u.size()) {
+    if (inside && letters && ascii >= kMinCodeChars && ascii + cjk + 1 >= u.size()) {
       LineText a = engine.ReadLine(gray, dpi, Model::kAscii);
       const size_t n = ToU32(Compact(a.text)).size();
-      if (AsciiOnly(a.text) && n + 1 >= ascii + cjk && n <= ascii + cjk + 1 && a.confidence >= 0.7)
-        return Joined(a.symbols, gray, ink, dpi, a.confidence, true);
+      if (AsciiOnly(a.text) && n + 1 >= ascii + cjk && n <= ascii + cjk + 1 &&
+          a.confidence >= kCodeSure)
+        return Joined(a.symbols, gray, ink, dpi, a.confidence, true, {"ocr.ascii_code"});
     }
   }
   // Mixed lines stay with chi_sim: Tesseract's symbol boxes are too loose to cut a run of
   // digits out of a Chinese line for the English model (a crop took in half of 月).
-  return Joined(t.symbols, gray, ink, dpi, t.confidence, false);
+  return Joined(t.symbols, gray, ink, dpi, t.confidence, false, t_fixes);
 }
 
 // Two readings of one printed line (its label or term on another page) came within 0.03 of
@@ -279,7 +329,7 @@ constexpr double kSameLine = 0.025;
 }  // namespace
 
 LineResult ReadTextLineUncached(OcrEngine::Impl& engine, const cv::Mat& gray, const cv::Mat& ink,
-                                double dpi, bool values);
+                                double dpi, bool values, const FixSwitches& switches);
 
 bool AsciiOnly(const std::string& text) {
   bool any = false;
@@ -293,38 +343,55 @@ bool AsciiOnly(const std::string& text) {
 }
 
 LineResult ReadTextLine(OcrEngine::Impl& engine, const cv::Mat& gray, const cv::Mat& ink, double dpi,
-                        bool values) {
+                        bool values, LineCache* cache, const FixSwitches& switches) {
   if (gray.empty() || ink.size() != gray.size()) return {};
   // Only table cells are kept: they repeat (labels, terms), and they are read with the
-  // operator check that other lines are not.
-  if (!values) return ReadTextLineUncached(engine, gray, ink, dpi, values);
+  // operator check that other lines are not. A cache serves one set of switches (the caller's
+  // page).
+  if (!values || cache == nullptr) return ReadTextLineUncached(engine, gray, ink, dpi, values, switches);
   LineCache::Key key = LineCache::MakeKey(ink);
-  if (const CachedLine* hit = engine.cache.Find(key, kSameLine))
-    return {hit->text, hit->confidence, hit->corrected, hit->char_confidence, {}};
-  LineResult r = ReadTextLineUncached(engine, gray, ink, dpi, values);
-  engine.cache.Add(std::move(key), {r.text, r.confidence, r.corrected, r.char_confidence});
+  if (const CachedLine* hit = cache->Find(key, kSameLine)) {
+    LineResult r;
+    r.text = hit->text;
+    r.confidence = hit->confidence;
+    r.corrected = hit->corrected;
+    r.fixes = hit->fixes;
+    r.char_confidence = hit->char_confidence;
+    return r;
+  }
+  LineResult r = ReadTextLineUncached(engine, gray, ink, dpi, values, switches);
+  cache->Add(std::move(key), {r.text, r.confidence, r.corrected, r.fixes, r.char_confidence});
   return r;
 }
 
 LineResult ReadTextLineUncached(OcrEngine::Impl& engine, const cv::Mat& gray, const cv::Mat& ink,
-                                double dpi, bool values) {
-  if (values) {
+                                double dpi, bool values, const FixSwitches& switches) {
+  if (values && switches.Enabled("ocr.operator_shape")) {
     const cv::Rect g = FirstGlyph(ink);
     const int height = cv::boundingRect(ink).height;
-    if (!g.empty() && g.width <= 1.2 * height) {
+    if (!g.empty() && g.width <= kMaxOperatorWidthEm * height) {
       const OpMatch m = ClassifyOperator(ink(g));
       const int next = m.op == OpClass::kOther ? -1 : FirstInkColumn(ink, g.x + g.width);
       if (next >= 0) {
         // The rest of the line, read without the glyph that chi_sim has no letter for.
-        const int x0 = std::max(g.x + g.width, next - 2);
-        LineResult rest = ReadPlain(engine, Columns(gray, x0, gray.cols), Columns(ink, x0, ink.cols), dpi);
+        const int x0 = std::max(g.x + g.width, next - kOperatorCutPx);
+        LineResult rest =
+            ReadPlain(engine, Columns(gray, x0, gray.cols), Columns(ink, x0, ink.cols), dpi, switches);
         const std::u32string r = ToU32(rest.text);
         const bool strong = m.op == OpClass::kGe || m.op == OpClass::kLe;
         // A number follows any operator; a named quantity (≤预算控制数) only ≥ and ≤, which
         // chi_sim cannot read: a `=`-like glyph before Chinese is more likely 二.
         if (!r.empty() && (IsDigit(r.front()) || (strong && IsCjk(r.front())))) {
-          LineResult out{OperatorText(m.op) + rest.text, std::min(rest.confidence, m.confidence),
-                         strong, {static_cast<float>(m.confidence)}, {GlyphImage{}}};
+          // Only ≥ and ≤ mark the line corrected (chi_sim has letters for the others), but an
+          // operator read by its shape names the fix all the same.
+          LineResult out;
+          out.text = OperatorText(m.op) + rest.text;
+          out.confidence = std::min(rest.confidence, m.confidence);
+          out.corrected = strong;
+          out.fixes = rest.fixes;
+          NoteFix(out.fixes, "ocr.operator_shape");
+          out.char_confidence = {static_cast<float>(m.confidence)};
+          out.glyphs = {GlyphImage{}};
           out.char_confidence.insert(out.char_confidence.end(), rest.char_confidence.begin(),
                                      rest.char_confidence.end());
           out.glyphs.insert(out.glyphs.end(), rest.glyphs.begin(), rest.glyphs.end());
@@ -333,7 +400,7 @@ LineResult ReadTextLineUncached(OcrEngine::Impl& engine, const cv::Mat& gray, co
       }
     }
   }
-  return ReadPlain(engine, gray, ink, dpi);
+  return ReadPlain(engine, gray, ink, dpi, switches);
 }
 
 }  // namespace jixiao::ocr

@@ -9,6 +9,27 @@ namespace jixiao::ocr {
 
 namespace {
 
+// Rules are found along rows of ink whose breaks of up to kRuleBridgePx pixels are bridged
+// (a scanned hairline is dotted), whose pixels are, at least kRuleShallowShare of them, no
+// deeper across the run than the rule's thickness plus kRuleDepthSlackPx (a rule tilted by a
+// fraction of a degree steps from one row to the next).
+constexpr int kRuleBridgePx = 2;
+constexpr int kRuleDepthSlackPx = 2;
+constexpr double kRuleShallowShare = 0.85;
+// Floors in pixels of the em-derived sizes, for small text at low resolution.
+constexpr int kMinRuleThicknessPx = 3;
+constexpr int kMinGlyphAreaPx = 6;
+constexpr int kMinGlyphSidePx = 3;
+constexpr int kMinSpeckReachPx = 2;
+constexpr int kMinBorderThinPx = 2;
+constexpr int kMinBorderSmallPx = 6;
+constexpr int kMinBorderNearPx = 1;
+constexpr long kMinLineInkPx = 4;
+constexpr int kMinSplitGapPx = 2;
+// A row's emptiness, where a tall band may be cut, counts this share of each neighbouring
+// row's ink with its own (a cut between two glyph rows, not through a thin stroke).
+constexpr double kNeighbourRowWeight = 0.5;
+
 int Clamp(double v, double lo, double hi) {
   return static_cast<int>(std::lround(std::clamp(v, lo, std::max(lo, hi))));
 }
@@ -43,7 +64,7 @@ void ClearRules(cv::Mat& ink, int min_run, int thick) {
   cv::Mat grown;
   cv::dilate(ink, grown, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(1, 3)));
   const cv::Mat across = VerticalRunLengths(grown);
-  const int max_depth = thick + 2;
+  const int max_depth = thick + kRuleDepthSlackPx;
   cv::Mat rule = cv::Mat::zeros(ink.size(), CV_8UC1);
   bool any = false;
   for (int y = 0; y < grown.rows; ++y) {
@@ -59,13 +80,13 @@ void ClearRules(cv::Mat& ink, int min_run, int thick) {
         ++inked;
         shallow += depth[x] <= max_depth;
       }
-      if (inked == 0 || shallow < 0.85 * inked) return;
+      if (inked == 0 || shallow < kRuleShallowShare * inked) return;
       for (int x = start; x <= last; ++x)
         if (on[x] && depth[x] <= max_depth) r[x] = 255, any = true;
     };
     for (int x = 0; x < grown.cols; ++x) {
       if (!on[x]) continue;
-      if (start >= 0 && x - last - 1 > 2) {
+      if (start >= 0 && x - last - 1 > kRuleBridgePx) {
         flush();
         start = -1;
       }
@@ -79,11 +100,14 @@ void ClearRules(cv::Mat& ink, int min_run, int thick) {
 
 }  // namespace
 
-void RemoveRules(cv::Mat& ink, double em) {
+void RemoveRules(cv::Mat& ink, double em, const LineOptions& opt) {
   if (ink.empty()) return;
-  const int h_run = Clamp(ink.cols * 0.5, 1.6 * em, 4 * em);
-  const int v_run = Clamp(ink.rows * 0.6, 1.3 * em, 4 * em);
-  const int thick = std::max(3, static_cast<int>(std::lround(0.2 * em)));
+  const int h_run =
+      Clamp(ink.cols * opt.rule_h_share, opt.rule_min_h_em * em, opt.rule_max_em * em);
+  const int v_run =
+      Clamp(ink.rows * opt.rule_v_share, opt.rule_min_v_em * em, opt.rule_max_em * em);
+  const int thick =
+      std::max(kMinRuleThicknessPx, static_cast<int>(std::lround(opt.rule_thickness_em * em)));
   // Only the part of the image that holds ink is worked on (a page's text outside its
   // tables is a small part of it).
   const cv::Rect inked = cv::boundingRect(ink);
@@ -95,7 +119,7 @@ void RemoveRules(cv::Mat& ink, double em) {
   cv::Mat(across.t()).copyTo(view);
 }
 
-void RemoveSpecks(cv::Mat& whole, double em) {
+void RemoveSpecks(cv::Mat& whole, double em, const LineOptions& opt) {
   if (whole.empty()) return;
   const cv::Rect inked = cv::boundingRect(whole);
   if (inked.empty()) return;
@@ -104,8 +128,10 @@ void RemoveSpecks(cv::Mat& whole, double em) {
   const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
   if (n <= 1) return;
   // Large enough to be a glyph or a solid part of one.
-  const int big_area = std::max(6, static_cast<int>(std::lround(0.035 * em * em)));
-  const int big_side = std::max(3, static_cast<int>(std::lround(0.3 * em)));
+  const int big_area =
+      std::max(kMinGlyphAreaPx, static_cast<int>(std::lround(opt.glyph_min_area_em2 * em * em)));
+  const int big_side =
+      std::max(kMinGlyphSidePx, static_cast<int>(std::lround(opt.glyph_min_side_em * em)));
   std::vector<char> big(n, 0);
   cv::Mat big_mask = cv::Mat::zeros(ink.size(), CV_8UC1);
   bool any_big = false;
@@ -125,7 +151,8 @@ void RemoveSpecks(cv::Mat& whole, double em) {
       uchar* m = big_mask.ptr<uchar>(y);
       for (int x = 0; x < labels.cols; ++x) m[x] = big[l[x]] ? 255 : 0;
     }
-    const int r = std::max(2, static_cast<int>(std::lround(0.7 * em)));
+    const int r =
+        std::max(kMinSpeckReachPx, static_cast<int>(std::lround(opt.speck_reach_em * em)));
     cv::dilate(big_mask, big_mask, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(2 * r + 1, r + 1)));
   }
   std::vector<char> drop(n, 0);
@@ -148,19 +175,22 @@ void RemoveSpecks(cv::Mat& whole, double em) {
   }
 }
 
-void RemoveBorderDebris(cv::Mat& ink, double em) {
+void RemoveBorderDebris(cv::Mat& ink, double em, const LineOptions& opt) {
   if (ink.empty()) return;
   cv::Mat labels, stats, centroids;
   const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
-  const int thin = std::max(2, static_cast<int>(std::lround(0.2 * em)));
-  const int small = std::max(6, static_cast<int>(std::lround(0.05 * em * em)));
+  const int thin =
+      std::max(kMinBorderThinPx, static_cast<int>(std::lround(opt.border_thin_em * em)));
+  const int small =
+      std::max(kMinBorderSmallPx, static_cast<int>(std::lround(opt.border_small_em2 * em * em)));
   std::vector<char> drop(n, 0);
   bool any = false;
   for (int i = 1; i < n; ++i) {
     const int x = stats.at<int>(i, cv::CC_STAT_LEFT), y = stats.at<int>(i, cv::CC_STAT_TOP);
     const int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
     // Touching the border, or within 0.15 em of it (a rule's edge that the crop cut off).
-    const int near = std::max(1, static_cast<int>(std::lround(0.15 * em)));
+    const int near =
+        std::max(kMinBorderNearPx, static_cast<int>(std::lround(opt.border_near_em * em)));
     const bool left = x < near, right = x + w > ink.cols - near, top = y < near,
                bottom = y + h > ink.rows - near;
     if (!(left || right || top || bottom)) continue;
@@ -169,11 +199,13 @@ void RemoveBorderDebris(cv::Mat& ink, double em) {
     const bool thin_side = ((left || right) && w <= thin) || ((top || bottom) && h <= thin);
     // The stub of a crossing rule: a short stroke leaving the side of the cell, or the
     // corner where a rule turned (sparse in its box).
-    const bool stub = ((left || right) && h <= thin && w <= 1.5 * em) ||
-                      ((top || bottom) && w <= thin && h <= 1.5 * em);
+    const bool stub = ((left || right) && h <= thin && w <= opt.border_stub_em * em) ||
+                      ((top || bottom) && w <= thin && h <= opt.border_stub_em * em);
     const int area = stats.at<int>(i, cv::CC_STAT_AREA);
-    const bool corner = (w <= 0.6 * em && h <= 0.6 * em && area < 0.25 * w * h) ||
-                        (touching && area <= 0.07 * em * (w + h));  // hairline L of a corner
+    const bool corner =
+        (w <= opt.border_corner_em * em && h <= opt.border_corner_em * em &&
+         area < opt.border_corner_fill_share * w * h) ||
+        (touching && area <= opt.border_hairline_em * em * (w + h));  // hairline L of a corner
     if (is_small || thin_side || stub || corner) {
       drop[i] = 1;
       any = true;
@@ -202,10 +234,12 @@ struct Band {
 };
 
 // Cuts a band taller than 1.5 lines at the emptiest row that leaves at least 0.6 of a line
-// on either side, when that row holds at most a fifth of the band's median row ink.
-void SplitTall(const std::vector<int>& rows, Band b, double line_height, std::vector<Band>* out) {
+// on either side, when that row holds at most a fifth of the band's median row ink
+// (LineOptions::tall_band_line, split_margin_line, split_valley_share).
+void SplitTall(const std::vector<int>& rows, Band b, double line_height, const LineOptions& opt,
+               std::vector<Band>* out) {
   const int h = b.y1 - b.y0;
-  if (line_height <= 0 || h < 1.5 * line_height) {
+  if (line_height <= 0 || h < opt.tall_band_line * line_height) {
     out->push_back(b);
     return;
   }
@@ -213,11 +247,12 @@ void SplitTall(const std::vector<int>& rows, Band b, double line_height, std::ve
   std::vector<int> sorted = v;
   std::nth_element(sorted.begin(), sorted.begin() + sorted.size() / 2, sorted.end());
   const double median = sorted[sorted.size() / 2];
-  const int margin = static_cast<int>(std::lround(0.6 * line_height));
+  const int margin = static_cast<int>(std::lround(opt.split_margin_line * line_height));
   int best = -1;
   double best_ink = 1e18;
   for (int y = margin; y < h - margin; ++y) {
-    const double s = v[y] + 0.5 * ((y > 0 ? v[y - 1] : v[y]) + (y + 1 < h ? v[y + 1] : v[y]));
+    const double s =
+        v[y] + kNeighbourRowWeight * ((y > 0 ? v[y - 1] : v[y]) + (y + 1 < h ? v[y + 1] : v[y]));
     // Prefer the cut nearest a whole number of lines on equal ink.
     const double off = std::abs(y / line_height - std::round(y / line_height));
     const double score = s + off;
@@ -226,15 +261,15 @@ void SplitTall(const std::vector<int>& rows, Band b, double line_height, std::ve
       best = y;
     }
   }
-  if (best < 0 || v[best] > 0.2 * median) {
+  if (best < 0 || v[best] > opt.split_valley_share * median) {
     out->push_back(b);
     return;
   }
   Band top{b.y0, b.y0 + best, 0}, bottom{b.y0 + best + 1, b.y1, 0};
   for (int y = top.y0; y < top.y1; ++y) top.ink += rows[y];
   for (int y = bottom.y0; y < bottom.y1; ++y) bottom.ink += rows[y];
-  SplitTall(rows, top, line_height, out);
-  SplitTall(rows, bottom, line_height, out);
+  SplitTall(rows, top, line_height, opt, out);
+  SplitTall(rows, bottom, line_height, opt, out);
 }
 
 cv::Rect CompBox(const cv::Mat& stats, int i) {
@@ -250,19 +285,21 @@ cv::Rect CompBox(const cv::Mat& stats, int i) {
 //   begins with one;
 // - a small or thin piece (a speck, a rule's remnant) a whole em or more away from the rest,
 //   or a sparse one (a rule's corner) half an em away.
-void TrimEndSpecks(const cv::Mat& stats, const Band& band, double em, std::vector<int>* seg) {
+void TrimEndSpecks(const cv::Mat& stats, const Band& band, double em, const LineOptions& opt,
+                   std::vector<int>* seg) {
   auto tiny = [&](int i) {
     const cv::Rect r = CompBox(stats, i);
-    return std::max(r.width, r.height) <= 0.18 * em &&
-           stats.at<int>(i, cv::CC_STAT_AREA) <= 0.025 * em * em;
+    return std::max(r.width, r.height) <= opt.end_tiny_em * em &&
+           stats.at<int>(i, cv::CC_STAT_AREA) <= opt.end_tiny_em2 * em * em;
   };
   auto small = [&](int i) {
     const cv::Rect r = CompBox(stats, i);
-    return std::max(r.width, r.height) <= 0.3 * em && stats.at<int>(i, cv::CC_STAT_AREA) <= 0.05 * em * em;
+    return std::max(r.width, r.height) <= opt.end_small_em * em &&
+           stats.at<int>(i, cv::CC_STAT_AREA) <= opt.end_small_em2 * em * em;
   };
   auto thin = [&](int i) {
     const cv::Rect r = CompBox(stats, i);
-    return r.width <= 0.2 * em || r.height <= 0.15 * em;
+    return r.width <= opt.end_thin_w_em * em || r.height <= opt.end_thin_h_em * em;
   };
   auto paired = [&](size_t k) {
     const cv::Rect r = CompBox(stats, (*seg)[k]);
@@ -271,7 +308,7 @@ void TrimEndSpecks(const cv::Mat& stats, const Band& band, double em, std::vecto
       const cv::Rect o = CompBox(stats, (*seg)[j]);
       const int dx = std::max(0, std::max(o.x - (r.x + r.width), r.x - (o.x + o.width)));
       const int dy = std::max(0, std::max(o.y - (r.y + r.height), r.y - (o.y + o.height)));
-      if (dx <= 0.25 * em && dy <= 0.35 * em) return true;
+      if (dx <= opt.end_pair_dx_em * em && dy <= opt.end_pair_dy_em * em) return true;
     }
     return false;
   };
@@ -296,13 +333,15 @@ void TrimEndSpecks(const cv::Mat& stats, const Band& band, double em, std::vecto
         gap = r.x - x1;
       }
       bool drop = false;
-      if (tiny(i) && !paired(k)) drop = gap >= 0.15 * em || r.y + r.height < middle;
-      if (front && small(i) && !paired(k) && gap >= 0.15 * em) drop = true;
-      if (!front && small(i) && !paired(k) && gap >= 0.35 * em) drop = true;
-      if ((small(i) || thin(i)) && gap >= 1.0 * em) drop = true;
+      if (tiny(i) && !paired(k)) drop = gap >= opt.end_tiny_gap_em * em || r.y + r.height < middle;
+      if (front && small(i) && !paired(k) && gap >= opt.end_tiny_gap_em * em) drop = true;
+      if (!front && small(i) && !paired(k) && gap >= opt.end_small_gap_end_em * em) drop = true;
+      if ((small(i) || thin(i)) && gap >= opt.end_far_gap_em * em) drop = true;
       // A sparse stroke (a rule's corner, a hair) apart from the text.
       const int area = stats.at<int>(i, cv::CC_STAT_AREA);
-      if (area < 0.12 * r.area() && area < 0.1 * em * em && gap >= 0.5 * em) drop = true;
+      if (area < opt.end_sparse_fill_share * r.area() && area < opt.end_sparse_em2 * em * em &&
+          gap >= opt.end_sparse_gap_em * em)
+        drop = true;
       if (drop) {
         seg->erase(seg->begin() + static_cast<long>(k));
         changed = true;
@@ -315,7 +354,7 @@ void TrimEndSpecks(const cv::Mat& stats, const Band& band, double em, std::vecto
 }  // namespace
 
 std::vector<InkLine> FindLines(const cv::Mat& ink, double em, double split_gap_em,
-                               double line_height) {
+                               double line_height, const LineOptions& opt) {
   std::vector<InkLine> out;
   if (ink.empty()) return out;
   std::vector<int> rows(ink.rows, 0);
@@ -334,8 +373,8 @@ std::vector<InkLine> FindLines(const cv::Mat& ink, double em, double split_gap_e
   }
   // A thin band close to a taller one is part of its line: the bars of 二 or = on a row of
   // their own, a punctuation mark's tail, a line's underline of dots.
-  const double thin = 0.45 * em;
-  const double near_gap = 0.3 * em;
+  const double thin = opt.thin_band_em * em;
+  const double near_gap = opt.near_band_em * em;
   for (bool merged = true; merged && bands.size() > 1;) {
     merged = false;
     for (size_t i = 0; i + 1 < bands.size(); ++i) {
@@ -343,7 +382,7 @@ std::vector<InkLine> FindLines(const cv::Mat& ink, double em, double split_gap_e
       Band& b = bands[i + 1];
       const int gap = b.y0 - a.y1;
       const bool a_thin = a.y1 - a.y0 < thin, b_thin = b.y1 - b.y0 < thin;
-      if ((a_thin || b_thin) && gap <= near_gap && (b.y1 - a.y0) <= 1.6 * em) {
+      if ((a_thin || b_thin) && gap <= near_gap && (b.y1 - a.y0) <= opt.joined_band_max_em * em) {
         a.y1 = b.y1;
         a.ink += b.ink;
         bands.erase(bands.begin() + i + 1);
@@ -354,7 +393,7 @@ std::vector<InkLine> FindLines(const cv::Mat& ink, double em, double split_gap_e
   }
   if (line_height > 0) {
     std::vector<Band> split;
-    for (const Band& b : bands) SplitTall(rows, b, line_height, &split);
+    for (const Band& b : bands) SplitTall(rows, b, line_height, opt, &split);
     bands.swap(split);
   }
   if (bands.empty()) return out;
@@ -395,18 +434,18 @@ std::vector<InkLine> FindLines(const cv::Mat& ink, double em, double split_gap_e
         best = static_cast<int>(b);
       }
       const int overlap = std::min(bottom, bands[b].y1) - std::max(top, bands[b].y0);
-      if (overlap > 0.25 * (bands[b].y1 - bands[b].y0)) ++spanned;
+      if (overlap > opt.across_band_share * (bands[b].y1 - bands[b].y0)) ++spanned;
     }
     if (spanned > 1) {
       cut[i] = 1;
       for (size_t b = 0; b < bands.size(); ++b)
         if (std::min(bottom, hi[b]) > std::max(top, lo[b])) members[b].push_back(i);
-    } else if (best >= 0 && best_d <= 0.3 * em) {
+    } else if (best >= 0 && best_d <= opt.component_reach_em * em) {
       members[best].push_back(i);
     }
   }
 
-  const long min_ink = std::max(4L, static_cast<long>(0.02 * em * em));
+  const long min_ink = std::max(kMinLineInkPx, static_cast<long>(opt.min_line_ink_em2 * em * em));
   std::vector<char> in(n, 0);  // the components of the segment at hand
   for (size_t b = 0; b < bands.size(); ++b) {
     std::vector<int>& m = members[b];
@@ -415,10 +454,12 @@ std::vector<InkLine> FindLines(const cv::Mat& ink, double em, double split_gap_e
       return stats.at<int>(a, cv::CC_STAT_LEFT) < stats.at<int>(c, cv::CC_STAT_LEFT);
     });
     const int h = bands[b].y1 - bands[b].y0;
-    const int max_gap = split_gap_em > 0
-                            ? std::max(2, static_cast<int>(std::lround(
-                                              split_gap_em * std::max<double>(h, 0.6 * em))))
-                            : ink.cols + 1;
+    const int max_gap =
+        split_gap_em > 0
+            ? std::max(kMinSplitGapPx,
+                       static_cast<int>(std::lround(
+                           split_gap_em * std::max<double>(h, opt.split_min_band_em * em))))
+            : ink.cols + 1;
     // Segments: runs of components whose x-extents are no more than max_gap apart.
     std::vector<std::vector<int>> segments;
     int seg_x1 = -1;
@@ -433,7 +474,7 @@ std::vector<InkLine> FindLines(const cv::Mat& ink, double em, double split_gap_e
       seg_x1 = std::max(seg_x1, x1);
     }
     for (std::vector<int>& seg : segments) {
-      TrimEndSpecks(stats, bands[b], em, &seg);
+      TrimEndSpecks(stats, bands[b], em, opt, &seg);
       cv::Rect box;
       long area = 0;
       for (int i : seg) {
@@ -444,13 +485,19 @@ std::vector<InkLine> FindLines(const cv::Mat& ink, double em, double split_gap_e
       }
       if (area < min_ink) continue;
       // A line of one speck or blot, much lower than the region's lines, is no text.
-      const double low = line_height > 0 ? 0.45 * line_height : 0.4 * em;
-      if (box.height < low && area < 0.1 * em * em && box.width < 0.6 * em) continue;
+      const double low =
+          line_height > 0 ? opt.speck_line_line * line_height : opt.speck_line_em * em;
+      if (box.height < low && area < opt.speck_line_em2 * em * em &&
+          box.width < opt.speck_line_width_em * em)
+        continue;
       // A line of nothing but strokes of rules (stubs, pieces), at most three.
-      if (seg.size() <= 3 && std::all_of(seg.begin(), seg.end(), [&](int i) {
+      if (seg.size() <= static_cast<size_t>(opt.max_rule_pieces) &&
+          std::all_of(seg.begin(), seg.end(), [&](int i) {
             const cv::Rect r = CompBox(stats, i);
-            const bool flat = r.height <= 0.2 * em && r.width >= 3 * r.height;
-            const bool upright = r.width <= 0.2 * em && r.height >= 3 * r.width;
+            const bool flat =
+                r.height <= opt.rule_piece_em * em && r.width >= opt.rule_piece_aspect * r.height;
+            const bool upright =
+                r.width <= opt.rule_piece_em * em && r.height >= opt.rule_piece_aspect * r.width;
             return flat || upright;
           }))
         continue;

@@ -46,6 +46,39 @@ namespace {
 constexpr double kMmPerInch = 25.4;
 constexpr double kPi = 3.14159265358979323846;
 
+// Constants of the method rather than of the page (the thresholds are PrepareOptions):
+// - the paper's brightness is median-filtered over kBackgroundMedianPx pixels of its small
+//   copy (a stain's edge), and blurred by at least kMinBackgroundBlurPx;
+constexpr int kBackgroundMedianPx = 5;
+constexpr double kMinBackgroundBlurPx = 0.5;
+// - the paper's tone is the mode of the histogram smoothed over 2 * kModeHalfWindow + 1
+//   levels; its noise is kDefaultNoise without pixels above the mode, and at least kMinNoise;
+constexpr int kModeHalfWindow = 2;
+constexpr double kDefaultNoise = 2.0;
+constexpr double kMinNoise = 1.0;
+// - the character height needs kMinEmSamples components, else the default is taken;
+constexpr size_t kMinEmSamples = 5;
+// - the skew: a coarse sweep in kCoarseStepDegrees (kContrastStepDegrees when only the
+//   contrast is wanted) on at most kCoarsePoints points (kContrastPoints), then refined in
+//   steps of kFineStepsDegrees over +-5 steps each, on at most kFinePoints points;
+constexpr double kCoarseStepDegrees = 0.2;
+constexpr double kContrastStepDegrees = 0.5;
+constexpr size_t kCoarsePoints = 30000;
+constexpr size_t kContrastPoints = 20000;
+constexpr size_t kFinePoints = 120000;
+constexpr double kFineStepsDegrees[] = {0.04, 0.01};
+constexpr size_t kMinSkewPoints = 20;
+// - the text direction: shapes smeared by em / kSmearPerEm either way (at least
+//   kMinSmearPx), a shape's elongation counted beyond twice its thickness and twice the em;
+constexpr double kSmearPerEm = 3;
+constexpr int kMinSmearPx = 2;
+// - punctuation is looked for in a grid of em-sized cells, at least kMinPunctCellPx;
+constexpr int kMinPunctCellPx = 4;
+// - specks are weighed against the ink around them at 1 / kSpeckDensityScale resolution;
+constexpr int kSpeckDensityScale = 4;
+// - a speck's halo and the side of faint rules' paper are at least kMinHaloSidePx.
+constexpr int kMinHaloSidePx = 2;
+
 int Odd(double v) {
   return std::max(1, static_cast<int>(std::lround(v))) | 1;
 }
@@ -90,8 +123,8 @@ double BoxSum(const cv::Mat& integral, int x0, int y0, int x1, int y1) {
 
 }  // namespace
 
-cv::Mat EstimateBackground(const cv::Mat& gray, double dpi) {
-  const double f = std::min(1.0, 25.0 / dpi);
+cv::Mat EstimateBackground(const cv::Mat& gray, double dpi, const PrepareOptions& o) {
+  const double f = std::min(1.0, o.background_dpi / dpi);
   cv::Mat small;
   if (f < 1.0) {
     const cv::Size size(std::max(1, static_cast<int>(std::lround(gray.cols * f))),
@@ -101,14 +134,16 @@ cv::Mat EstimateBackground(const cv::Mat& gray, double dpi) {
     small = gray.clone();
   }
   const double px_per_mm = dpi * f / kMmPerInch;
-  const int k = Odd(7.0 * px_per_mm);
+  const int k = Odd(o.background_closing_mm * px_per_mm);
   cv::Mat bg;
   cv::morphologyEx(small, bg, cv::MORPH_CLOSE,
                    cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(k, k)));
-  if (std::min(bg.rows, bg.cols) >= 5) cv::medianBlur(bg, bg, 5);
-  cv::GaussianBlur(bg, bg, cv::Size(), std::max(0.5, 2.0 * px_per_mm));
+  if (std::min(bg.rows, bg.cols) >= kBackgroundMedianPx)
+    cv::medianBlur(bg, bg, kBackgroundMedianPx);
+  cv::GaussianBlur(bg, bg, cv::Size(),
+                   std::max(kMinBackgroundBlurPx, o.background_blur_mm * px_per_mm));
   // Never divide by (near) zero: a black border is taken as paper no darker than 32.
-  cv::max(bg, 32, bg);
+  cv::max(bg, o.background_floor_gray, bg);
   return bg;
 }
 
@@ -124,7 +159,7 @@ cv::Mat RatioToBackground(const cv::Mat& gray, const cv::Mat& background) {
   return ratio;
 }
 
-Tone EstimateTone(const cv::Mat& ratio, int row_step) {
+Tone EstimateTone(const cv::Mat& ratio, int row_step, const PrepareOptions& o) {
   Tone tone;
   std::array<double, 256> hist{};
   row_step = std::max(1, row_step);
@@ -135,37 +170,40 @@ Tone EstimateTone(const cv::Mat& ratio, int row_step) {
   // Paper: the mode among the bright values, smoothed over 5 levels.
   int mode = static_cast<int>(kRatioOne);
   double best = -1;
-  for (int v = 96; v < 256; ++v) {
+  for (int v = o.tone_min_paper_ratio; v < 256; ++v) {
     double s = 0;
-    for (int d = -2; d <= 2; ++d) s += hist[std::clamp(v + d, 0, 255)];
+    for (int d = -kModeHalfWindow; d <= kModeHalfWindow; ++d) s += hist[std::clamp(v + d, 0, 255)];
     if (s > best) best = s, mode = v;
   }
   tone.paper = mode;
   // Noise from the bright side of the mode, where there is no ink.
   double n = 0, ss = 0;
   for (int v = mode + 1; v < 256; ++v) n += hist[v], ss += hist[v] * (v - mode) * (v - mode);
-  tone.noise = std::clamp(n > 0 ? std::sqrt(ss / n) : 2.0, 1.0, 0.12 * mode);
+  tone.noise = std::clamp(n > 0 ? std::sqrt(ss / n) : kDefaultNoise, kMinNoise,
+                          o.tone_max_noise_share * mode);
   // Ink: clearly below the paper; its 20th percentile maps to black unless the page has
   // hardly any ink.
-  const double ink_limit = std::min(mode - 6 * tone.noise, 0.7 * mode);
+  const double ink_limit = std::min(mode - o.tone_ink_noise * tone.noise, o.tone_ink_share * mode);
   double ink_n = 0;
   for (int v = 0; v < ink_limit; ++v) ink_n += hist[v];
   tone.ink = 0;
-  if (ink_n >= 200) {
+  if (ink_n >= o.tone_min_ink_px) {
     double acc = 0;
     for (int v = 0; v < ink_limit; ++v) {
       acc += hist[v];
-      if (acc >= 0.2 * ink_n) {
+      if (acc >= o.tone_ink_percentile * ink_n) {
         tone.ink = v;
         break;
       }
     }
   }
-  tone.ink = std::min(tone.ink, 0.45 * mode);
+  tone.ink = std::min(tone.ink, o.tone_max_ink_share * mode);
   // White a little below the paper: nearly all of its noise goes to 255, faint strokes stay.
-  tone.white = std::max(mode - 2 * tone.noise, 0.75 * mode);
+  tone.white = std::max(mode - o.tone_white_noise * tone.noise, o.tone_min_white_share * mode);
   // Ink for the binary: the darker 84% of the way from the ink to the paper's low edge.
-  tone.threshold = tone.ink + 0.84 * (std::max(mode - 1.5 * tone.noise, 0.75 * mode) - tone.ink);
+  const double edge =
+      std::max(mode - o.tone_edge_noise * tone.noise, o.tone_min_white_share * mode);
+  tone.threshold = tone.ink + o.tone_binary_share * (edge - tone.ink);
   return tone;
 }
 
@@ -307,7 +345,7 @@ double ProfileScore(const std::vector<cv::Point2f>& points, size_t stride, doubl
 SkewEstimate EstimateSkew(const std::vector<cv::Point2f>& points, bool columns, double max_degrees,
                           double px_per_mm, bool fine) {
   SkewEstimate est;
-  if (points.size() < 20) return est;
+  if (points.size() < kMinSkewPoints) return est;
   max_degrees = std::max(0.0, max_degrees);
   double radius = 1;
   for (const auto& p : points) {
@@ -321,8 +359,9 @@ SkewEstimate EstimateSkew(const std::vector<cv::Point2f>& points, bool columns, 
   double best = 0;
   if (max_degrees > 0) {
     // Coarse sweep on at most ~30k points (20k when only the contrast is wanted).
-    const double step = fine ? 0.2 : 0.5;
-    const size_t stride = std::max<size_t>(1, points.size() / (fine ? 30000 : 20000));
+    const double step = fine ? kCoarseStepDegrees : kContrastStepDegrees;
+    const size_t stride =
+        std::max<size_t>(1, points.size() / (fine ? kCoarsePoints : kContrastPoints));
     const int n = static_cast<int>(std::ceil(max_degrees / step - 1e-9));
     double best_score = -1;
     for (int i = -n; i <= n; ++i) {
@@ -331,10 +370,10 @@ SkewEstimate EstimateSkew(const std::vector<cv::Point2f>& points, bool columns, 
       if (s > best_score) best_score = s, best = a;
     }
   }
-  const size_t stride = std::max<size_t>(1, points.size() / 120000);
+  const size_t stride = std::max<size_t>(1, points.size() / kFinePoints);
   if (fine && max_degrees > 0) {
     // Refine: 0.04 degree steps over +-0.2, then 0.01 over +-0.04, then a parabola.
-    for (const double step : {0.04, 0.01}) {
+    for (const double step : kFineStepsDegrees) {
       const double center = best;
       double best_score = -1;
       std::array<double, 11> scores{};
@@ -345,7 +384,7 @@ SkewEstimate EstimateSkew(const std::vector<cv::Point2f>& points, bool columns, 
         scores[i + 5] = score(a, stride);
         if (scores[i + 5] > best_score) best_score = scores[i + 5], best_i = i + 5, best = a;
       }
-      if (step == 0.01 && best_i > 0 && best_i < 10 && scores[best_i - 1] > 0 &&
+      if (step == kFineStepsDegrees[1] && best_i > 0 && best_i < 10 && scores[best_i - 1] > 0 &&
           scores[best_i + 1] > 0) {
         const double l = scores[best_i - 1], c = scores[best_i], r = scores[best_i + 1];
         const double den = l - 2 * c + r;
@@ -362,7 +401,7 @@ SkewEstimate EstimateSkew(const std::vector<cv::Point2f>& points, bool columns, 
 
 double SmearDirection(const cv::Mat& text_mask, double em) {
   if (text_mask.empty()) return 0;
-  const int k = std::max(2, static_cast<int>(std::lround(em / 3)));
+  const int k = std::max(kMinSmearPx, static_cast<int>(std::lround(em / kSmearPerEm)));
   const auto elongation = [&](bool rows) {
     cv::Mat smeared;
     const cv::Size ksize = rows ? cv::Size(k, 1) : cv::Size(1, k);
@@ -381,27 +420,29 @@ double SmearDirection(const cv::Mat& text_mask, double em) {
   return std::log((elongation(true) + c) / (elongation(false) + c));
 }
 
-double EstimateEm(const cv::Mat& stats, double px_per_mm) {
+double EstimateEm(const cv::Mat& stats, double px_per_mm, const PrepareOptions& o) {
   std::vector<int> hs;
   for (int i = 1; i < stats.rows; ++i) {
     const Comp c = CompOf(stats, i);
-    if (c.h() >= 1.5 * px_per_mm && c.h() <= 12 * px_per_mm && c.w() <= 15 * px_per_mm) {
+    if (c.h() >= o.em_min_mm * px_per_mm && c.h() <= o.em_max_mm * px_per_mm &&
+        c.w() <= o.em_max_width_mm * px_per_mm) {
       hs.push_back(c.h());
     }
   }
-  if (hs.size() < 5) return 3.7 * px_per_mm;  // 10.5 pt
-  const auto k = static_cast<std::ptrdiff_t>(hs.size() * 3 / 4);
+  if (hs.size() < kMinEmSamples) return o.em_default_mm * px_per_mm;  // 10.5 pt
+  const auto k = static_cast<std::ptrdiff_t>(static_cast<double>(hs.size()) * o.em_percentile);
   std::nth_element(hs.begin(), hs.begin() + k, hs.end());
   return std::max(1.0, static_cast<double>(hs[k]));
 }
 
 PunctuationVotes CountPunctuation(const cv::Mat& binary, const cv::Mat& stats,
-                                  const std::vector<char>& keep, double dpi) {
+                                  const std::vector<char>& keep, double dpi,
+                                  const PrepareOptions& opt) {
   PunctuationVotes votes;
   if (binary.empty() || stats.rows < 3) return votes;
-  const double em = EstimateEm(stats, dpi / kMmPerInch);
+  const double em = EstimateEm(stats, dpi / kMmPerInch, opt);
   // Tall strokes of characters and digits, and the small marks, in grids of em-sized cells.
-  const int cell = std::max(4, static_cast<int>(em));
+  const int cell = std::max(kMinPunctCellPx, static_cast<int>(em));
   const int gw = binary.cols / cell + 1, gh = binary.rows / cell + 1;
   std::vector<std::vector<int>> tall(static_cast<size_t>(gw) * gh);
   std::vector<std::vector<int>> small(static_cast<size_t>(gw) * gh);
@@ -412,21 +453,23 @@ PunctuationVotes CountPunctuation(const cv::Mat& binary, const cv::Mat& stats,
   for (int i = 1; i < stats.rows; ++i) {
     if (!keep[i]) continue;
     const Comp c = CompOf(stats, i);
-    if (c.h() >= 0.55 * em && c.h() <= 1.6 * em && c.w() <= 3 * em) {
+    if (c.h() >= opt.punct_stroke_min_em * em && c.h() <= opt.punct_stroke_max_em * em &&
+        c.w() <= opt.punct_stroke_max_width_em * em) {
       for (int gy = c.y0 / cell; gy <= (c.y1 - 1) / cell; ++gy) {
         for (int gx = c.x0 / cell; gx <= (c.x1 - 1) / cell; ++gx) at(tall, gx, gy).push_back(i);
       }
-    } else if (c.w() <= 0.4 * em && c.h() <= 0.4 * em && c.w() >= 0.06 * em && c.h() >= 0.06 * em &&
-               c.area >= 3) {
+    } else if (c.w() <= opt.punct_mark_max_em * em && c.h() <= opt.punct_mark_max_em * em &&
+               c.w() >= opt.punct_mark_min_em * em && c.h() >= opt.punct_mark_min_em * em &&
+               c.area >= opt.punct_mark_min_px) {
       marks.push_back(i);
       at(small, c.x0 / cell, c.y0 / cell).push_back(i);
     }
   }
   std::vector<int> tops, bottoms, seen;
-  const double reach = 1.5 * em;
-  const double slack = 0.15 * em;
-  const int margin = std::max(1, static_cast<int>(0.05 * em));
-  const int side = std::max(1, static_cast<int>(0.1 * em));
+  const double reach = opt.punct_reach_em * em;
+  const double slack = opt.punct_slack_em * em;
+  const int margin = std::max(1, static_cast<int>(opt.punct_clear_margin_em * em));
+  const int side = std::max(1, static_cast<int>(opt.punct_clear_side_em * em));
   for (int i : marks) {
     const Comp m = CompOf(stats, i);
     const int gx0 = std::max(0, static_cast<int>((m.x0 - reach) / cell));
@@ -453,7 +496,7 @@ PunctuationVotes CountPunctuation(const cv::Mat& binary, const cv::Mat& stats,
         }
       }
     }
-    if (inside || tops.size() < 2) continue;
+    if (inside || tops.size() < opt.punct_min_strokes) continue;
     // A twin beside it at the same height is a quotation mark (“ ” sit at the top of an
     // upright line), which tells nothing.
     bool twin = false;
@@ -463,7 +506,7 @@ PunctuationVotes CountPunctuation(const cv::Mat& binary, const cv::Mat& stats,
           if (j == i) continue;
           const Comp o = CompOf(stats, j);
           const int gap = std::max(o.x0 - m.x1, m.x0 - o.x1);
-          if (gap >= 0 && gap < 0.35 * em && o.y0 < m.y1 && o.y1 > m.y0) {
+          if (gap >= 0 && gap < opt.punct_twin_gap_em * em && o.y0 < m.y1 && o.y1 > m.y0) {
             twin = true;
             break;
           }
@@ -476,31 +519,32 @@ PunctuationVotes CountPunctuation(const cv::Mat& binary, const cv::Mat& stats,
     std::nth_element(bottoms.begin(), bottoms.begin() + mid, bottoms.end());
     const int top = tops[mid], bottom = bottoms[mid];
     const double h = bottom - top;
-    if (h < 0.5 * em) continue;
+    if (h < opt.punct_min_line_em * em) continue;
     const double pos = (0.5 * (m.y0 + m.y1) - top) / h;
-    if (pos > 0.7) {
+    if (pos > opt.punct_low_share) {
       if (EmptyBox(binary, m.x0 - side, top, m.x1 + side, m.y0 - margin)) ++votes.upright;
-    } else if (pos < 0.3) {
+    } else if (pos < opt.punct_high_share) {
       if (EmptyBox(binary, m.x0 - side, m.y1 + margin, m.x1 + side, bottom)) ++votes.upside_down;
     }
   }
   return votes;
 }
 
-std::vector<char> FindSpecks(const cv::Mat& binary, const cv::Mat& stats, double dpi) {
+std::vector<char> FindSpecks(const cv::Mat& binary, const cv::Mat& stats, double dpi,
+                             const PrepareOptions& o) {
   std::vector<char> speck(static_cast<size_t>(stats.rows), 0);
   if (binary.empty() || stats.rows < 2) return speck;
   const double px_per_mm = dpi / kMmPerInch;
   // Tiny: below (0.2 mm)^2, 2 px at 200 dpi, 5 at 300. No part of a character is so small.
-  const int tiny_area = std::max(1, static_cast<int>(0.04 * px_per_mm * px_per_mm));
+  const int tiny_area = std::max(1, static_cast<int>(o.speck_tiny_mm2 * px_per_mm * px_per_mm));
   const int tiny_side = static_cast<int>(2 * std::sqrt(tiny_area)) + 1;
   // Small: at most 1.2 mm across and 0.6 mm^2. A period or a dot stroke is this small, so
   // these go only when nothing but at most one other small mark is within 2 mm.
-  const double small_side = 1.2 * px_per_mm;
-  const double small_area = 0.6 * px_per_mm * px_per_mm;
-  const double reach = 2.0 * px_per_mm;
+  const double small_side = o.speck_small_mm * px_per_mm;
+  const double small_area = o.speck_small_mm2 * px_per_mm * px_per_mm;
+  const double reach = o.speck_reach_mm * px_per_mm;
   // Ink nearby counts from (0.35 mm)^2 on: 7 px at 200 dpi.
-  const double min_near = std::max(2.0, 0.12 * px_per_mm * px_per_mm);
+  const double min_near = std::max(2.0, o.speck_near_ink_mm2 * px_per_mm * px_per_mm);
   std::vector<int> candidates;
   for (int i = 1; i < stats.rows; ++i) {
     const Comp c = CompOf(stats, i);
@@ -514,7 +558,7 @@ std::vector<char> FindSpecks(const cv::Mat& binary, const cv::Mat& stats, double
   if (candidates.empty()) return speck;
   // Density at 1/4 resolution of the ink that is not a small candidate (characters, rules),
   // and the count of candidates by their centres.
-  const int k = 4;
+  const int k = kSpeckDensityScale;
   cv::Mat large = binary.clone();
   for (int i : candidates) {
     const Comp c = CompOf(stats, i);
@@ -544,14 +588,12 @@ std::vector<char> FindSpecks(const cv::Mat& binary, const cv::Mat& stats, double
     // Kept beside a character or a rule, or in a row of dots (leaders, an ellipsis).
     const bool by_text = BoxSum(integral, x0, y0, x1, y1) * per_unit >= min_near;
     const double others = BoxSum(count_integral, x0, y0, x1, y1) - 1;
-    if (!by_text && others < 2) speck[i] = 1;
+    if (!by_text && others < o.speck_row_marks) speck[i] = 1;
   }
   return speck;
 }
 
 namespace {
-
-constexpr double kWorkDpi = 100;  // estimation (direction, skew) runs at about this dpi
 
 // dpi as given, or guessed from the page size (A4 either way) when missing or absurd.
 double UsableDpi(const cv::Mat& gray, double dpi) {
@@ -578,20 +620,20 @@ struct InkPoints {
   double em = 0;      // character height, px
 };
 
-InkPoints CollectInk(const cv::Mat& ink, double px_per_mm) {
+InkPoints CollectInk(const cv::Mat& ink, double px_per_mm, const PrepareOptions& o) {
   InkPoints out;
   const Components cc = FindComponents(ink);
   // 0: skip (speck or solid blob), 1: rule-like or large (skew only), 2: text.
   std::vector<uint8_t> cls(static_cast<size_t>(cc.count()), 0);
-  const double speck_side = 0.5 * px_per_mm;
-  const double big = 12 * px_per_mm;
+  const double speck_side = o.work_speck_mm * px_per_mm;
+  const double big = o.work_large_mm * px_per_mm;
   for (int i = 1; i < cc.count(); ++i) {
     const Comp c = CompOf(cc.stats, i);
     if (std::max(c.w(), c.h()) <= speck_side) continue;
     if (c.w() >= big || c.h() >= big) {
       // Rules and grids are thin; a large solid blob (picture, stamp, black border) has no
       // direction to offer.
-      cls[i] = c.area < 0.35 * static_cast<double>(c.w()) * c.h() ? 1 : 0;
+      cls[i] = c.area < o.work_rule_fill_share * static_cast<double>(c.w()) * c.h() ? 1 : 0;
     } else {
       cls[i] = 2;
     }
@@ -623,19 +665,24 @@ InkPoints CollectInk(const cv::Mat& ink, double px_per_mm) {
                   static_cast<size_t>(run[2] - run[1]));
     }
   }
-  out.em = EstimateEm(cc.stats, px_per_mm);
+  out.em = EstimateEm(cc.stats, px_per_mm, o);
   return out;
 }
 
-// Tesseract OSD, one engine per thread, created on first use; null when osd.traineddata is
+// Tesseract OSD, one engine per thread, created on first use (and again when asked for
+// another `tessdata` folder; empty: Tesseract's default); null when osd.traineddata is
 // missing. The legacy OSD classifier runs in the calling thread (no OpenMP).
-tesseract::TessBaseAPI* OsdEngine() {
+tesseract::TessBaseAPI* OsdEngine(const std::string& tessdata) {
   thread_local std::unique_ptr<tesseract::TessBaseAPI> api;
   thread_local bool tried = false;
-  if (!tried) {
+  thread_local std::string tried_with;
+  if (!tried || tried_with != tessdata) {
     tried = true;
+    tried_with = tessdata;
+    api.reset();
     auto a = std::make_unique<tesseract::TessBaseAPI>();
-    if (a->Init(nullptr, "osd", tesseract::OEM_TESSERACT_ONLY) == 0) {
+    if (a->Init(tessdata.empty() ? nullptr : tessdata.c_str(), "osd",
+                tesseract::OEM_TESSERACT_ONLY) == 0) {
       a->SetVariable("debug_file", "/dev/null");
       a->SetPageSegMode(tesseract::PSM_OSD_ONLY);
       api = std::move(a);
@@ -644,24 +691,45 @@ tesseract::TessBaseAPI* OsdEngine() {
   return api.get();
 }
 
+// What OSD is shown: characters (components kOsdMinCharEm..kOsdMaxCharEm high, at most
+// kOsdMaxCharWidthEm wide, kOsdMinChars of them) in the window of kOsdWindowEm (about 6
+// lines) that holds the most, with an em of margin, at least kOsdMinSidePx a side, scaled so
+// that characters are kOsdCharPx high (a factor of kOsdMinScale..1, no resampling above
+// kOsdNoResample); fewer than kOsdMinCharsShown characters (OSD skips a page with fewer than
+// a few dozen) are repeated, up to kOsdMaxCopies times; never below kMinPpi.
+constexpr double kOsdMinCharEm = 0.4;
+constexpr double kOsdMaxCharEm = 2;
+constexpr double kOsdMaxCharWidthEm = 3;
+constexpr size_t kOsdMinChars = 3;
+constexpr double kOsdWindowEm = 9;
+constexpr int kOsdMinSidePx = 16;
+constexpr double kOsdCharPx = 30.0;
+constexpr double kOsdMinScale = 0.2;
+constexpr double kOsdNoResample = 0.9;
+constexpr size_t kOsdMinCharsShown = 40;
+constexpr int kOsdMaxCopies = 6;
+constexpr int kMinPpi = 70;
+
 // OSD on the band of `page` (horizontal lines, ink = 255 in `binary`) with the most text,
 // at most ~6 lines, scaled so characters are ~30 px high. Returns Tesseract's clockwise
 // orientation or -1.
 int AskOsd(const cv::Mat& page, const cv::Mat& stats, const std::vector<char>& keep, double em,
-           double dpi, double* confidence) {
+           double dpi, const std::string& tessdata, double* confidence) {
   *confidence = 0;
-  tesseract::TessBaseAPI* api = OsdEngine();
+  tesseract::TessBaseAPI* api = OsdEngine(tessdata);
   if (api == nullptr) return -1;
   std::vector<Comp> text;
   for (int i = 1; i < stats.rows; ++i) {
     if (!keep[i]) continue;
     const Comp c = CompOf(stats, i);
-    if (c.h() >= 0.4 * em && c.h() <= 2 * em && c.w() <= 3 * em) text.push_back(c);
+    if (c.h() >= kOsdMinCharEm * em && c.h() <= kOsdMaxCharEm * em &&
+        c.w() <= kOsdMaxCharWidthEm * em)
+      text.push_back(c);
   }
-  if (text.size() < 3) return -1;
+  if (text.size() < kOsdMinChars) return -1;
   std::sort(text.begin(), text.end(), [](const Comp& a, const Comp& b) { return a.y0 < b.y0; });
   // The window of 9 em (about 6 lines) holding the most characters.
-  const int window = static_cast<int>(9 * em);
+  const int window = static_cast<int>(kOsdWindowEm * em);
   size_t best_lo = 0, best_n = 0;
   for (size_t lo = 0, hi = 0; lo < text.size(); ++lo) {
     while (hi < text.size() && text[hi].y0 < text[lo].y0 + window) ++hi;
@@ -675,23 +743,24 @@ int AskOsd(const cv::Mat& page, const cv::Mat& stats, const std::vector<char>& k
   const int pad = static_cast<int>(em);
   const cv::Rect roi = cv::Rect(x0 - pad, y0 - pad, x1 - x0 + 2 * pad, y1 - y0 + 2 * pad) &
                        cv::Rect(0, 0, page.cols, page.rows);
-  if (roi.width < 16 || roi.height < 16) return -1;
-  const double f = std::clamp(30.0 / std::max(em, 1.0), 0.2, 1.0);
+  if (roi.width < kOsdMinSidePx || roi.height < kOsdMinSidePx) return -1;
+  const double f = std::clamp(kOsdCharPx / std::max(em, 1.0), kOsdMinScale, 1.0);
   cv::Mat img;
-  if (f < 0.9) {
+  if (f < kOsdNoResample) {
     cv::resize(page(roi), img, cv::Size(), f, f, cv::INTER_AREA);
   } else {
     img = page(roi).clone();
   }
   // OSD skips a page with fewer than a few dozen characters: a short title is repeated.
-  if (best_n < 40) {
-    const int copies = std::min(6, static_cast<int>((40 + best_n - 1) / best_n));
+  if (best_n < kOsdMinCharsShown) {
+    const int copies =
+        std::min(kOsdMaxCopies, static_cast<int>((kOsdMinCharsShown + best_n - 1) / best_n));
     cv::Mat tiled;
     cv::vconcat(std::vector<cv::Mat>(static_cast<size_t>(copies), img), tiled);
     img = tiled;
   }
   api->SetImage(img.data, img.cols, img.rows, 1, static_cast<int>(img.step));
-  api->SetSourceResolution(std::max(70, static_cast<int>(std::lround(dpi * f))));
+  api->SetSourceResolution(std::max(kMinPpi, static_cast<int>(std::lround(dpi * f))));
   int deg = -1;
   float conf = 0, script_conf = 0;
   const char* script = nullptr;
@@ -742,12 +811,13 @@ void Turn(PreparedPage& out, int orientation) {
 // Hairline rules too faint for the threshold: averaged along 2 mm of their direction they
 // stand out of the noise, a thin ridge on clean paper (2 px to either side), and the pixel
 // itself is not paper white.
-void AddFaintRules(const cv::Mat& smooth, double dpi, cv::Mat& binary) {
-  const int len = Odd(2.0 * dpi / kMmPerInch);
-  const int d = std::max(2, static_cast<int>(std::lround(dpi / 100)));
-  constexpr int kLine = 240;   // averaged gray at most this
-  constexpr int kPaper = 245;  // averaged gray beside it at least this
-  constexpr int kPixel = 250;  // the pixel itself below this
+void AddFaintRules(const cv::Mat& smooth, double dpi, const PrepareOptions& o, cv::Mat& binary) {
+  const int len = Odd(o.faint_rule_mm * dpi / kMmPerInch);
+  const int d = std::max(kMinHaloSidePx,
+                         static_cast<int>(std::lround(o.faint_rule_side_px_at_200dpi * dpi / 200)));
+  const int line = o.faint_rule_gray;         // averaged gray at most this
+  const int paper = o.faint_rule_paper_gray;  // averaged gray beside it at least this
+  const int pixel = o.faint_rule_pixel_gray;  // the pixel itself below this
   for (const bool horizontal : {true, false}) {
     cv::Mat mean;
     cv::blur(smooth, mean, horizontal ? cv::Size(len, 1) : cv::Size(1, len));
@@ -760,11 +830,11 @@ void AddFaintRules(const cv::Mat& smooth, double dpi, cv::Mat& binary) {
         const uint8_t* above = mean.ptr<uint8_t>(y - d);
         const uint8_t* below = mean.ptr<uint8_t>(y + d);
         for (int x = 0; x < mean.cols; ++x) {
-          if (m[x] <= kLine && p[x] < kPixel && std::min(above[x], below[x]) >= kPaper) b[x] = 255;
+          if (m[x] <= line && p[x] < pixel && std::min(above[x], below[x]) >= paper) b[x] = 255;
         }
       } else {
         for (int x = d; x + d < mean.cols; ++x) {
-          if (m[x] <= kLine && p[x] < kPixel && std::min(m[x - d], m[x + d]) >= kPaper) b[x] = 255;
+          if (m[x] <= line && p[x] < pixel && std::min(m[x - d], m[x + d]) >= paper) b[x] = 255;
         }
       }
     }
@@ -812,7 +882,7 @@ PreparedPage PrepareWithDiagnostics(const PageImage& scan, const PrepareOptions&
   const double px_per_mm = dpi / kMmPerInch;
 
   // 1. Working copy (~100 dpi), the paper's brightness, the ink.
-  const double ws = std::min(1.0, kWorkDpi / dpi);
+  const double ws = std::min(1.0, options.work_dpi / dpi);
   cv::Mat work;
   if (ws < 1.0) {
     cv::resize(gray, work, cv::Size(), ws, ws, cv::INTER_AREA);
@@ -820,21 +890,22 @@ PreparedPage PrepareWithDiagnostics(const PageImage& scan, const PrepareOptions&
     work = gray;
   }
   const double work_px_per_mm = dpi * ws / kMmPerInch;
-  const cv::Mat background = EstimateBackground(work, dpi * ws);
+  const cv::Mat background = EstimateBackground(work, dpi * ws, options);
   const cv::Mat work_ratio = RatioToBackground(work, background);
-  const Tone work_tone = EstimateTone(work_ratio, 1);
+  const Tone work_tone = EstimateTone(work_ratio, 1, options);
   cv::Mat work_ink;
   cv::threshold(work_ratio, work_ink,
-                std::min(work_tone.paper - 5 * work_tone.noise, 0.8 * work_tone.paper), 255,
-                cv::THRESH_BINARY_INV);
-  const InkPoints ink = CollectInk(work_ink, work_px_per_mm);
+                std::min(work_tone.paper - options.work_ink_noise * work_tone.noise,
+                         options.work_ink_share * work_tone.paper),
+                255, cv::THRESH_BINARY_INV);
+  const InkPoints ink = CollectInk(work_ink, work_px_per_mm, options);
   diag->em = ink.em / ws;
   watch.Lap("work");
 
   // 2. Direction of the text lines and skew.
   const double max_skew = std::max(0.0, options.max_skew_degrees);
   bool columns = false;
-  const bool has_text = ink.text.size() >= 200;
+  const bool has_text = static_cast<double>(ink.text.size()) >= options.min_text_px;
   if (options.detect_orientation && has_text) {
     const SkewEstimate h = EstimateSkew(ink.text, false, max_skew, work_px_per_mm, false);
     const SkewEstimate v = EstimateSkew(ink.text, true, max_skew, work_px_per_mm, false);
@@ -852,14 +923,17 @@ PreparedPage PrepareWithDiagnostics(const PageImage& scan, const PrepareOptions&
   // (Fresh outputs throughout: OpenCV writes into a destination's buffer when it fits, and
   // `gray` is the caller's image.)
   cv::Mat flat;
-  double ink_below = 215;  // gray level of `flat` below which a pixel is ink
+  // Gray level of `flat` below which a pixel is ink, when the page was flattened (else Otsu's
+  // level of the page decides).
+  double ink_below = 0;
   if (options.flatten_background) {
     const cv::Mat ratio = RatioToBackground(gray, background);
-    const Tone tone = EstimateTone(ratio, 4);
+    const Tone tone = EstimateTone(ratio, 4, options);
     const cv::Mat curve = ToneCurve(tone);
     cv::LUT(ratio, curve, flat);
-    ink_below = std::clamp(
-        255.0 * (tone.threshold - tone.ink) / std::max(1.0, tone.white - tone.ink), 128.0, 250.0);
+    ink_below =
+        std::clamp(255.0 * (tone.threshold - tone.ink) / std::max(1.0, tone.white - tone.ink),
+                   options.binary_min_gray, options.binary_max_gray);
   } else {
     flat = gray;
   }
@@ -888,20 +962,21 @@ PreparedPage PrepareWithDiagnostics(const PageImage& scan, const PrepareOptions&
   cv::Mat binary;
   {
     cv::Mat smooth;
-    cv::GaussianBlur(page, smooth, cv::Size(), 0.7 * dpi / 200.0);
+    cv::GaussianBlur(page, smooth, cv::Size(), options.binary_blur_px_at_200dpi * dpi / 200.0);
     if (options.flatten_background) {
       cv::threshold(smooth, binary, ink_below, 255, cv::THRESH_BINARY_INV);
     } else {
       cv::threshold(smooth, binary, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
     }
-    AddFaintRules(smooth, dpi, binary);
+    AddFaintRules(smooth, dpi, options, binary);
   }
   const Components cc = FindComponents(binary);
   std::vector<char> keep(static_cast<size_t>(cc.count()), 1);
   watch.Lap("binary");
   if (options.remove_specks) {
-    const std::vector<char> speck = FindSpecks(binary, cc.stats, dpi);
-    const int tiny_side = std::max(2, static_cast<int>(0.4 * px_per_mm));
+    const std::vector<char> speck = FindSpecks(binary, cc.stats, dpi, options);
+    const int tiny_side =
+        std::max(kMinHaloSidePx, static_cast<int>(options.speck_halo_mm * px_per_mm));
     for (size_t r = 0; r < cc.runs.size(); ++r) {
       const int l = cc.run_label[r];
       if (!speck[l]) continue;
@@ -935,10 +1010,11 @@ PreparedPage PrepareWithDiagnostics(const PageImage& scan, const PrepareOptions&
     out.orientation_source = OrientationSource::kNone;
     return out;
   }
-  diag->votes = CountPunctuation(binary, cc.stats, keep, dpi);
+  diag->votes = CountPunctuation(binary, cc.stats, keep, dpi, options);
   const int up = diag->votes.upright, down = diag->votes.upside_down;
-  const bool clear_up = up - down >= 3 && up >= 3 * down;
-  const bool clear_down = down - up >= 3 && down >= 3 * up;
+  const int margin = options.min_vote_margin, ratio = options.min_vote_ratio;
+  const bool clear_up = up - down >= margin && up >= ratio * down;
+  const bool clear_down = down - up >= margin && down >= ratio * up;
   watch.Lap("punctuation");
   out.orientation_source = OrientationSource::kLayout;
   if (clear_up) return out;
@@ -947,12 +1023,13 @@ PreparedPage PrepareWithDiagnostics(const PageImage& scan, const PrepareOptions&
     return out;
   }
   if (options.use_osd) {
-    diag->osd_orientation =
-        AskOsd(page, cc.stats, keep, EstimateEm(cc.stats, px_per_mm), dpi, &diag->osd_confidence);
+    diag->osd_orientation = AskOsd(page, cc.stats, keep, EstimateEm(cc.stats, px_per_mm, options),
+                                   dpi, options.tessdata, &diag->osd_confidence);
     watch.Lap("osd");
     const int osd = diag->osd_orientation;
     // A quarter turn from OSD only when the line direction was a close call.
-    const bool plausible = osd == 0 || osd == 180 || std::abs(diag->direction) < 0.3;
+    const bool plausible =
+        osd == 0 || osd == 180 || std::abs(diag->direction) < options.osd_quarter_turn_direction;
     if (osd >= 0 && plausible && diag->osd_confidence >= options.osd_min_confidence) {
       out.orientation_source = OrientationSource::kOsd;
       Turn(out, osd);
@@ -971,7 +1048,7 @@ PreparedPage PrepareWithDiagnostics(const PageImage& scan, const PrepareOptions&
       mass += c.area;
       moment += c.area * 0.5 * (c.y0 + c.y1);
     }
-    flip = mass > 0 && moment / mass > 0.6 * page.rows;
+    flip = mass > 0 && moment / mass > options.upside_down_ink_share * page.rows;
   }
   if (flip) Turn(out, 180);
   return out;

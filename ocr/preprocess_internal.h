@@ -12,8 +12,8 @@
 namespace jixiao::preprocess_internal {
 
 // Paper brightness of `gray`, smooth, at ~25 dpi (1/8 of a 200 dpi page): dark marks smaller
-// than ~7 mm are closed away. `dpi` is gray's resolution.
-cv::Mat EstimateBackground(const cv::Mat& gray, double dpi);
+// than ~7 mm are closed away (PrepareOptions::background_*). `dpi` is gray's resolution.
+cv::Mat EstimateBackground(const cv::Mat& gray, double dpi, const PrepareOptions& options = {});
 
 // gray * kRatioOne / background (background resized to gray's size), saturated to 8 bits:
 // paper comes out near kRatioOne whatever its shade.
@@ -29,7 +29,7 @@ struct Tone {
   double threshold = 0.8 * kRatioOne;  // below: ink in the binary
 };
 // Every `row_step`-th row is sampled (speed on full pages).
-Tone EstimateTone(const cv::Mat& ratio, int row_step);
+Tone EstimateTone(const cv::Mat& ratio, int row_step, const PrepareOptions& options = {});
 // 256-entry lookup table: ratio -> output gray.
 cv::Mat ToneCurve(const Tone& tone);
 
@@ -59,8 +59,8 @@ SkewEstimate EstimateSkew(const std::vector<cv::Point2f>& points, bool columns, 
 double SmearDirection(const cv::Mat& text_mask, double em);
 
 // Character height (px) from component statistics: a high percentile of the heights between
-// 1.5 and 12 mm.
-double EstimateEm(const cv::Mat& stats, double px_per_mm);
+// 1.5 and 12 mm (PrepareOptions::em_*).
+double EstimateEm(const cv::Mat& stats, double px_per_mm, const PrepareOptions& options = {});
 
 // 0 versus 180 degrees: small marks (，。、 . ,) at the bottom of their text line with
 // nothing above them vote upright; at the top with nothing below, upside down. `binary`:
@@ -71,13 +71,15 @@ struct PunctuationVotes {
   int upside_down = 0;
 };
 PunctuationVotes CountPunctuation(const cv::Mat& binary, const cv::Mat& stats,
-                                  const std::vector<char>& keep, double dpi);
+                                  const std::vector<char>& keep, double dpi,
+                                  const PrepareOptions& options = {});
 
 // Specks among the components of `binary` (ink = 255): tiny ones (below (0.2 mm)^2)
 // anywhere; small ones (at most 1.2 mm across) with no character or rule within 2 mm,
-// unless two more small marks are that near (a row of dots). One flag per label; label 0
-// (background) is never a speck.
-std::vector<char> FindSpecks(const cv::Mat& binary, const cv::Mat& stats, double dpi);
+// unless two more small marks are that near (a row of dots) (PrepareOptions::speck_*). One
+// flag per label; label 0 (background) is never a speck.
+std::vector<char> FindSpecks(const cv::Mat& binary, const cv::Mat& stats, double dpi,
+                             const PrepareOptions& options = {});
 
 // What Prepare saw, for tests and tuning.
 struct Diagnostics {

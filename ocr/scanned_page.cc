@@ -14,10 +14,22 @@
 #include "ocr/lexicon.h"
 #include "ocr/line_reader.h"
 #include "ocr/preprocess.h"
+#include "ocr/text_fixes.h"
 
 namespace jixiao {
 
 namespace {
+
+// A line's gray image reaches kLineMarginPx beyond its ink on each side (a blurred glyph's
+// soft edges: a 1 px margin cut them, and the recognizer read 量 as 最 on an archive copy),
+// and keeps the gray within that distance of its own ink, nothing else.
+constexpr int kLineMarginPx = 2;
+// The text outside the tables leaves this many em around each table (its rules, their halo).
+constexpr double kTablePadEm = 0.15;
+// Without a binary from Prepare: ink is a pixel darker by kFallbackContrast gray levels than
+// the mean of kFallbackBlockPx pixels around it.
+constexpr int kFallbackBlockPx = 31;
+constexpr double kFallbackContrast = 25;
 
 // A box in points to the pixel rectangle it covers on an image at `dpi`, clipped to `size`.
 cv::Rect PixelRect(const Box& b, double dpi, cv::Size size) {
@@ -46,37 +58,45 @@ struct PageReader {
   const cv::Mat& gray;
   double dpi;
   double em;
+  const ocr::LineOptions& lines;
+  const FixSwitches& switches;
   std::vector<Word> words = {};
   std::vector<size_t> corrected = {};  // indices of words that a correction changed
+  std::vector<std::vector<std::string>> fixes = {};  // per word: the fixes that changed it
+  ocr::LineCache cache = {};           // this page's cells read so far (with these switches)
 
   std::vector<int> BandHeights(const std::vector<Region>& regions) const {
     std::vector<int> h;
     for (const Region& r : regions)
-      for (const ocr::InkLine& l : ocr::FindLines(r.ink, em, r.split_gap_em)) h.push_back(l.box.height);
+      for (const ocr::InkLine& l : ocr::FindLines(r.ink, em, r.split_gap_em, 0, lines))
+        h.push_back(l.box.height);
     return h;
   }
 
   void Read(const Region& region, double line_height) {
-    for (const ocr::InkLine& l : ocr::FindLines(region.ink, em, region.split_gap_em, line_height)) {
-      // The gray line, 2 px wider on each side for the glyphs' soft edges, with everything
-      // that is not its ink or within 2 px of it (rules, specks, the neighbouring lines)
-      // white. The 2 px keep a blurred glyph's gray edges (a 1 px margin cut them, and the
-      // recognizer read 量 as 最 on an archive copy).
+    for (const ocr::InkLine& l :
+         ocr::FindLines(region.ink, em, region.split_gap_em, line_height, lines)) {
+      // The gray line, kLineMarginPx wider on each side for the glyphs' soft edges, with
+      // everything that is not its ink or within kLineMarginPx of it (rules, specks, the
+      // neighbouring lines) white.
+      constexpr int m = kLineMarginPx;
       const cv::Rect page_rect(cv::Point(0, 0), gray.size());
-      const cv::Rect on_page =
-          cv::Rect(l.box.x + region.where.x - 2, l.box.y + region.where.y - 2, l.box.width + 4,
-                   l.box.height + 4) & page_rect;
+      const cv::Rect on_page = cv::Rect(l.box.x + region.where.x - m, l.box.y + region.where.y - m,
+                                        l.box.width + 2 * m, l.box.height + 2 * m) &
+                               page_rect;
       cv::Mat own = cv::Mat::zeros(on_page.size(), CV_8UC1);
       const cv::Rect in_own(l.box.x + region.where.x - on_page.x, l.box.y + region.where.y - on_page.y,
                             l.box.width, l.box.height);
       l.mask.copyTo(own(in_own));
       cv::Mat mask;
-      cv::dilate(own, mask, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(5, 5)));
+      cv::dilate(own, mask,
+                 cv::getStructuringElement(cv::MORPH_RECT, cv::Size(2 * m + 1, 2 * m + 1)));
       cv::Mat line = gray(on_page).clone();
       line.setTo(255, mask == 0);
-      ocr::LineResult t = ocr::ReadTextLine(engine, line, own, dpi, region.cell);
+      ocr::LineResult t = ocr::ReadTextLine(engine, line, own, dpi, region.cell, &cache, switches);
       if (t.text.empty()) continue;
       if (t.corrected) corrected.push_back(words.size());
+      fixes.push_back(std::move(t.fixes));
       Word w;
       w.text = t.text;
       w.box = PointBox(on_page, dpi);
@@ -115,37 +135,58 @@ std::vector<std::string> Redistribute(const std::string& text, const std::vector
 // reading that led to it was not.
 constexpr double kLexiconConfidence = 0.85;
 
+// The fixes the line reader applied to the words whose centres lie in `l` (and in `inside`,
+// when given), noted on `l`; returns whether one of those words is `corrected`.
+bool NoteWordFixes(TextLine& l, const Box* inside, const std::vector<Word>& words,
+                   const std::vector<size_t>& corrected, const std::vector<std::vector<std::string>>& fixes) {
+  auto in = [&](size_t i) {
+    const double x = words[i].box.cx(), y = words[i].box.cy();
+    return (!inside || inside->Contains(x, y)) && l.box.Contains(x, y);
+  };
+  for (size_t i = 0; i < words.size(); ++i)
+    if (!fixes[i].empty() && in(i)) NoteFixes(l.fixes, fixes[i]);
+  bool any = false;
+  for (size_t i : corrected) any = any || in(i);
+  return any;
+}
+
 // What the reader knows, applied to a table read by OCR: every cell is marked as OCR'd,
 // operators decided by shape are marked as corrections, symbol fixes apply, and a cell that
-// is a near miss of a fixed label or indicator term becomes that term.
-void Review(Table& t, const std::vector<Word>& words, const std::vector<size_t>& corrected) {
+// is a near miss of a fixed label or indicator term becomes that term. Each line and cell
+// notes the fixes that changed it.
+void Review(Table& t, const std::vector<Word>& words, const std::vector<size_t>& corrected,
+            const std::vector<std::vector<std::string>>& word_fixes, const FixSwitches& switches) {
   for (TableCell& c : t.cells) {
     c.source = WordSource::kOcr;
     for (TextLine& l : c.lines) {
-      for (size_t i : corrected) {
-        if (c.box.Contains(words[i].box.cx(), words[i].box.cy()) &&
-            l.box.Contains(words[i].box.cx(), words[i].box.cy())) {
-          l.corrected = true;
-          c.corrected = true;
-        }
+      if (NoteWordFixes(l, &c.box, words, corrected, word_fixes)) {
+        l.corrected = true;
+        c.corrected = true;
       }
-      const std::string fixed = ocr::FixSymbols(l.text);
-      if (fixed != l.text) {
-        l.SetText(fixed);
+      ocr::FixedText fixed = ocr::FixSymbols(l.text, switches);
+      NoteFixes(l.fixes, fixed.fixes);
+      if (fixed.text != l.text) {
+        l.SetText(fixed.text);
         l.corrected = c.corrected = true;
       }
     }
     if (c.lines.empty()) continue;
     // Specks read as marks at the cell's ends.
-    const std::string first = ocr::TrimCellMarks(c.lines.front().text + "X");
+    const std::string first = ocr::TrimCellMarks(c.lines.front().text + "X", switches, &c.lines.front().fixes);
     c.lines.front().SetText(first.substr(0, first.size() - 1));
-    const std::string last = ocr::TrimCellMarks("X" + c.lines.back().text);
+    const std::string last = ocr::TrimCellMarks("X" + c.lines.back().text, switches, &c.lines.back().fixes);
     c.lines.back().SetText(last.substr(1));
     std::vector<std::string> texts;
-    for (const TextLine& l : c.lines) texts.push_back(l.text);
+    for (const TextLine& l : c.lines) {
+      texts.push_back(l.text);
+      NoteFixes(c.fixes, l.fixes);
+    }
     c.text = JoinWrapped(texts);
-    std::optional<std::string> term = ocr::NearestTerm(c.text);
-    if (!term) {
+    const char* by = "ocr.nearest_term";
+    std::optional<std::string> term;
+    if (switches.Enabled(by)) term = ocr::NearestTerm(c.text);
+    if (!term && switches.Enabled("ocr.term_in_row")) {
+      by = "ocr.term_in_row";
       std::vector<std::string> siblings;
       for (const TableCell& o : t.cells)
         if (&o != &c && o.row == c.row) siblings.push_back(o.text);
@@ -157,21 +198,30 @@ void Review(Table& t, const std::vector<Word>& words, const std::vector<size_t>&
       for (size_t i = 0; i < c.lines.size(); ++i) {
         c.lines[i].SetText(pieces[i]);
         c.lines[i].corrected = true;
+        NoteFix(c.lines[i].fixes, by);
         c.lines[i].confidence = std::max(c.lines[i].confidence, kLexiconConfidence);
       }
       c.corrected = true;
+      NoteFix(c.fixes, by);
       c.confidence = std::max(c.confidence, kLexiconConfidence);
     }
   }
 }
 
-void Review(std::vector<TextLine>& lines) {
+void Review(std::vector<TextLine>& lines, const std::vector<Word>& words,
+            const std::vector<std::vector<std::string>>& word_fixes, const FixSwitches& switches) {
   for (TextLine& l : lines) {
-    const std::string fixed = ocr::FixSymbols(ocr::TrimLeadingMarks(l.text));
-    if (fixed != l.text) l.SetText(fixed), l.corrected = true;
-    if (std::optional<std::string> term = ocr::NearestTerm(l.text)) {
+    NoteWordFixes(l, nullptr, words, {}, word_fixes);
+    const ocr::FixedText fixed =
+        ocr::FixSymbols(ocr::TrimLeadingMarks(l.text, switches, &l.fixes), switches);
+    NoteFixes(l.fixes, fixed.fixes);
+    if (fixed.text != l.text) l.SetText(fixed.text), l.corrected = true;
+    std::optional<std::string> term;
+    if (switches.Enabled("ocr.nearest_term")) term = ocr::NearestTerm(l.text);
+    if (term) {
       l.SetText(*term);
       l.corrected = true;
+      NoteFix(l.fixes, "ocr.nearest_term");
       l.confidence = std::max(l.confidence, kLexiconConfidence);
     }
   }
@@ -179,8 +229,11 @@ void Review(std::vector<TextLine>& lines) {
 
 }  // namespace
 
-PageContent ReadScannedPage(const PageImage& scan, OcrEngine& engine) {
-  PreparedPage prepared = Prepare(scan);
+PageContent ReadScannedPage(const PageImage& scan, OcrEngine& engine, const FixSwitches& fixes) {
+  const ocr::OcrOptions& options = engine.options();
+  PrepareOptions prepare = options.prepare;
+  prepare.tessdata = options.tessdata;
+  PreparedPage prepared = Prepare(scan, prepare);
   const PageImage& image = prepared.image;
   const double dpi = image.dpi > 0 ? image.dpi : 200;
   PageContent out;
@@ -193,9 +246,9 @@ PageContent ReadScannedPage(const PageImage& scan, OcrEngine& engine) {
   cv::Mat ink = prepared.binary;
   if (ink.empty() || ink.size() != image.gray.size()) {
     cv::adaptiveThreshold(image.gray, ink, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV,
-                          31, 25);
+                          kFallbackBlockPx, kFallbackContrast);
   }
-  PageReader reader{engine.impl(), image.gray, dpi, ocr::DefaultEm(dpi), {}};
+  PageReader reader{engine.impl(), image.gray, dpi, ocr::DefaultEm(dpi), options.lines, fixes};
 
   // Cells first: their cleaned ink, and the height of their lines.
   cv::Mat outside = ink.clone();
@@ -207,14 +260,14 @@ PageContent ReadScannedPage(const PageImage& scan, OcrEngine& engine) {
       if (r.width < ocr::kMinLinePx || r.height < ocr::kMinLinePx) continue;
       Region cell{ink(r).clone(), r, 0, true};
 
-      ocr::RemoveRules(cell.ink, reader.em);
-      ocr::RemoveBorderDebris(cell.ink, reader.em);
-      ocr::RemoveSpecks(cell.ink, reader.em);
+      ocr::RemoveRules(cell.ink, reader.em, options.lines);
+      ocr::RemoveBorderDebris(cell.ink, reader.em, options.lines);
+      ocr::RemoveSpecks(cell.ink, reader.em, options.lines);
       if (cv::countNonZero(cell.ink) == 0) continue;  // an empty cell
       cells.push_back(std::move(cell));
     }
     // Nothing of the table (its rules included) is text outside it.
-    const double pad = 0.15 * reader.em * 72 / dpi;
+    const double pad = kTablePadEm * reader.em * 72 / dpi;
     Box b = g.box;
     b.x0 -= pad, b.y0 -= pad, b.x1 += pad, b.y1 += pad;
     outside(PixelRect(b, dpi, size)).setTo(0);
@@ -222,17 +275,17 @@ PageContent ReadScannedPage(const PageImage& scan, OcrEngine& engine) {
   const double cell_line = ocr::TypicalLineHeight(reader.BandHeights(cells));
   for (const Region& cell : cells) reader.Read(cell, cell_line);
 
-  Region rest{outside, cv::Rect(cv::Point(0, 0), size), 2.5, false};
-  ocr::RemoveRules(rest.ink, reader.em);
-  ocr::RemoveSpecks(rest.ink, reader.em);
+  Region rest{outside, cv::Rect(cv::Point(0, 0), size), options.lines.text_split_gap_band, false};
+  ocr::RemoveRules(rest.ink, reader.em, options.lines);
+  ocr::RemoveSpecks(rest.ink, reader.em, options.lines);
   reader.Read(rest, ocr::TypicalLineHeight(reader.BandHeights({rest})));
 
   for (const Grid& g : grids) {
     out.tables.push_back(Assemble(g, reader.words, out.page));
-    Review(out.tables.back(), reader.words, reader.corrected);
+    Review(out.tables.back(), reader.words, reader.corrected, reader.fixes, fixes);
   }
   out.lines = LinesOutside(out.tables, reader.words);
-  Review(out.lines);
+  Review(out.lines, reader.words, reader.fixes, fixes);
   return out;
 }
 

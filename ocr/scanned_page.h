@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "core/fixes.h"
 #include "core/types.h"
 #include "layout/page.h"
 
@@ -16,7 +17,10 @@ class OcrEngine;  // ocr/engine.h
 // with one OCR Word per text line (box in points, confidence 0–1, source kOcr), lines =
 // LinesOutside. Cells are marked source kOcr, and `corrected` where the reading was decided
 // by what the reader knows (operator glyph shapes, the label and indicator vocabulary,
-// context fixes of marks); their confidence is the weakest line's.
-PageContent ReadScannedPage(const PageImage& scan, OcrEngine& engine);
+// context fixes of marks); their confidence is the weakest line's. The page is prepared and
+// cut into lines as the engine's OcrOptions say (prepare, lines), and reads the same whatever
+// the engine read before (ocr/line_cache.h). Lines and cells name the fixes that changed them
+// (core/fixes.h); the fixes `fixes` switches off are not applied.
+PageContent ReadScannedPage(const PageImage& scan, OcrEngine& engine, const FixSwitches& fixes = {});
 
 }  // namespace jixiao

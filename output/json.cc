@@ -27,6 +27,7 @@ Json SourceJson(const Source& s) {
   o["source"] = s.source == WordSource::kOcr ? "ocr" : "text_layer";
   o["confidence"] = std::round(s.confidence * 1000) / 1000;
   if (s.corrected) o["corrected"] = true;
+  if (!s.fixes.empty()) o["fixes"] = s.fixes;
   return o;
 }
 
@@ -122,6 +123,9 @@ Source SourceOf(const Json& o) {
   if (TextOf(o, "source") == "ocr") s.source = WordSource::kOcr;
   if (auto c = NumberOf(o, "confidence")) s.confidence = *c;
   if (o.contains("corrected") && o["corrected"].is_boolean()) s.corrected = o["corrected"].get<bool>();
+  if (o.contains("fixes") && o["fixes"].is_array())
+    for (const Json& f : o["fixes"])
+      if (f.is_string()) s.fixes.push_back(f.get<std::string>());
   return s;
 }
 

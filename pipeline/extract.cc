@@ -10,7 +10,6 @@
 #include "layout/grid.h"
 #include "layout/table.h"
 #include "ocr/document_lexicon.h"
-#include "ocr/line_net.h"
 #include "ocr/engine.h"
 #include "ocr/scanned_page.h"
 
@@ -32,7 +31,7 @@ PageContent ReadPage(const Document& doc, int page, const ExtractOptions& option
   std::vector<Word> words = doc.TextLayer(page);
   OcrEngine* ocr = TextLayerUsable(words) || !engine ? nullptr : engine();
   if (ocr) {
-    PageContent out = ReadScannedPage(doc.Render(page, options.ocr_dpi), *ocr);
+    PageContent out = ReadScannedPage(doc.Render(page, options.ocr_dpi), *ocr, options.disabled_fixes);
     out.page = page;
     out.has_text = true;
     return out;
@@ -79,7 +78,7 @@ PagesRead ReadPages(const std::string& path, const ExtractOptions& options) {
     auto engine_for = [&]() -> OcrEngine* {
       if (engine || engine_failed) return engine.get();
       try {
-        engine = std::make_unique<OcrEngine>();
+        engine = std::make_unique<OcrEngine>(options.ocr_options);
       } catch (const Error& e) {
         engine_failed = true;
         std::lock_guard<std::mutex> lock(engine_error_mutex);
@@ -130,20 +129,22 @@ std::vector<OcrEngine*> EnginesOf(const PagesRead& read) {
 
 // Scanned pages: glyphs the recognizer doubted, settled by the words the rest of the document
 // prints clearly (ocr/document_lexicon.h).
-void CorrectByDocumentPass(PagesRead& read, ExtractResult&, const ExtractOptions&) {
+void CorrectByDocumentPass(PagesRead& read, ExtractResult&, const ExtractOptions& options) {
   const std::vector<OcrEngine*> engines = EnginesOf(read);
-  ocr::CorrectByDocument(read.pages, engines);
+  ocr::DocumentLexiconOptions lexicon = options.ocr_options.lexicon;
+  lexicon.fixes = options.disabled_fixes;
+  ocr::CorrectByDocument(read.pages, engines, lexicon);
 }
 
-// Pages were read by OCR without the second line recognizer: say so, as their text is read less
-// well (a build moved away from its line-net folder, say).
+// Pages were read by an engine without its second line recognizer or its word list: say so, as
+// their text is read less well (a build moved away from its line-net folder, say).
 void OcrDegradedPass(PagesRead& read, ExtractResult& r, const ExtractOptions&) {
-  const std::vector<OcrEngine*> engines = EnginesOf(read);
-  if (std::any_of(engines.begin(), engines.end(), [](OcrEngine* e) { return e != nullptr; }) &&
-      ocr::LineNet::ModelDir().empty())
-    r.warnings.push_back({0, "ocr.degraded",
-                          "the second OCR line recognizer's model is missing (run scripts/setup.sh and "
-                          "build, or set JIXIAO_LINE_NET): scanned text is read less well"});
+  for (OcrEngine* e : EnginesOf(read))
+    if (e != nullptr && e->degraded()) {
+      r.warnings.push_back(
+          {0, "ocr.degraded", e->degraded_reason() + ": scanned text is read less well"});
+      return;
+    }
 }
 
 void MetadataPass(PagesRead& read, ExtractResult& r, const ExtractOptions&) { r.document = ReadMeta(read.pages); }
@@ -154,7 +155,10 @@ void ProjectsPass(PagesRead& read, ExtractResult& r, const ExtractOptions&) {
   r.projects = ReadProjects(read.pages, &r.warnings);
 }
 
-void IndicatorLevelsPass(PagesRead&, ExtractResult& r, const ExtractOptions&) { SettleIndicatorLevels(r.projects); }
+// A fix (core/fixes.h): it runs unless switched off.
+void IndicatorLevelsPass(PagesRead&, ExtractResult& r, const ExtractOptions& options) {
+  if (options.disabled_fixes.Enabled("records.indicator_levels")) SettleIndicatorLevels(r.projects);
+}
 
 void DepartmentPass(PagesRead&, ExtractResult& r, const ExtractOptions&) {
   DepartmentFromProjects(r.document, r.projects);
@@ -170,7 +174,8 @@ const std::vector<DocumentPass>& DocumentPasses() {
   static const std::vector<DocumentPass> kPasses = {
       {"ocr.document_lexicon", "doubted OCR glyphs settled by the words the document prints clearly",
        CorrectByDocumentPass},
-      {"ocr.degraded", "a warning when pages were read without the second line recognizer", OcrDegradedPass},
+      {"ocr.degraded", "a warning when pages were read without the second line recognizer or the word list",
+       OcrDegradedPass},
       {"records.metadata", "the cover: department, title, year, draft, who compiled and reviewed it", MetadataPass},
       {"records.sections", "part 1: the overall goal, the goals and the measures", SectionsPass},
       {"records.projects", "the projects, from their 绩效目标表 tables", ProjectsPass},

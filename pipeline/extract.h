@@ -11,7 +11,9 @@
 #include "checks/checks.h"
 #include "checks/finding.h"
 #include "core/error.h"
+#include "core/fixes.h"
 #include "extract/document.h"
+#include "ocr/options.h"
 #include "records/records.h"
 
 namespace jixiao {
@@ -22,6 +24,9 @@ struct ExtractOptions {
   double ocr_dpi = 200;     // resolution at which image-only PDF pages are rendered for OCR
   bool ocr = true;          // read pages without a usable text layer by OCR
   CheckOptions checks;      // the auditor checks run on the records
+  // What the OCR engines load and how each OCR stage is tuned (ocr/options.h).
+  ocr::OcrOptions ocr_options;
+  FixSwitches disabled_fixes;  // fixes not applied (core/fixes.h; `--disable-fix ID`)
 };
 
 class OcrEngine;

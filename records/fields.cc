@@ -116,6 +116,8 @@ const std::vector<Declared>& Declarations(FieldScope scope) {
        .item_zh = "页码第 {} 项",
        .item_en = "page entry {}"},
       {"attributes", "其他字段", "attributes", At<&Project::attributes>(), "attributes"},
+      // After the contract example's fields, so that their order stays as it shows them.
+      {"kind", "表类型", "kind", At<&Project::kind>(), ""},  // not stored yet (store/schema.sql)
   };
   static const std::vector<Declared> indicator = {
       {"level1", "一级指标", "level1", At<&Indicator::level1>(), "level1"},

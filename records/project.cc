@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "core/text.h"
+#include "records/families.h"
 #include "records/records.h"
 #include "vocabulary/vocabulary.h"
 
@@ -151,6 +152,7 @@ Source SourceOf(const Table& t, const TableCell& c) {
   s.confidence = c.confidence;
   s.source = c.source;
   s.corrected = c.corrected;
+  s.fixes = c.fixes;
   return s;
 }
 
@@ -444,12 +446,24 @@ class TableReader {
       used_.insert(&c);
       p_.attributes.push_back({PrintedLabel(c.text), value});
     }
+    // A form without a yearly goals label states its goals as 总体目标.
+    if (p_.goals.empty()) {
+      for (auto it = p_.attributes.begin(); it != p_.attributes.end(); ++it) {
+        if (!IsLabel(Label::kOverallGoals, LabelOf(it->first))) continue;
+        p_.goals = SplitNumbered(it->second);
+        p_.attributes.erase(it);
+        break;
+      }
+    }
   }
 
  private:
   static bool LooksLikeKnownLabel(const std::string& l) {
+    // Characters beyond which a text is no indicator header: a goals text saying 依据 is a value.
+    constexpr size_t kHeaderChars = 12;
     return IsCodeLabel(l) || IsNameLabel(l) || IsTotalLabel(l) || IsFiscalLabel(l) || IsOtherLabel(l) ||
-           IsGoalsLabel(l) || IsScheduleLabel(l) || IsPurposeLabel(l) || IndicatorHeader(l).has_value();
+           IsGoalsLabel(l) || IsScheduleLabel(l) || IsPurposeLabel(l) ||
+           (ToU32(l).size() <= kHeaderChars && IndicatorHeader(l).has_value());
   }
   static bool LooksLikeLabel(const std::string& l) {
     std::u32string u = ToU32(l);
@@ -592,6 +606,25 @@ std::optional<ColumnMap> AlignColumns(const Table& t, const ColumnMap& map) {
   return moved;
 }
 
+// The project a title names ("警务辅助人员经费项目绩效目标表" → 警务辅助人员经费): the title as
+// printed before its ending when that ending is a project's own (vocabulary/
+// ProjectNameInTitle), else "".
+std::string NameInTitle(const std::string& compact, const std::string& printed) {
+  const std::string ending = ProjectTitleEnding(compact);
+  if (ending.empty()) return "";
+  // Cut the printed title where its compact form ends before `ending`.
+  const std::u32string u = ToU32(Trim(Nfkc(printed)));
+  const size_t keep = ToU32(compact).size() - ToU32(ending).size();
+  std::u32string name;
+  size_t kept = 0;
+  for (char32_t c : u) {
+    if (kept == keep) break;
+    name += c;
+    if (!IsSpace(c)) ++kept;
+  }
+  return Trim(ToUtf8(name));
+}
+
 bool HasProjectLabels(const Table& t) {
   for (const TableCell& c : t.cells) {
     std::string l = SplitLabelCell(c).label;
@@ -726,6 +759,7 @@ int SettleIndicatorLevels(std::vector<Project>& projects) {
         if (!term || tie) continue;
         text = *term;
         it->second.corrected = true;
+        NoteFix(it->second.fixes, "records.indicator_levels");
         ++changed;
       }
     }
@@ -735,13 +769,22 @@ int SettleIndicatorLevels(std::vector<Project>& projects) {
 
 std::vector<Project> ReadProjects(const std::vector<PageContent>& pages, std::vector<Warning>* warnings) {
   std::vector<Project> projects;
+  // Whether each project's table was a performance table when it was read: an indicator header,
+  // or a 绩效目标表 title above it. A labeled table with neither (收支表, 采购表: their 项目名称
+  // is a column) is a project only when the next page continues it with its indicator block.
+  std::vector<bool> performance;
   ColumnMap last_map;  // the indicator columns of the last project, for continued tables
+  FamilyState family;  // the list or department table being read (records/families.h)
   for (const PageContent& page : pages) {
     double above = 0;  // bottom of the previous table on this page, points
     for (size_t ti = 0; ti < page.tables.size(); ++ti) {
       const Table& t = page.tables[ti];
       auto lines_above = LinesBetween(page, above, t.box.y0);
       above = t.box.y1;
+      if (ReadFamilyTable(page, ti, lines_above, projects, family, warnings)) {
+        performance.resize(projects.size(), true);  // list and department tables are performance tables
+        continue;
+      }
       bool titled = false;
       for (const TextLine* l : lines_above)
         if (IsProjectTitle(Compact(l->text))) titled = true;
@@ -759,6 +802,7 @@ std::vector<Project> ReadProjects(const std::vector<PageContent>& pages, std::ve
           reader.FinishMoney();
           last_map = header->map;
           ReadIndicatorRows(t, header->first_data_row, last_map, p);
+          performance.back() = true;
         } else if (auto moved = AlignColumns(t, last_map)) {
           ReadIndicatorRows(t, 0, *moved, p);
         } else {
@@ -772,24 +816,56 @@ std::vector<Project> ReadProjects(const std::vector<PageContent>& pages, std::ve
       Project p;
       p.index = static_cast<int>(projects.size()) + 1;
       ReadContext(lines_above, p);
+      // A title printed in the table's top row names this project's table (the line above may
+      // be a section's heading: 1.项目支出绩效目标表).
+      for (const TableCell& c : t.cells)
+        if (c.row == 0 && c.colspan == t.cols && IsProjectTitle(Compact(c.text)))
+          p.title = StripNumbering(Trim(Nfkc(c.text)));
       p.pages.push_back(t.page);
       TableReader reader(t, p);
       reader.ReadFields(header ? header->header_row : t.rows);
       reader.FinishMoney();
+      // A form without a 项目名称 label names its project in its title: "<name>项目绩效目标表".
+      if (p.project_name.empty() && p.project_code.empty()) p.project_name = NameInTitle(Compact(p.title), p.title);
       if (header) {
         last_map = header->map;
         ReadIndicatorRows(t, header->first_data_row, last_map, p);
       } else {
         last_map = {};
       }
-      if (p.indicators.empty() && warnings)
-        warnings->push_back({t.page, "project.no_indicators",
-                             "project " + (p.project_code.empty() ? p.project_name : p.project_code) +
-                                 " has no indicator rows"});
       projects.push_back(std::move(p));
+      performance.push_back(header.has_value() || titled);
     }
   }
-  return projects;
+  // Keep the performance tables' records: a labeled table never continued by an indicator
+  // block, a form printed blank (no name, code, money nor indicator: 无此项 templates) and a
+  // totals row (合计) are no projects.
+  std::vector<Project> kept;
+  for (size_t i = 0; i < projects.size(); ++i) {
+    Project& p = projects[i];
+    const bool blank = p.project_name.empty() && p.project_code.empty() && !p.budget.total &&
+                       !p.budget.fiscal && !p.budget.other && p.indicators.empty();
+    const bool totals = p.project_code.empty() && IsTotalsName(Compact(p.project_name));
+    if (!performance[i] || blank || totals) continue;
+    p.index = static_cast<int>(kept.size()) + 1;
+    if (warnings) {
+      // What a performance table that could not be read in full lacks, on its first page.
+      std::vector<std::string> missing;
+      if (p.indicators.empty()) missing.push_back("indicator rows");
+      if (p.project_name.empty() && p.project_code.empty()) missing.push_back("project name and code");
+      if (!p.budget.total && !p.budget.fiscal && !p.budget.other) missing.push_back("budget");
+      if (!missing.empty()) {
+        std::string what;
+        for (const std::string& m : missing) what += (what.empty() ? "" : ", ") + m;
+        const std::string who = !p.project_code.empty() ? p.project_code : p.project_name;
+        warnings->push_back({p.pages.front(), p.indicators.empty() ? "project.no_indicators" : "project.incomplete",
+                             "page " + std::to_string(p.pages.front()) + ": performance table" +
+                                 (who.empty() ? "" : " of " + who) + " read without " + what});
+      }
+    }
+    kept.push_back(std::move(p));
+  }
+  return kept;
 }
 
 }  // namespace jixiao

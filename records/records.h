@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/fixes.h"
 #include "core/types.h"
 #include "layout/page.h"
 #include "layout/table.h"
@@ -23,6 +24,9 @@ struct Source {
   double confidence = 1.0;
   WordSource source = WordSource::kTextLayer;
   bool corrected = false;  // changed by the lexicon after reading
+  // The ids of the fixes that changed it (core/fixes.h), in the order of Fixes(). A field that
+  // is `corrected` names at least one; speck trims name theirs without marking it corrected.
+  std::vector<std::string> fixes;
 };
 
 struct Indicator {
@@ -42,6 +46,8 @@ struct Schedule {
 
 struct Project {
   int index = 0;  // 1-based, in document order
+  // "project", or "department" for a table of the whole department's targets (CONTRACT.md).
+  std::string kind = "project";
   std::string title, unit_code, unit_name, money_unit;
   std::string project_code, project_name;
   Budget budget;
@@ -78,7 +84,7 @@ std::vector<Project> ReadProjects(const std::vector<PageContent>& pages, std::ve
 // that at least two other cells of the column print (anywhere in the document) and that it
 // misses by a character (效黑指标 for 效果指标), or by two when it was read with doubt
 // (上声出指标 for 产出指标, a speck and a blurred glyph); a text of the vocabulary stays. Its
-// provenance is marked corrected.
+// provenance is marked corrected and names the fix records.indicator_levels.
 // A document pass after ReadProjects (pipeline/extract.h); returns the number of cells changed.
 int SettleIndicatorLevels(std::vector<Project>& projects);
 Sections ReadSections(const std::vector<PageContent>& pages);
@@ -86,6 +92,12 @@ DocumentMeta ReadMeta(const std::vector<PageContent>& pages);
 // A form without a cover names its department in each project's 主管部门 field
 // (vocabulary/ DepartmentFieldLabels): `meta` without a department takes the first project's.
 void DepartmentFromProjects(DocumentMeta& meta, const std::vector<Project>& projects);
+
+// The indicators packed in one text cell, one per numbered item (CONTRACT.md, "Packed"):
+// "1、1-产出指标；11-数量指标；会议活动保障次数；实施周期指标值:每年≥20场；年度指标值:每年≥20场。2、…"
+// gives level1 产出指标, level2 数量指标, level3 会议活动保障次数, value 每年≥20场 (the 年度指标值)
+// and the other labeled parts as attributes. Empty when the text is not such a list.
+std::vector<Indicator> SplitPackedIndicators(const std::string& text);
 
 // "1、甲 2、乙" -> {"甲", "乙"}: splits a cell of numbered items, dropping the numbering.
 std::vector<std::string> SplitNumbered(const std::string& text);

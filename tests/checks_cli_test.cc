@@ -72,7 +72,11 @@ TEST_F(CheckCli, ConsistentTruthExitsZero) {
 
 TEST_F(CheckCli, ErrorsExitOneWithJson) {
   const std::string bad =
-      Planted("bad.json", [](Json& j) { j["projects"][0]["budget"]["fiscal"] = 500.0; });
+      Planted("bad.json", [](Json& j) {
+        // 512.4 ≠ 500 + 0 (a printed 0: an unread part would be a note, not an error)
+        j["projects"][0]["budget"]["fiscal"] = 500.0;
+        j["projects"][0]["budget"]["other"] = 0.0;
+      });
   RunResult r = Run("check --json " + bad);
   EXPECT_EQ(r.code, 1) << r.err;
   const Json j = Json::parse(r.out);

@@ -114,7 +114,7 @@ TEST(Checks, ConsistentProjectsAreQuiet) {
 
 TEST(Checks, BudgetSumFires) {
   Project p = Heating();
-  p.budget = {12.05, 11.05, std::nullopt};
+  p.budget = {12.05, 11.05, 0.0};
   auto f = Of(CheckOne(p), "budget.sum");
   ASSERT_EQ(f.size(), 1u) << Dump(CheckOne(p));
   EXPECT_EQ(f[0].severity, Severity::kError);
@@ -128,6 +128,26 @@ TEST(Checks, BudgetSumFires) {
   p.budget = {std::nullopt, 60.0, 30.0};
   EXPECT_EQ(Of(CheckOne(p), "budget.missing").size(), 1u);
   EXPECT_TRUE(Of(CheckOne(p), "budget.sum").empty());
+  // A part read above the whole is wrong whatever the part not read says.
+  p.budget = {12.05, 13.05, std::nullopt};
+  EXPECT_EQ(Of(CheckOne(p), "budget.sum").size(), 1u);
+}
+
+// A part that was not read is no zero: what cannot be checked is a note, not an error.
+TEST(Checks, AnUnreadPartOfTheBudgetIsANoteNotAnError) {
+  Project p = Heating();
+  p.budget = {12.05, 11.05, std::nullopt};
+  const auto all = CheckOne(p);
+  EXPECT_TRUE(Of(all, "budget.sum").empty()) << Dump(all);
+  const auto note = Of(all, "budget.unchecked");
+  ASSERT_EQ(note.size(), 1u) << Dump(all);
+  EXPECT_EQ(note[0].severity, Severity::kInfo);
+  EXPECT_EQ(note[0].fields, (std::vector<std::string>{"budget.total", "budget.other"}));
+  EXPECT_NE(note[0].message_zh.find("其他资金未读到"), std::string::npos) << note[0].message_zh;
+  EXPECT_FALSE(AnyAtLeast(all, Severity::kError)) << Dump(all);
+  p.budget = {12.05, std::nullopt, 1.0};  // the fiscal part not read
+  ASSERT_EQ(Of(CheckOne(p), "budget.unchecked").size(), 1u);
+  EXPECT_EQ(Of(CheckOne(p), "budget.unchecked")[0].fields[1], "budget.fiscal");
 }
 
 TEST(Checks, BudgetSumQuietWithinRounding) {
@@ -700,6 +720,35 @@ TEST(Documents, NotAnExtract) {
   EXPECT_EQ(r.projects[0].indicators[0].value_normalized.op, Op::kGe);
 }
 
+// Per-head forms of text arithmetic: 人均 / 每人 × 人次, 平均 × the count beside it, 元 ↔ 万元;
+// the finding quotes the sentence it computed from.
+TEST(Checks, PerHeadTextArithmeticAgainstTheBudget) {
+  Project p = Heating();
+  p.goals = {};
+  p.indicators.erase(p.indicators.begin());  // no count of 人 elsewhere
+  p.budget = {98.0, 98.0, std::nullopt};
+  p.purpose = "计划培训 1800 人次，人均 500 元。";
+  auto f = Of(CheckOne(p), "indicator.unit_cost");
+  ASSERT_EQ(f.size(), 1u) << Dump(CheckOne(p));
+  EXPECT_EQ(f[0].fields.front(), "purpose");
+  EXPECT_NE(f[0].message_zh.find("“计划培训 1800 人次，人均 500 元。”"), std::string::npos) << f[0].message_zh;
+  bool product = false;
+  for (const auto& [name, v] : f[0].figures)
+    if (name == "product") product = std::abs(v - 900000) < 1e-6;
+  EXPECT_TRUE(product);
+  // 1800 × 500 元 = 90 万元 is the budget: quiet.
+  p.budget = {90.0, 90.0, std::nullopt};
+  EXPECT_TRUE(Of(CheckOne(p), "indicator.unit_cost").empty()) << Dump(CheckOne(p));
+  // 平均 per what the sentence counts; an amount in the same sentence is text.arithmetic.
+  p.budget = {98.0, 98.0, std::nullopt};
+  p.purpose = "维修校舍 120 间，平均 0.80 万元，共计 98.00 万元。";
+  f = Of(CheckOne(p), "text.arithmetic");
+  ASSERT_EQ(f.size(), 1u) << Dump(CheckOne(p));
+  EXPECT_NE(f[0].message_zh.find("维修校舍 120 间"), std::string::npos) << f[0].message_zh;
+  p.purpose = "维修校舍 120 间，平均 0.80 万元，共计 96.00 万元。";
+  EXPECT_TRUE(Of(CheckOne(p), "text.arithmetic").empty()) << Dump(CheckOne(p));
+}
+
 TEST(Documents, TruthsHaveNoErrors) {
   for (const fs::path& t : Truths()) {
     const std::vector<Finding> f = Check(ReadExtractJson(Load(t), t.string()).projects);
@@ -741,7 +790,8 @@ TEST(Documents, PlantedInconsistenciesAreReported) {
   ExtractResult r = ReadExtractJson(Load(t), t.string());
   ASSERT_GE(r.projects.size(), 7u);
   auto& ps = r.projects;
-  ps[0].budget.fiscal = 500.0;                         // 1: 512.4 ≠ 500 + 0
+  ps[0].budget.fiscal = 500.0;                         // 1: 512.4 ≠ 500 + 0 (printed 0)
+  ps[0].budget.other = 0.0;
   ps[1].schedule = {60.0, 50.0, std::nullopt, 100.0};  // 2: 60 → 50
   ps[2].indicators[7] =
       Ind(ps[2].indicators[7].level1, ps[2].indicators[7].level2, ps[2].indicators[7].level3,
@@ -776,7 +826,7 @@ TEST(Documents, PlantedInconsistenciesAreReported) {
 
 TEST(Report, TableAndJson) {
   Project p = Heating();
-  p.budget = {12.05, 11.05, std::nullopt};
+  p.budget = {12.05, 11.05, 0.0};
   auto f = CheckOne(p);
   const std::string table = FindingsTable(f);
   EXPECT_NE(table.find("budget.sum"), std::string::npos);

@@ -1,5 +1,8 @@
 // The document lexicon: a doubted glyph is replaced only when the rest of the document
 // proposes a character and the glyph's image, looked at again, agrees.
+#include <unistd.h>
+
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <string>
@@ -8,6 +11,7 @@
 #include <gtest/gtest.h>
 #include <opencv2/imgcodecs.hpp>
 
+#include "tests/line_net_testing.h"
 #include "core/text.h"
 #include "layout/table.h"
 #include "ocr/document_lexicon.h"
@@ -15,6 +19,15 @@
 
 namespace jixiao {
 namespace {
+
+using Ids = std::vector<std::string>;
+
+// Options with the fixes `off` switched off.
+ocr::DocumentLexiconOptions Without(const Ids& off) {
+  ocr::DocumentLexiconOptions o;
+  for (const std::string& id : off) o.fixes.Disable(id);
+  return o;
+}
 
 GlyphImage Fixture(const std::string& name) {
   cv::Mat m = cv::imread(std::string(JIXIAO_SOURCE_DIR) + "/tests/data/ocr/" + name, cv::IMREAD_GRAYSCALE);
@@ -64,6 +77,7 @@ TEST_F(DocumentLexicon, ContextProposesAndTheGlyphAgrees) {
   const TextLine& l = pages[0].lines.back();
   EXPECT_EQ(l.text, "工程预算");
   EXPECT_TRUE(l.corrected);
+  EXPECT_EQ(l.fixes, Ids{"ocr.doc_pairs"});
   EXPECT_LT(l.char_confidence[2], 0.99f);  // decided, not read
 }
 
@@ -82,6 +96,7 @@ TEST_F(DocumentLexicon, TheWordListProposesWhereTheDocumentCannot) {
   std::vector<PageContent> pages{Page({Read("营养腾食供给", 2, Fixture("lexicon_shanshi.png"))})};
   EXPECT_EQ(ocr::CorrectByDocument(pages, engine_), 1);
   EXPECT_EQ(pages[0].lines.back().text, "营养膳食供给");
+  EXPECT_EQ(pages[0].lines.back().fixes, Ids{"ocr.word_list"});
 }
 
 TEST_F(DocumentLexicon, AReadingNoPageHasIsPutAsideForTheOneWordThatFits) {
@@ -96,9 +111,22 @@ TEST_F(DocumentLexicon, AReadingNoPageHasIsPutAsideForTheOneWordThatFits) {
   EXPECT_EQ(ocr::CorrectByDocument(pages, engine_), 1);
   EXPECT_EQ(pages[0].lines.back().text, "营养膳食供给");
   EXPECT_TRUE(pages[0].lines.back().corrected);
+  // The second recognizer, asked first, reads 膳 already; without it, setting 腾 aside does.
+  EXPECT_EQ(pages[0].lines.back().fixes, Ids{"ocr.line_net_glyph"});
+  std::vector<PageContent> aside{
+      Page({Read("营养腾食供给", 2, Fixture("lexicon_shanshi_scan.png"))})};
+  EXPECT_EQ(ocr::CorrectByDocument(aside, engine_, Without({"ocr.line_net_glyph"})), 1);
+  EXPECT_EQ(aside[0].lines.back().text, "营养膳食供给");
+  EXPECT_EQ(aside[0].lines.back().fixes, Ids{"ocr.set_aside"});
+  // Without both, 腾 stands.
+  std::vector<PageContent> neither{
+      Page({Read("营养腾食供给", 2, Fixture("lexicon_shanshi_scan.png"))})};
+  EXPECT_EQ(ocr::CorrectByDocument(neither, engine_, Without({"ocr.line_net_glyph", "ocr.set_aside"})), 0);
+  EXPECT_EQ(neither[0].lines.back().text, "营养腾食供给");
 }
 
 TEST_F(DocumentLexicon, TheSecondRecognizerReadsWhatThePagesPrintElsewhere) {
+  JIXIAO_NEEDS_LINE_NET();
   // The same glyph, in a document that prints 腾 clearly elsewhere (腾飞). chi_sim's reading
   // alone would stand there (a character of the document in an unusual pair may be what was
   // printed); the second line recognizer reads 养膳食, and 膳 makes a word with 食.
@@ -109,6 +137,43 @@ TEST_F(DocumentLexicon, TheSecondRecognizerReadsWhatThePagesPrintElsewhere) {
       Page({Read("经济腾飞"), Read("营养腾食供给", 2, Fixture("lexicon_shanshi_scan.png"))})};
   EXPECT_EQ(ocr::CorrectByDocument(pages, engine_), 1);
   EXPECT_EQ(pages[0].lines.back().text, "营养膳食供给");
+  EXPECT_EQ(pages[0].lines.back().fixes, Ids{"ocr.line_net_glyph"});
+}
+
+TEST_F(DocumentLexicon, TheEnginesWordListProposes) {
+  // The word list is the engine's to name (OcrOptions::word_list). One that lists 膳食 proposes
+  // 膳 for 腾食, and the glyph agrees; without a list nothing proposes, and the engine says it
+  // runs without one. (No second recognizer here, which could read the glyph on its own.)
+  const std::string list =
+      ::testing::TempDir() + "/jixiao-words-" + std::to_string(::getpid()) + ".txt";
+  std::ofstream(list) << "膳食 2000 n\n营养素 500 n\n";
+  ocr::OcrOptions options;
+  options.line_net_dir = "";
+  options.word_list = list;
+  OcrEngine listed(options);
+  options.word_list = "/nonexistent/dict.txt";
+  OcrEngine unlisted(options);
+  std::vector<PageContent> pages{Page({Read("营养腾食供给", 2, Fixture("lexicon_shanshi.png"))})};
+  EXPECT_EQ(ocr::CorrectByDocument(pages, &listed), 1);
+  EXPECT_EQ(pages[0].lines.back().text, "营养膳食供给");
+  std::vector<PageContent> again{Page({Read("营养腾食供给", 2, Fixture("lexicon_shanshi.png"))})};
+  EXPECT_EQ(ocr::CorrectByDocument(again, &unlisted), 0);
+  EXPECT_EQ(again[0].lines.back().text, "营养腾食供给");
+  // Both run without the second recognizer; only the second without a word list.
+  EXPECT_NE(listed.degraded_reason().find("second OCR line recognizer"), std::string::npos);
+  EXPECT_EQ(listed.degraded_reason().find("word list"), std::string::npos)
+      << listed.degraded_reason();
+  EXPECT_NE(unlisted.degraded_reason().find("word list '/nonexistent/dict.txt'"), std::string::npos)
+      << unlisted.degraded_reason();
+  std::remove(list.c_str());
+}
+
+TEST_F(DocumentLexicon, TheDefaultEngineRunsWithEverything) {
+  JIXIAO_NEEDS_LINE_NET();
+  if (!std::ifstream(ocr::kDefaultWordList) && !std::getenv("CI"))
+    GTEST_SKIP()
+        << "word list missing (Debian package python3-jieba, installed by scripts/setup.sh)";
+  EXPECT_FALSE(engine_->degraded()) << engine_->degraded_reason();
 }
 
 // A page with `line` as the one line of a table cell.
@@ -125,6 +190,7 @@ PageContent CellPage(TextLine line) {
 }
 
 TEST_F(DocumentLexicon, ASureReadingThatMakesNoWordIsReadAgainByTheSecondRecognizer) {
+  JIXIAO_NEEDS_LINE_NET();
   // 学校数量 in a table cell of an archive scan: chi_sim reads 最 for 量 at 0.975, above the
   // doubt that lets the document's words propose. 数最 is no word, so the second recognizer
   // reads the glyph with its neighbours (校数量), and 量 makes a word with 数.
@@ -140,6 +206,12 @@ TEST_F(DocumentLexicon, ASureReadingThatMakesNoWordIsReadAgainByTheSecondRecogni
   EXPECT_EQ(ocr::CorrectByDocument(pages, engine_), 1);
   EXPECT_EQ(pages[0].tables[0].cells[0].text, "实施学校数量");
   EXPECT_TRUE(pages[0].tables[0].cells[0].corrected);
+  EXPECT_EQ(pages[0].tables[0].cells[0].fixes, Ids{"ocr.line_net_glyph"});
+  // Without the second recognizer's glyph reads, the reading stands.
+  std::vector<PageContent> off{CellPage(sure("实施学校数最"))};
+  EXPECT_EQ(ocr::CorrectByDocument(off, engine_, Without({"ocr.line_net_glyph"})), 0);
+  EXPECT_EQ(off[0].tables[0].cells[0].text, "实施学校数最");
+  EXPECT_TRUE(off[0].tables[0].cells[0].fixes.empty());
   // A reading that makes a word (数目) is not asked about, whatever the glyph shows.
   std::vector<PageContent> word{CellPage(sure("实施学校数目"))};
   EXPECT_EQ(ocr::CorrectByDocument(word, engine_), 0);
@@ -147,6 +219,32 @@ TEST_F(DocumentLexicon, ASureReadingThatMakesNoWordIsReadAgainByTheSecondRecogni
   std::vector<PageContent> prose{Page({sure("实施学校数最")})};
   EXPECT_EQ(ocr::CorrectByDocument(prose, engine_), 0);
   EXPECT_EQ(prose[0].lines.back().text, "实施学校数最");
+}
+
+TEST_F(DocumentLexicon, ALineTheDocumentPrintsClearlyIsThatLine) {
+  // 工程预算 stands clearly twice: the line read 工程蔬算 is it when the glyph agrees.
+  std::vector<PageContent> pages{
+      Page({Read("工程预算"), Read("工程预算"), Read("工程蔬算", 2, Fixture("lexicon_yusuan.png"))})};
+  EXPECT_EQ(ocr::CorrectByDocument(pages, engine_), 1);
+  EXPECT_EQ(pages[0].lines.back().text, "工程预算");
+  EXPECT_EQ(pages[0].lines.back().fixes, Ids{"ocr.doc_line"});
+}
+
+TEST_F(DocumentLexicon, EachFixOfTheDocumentCanBeSwitchedOff) {
+  auto correct = [&](const Ids& off) {
+    std::vector<PageContent> pages{Page({Read("工程蔬算", 2, Fixture("lexicon_yusuan.png"))})};
+    ocr::CorrectByDocument(pages, engine_, Without(off));
+    return pages[0].lines.back();
+  };
+  // Without the document's pairs, the word list proposes 预 (预算 is a word) all the same.
+  const TextLine pairs_off = correct({"ocr.doc_pairs"});
+  EXPECT_EQ(pairs_off.text, "工程预算");
+  EXPECT_EQ(pairs_off.fixes, Ids{"ocr.word_list"});
+  // Without either, nothing proposes it: the reading stands, and names nothing.
+  const TextLine both_off = correct({"ocr.doc_pairs", "ocr.word_list", "ocr.line_net_glyph"});
+  EXPECT_EQ(both_off.text, "工程蔬算");
+  EXPECT_TRUE(both_off.fixes.empty());
+  EXPECT_FALSE(both_off.corrected);
 }
 
 TEST_F(DocumentLexicon, SeveralEnginesShareTheLinesAndGiveWhatOneGives) {

@@ -253,7 +253,8 @@ TEST(FieldRegistry, TheJsonWriterCoversEveryField) {
   EXPECT_EQ(written, (std::vector<std::string>{"index", "title", "unit_code", "unit_name",
                                                "money_unit", "project_code", "project_name",
                                                "budget", "purpose", "schedule", "goals",
-                                               "indicators", "pages", "attributes", "provenance"}));
+                                               "indicators", "pages", "attributes", "kind",
+                                               "provenance"}));
   const Json& row = j["indicators"][1];
   std::vector<std::string> row_keys;
   for (auto it = row.begin(); it != row.end(); ++it) row_keys.push_back(it.key());

@@ -9,9 +9,11 @@
 #include <gtest/gtest.h>
 #include <opencv2/imgcodecs.hpp>
 
+#include "tests/line_net_testing.h"
 #include "core/error.h"
 #include "core/text.h"
 #include "ocr/line_net.h"
+#include "ocr/options.h"
 
 namespace jixiao::ocr {
 namespace {
@@ -31,16 +33,19 @@ std::string Text(const std::vector<NetChar>& chars) {
 
 // One recognizer for the whole test program (each graph loads at its first read).
 LineNet& Net() {
-  static LineNet net(LineNet::ModelDir());
+  static LineNet net(BuiltLineNetDir());
   return net;
 }
 
 TEST(LineNet, TheBuildWroteTheModel) {
+  JIXIAO_NEEDS_LINE_NET();
   // A build without it is a broken install: scanned pages would be read without the net.
-  EXPECT_FALSE(LineNet::ModelDir().empty()) << "no line recognizer model: run scripts/setup.sh and build";
+  EXPECT_TRUE(LineNet::HasModel(BuiltLineNetDir()))
+      << "no line recognizer model: run scripts/setup.sh and build";
 }
 
 TEST(LineNet, ReadsRenderedLines) {
+  JIXIAO_NEEDS_LINE_NET();
   EXPECT_EQ(Text(Net().Read(Fixture("bold_header.png"))), "绩效指标描述");
   EXPECT_EQ(Text(Net().Read(Fixture("plain_er.png"))), "二级指标");
   EXPECT_EQ(Text(Net().Read(Fixture("code_mono.png"))), "415-2203-JBN-7RKW");
@@ -48,12 +53,14 @@ TEST(LineNet, ReadsRenderedLines) {
 }
 
 TEST(LineNet, KnowsTheComparisonSigns) {
+  JIXIAO_NEEDS_LINE_NET();
   // chi_sim has no ≥ or ≤; this model has them.
   EXPECT_EQ(Text(Net().Read(Fixture("op_ge_uming.png"))), "≥95%");
   EXPECT_EQ(Text(Net().Read(Fixture("op_le_sans.png"))), "≤预算控制数");
 }
 
 TEST(LineNet, ReadsScannedGlyphsChiSimMisreads) {
+  JIXIAO_NEEDS_LINE_NET();
   // Both cut from an archive-profile scan of samples/jiaoyu-2021 (200 dpi): chi_sim reads
   // 养腾食供 and 校数最.
   const std::vector<NetChar> shanshi = Net().Read(Fixture("lexicon_shanshi_scan.png"));
@@ -69,6 +76,7 @@ TEST(LineNet, ReadsScannedGlyphsChiSimMisreads) {
 }
 
 TEST(LineNet, AnyImageIsSafe) {
+  JIXIAO_NEEDS_LINE_NET();
   EXPECT_TRUE(Net().Read(cv::Mat()).empty());
   EXPECT_TRUE(Net().Read(cv::Mat(2, 50, CV_8UC1, cv::Scalar(0))).empty());
   EXPECT_TRUE(Net().Read(cv::Mat(48, 200, CV_8UC1, cv::Scalar(255))).empty());  // blank paper

@@ -8,6 +8,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "tests/line_net_testing.h"
 #include "core/text.h"
 #include "ocr/engine.h"
 #include "ocr/lexicon.h"
@@ -83,6 +84,23 @@ TEST(OcrLineReader, ReadsOperatorsChiSimHasNoLetterFor) {
   EXPECT_NE(Read("op_ge_uming.png", false), "≥95%");
 }
 
+TEST(OcrLineReader, AnOperatorReadByItsShapeNamesTheFix) {
+  const cv::Mat gray = Gray("op_ge_uming.png");
+  const ocr::LineResult r = ocr::ReadTextLine(Engine().impl(), gray, Ink(gray), kDpi, true);
+  EXPECT_EQ(Compact(r.text), "≥95%");
+  EXPECT_TRUE(r.corrected);
+  EXPECT_EQ(r.fixes, std::vector<std::string>{"ocr.operator_shape"});
+  // Switched off, chi_sim reads the glyph as it can (the line cache does not answer for it).
+  FixSwitches off;
+  off.Disable("ocr.operator_shape");
+  const ocr::LineResult plain = ocr::ReadTextLine(Engine().impl(), gray, Ink(gray), kDpi, true, nullptr, off);
+  EXPECT_NE(Compact(plain.text), "≥95%");
+  EXPECT_FALSE(plain.corrected);
+  EXPECT_TRUE(plain.fixes.empty());
+  // And on again, the cached reading of the first call is the answer.
+  EXPECT_EQ(ocr::ReadTextLine(Engine().impl(), gray, Ink(gray), kDpi, true).fixes, r.fixes);
+}
+
 TEST(OcrLineReader, KeepsOrdinaryLines) {
   EXPECT_EQ(Read("plain_2021.png"), "2021年");
   EXPECT_EQ(Read("plain_er.png"), "二级指标");
@@ -90,9 +108,18 @@ TEST(OcrLineReader, KeepsOrdinaryLines) {
 }
 
 TEST(OcrLineReader, ChecksCodesAgainstTheSecondRecognizer) {
+  JIXIAO_NEEDS_LINE_NET();
   // A project code cut from an archive-profile scan (200 dpi) and blurred: the English model
   // alone takes the 5 of X5CA for an S; the second line recognizer reads the 5.
   EXPECT_EQ(Read("code_scan.png", false), "207-0505-JBN-X5CA");
+  const cv::Mat gray = Gray("code_scan.png");
+  EXPECT_EQ(ocr::ReadTextLine(Engine().impl(), gray, Ink(gray), kDpi, false).fixes,
+            std::vector<std::string>{"ocr.code_lookalike"});
+  FixSwitches off;
+  off.Disable("ocr.code_lookalike");
+  const ocr::LineResult alone = ocr::ReadTextLine(Engine().impl(), gray, Ink(gray), kDpi, false, nullptr, off);
+  EXPECT_EQ(Compact(alone.text), "207-0505-JBN-XSCA");
+  EXPECT_TRUE(alone.fixes.empty());
 }
 
 TEST(OcrLineReader, ReadsCodesAndNumbersWithTheAsciiModel) {
@@ -202,6 +229,8 @@ TEST(OcrPage, ReadsATableAndTheLinesAboveIt) {
   EXPECT_EQ(Compact(t.At(0, 0)->text), "绩效指标描述");
   EXPECT_EQ(Compact(t.At(0, 1)->text), "≥95%");
   EXPECT_TRUE(t.At(0, 1)->corrected);  // the operator came from the glyph's shape
+  EXPECT_EQ(t.At(0, 1)->fixes, std::vector<std::string>{"ocr.operator_shape"});
+  EXPECT_TRUE(t.At(0, 0)->fixes.empty());
   EXPECT_EQ(t.At(0, 1)->source, WordSource::kOcr);
   EXPECT_EQ(Compact(t.At(1, 0)->text), "415-2203-JBN-7RKW");
   EXPECT_EQ(Compact(t.At(1, 1)->text), "1200.50");
@@ -245,70 +274,7 @@ TEST(OcrLexicon, RowContextSettlesMonthLabels) {
   EXPECT_FALSE(ocr::NearestTermInRow("工作计划", {"6月底", "10月底", "12月底"}));
 }
 
-TEST(OcrLexicon, FixesMarksByContext) {
-  EXPECT_EQ(ocr::FixSymbols("总故障数量x100%"), "总故障数量×100%");
-  EXPECT_EQ(ocr::FixSymbols("A2x3"), "A2x3");
-  EXPECT_EQ(ocr::FixSymbols("〈八) 绩效目标;国有资本经营管理"), "（八） 绩效目标：国有资本经营管理");
-  EXPECT_EQ(ocr::FixSymbols("八)绩效目标：会计"), "（八）绩效目标：会计");
-  // A blurred full-width colon read as a colon and a semicolon.
-  EXPECT_EQ(ocr::FixSymbols("(六) 绩效目标:; 强化校园安全管理"), "（六） 绩效目标: 强化校园安全管理");
-  EXPECT_EQ(ocr::FixSymbols("单位：,万元"), "单位：万元");
-  EXPECT_EQ(ocr::FixSymbols("审核批复部门〈单位) 年度"), "审核批复部门（单位） 年度");
-  EXPECT_EQ(ocr::FixSymbols("产出指标."), "产出指标");
-  EXPECT_EQ(ocr::FixSymbols("100.00"), "100.00");
-  EXPECT_EQ(ocr::FixSymbols("《预算法》"), "《预算法》");
-  EXPECT_EQ(ocr::FixSymbols("≤0.90(%o)"), "≤0.90(‰)");
-  EXPECT_EQ(ocr::FixSymbols("绿化面积L3459平方米"), "绿化面积13459平方米");
-  EXPECT_EQ(ocr::FixSymbols("JBN-L3X"), "JBN-L3X");
-  EXPECT_EQ(ocr::FixSymbols("2021年11]月30日前"), "2021年11月30日前");
-  EXPECT_EQ(ocr::FixSymbols("750元/生:年"), "750元/生·年");
-  EXPECT_EQ(ocr::FixSymbols("2…、财税征收经费绩效目标表"), "2、财税征收经费绩效目标表");
-  EXPECT_EQ(ocr::FixSymbols("（三） 绩效目标非税收入管理"), "（三） 绩效目标：非税收入管理");
-  EXPECT_EQ(ocr::FixSymbols("（二）绩效目标,强化制度保障"), "（二）绩效目标：强化制度保障");
-  EXPECT_EQ(ocr::FixSymbols("完成绩效目标，强化管理"), "完成绩效目标，强化管理");
-  EXPECT_EQ(ocr::FixSymbols("服务台同"), "服务合同");
-  EXPECT_EQ(ocr::FixSymbols("符人台组织部门"), "符合组织部门");
-  EXPECT_EQ(ocr::FixSymbols("控辍保学台账"), "控辍保学台账");
-  EXPECT_EQ(ocr::TrimCellMarks(".工作计划、"), "工作计划");
-  EXPECT_EQ(ocr::TrimCellMarks("=4元/生.天"), "=4元/生·天");
-  EXPECT_EQ(ocr::TrimLeadingMarks("..审核并汇总.编制"), "审核并汇总编制");
-}
-
-TEST(OcrLexicon, PercentEchoesAndLostUnitDots) {
-  // The % sign's left circle read once more as a digit, after it or before it.
-  EXPECT_EQ(ocr::FixSymbols("预算总额的5%6安排"), "预算总额的5%安排");
-  EXPECT_EQ(ocr::FixSymbols("90%6以上"), "90%以上");
-  EXPECT_EQ(ocr::FixSymbols("959%以上"), "95%以上");
-  EXPECT_EQ(ocr::FixSymbols("≥1009%"), "≥100%");
-  // The sign read twice, or with a question mark before it.
-  EXPECT_EQ(ocr::FixSymbols("100%%完成"), "100%完成");
-  EXPECT_EQ(ocr::FixSymbols("95?%%"), "95%");
-  EXPECT_EQ(ocr::FixSymbols("是否达标?"), "是否达标?");
-  // Real percentages stay.
-  EXPECT_EQ(ocr::FixSymbols("100%"), "100%");
-  EXPECT_EQ(ocr::FixSymbols("150%"), "150%");
-  EXPECT_EQ(ocr::FixSymbols("95.9%"), "95.9%");
-  EXPECT_EQ(ocr::FixSymbols("增长96%"), "增长96%");
-  EXPECT_EQ(ocr::FixSymbols("5%-10%"), "5%-10%");
-  // Composite units print a middle dot that faint scans lose.
-  EXPECT_EQ(ocr::FixSymbols("=4元/生天"), "=4元/生·天");
-  EXPECT_EQ(ocr::FixSymbols("=4元/生'天"), "=4元/生·天");
-  EXPECT_EQ(ocr::FixSymbols("“一人一案”'学生"), "“一人一案”'学生");
-  EXPECT_EQ(ocr::FixSymbols("750元/生年"), "750元/生·年");
-  EXPECT_EQ(ocr::FixSymbols("元/生·年"), "元/生·年");
-  EXPECT_EQ(ocr::FixSymbols("每人/年度考核"), "每人/年度考核");
-  // A straight quote closing a curly one.
-  EXPECT_EQ(ocr::FixSymbols("执行“双监控\"，发现"), "执行“双监控”，发现");
-  EXPECT_EQ(ocr::FixSymbols("通过\"一卡通\"发放到户"), "通过“一卡通”发放到户");
-  EXPECT_EQ(ocr::FixSymbols("护林员186人“，管护"), "护林员186人，管护");
-  EXPECT_EQ(ocr::FixSymbols("控制在0.9‰o以内"), "控制在0.9‰以内");
-  EXPECT_EQ(ocr::FixSymbols("≥13459.00{平方米)"), "≥13459.00(平方米)");
-  EXPECT_EQ(ocr::FixSymbols("2022年10月31月前"), "2022年10月31日前");
-  EXPECT_EQ(ocr::FixSymbols("2022年10月底前"), "2022年10月底前");
-  EXPECT_EQ(ocr::TrimCellMarks("100%-"), "100%");
-  EXPECT_EQ(ocr::TrimCellMarks("完成的时间”"), "完成的时间");
-  EXPECT_EQ(ocr::TrimCellMarks("落实“一人一案”"), "落实“一人一案”");
-}
+// FixSymbols and the speck trims: tests/fixes_test.cc, a table of rows per fix.
 
 }  // namespace
 }  // namespace jixiao

@@ -176,7 +176,8 @@ TEST_F(Queue, LeaseEndsAndAnotherWorkerTakesIt) {
   EXPECT_EQ(ended[0].failures, 1);
   EXPECT_FALSE(ended[0].failed);
 
-  const jixiao::batch::ReadOutcome read = jixiao::batch::ReadDocument(P("in/a.pdf"), 1);
+  const jixiao::batch::ReadOutcome read =
+      jixiao::batch::ReadDocument(P("in/a.pdf"), jixiao::ExtractOptions{});
   ASSERT_TRUE(read.document);
   EXPECT_FALSE(a.Renew(*first));
   EXPECT_EQ(a.Finish(*first, read), Finished::kLost);

@@ -1,6 +1,8 @@
 // Record rebuilding from tables built by hand: labels, spans carried down, continued tables.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "records/records.h"
 
 namespace jixiao {
@@ -233,6 +235,151 @@ TEST(ReadProjects, OtherTablesGiveNoProject) {
   EXPECT_TRUE(ReadProjects({page}, nullptr).empty());
 }
 
+// A final account's table (收入支出决算总表): a 项目 column and totals rows, no indicator block,
+// no 绩效目标表 title.
+PageContent FinalAccountsPage(int page) {
+  PageContent p;
+  p.page = page;
+  p.lines = {Line("收入支出决算总表", 50), Line("单位：万元", 75, 450, 530)};
+  p.tables.push_back(MakeTable(page, {50, 200, 300, 450, 530}, 4,
+                               {{0, 0, 1, 1, "项目名称"}, {0, 1, 1, 1, "决算数"}, {0, 2, 1, 1, "项目"}, {0, 3, 1, 1, "决算数"},
+                                {1, 0, 1, 1, "财政拨款收入"}, {1, 1, 1, 1, "1200.00"}, {1, 2, 1, 1, "一般公共服务支出"},
+                                {1, 3, 1, 1, "1100.00"},
+                                {2, 0, 1, 1, "年初结转和结余"}, {2, 1, 1, 1, "100.00"}, {2, 2, 1, 1, "年末结转和结余"},
+                                {2, 3, 1, 1, "200.00"},
+                                {3, 0, 1, 1, "本年收入合计"}, {3, 1, 1, 1, "1300.00"}, {3, 2, 1, 1, "本年支出合计"},
+                                {3, 3, 1, 1, "1300.00"}}));
+  return p;
+}
+
+TEST(ReadProjects, AFinalAccountsTableGivesNoRecord) {
+  std::vector<Warning> warnings;
+  EXPECT_TRUE(ReadProjects({FinalAccountsPage(8)}, &warnings).empty());
+  // Beside a project's 绩效目标表 it is still none, and the project keeps its index.
+  auto projects = ReadProjects({FinalAccountsPage(2), StandardPage(3)}, &warnings);
+  ASSERT_EQ(projects.size(), 1u);
+  EXPECT_EQ(projects[0].project_name, "校舍维修");
+  EXPECT_EQ(projects[0].index, 1);
+}
+
+TEST(ReadProjects, ATotalsRowIsNoProject) {
+  // A labeled table whose 项目名称 value is 合计, under a 绩效目标表 title: a totals row.
+  PageContent page;
+  page.page = 5;
+  page.lines = {Line("项目支出绩效目标表", 50)};
+  page.tables.push_back(MakeTable(5, {50, 200, 350, 500}, 2,
+                                  {{0, 0, 1, 1, "项目名称"}, {0, 1, 1, 1, "合 计"}, {0, 2, 1, 1, "1300.00"},
+                                   {1, 0, 1, 1, "资金总额"}, {1, 1, 1, 2, "1300.00"}}));
+  EXPECT_TRUE(ReadProjects({page}, nullptr).empty());
+}
+
+// A form of the Xi'an / Yantai shape: the title above, 项目名称 and 主管部门 rows, a money block
+// whose labels sit beside a spanning 项目资金（万元） cell, 总体目标 as the only goals, and an
+// indicator block headed by 一级指标 | 二级指标 | 三级指标 | 指标值 beside a 绩效指标 column.
+PageContent RegionalFormPage(int page) {
+  PageContent p;
+  p.page = page;
+  p.lines = {Line("政策和项目预算绩效目标表", 50)};
+  p.tables.push_back(MakeTable(
+      page, {20, 100, 180, 260, 380, 460, 560}, 11,
+      {{0, 0, 1, 3, "项目名称"}, {0, 3, 1, 3, "审计业务经费"},
+       {1, 0, 1, 3, "主管部门及代码"}, {1, 3, 1, 1, "231_烟台市审计局"}, {1, 4, 1, 1, "实施单位"},
+       {1, 5, 1, 1, "烟台市审计局"},
+       {2, 0, 3, 3, "项目资金\n（万元）"}, {2, 3, 1, 1, "年度预算资金总额："}, {2, 4, 1, 2, "31.00"},
+       {3, 3, 1, 1, "其中：财政拨款"}, {3, 4, 1, 2, "0.00"},
+       {4, 3, 1, 1, "其他资金"}, {4, 4, 1, 2, "31.00"},
+       {5, 0, 1, 1, "总体目标"}, {5, 1, 1, 5, "按照审计计划安排，依据审计法完成指定审计项目"},
+       {6, 0, 1, 1, ""}, {6, 1, 1, 1, "一级指标"}, {6, 2, 1, 1, "二级指标"}, {6, 3, 1, 1, "三级指标"},
+       {6, 4, 1, 2, "指标值"},
+       {7, 0, 4, 1, "绩效指标"}, {7, 1, 2, 1, "成本指标"}, {7, 2, 2, 1, "经济成本"}, {7, 3, 1, 1, "项目总成本"},
+       {7, 4, 1, 2, "≤31万元"},
+       {8, 3, 1, 1, "审计项目人员成本标准"}, {8, 4, 1, 2, "≤560元/人/天"},
+       {9, 1, 1, 1, "产出指标"}, {9, 2, 1, 1, "数量指标"}, {9, 3, 1, 1, "审计单位个数"}, {9, 4, 1, 2, "≥1个"},
+       {10, 1, 1, 1, "满意度指标"}, {10, 2, 1, 1, "服务对象满意度指标"}, {10, 3, 1, 1, "被审计单位满意度"},
+       {10, 4, 1, 2, "≥95%"}},
+      80));
+  return p;
+}
+
+TEST(ReadProjects, AFormOfTheRegionalShapeGivesItsFields) {
+  std::vector<Warning> warnings;
+  auto projects = ReadProjects({RegionalFormPage(30)}, &warnings);
+  ASSERT_EQ(projects.size(), 1u);
+  const Project& p = projects[0];
+  EXPECT_EQ(p.project_name, "审计业务经费");
+  EXPECT_EQ(p.title, "政策和项目预算绩效目标表");
+  EXPECT_EQ(p.money_unit, "万元");
+  EXPECT_EQ(p.budget.total, 31.0);
+  EXPECT_EQ(p.budget.fiscal, 0.0);
+  EXPECT_EQ(p.budget.other, 31.0);
+  // The goals text says 依据 and is still a value, not an indicator header.
+  EXPECT_EQ(p.goals, std::vector<std::string>{"按照审计计划安排，依据审计法完成指定审计项目"});
+  ASSERT_EQ(p.indicators.size(), 4u);
+  EXPECT_EQ(p.indicators[1].level1, "成本指标");
+  EXPECT_EQ(p.indicators[1].level3, "审计项目人员成本标准");
+  EXPECT_EQ(p.indicators[1].value, "≤560元/人/天");
+  EXPECT_EQ(p.indicators[3].level2, "服务对象满意度指标");
+  EXPECT_EQ(p.indicators[3].value, "≥95%");
+  bool department = false;
+  for (const auto& [label, value] : p.attributes)
+    if (label == "主管部门及代码") department = value == "231_烟台市审计局";
+  EXPECT_TRUE(department);
+  EXPECT_TRUE(warnings.empty());
+}
+
+TEST(ReadProjects, ATitledFormWithoutIndicatorsGivesItsRecordAndAWarning) {
+  PageContent page = RegionalFormPage(12);
+  Table& t = page.tables[0];
+  // The indicator block is lost (cut off, unreadable): only the upper block remains.
+  t.cells.erase(std::remove_if(t.cells.begin(), t.cells.end(), [](const TableCell& c) { return c.row >= 6; }),
+                t.cells.end());
+  t.rows = 6;
+  std::vector<Warning> warnings;
+  auto projects = ReadProjects({page}, &warnings);
+  ASSERT_EQ(projects.size(), 1u);
+  EXPECT_EQ(projects[0].project_name, "审计业务经费");
+  EXPECT_EQ(projects[0].budget.total, 31.0);
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0].page, 12);
+  EXPECT_NE(warnings[0].message.find("page 12"), std::string::npos) << warnings[0].message;
+  EXPECT_NE(warnings[0].message.find("indicator rows"), std::string::npos) << warnings[0].message;
+  // Without its title it is some other table with a 项目名称 row: no record.
+  page.lines.clear();
+  EXPECT_TRUE(ReadProjects({page}, nullptr).empty());
+}
+
+TEST(ReadProjects, AFormWithoutANameLabelIsNamedByItsTitle) {
+  // The title printed in the table's top row, no 项目名称 row (the section heading above is
+  // not the project's title).
+  PageContent page;
+  page.page = 29;
+  page.lines = {Line("1.项目支出绩效目标表", 50)};
+  page.tables.push_back(MakeTable(29, {50, 150, 250, 350, 450}, 4,
+                                  {{0, 0, 1, 4, "警务辅助人员经费项目绩效目标表"},
+                                   {1, 0, 1, 1, "一级指标"}, {1, 1, 1, 1, "二级指标"}, {1, 2, 1, 1, "三级指标"},
+                                   {1, 3, 1, 1, "指标值"},
+                                   {2, 0, 1, 1, "产出指标"}, {2, 1, 1, 1, "数量指标"}, {2, 2, 1, 1, "聘用人员数量"},
+                                   {2, 3, 1, 1, "≤10 人"},
+                                   {3, 0, 1, 1, "满意度指标"}, {3, 1, 1, 1, "服务对象满意度指标"},
+                                   {3, 2, 1, 1, "诉求件数"}, {3, 3, 1, 1, "≤10 件"}},
+                                  80));
+  auto projects = ReadProjects({page}, nullptr);
+  ASSERT_EQ(projects.size(), 1u);
+  EXPECT_EQ(projects[0].title, "警务辅助人员经费项目绩效目标表");
+  EXPECT_EQ(projects[0].project_name, "警务辅助人员经费");
+  EXPECT_EQ(projects[0].indicators.size(), 2u);
+  // A generic title names no project.
+  page.tables[0].cells[0].text = "项目支出绩效目标表";
+  EXPECT_EQ(ReadProjects({page}, nullptr)[0].project_name, "");
+}
+
+TEST(ReadProjects, ABlankFormIsNoProject) {
+  PageContent page = RegionalFormPage(44);
+  for (TableCell& c : page.tables[0].cells)
+    if (c.text == "审计业务经费" || c.text == "31.00" || c.text == "0.00" || c.row >= 7) c.text.clear();
+  EXPECT_TRUE(ReadProjects({page}, nullptr).empty());
+}
+
 TEST(SplitNumbered, DropsNumberingAndKeepsFinalStop) {
   EXPECT_EQ(SplitNumbered("1、负责管理工作。 2、机关事务 3、工资及保险等"),
             (std::vector<std::string>{"负责管理工作。", "机关事务", "工资及保险等"}));
@@ -359,7 +506,10 @@ TEST(SettleIndicatorLevels, ACellOneCharacterOffATermOfItsColumnIsThatTerm) {
   EXPECT_EQ(SettleIndicatorLevels(projects), 1);
   EXPECT_EQ(projects[0].indicators[4].level1, "效果指标");
   EXPECT_TRUE(projects[0].provenance["indicators[4].level1"].corrected);
+  EXPECT_EQ(projects[0].provenance["indicators[4].level1"].fixes,
+            std::vector<std::string>{"records.indicator_levels"});
   EXPECT_FALSE(projects[0].provenance["indicators[0].level1"].corrected);
+  EXPECT_TRUE(projects[0].provenance["indicators[0].level1"].fixes.empty());
 }
 
 TEST(SettleIndicatorLevels, TwoCharactersOffOnlyWhenReadWithDoubt) {

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "tests/line_net_testing.h"
 #include "core/text.h"
 #include "output/json.h"
 #include "pipeline/extract.h"
@@ -136,6 +137,7 @@ std::vector<fs::path> SampleScans() {
 class SampleScanTest : public ::testing::TestWithParam<fs::path> {};
 
 TEST_P(SampleScanTest, OcrReadsMostFieldsOfTheTruth) {
+  JIXIAO_NEEDS_LINE_NET();
   const fs::path scan = GetParam();
   std::ifstream in(scan.parent_path() / "truth.json");
   Json truth = Json::parse(in);

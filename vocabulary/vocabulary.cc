@@ -11,10 +11,12 @@ namespace jixiao {
 const LabelSet& LabelsOf(Label label) {
   // clang-format off
   static const LabelSet kCode{{"项目编码", "项目代码", "项目编号"}, true, {}, {}};
-  static const LabelSet kName{{"项目名称"}, true, {}, {}};
+  static const LabelSet kName{{"项目名称", "转移支付名称", "专项(项目)名称"}, true, {}, {}};
   static const LabelSet kTotal{{"预算数", "项目资金总额", "资金总额", "预算金额", "年度预算数", "项目总预算",
                                 "预算资金", "项目预算数", "预算总额", "项目资金总额(元)", "项目资金总额(万元)",
-                                "预算数(万元)", "预算数(元)"}, false, {}, {}};
+                                "预算数(万元)", "预算数(元)", "项目总额", "总计", "预算支出总额", "年度资金总额",
+                                "年度预算资金总额", "实施期资金总额"},
+                                false, {}, {}};
   static const LabelSet kFiscal{{"其中:财政资金", "财政资金", "其中:财政拨款", "财政拨款", "其中:一般公共预算",
                                  "其中:财政性资金"}, true, {}, {}};
   static const LabelSet kOther{{"其他资金", "其中:其他资金", "自筹资金"}, true, {}, {}};
@@ -23,6 +25,13 @@ const LabelSet& LabelsOf(Label label) {
                                 "年度总体绩效目标", "年度项目目标", "当年绩效目标"}, true, {}, {"指标"}};
   static const LabelSet kSchedule{{}, false, {"资金支出计划", "支出计划", "用款计划", "支出进度"}, {}};
   static const LabelSet kPurpose{{"项目概况", "项目内容", "主要内容", "项目简介"}, false, {"资金用途"}, {}};
+  static const LabelSet kListName{{"项目名称", "项目名称(资金使用单位)", "单位(项目)名称", "单位名称(项目名称)"},
+                                  true, {}, {}};
+  static const LabelSet kDepartment{{"部门名称", "部门(单位)名称"}, false, {}, {}};
+  static const LabelSet kOverallGoals{{"整体绩效目标", "总体绩效目标", "部门整体绩效目标", "年度总体绩效目标",
+                                       "总体目标", "项目总体目标"},
+                                      false, {}, {}};
+  static const LabelSet kTotalsRow{{"合计", "小计", "总计"}, false, {}, {}};
   // clang-format on
   switch (label) {
     case Label::kCode: return kCode;
@@ -33,6 +42,10 @@ const LabelSet& LabelsOf(Label label) {
     case Label::kGoals: return kGoals;
     case Label::kSchedule: return kSchedule;
     case Label::kPurpose: return kPurpose;
+    case Label::kListName: return kListName;
+    case Label::kDepartment: return kDepartment;
+    case Label::kOverallGoals: return kOverallGoals;
+    case Label::kTotalsRow: return kTotalsRow;
   }
   return kName;
 }
@@ -86,6 +99,9 @@ std::optional<IndicatorColumn> ExactIndicatorHeader(std::string_view label) {
       {IndicatorColumn::kLevel3, {"三级指标", "三级指标名称", "指标名称", "具体指标"}, {}},
       {IndicatorColumn::kBasis, {}, {"依据"}},
       {IndicatorColumn::kDescription, {"绩效指标描述", "指标描述", "指标内容", "指标说明", "指标解释", "绩效指标内容"}, {}},
+      // The value over the whole period beside the year's (实施周期指标值 | 年度指标值): the year's
+      // is the value, the period's an attribute.
+      {IndicatorColumn::kOther, {"实施周期指标值"}, {}},
       {IndicatorColumn::kValue, {"目标值", "预期目标", "绩效目标值", "预期值"}, {"指标值"}},
       {IndicatorColumn::kOther, {"权重", "分值", "备注", "评(扣)分标准", "评分标准", "指标权重"}, {"评分", "扣分"}},
   };
@@ -98,6 +114,22 @@ std::optional<IndicatorColumn> ExactIndicatorHeader(std::string_view label) {
   }
   return std::nullopt;
 }
+
+std::optional<ValuePart> ValuePartHeader(std::string_view label) {
+  // clang-format off
+  static const std::vector<std::pair<std::string_view, ValuePart>> kNames = {
+      {"指标性质", ValuePart::kOperator}, {"绩效指标性质", ValuePart::kOperator}, {"指标值性质", ValuePart::kOperator},
+      {"度量单位", ValuePart::kUnit},     {"绩效度量单位", ValuePart::kUnit},     {"计量单位", ValuePart::kUnit},
+      {"指标值单位", ValuePart::kUnit},
+      {"绩效指标", ValuePart::kWhole},    {"绩效指标名称", ValuePart::kWhole},
+  };
+  // clang-format on
+  for (const auto& [name, part] : kNames)
+    if (label == name) return part;
+  return std::nullopt;
+}
+
+bool IsQualitative(std::string_view compact) { return compact == "定性"; }
 
 const std::vector<HeaderName>& IndicatorHeaderNames() {
   static const std::vector<HeaderName> kNames = {
@@ -130,10 +162,28 @@ bool IsProjectTitle(std::string_view compact) {
   return false;
 }
 
+std::string ProjectTitleEnding(std::string_view compact) {
+  for (std::string_view end : {"项目绩效目标表", "项目绩效目标申报表"})
+    if (EndsWith(compact, end) && compact.size() > end.size())
+      return std::string(end);
+  return "";
+}
+
 const std::vector<std::string_view>& CoverDepartmentLabels() {
   static const std::vector<std::string_view> kLabels = {"编制单位:", "单位名称:", "部门名称:", "预算单位:",
                                                         "填报单位:"};
   return kLabels;
+}
+
+bool IsTotalsName(std::string_view compact) {
+  // The totals words and the money-table captions 决算 and 收支 tables print in a name column.
+  static const std::vector<std::string_view> kWhole = {"决算数", "预算数", "年初结转和结余", "年末结转和结余"};
+  static const std::vector<std::string_view> kEnds = {"合计", "小计", "总计", "共计"};
+  for (std::string_view w : kWhole)
+    if (compact == w) return true;
+  for (std::string_view e : kEnds)
+    if (EndsWith(compact, e) && ToU32(compact).size() <= 8) return true;
+  return false;
 }
 
 const std::vector<std::string_view>& DepartmentFieldLabels() {
@@ -172,6 +222,11 @@ const std::vector<std::vector<std::string>>& TermGroups() {
 }
 
 // ---------------------------------------------------------------- units
+
+const std::vector<CountAlias>& CountAliases() {
+  static const std::vector<CountAlias> kAliases = {{"人次", "人"}};
+  return kAliases;
+}
 
 const std::vector<UnitSpec>& Units() {
   // clang-format off

@@ -16,7 +16,24 @@ namespace jixiao {
 // ---------------------------------------------------------------- template labels
 
 // The labels of a project's form (docs/CONTRACT.md: 项目编码, 项目名称, 预算数 …).
-enum class Label { kCode, kName, kTotal, kFiscal, kOther, kGoals, kSchedule, kPurpose };
+// kListName names the column of a list table (docs/CONTRACT.md "Template families") that holds
+// each project's name; kDepartment the label of a department table's name (部门整体支出绩效目标表);
+// kOverallGoals the overall goals (a department's, or a form's that prints no yearly goals
+// label); kTotalsRow the name cell of a totals row (合计), never a project.
+enum class Label {
+  kCode,
+  kName,
+  kTotal,
+  kFiscal,
+  kOther,
+  kGoals,
+  kSchedule,
+  kPurpose,
+  kListName,
+  kDepartment,
+  kOverallGoals,
+  kTotalsRow
+};
 
 // How a label is recognized. A label is in the set when it is one of `names` (or, with `nearly`,
 // within one character in four of one: what OCR makes of a bold label, 项目名秫), or contains
@@ -49,6 +66,15 @@ enum class IndicatorColumn { kLevel1, kLevel2, kLevel3, kDescription, kValue, kB
 // 指标值确定依据, 评(扣)分标准 …), or nullopt.
 std::optional<IndicatorColumn> ExactIndicatorHeader(std::string_view label);
 
+// Columns that hold one part of a split value (指标性质 `≥` | 指标值 `20` | 度量单位 `家`) or the
+// whole indicator in one cell (绩效指标: `产出指标数量指标…`, or numbered packed items), which
+// the list and department readers (records/families.h) join or split.
+enum class ValuePart { kOperator, kUnit, kWhole };
+std::optional<ValuePart> ValuePartHeader(std::string_view label);
+
+// The text of a 性质 cell that makes the value qualitative (`定性`): the value is the 指标值 alone.
+bool IsQualitative(std::string_view compact);
+
 // The standard header names a header misread by OCR is compared with, each with its column.
 struct HeaderName {
   std::u32string_view name;
@@ -66,9 +92,18 @@ const std::vector<std::string>& IndicatorTerms();
 // compared in compact form.
 bool IsProjectTitle(std::string_view compact);
 
+// The ending of a title that names its own project ("警务辅助人员经费项目绩效目标表" ends in
+// 项目绩效目标表) when something precedes it, else "". A form without a 项目名称 label takes its
+// name from the title before this ending.
+std::string ProjectTitleEnding(std::string_view compact);
+
 // Labels before a department's name on a cover line ("编制单位：某局"), with their colon, in
 // NFKC form.
 const std::vector<std::string_view>& CoverDepartmentLabels();
+
+// A row that totals others (合计, 小计, 总计, 本年收入合计, 年初结转和结余 …), compared in compact
+// form: never a project's name.
+bool IsTotalsName(std::string_view compact);
 
 // A project's field labels that name its department (a form without a cover: 主管部门).
 const std::vector<std::string_view>& DepartmentFieldLabels();
@@ -99,6 +134,13 @@ struct UnitSpec {
   bool per_only = false;
 };
 const std::vector<UnitSpec>& Units();
+
+// A count that a price per another unit multiplies (checks/ arithmetic): a per-head price
+// (人均 500 元, 每人 500 元) times 1800 人次; canonical units (UnitSpec::counted).
+struct CountAlias {
+  std::string_view count, per;
+};
+const std::vector<CountAlias>& CountAliases();
 
 // Latin spellings of units in values, compared case-insensitively (m2 → 平方米, h → 小时).
 struct LatinUnit {

@@ -1,0 +1,701 @@
+// List and department tables (docs/CONTRACT.md, "Template families"): columns named by a header
+// row, rows read by x-overlap with those columns, the labels mapped through vocabulary/.
+#include "records/families.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "core/text.h"
+#include "vocabulary/vocabulary.h"
+
+namespace jixiao {
+
+namespace {
+
+// A header row lies among the first rows of its table.
+constexpr int kHeaderSearchRows = 8;
+// A continued table's column edges lie on the previous table's, within this (points) …
+constexpr double kEdgeTolerance = 4.0;
+// … for at least this share of the columns.
+constexpr double kAlignedShare = 0.7;
+// A header is at most this many rows deep.
+constexpr int kMaxHeaderRows = 3;
+// A cell under a column covers at least this share of the column's width.
+constexpr double kCoverShare = 0.5;
+
+std::string LabelOf(const std::string& text) {
+  std::string s = Compact(text);
+  while (EndsWith(s, ":")) s.pop_back();
+  return s;
+}
+
+bool IsIndicatorRole(ListRole r) {
+  return r >= ListRole::kLevel1 && r <= ListRole::kWhole;
+}
+
+// The role of a header cell, or nullopt when its label is none the vocabulary knows.
+std::optional<ListRole> RoleOf(const std::string& label) {
+  if (label.empty()) return std::nullopt;
+  if (auto part = ValuePartHeader(label)) {
+    switch (*part) {
+      case ValuePart::kOperator:
+        return ListRole::kOperator;
+      case ValuePart::kUnit:
+        return ListRole::kUnit;
+      case ValuePart::kWhole:
+        return ListRole::kWhole;
+    }
+  }
+  if (auto f = ExactIndicatorHeader(label)) {
+    switch (*f) {
+      case IndicatorColumn::kLevel1:
+        return ListRole::kLevel1;
+      case IndicatorColumn::kLevel2:
+        return ListRole::kLevel2;
+      case IndicatorColumn::kLevel3:
+        return ListRole::kLevel3;
+      case IndicatorColumn::kDescription:
+        return ListRole::kDescription;
+      case IndicatorColumn::kValue:
+        return ListRole::kValue;
+      case IndicatorColumn::kBasis:
+        return ListRole::kBasis;
+      case IndicatorColumn::kOther:
+        return ListRole::kAttribute;
+    }
+  }
+  if (IsLabel(Label::kListName, label)) return ListRole::kName;
+  if (IsLabel(Label::kTotal, label)) return ListRole::kTotal;
+  if (IsLabel(Label::kFiscal, label)) return ListRole::kFiscal;
+  if (IsLabel(Label::kOther, label)) return ListRole::kOtherMoney;
+  if (IsLabel(Label::kGoals, label)) return ListRole::kGoals;
+  return std::nullopt;
+}
+
+std::vector<const TableCell*> CellsOfRow(const Table& t, int r) {
+  std::vector<const TableCell*> row;
+  for (const TableCell& c : t.cells)
+    if (c.row <= r && r < c.row + c.rowspan) row.push_back(&c);
+  std::sort(row.begin(), row.end(),
+            [](const TableCell* a, const TableCell* b) { return a->col < b->col; });
+  return row;
+}
+
+struct Header {
+  std::vector<ListColumn> columns;
+  int first_data_row = 0;
+  bool has_name = false;
+};
+
+bool Has(const std::vector<ListColumn>& cols, ListRole r) {
+  return std::any_of(cols.begin(), cols.end(), [r](const ListColumn& c) { return c.role == r; });
+}
+
+// The indicator block is named: a value column and a level or whole-indicator column, three
+// indicator columns at least.
+bool NamesIndicators(const std::vector<ListColumn>& cols) {
+  int n = 0;
+  for (const ListColumn& c : cols) n += IsIndicatorRole(c.role);
+  const bool levels = Has(cols, ListRole::kLevel2) || Has(cols, ListRole::kLevel3);
+  return Has(cols, ListRole::kValue) && (levels || Has(cols, ListRole::kWhole)) && n >= 3;
+}
+
+// The header band starting at row `r`: every cell of the rows its labeled cells span, each a
+// column when its label is known or when it is a leaf (no labeled cell below it in the band).
+std::optional<Header> HeaderAt(const Table& t, int r) {
+  std::vector<const TableCell*> row = CellsOfRow(t, r);
+  // A label the grid cut in two (绩效 | 指标 over cells spanning both) is one column.
+  std::vector<ListColumn> joined;
+  std::set<const TableCell*> halves;
+  for (size_t i = 0; i + 1 < row.size(); ++i) {
+    const TableCell* a = row[i];
+    const TableCell* b = row[i + 1];
+    if (b->col != a->col + a->colspan || a->row != b->row || a->rowspan != b->rowspan) continue;
+    const std::string la = LabelOf(a->text), lb = LabelOf(b->text);
+    if (la.empty() || lb.empty() || RoleOf(la) || RoleOf(lb)) continue;
+    if (auto role = RoleOf(la + lb)) {
+      joined.push_back({*role, Trim(Nfkc(a->text)) + Trim(Nfkc(b->text)), a->box.x0, b->box.x1});
+      halves.insert(a);
+      halves.insert(b);
+    }
+  }
+  int known = static_cast<int>(joined.size()), bottom = r + 1;
+  for (const TableCell* c : row)
+    if (RoleOf(LabelOf(c->text))) {
+      ++known;
+      // (a label spanning the block beside it, 绩效指标 left of 一级指标, is deeper than a header)
+      if (c->rowspan <= kMaxHeaderRows) bottom = std::max(bottom, c->row + c->rowspan);
+    }
+  if (known < 3) return std::nullopt;
+  // Cells of the band: those starting within [r, bottom) and ending by `bottom`.
+  std::vector<const TableCell*> band;
+  for (const TableCell& c : t.cells)
+    if (c.row + c.rowspan > r && c.row < bottom && c.row + c.rowspan <= bottom) band.push_back(&c);
+  Header h;
+  h.first_data_row = bottom;
+  h.columns = joined;
+  for (const TableCell* c : band) {
+    if (halves.count(c)) continue;
+    const std::string label = LabelOf(c->text);
+    if (label.empty()) continue;
+    auto role = RoleOf(label);
+    if (!role) {
+      // A cell over others of the band ("其中:" over 财政资金 | 其他资金) is no column.
+      const bool over = std::any_of(band.begin(), band.end(), [c](const TableCell* d) {
+        return d != c && d->row >= c->row + c->rowspan && d->box.x0 >= c->box.x0 - 1 &&
+               d->box.x1 <= c->box.x1 + 1;
+      });
+      if (over) continue;
+      role = ListRole::kAttribute;
+    }
+    h.columns.push_back({*role, Trim(Nfkc(c->text)), c->box.x0, c->box.x1});
+  }
+  // A spanning label beside the block (绩效指标 left of 一级指标 …) is no whole-indicator column
+  // when the levels have columns of their own.
+  if (Has(h.columns, ListRole::kLevel2) || Has(h.columns, ListRole::kLevel3))
+    h.columns.erase(std::remove_if(h.columns.begin(), h.columns.end(),
+                                   [](const ListColumn& c) { return c.role == ListRole::kWhole; }),
+                    h.columns.end());
+  if (!NamesIndicators(h.columns) &&
+      !(Has(h.columns, ListRole::kName) && Has(h.columns, ListRole::kWhole)))
+    return std::nullopt;
+  h.has_name = Has(h.columns, ListRole::kName);
+  std::sort(h.columns.begin(), h.columns.end(),
+            [](const ListColumn& a, const ListColumn& b) { return a.x0 < b.x0; });
+  return h;
+}
+
+std::optional<Header> FindHeader(const Table& t, int rows = kHeaderSearchRows) {
+  for (int r = 0; r < std::min(t.rows, rows); ++r)
+    if (auto h = HeaderAt(t, r)) return h;
+  return std::nullopt;
+}
+
+// The previous table's columns when this table's rules line up with them.
+std::optional<Header> AlignedWith(const Table& t, const std::vector<ListColumn>& cols) {
+  if (cols.empty() || t.col_lines.empty()) return std::nullopt;
+  auto near_rule = [&](double x) {
+    return std::any_of(t.col_lines.begin(), t.col_lines.end(),
+                       [x](double c) { return std::abs(c - x) < kEdgeTolerance; });
+  };
+  int n = 0;
+  for (const ListColumn& c : cols) n += near_rule(c.x0) && near_rule(c.x1);
+  if (n < kAlignedShare * static_cast<double>(cols.size())) return std::nullopt;
+  Header h;
+  h.columns = cols;
+  h.has_name = Has(cols, ListRole::kName);
+  return h;
+}
+
+const TableCell* CellUnder(const Table& t, int r, const ListColumn& col) {
+  const TableCell* best = nullptr;
+  double best_overlap = 0;
+  for (const TableCell& c : t.cells) {
+    if (!(c.row <= r && r < c.row + c.rowspan)) continue;
+    const double ov = std::min(c.box.x1, col.x1) - std::max(c.box.x0, col.x0);
+    if (ov > best_overlap) best_overlap = ov, best = &c;
+  }
+  if (best && best_overlap < kCoverShare * (col.x1 - col.x0)) return nullptr;
+  return best;
+}
+
+bool RowRepeatsHeader(const Table& t, int r, const std::vector<ListColumn>& cols) {
+  int hits = 0;
+  for (const ListColumn& col : cols) {
+    const TableCell* c = CellUnder(t, r, col);
+    if (c && !c->text.empty() && RoleOf(LabelOf(c->text)) == col.role) ++hits;
+  }
+  return hits >= 3;
+}
+
+Source SourceOf(const Table& t, const TableCell& c) {
+  Source s;
+  s.page = t.page;
+  s.box = c.box;
+  s.confidence = c.confidence;
+  s.source = c.source;
+  s.corrected = c.corrected;
+  return s;
+}
+
+void AddPage(Project& p, int page) {
+  if (std::find(p.pages.begin(), p.pages.end(), page) == p.pages.end()) p.pages.push_back(page);
+}
+
+// "产出指标数量指标参保人参保意愿调查样本" → 产出指标, 数量指标, the rest: the longest indicator
+// terms (vocabulary/) the text starts with.
+void SplitLevels(const std::string& whole, Indicator& ind) {
+  std::string rest = Trim(Nfkc(whole));
+  auto take_term = [&rest]() -> std::string {
+    std::string best;
+    const std::string compact = Compact(rest);
+    for (const std::string& term : IndicatorTerms())
+      if (StartsWith(compact, term) && term.size() > best.size()) best = term;
+    if (best.empty()) return "";
+    // Drop the term's characters from `rest`, white space between them skipped.
+    const std::u32string u = ToU32(rest), b = ToU32(best);
+    size_t i = 0, k = 0;
+    while (i < u.size() && k < b.size()) {
+      if (IsSpace(u[i])) {
+        ++i;
+        continue;
+      }
+      ++i, ++k;
+    }
+    rest = Trim(ToUtf8(u.substr(i)));
+    return best;
+  };
+  ind.level1 = take_term();
+  if (!ind.level1.empty()) ind.level2 = take_term();
+  ind.level3 = rest;
+}
+
+// The value of a split value: operator, number and unit joined (`≥20家`); a qualitative one
+// (定性) is the value text alone.
+std::string JoinValue(const std::string& op, const std::string& value, const std::string& unit) {
+  const std::string o = Trim(op), v = Trim(value), u = Trim(unit);
+  if (IsQualitative(Compact(o))) return v;
+  if (v.empty()) return "";
+  return o + v + u;
+}
+
+class RowReader {
+ public:
+  RowReader(const Table& t, const std::vector<ListColumn>& cols, Project& p)
+      : t_(t), cols_(cols), p_(p), has_name_(Has(cols, ListRole::kName)) {
+    for (const ListColumn& c : cols_)
+      if (IsIndicatorRole(c.role) && (first_indicator_x_ < 0 || c.x0 < first_indicator_x_))
+        first_indicator_x_ = c.x0;
+  }
+
+  // The indicator rows of rows [from, to).
+  void Read(int from, int to) {
+    std::vector<const TableCell*> prev;
+    for (int r = from; r < to; ++r) {
+      if (RowRepeatsHeader(t_, r, cols_)) continue;
+      std::vector<const TableCell*> row;
+      for (const ListColumn& c : cols_)
+        row.push_back(IsIndicatorRole(c.role) || IsIndicatorAttribute(c) ? CellUnder(t_, r, c)
+                                                                         : nullptr);
+      // A grid row that only splits a neighbouring column's cell is the same logical row.
+      bool same = !prev.empty();
+      for (size_t i = 0; same && i < row.size(); ++i) {
+        if (cols_[i].role == ListRole::kLevel1 || cols_[i].role == ListRole::kLevel2) continue;
+        if (row[i] != prev[i]) same = false;
+      }
+      if (same) continue;
+      prev = row;
+      ReadRow(row);
+    }
+  }
+
+  bool IsIndicatorAttribute(const ListColumn& c) const {
+    // A list's columns left of the block are its projects'; a department table's are its rows'
+    // (活动: the activity each indicator serves).
+    return c.role == ListRole::kAttribute && first_indicator_x_ >= 0 &&
+           (!has_name_ || c.x0 >= first_indicator_x_ - 1);
+  }
+
+ private:
+  void ReadRow(const std::vector<const TableCell*>& row) {
+    Indicator ind;
+    std::string op, value, unit, whole;
+    std::map<std::string, const TableCell*> where;
+    for (size_t i = 0; i < row.size(); ++i) {
+      if (!row[i]) continue;
+      const std::string& text = row[i]->text;
+      switch (cols_[i].role) {
+        case ListRole::kLevel1:
+          ind.level1 = text, where["level1"] = row[i];
+          break;
+        case ListRole::kLevel2:
+          ind.level2 = text, where["level2"] = row[i];
+          break;
+        case ListRole::kLevel3:
+          ind.level3 = text, where["level3"] = row[i];
+          break;
+        case ListRole::kDescription:
+          ind.description = text, where["description"] = row[i];
+          break;
+        case ListRole::kValue:
+          value = text, where["value"] = row[i];
+          break;
+        case ListRole::kBasis:
+          ind.basis = text, where["basis"] = row[i];
+          break;
+        case ListRole::kOperator:
+          op = text;
+          ind.attributes.push_back({cols_[i].label, text});
+          break;
+        case ListRole::kUnit:
+          unit = text;
+          ind.attributes.push_back({cols_[i].label, text});
+          break;
+        case ListRole::kWhole:
+          whole = text, where["level3"] = row[i];
+          break;
+        case ListRole::kAttribute:
+          ind.attributes.push_back({cols_[i].label, text});
+          break;
+        default:
+          break;
+      }
+    }
+    if (!whole.empty()) {
+      std::vector<Indicator> packed = SplitPackedIndicators(whole);
+      if (!packed.empty()) {
+        for (Indicator& x : packed) Push(std::move(x), where);
+        return;
+      }
+      if (ind.level3.empty()) SplitLevels(whole, ind);
+    }
+    ind.value = JoinValue(op, value, unit);
+    if (ind.level3.empty() && ind.value.empty() && ind.description.empty()) return;
+    if (!p_.indicators.empty()) {
+      if (ind.level1.empty()) ind.level1 = p_.indicators.back().level1;
+      if (ind.level2.empty()) ind.level2 = p_.indicators.back().level2;
+    }
+    Push(std::move(ind), where);
+  }
+
+  void Push(Indicator ind, const std::map<std::string, const TableCell*>& where) {
+    ind.value_normalized = Normalize(ind.value);
+    const std::string key = "indicators[" + std::to_string(p_.indicators.size()) + "]";
+    for (const auto& [field, cell] : where) p_.provenance[key + "." + field] = SourceOf(t_, *cell);
+    p_.indicators.push_back(std::move(ind));
+    AddPage(p_, t_.page);
+  }
+
+  const Table& t_;
+  const std::vector<ListColumn>& cols_;
+  Project& p_;
+  bool has_name_ = false;
+  double first_indicator_x_ = -1;
+};
+
+// The money unit and title stated by the lines above a table.
+void ReadHeading(const std::vector<const TextLine*>& above, FamilyState& state) {
+  for (auto it = above.rbegin(); it != above.rend(); ++it) {
+    const std::string compact = Compact((*it)->text);
+    const size_t at = compact.find("单位:");
+    if (at != std::string::npos && state.money_unit.empty())
+      state.money_unit = MoneyUnitAt(compact.substr(at + std::string("单位:").size()));
+    if (IsProjectTitle(compact) && state.title.empty()) state.title = Trim(Nfkc((*it)->text));
+  }
+}
+
+// One group of rows of a list: the rows its name cell spans.
+struct Group {
+  const TableCell* name = nullptr;
+  int from = 0, to = 0;
+};
+
+// Whether two records of a list are one project cut by a page break.
+// `b` is the first group of the next page: it goes on with `a` when either has no name, when
+// both name the same project, or when `b` has neither code nor money (the tail of a name the
+// page break cut: "项目" of "…办公设备购置类项目").
+bool SameProject(const Project& a, const Project& b) {
+  if (a.project_name.empty() || b.project_name.empty()) return true;
+  if (b.project_code.empty() && !b.budget.total && !b.budget.fiscal && !b.budget.other) return true;
+  return a.project_code == b.project_code && a.project_name == b.project_name;
+}
+
+// The record of one group (its money, goals and name; indicators read by `RowReader`).
+Project GroupRecord(const Table& t, const std::vector<ListColumn>& cols, const Group& g,
+                    const FamilyState& state, const RowReader& reader) {
+  Project p;
+  p.title = state.title;
+  p.money_unit = state.money_unit;
+  p.unit_name = state.unit_name;
+  p.pages.push_back(t.page);
+  if (g.name && !g.name->text.empty()) {
+    auto [code, name] = SplitCodeName(g.name->text);
+    p.project_code = code;
+    p.project_name = name;
+    p.provenance["project_name"] = SourceOf(t, *g.name);
+    if (!code.empty()) p.provenance["project_code"] = SourceOf(t, *g.name);
+  }
+  for (const ListColumn& col : cols) {
+    if (IsIndicatorRole(col.role) || reader.IsIndicatorAttribute(col) ||
+        col.role == ListRole::kName)
+      continue;
+    // The distinct cells of the column within the group (a project may print several lines).
+    std::vector<const TableCell*> cells;
+    for (int r = g.from; r < g.to; ++r)
+      if (const TableCell* c = CellUnder(t, r, col);
+          c && std::find(cells.begin(), cells.end(), c) == cells.end())
+        cells.push_back(c);
+    std::optional<double>* money = col.role == ListRole::kTotal        ? &p.budget.total
+                                   : col.role == ListRole::kFiscal     ? &p.budget.fiscal
+                                   : col.role == ListRole::kOtherMoney ? &p.budget.other
+                                                                       : nullptr;
+    for (const TableCell* c : cells) {
+      if (c->text.empty()) continue;
+      if (money) {
+        if (auto v = ParseMoney(c->text, p.money_unit)) *money = money->value_or(0) + *v;
+        static const char* names[] = {"budget.total", "budget.fiscal", "budget.other"};
+        p.provenance[names[col.role == ListRole::kTotal    ? 0
+                           : col.role == ListRole::kFiscal ? 1
+                                                           : 2]] = SourceOf(t, *c);
+      } else if (col.role == ListRole::kGoals) {
+        for (std::string& goal : SplitNumbered(c->text)) p.goals.push_back(std::move(goal));
+        p.provenance["goals"] = SourceOf(t, *c);
+      } else {
+        p.attributes.push_back({col.label, c->text});
+      }
+    }
+  }
+  return p;
+}
+
+// Adds the parts of `b` (the next piece of the same project) to `a`.
+void MergeInto(Project& a, Project b) {
+  if (!a.project_name.empty() && !b.project_name.empty() && b.project_code.empty() &&
+      b.project_name != a.project_name) {
+    a.project_name += b.project_name;  // the rest of a name cut by the page break
+  } else if (a.project_name.empty()) {
+    a.project_code = b.project_code;
+    a.project_name = b.project_name;
+    for (const char* k : {"project_code", "project_name"})
+      if (b.provenance.count(k)) a.provenance[k] = b.provenance[k];
+  }
+  auto add = [](std::optional<double>& x, const std::optional<double>& y) {
+    if (!x) x = y;  // a cut group prints its money on one side of the break
+  };
+  add(a.budget.total, b.budget.total);
+  add(a.budget.fiscal, b.budget.fiscal);
+  add(a.budget.other, b.budget.other);
+  if (a.goals.empty()) a.goals = std::move(b.goals);
+  const size_t base = a.indicators.size();
+  for (auto& [key, source] : b.provenance) {
+    if (!StartsWith(key, "indicators[")) {
+      if (!a.provenance.count(key)) a.provenance[key] = source;
+      continue;
+    }
+    const size_t close = key.find(']');
+    const size_t i = std::stoul(key.substr(11, close - 11));
+    a.provenance["indicators[" + std::to_string(base + i) + "]" + key.substr(close + 1)] = source;
+  }
+  for (Indicator& ind : b.indicators) {
+    if (!a.indicators.empty()) {
+      if (ind.level1.empty()) ind.level1 = a.indicators.back().level1;
+      if (ind.level2.empty()) ind.level2 = a.indicators.back().level2;
+    }
+    a.indicators.push_back(std::move(ind));
+  }
+  for (int page : b.pages) AddPage(a, page);
+  for (auto& attr : b.attributes) a.attributes.push_back(std::move(attr));
+}
+
+void ReadList(const Table& t, const Header& h, size_t ti, std::vector<Project>& projects,
+              FamilyState& state, bool continued) {
+  const ListColumn* name_col = nullptr;
+  for (const ListColumn& c : h.columns)
+    if (c.role == ListRole::kName) name_col = &c;
+  std::vector<Group> groups;
+  for (int r = h.first_data_row; r < t.rows; ++r) {
+    if (RowRepeatsHeader(t, r, h.columns)) continue;
+    const TableCell* name = name_col ? CellUnder(t, r, *name_col) : nullptr;
+    if (groups.empty() || (name && name != groups.back().name))
+      groups.push_back({name, r, r + 1});
+    else
+      groups.back().to = r + 1;
+  }
+  for (size_t gi = 0; gi < groups.size(); ++gi) {
+    const Group& g = groups[gi];
+    const std::string name = g.name ? LabelOf(g.name->text) : "";
+    if (IsLabel(Label::kTotalsRow, name)) continue;  // 合计: a totals row, never a project
+    Project piece;
+    {
+      Project scratch;
+      RowReader probe(t, h.columns, scratch);
+      piece = GroupRecord(t, h.columns, g, state, probe);
+      RowReader reader(t, h.columns, piece);
+      reader.Read(g.from, g.to);
+    }
+    // A group without indicators or goals heads the units below it (广州市政务服务和数据管理局
+    // above its projects).
+    if (piece.indicators.empty() && piece.goals.empty()) {
+      if (!piece.project_name.empty()) state.unit_name = piece.project_name;
+      continue;
+    }
+    if (gi == 0 && continued && state.last_open && !projects.empty() &&
+        SameProject(projects.back(), piece)) {
+      MergeInto(projects.back(), std::move(piece));
+      continue;
+    }
+    piece.index = static_cast<int>(projects.size()) + 1;
+    projects.push_back(std::move(piece));
+  }
+  (void)ti;
+  state.last_open = !groups.empty();
+}
+
+// ------------------------------------------------------------------ department tables
+
+const TableCell* DepartmentLabel(const Table& t) {
+  for (const TableCell& c : t.cells)
+    if (IsLabel(Label::kDepartment, LabelOf(c.text))) return &c;
+  return nullptr;
+}
+
+// The value of a label cell: the cell to its right, else the first cell below that is no label.
+const TableCell* ValueOf(const Table& t, const TableCell& label) {
+  if (const TableCell* v = t.At(label.row, label.col + label.colspan);
+      v && !v->text.empty() && ParseMoney(v->text, "").has_value())
+    return v;
+  for (const TableCell* v = t.At(label.row + label.rowspan, label.col); v;
+       v = t.At(v->row + v->rowspan, label.col)) {
+    if (v->text.empty()) return nullptr;
+    if (ParseMoney(v->text, "").has_value()) return v;
+    if (!RoleOf(LabelOf(v->text)) && !IsLabel(Label::kTotalsRow, LabelOf(v->text))) return nullptr;
+  }
+  return nullptr;
+}
+
+void ReadDepartment(const Table& t, const TableCell& label, std::vector<Project>& projects,
+                    FamilyState& state) {
+  Project p;
+  p.kind = "department";
+  p.title = state.title;
+  p.money_unit = state.money_unit;
+  p.pages.push_back(t.page);
+  if (const TableCell* v = t.At(label.row, label.col + label.colspan)) {
+    auto [code, name] = SplitCodeName(v->text);
+    p.project_code = code;
+    p.project_name = name;
+    p.provenance["project_name"] = SourceOf(t, *v);
+  }
+  // A department's indicator block is below its labeled blocks, anywhere in the table.
+  auto header = FindHeader(t, t.rows);
+  const int stop = header ? header->first_data_row - 1 : t.rows;
+  for (const TableCell& c : t.cells) {
+    if (c.row >= stop) continue;
+    const std::string l = LabelOf(c.text);
+    if (p.money_unit.empty()) {
+      const std::string unit = UnitInLabel(l);
+      if (!unit.empty()) p.money_unit = unit;
+    }
+    std::optional<double>* money = IsLabel(Label::kTotal, l)    ? &p.budget.total
+                                   : IsLabel(Label::kFiscal, l) ? &p.budget.fiscal
+                                   : IsLabel(Label::kOther, l)  ? &p.budget.other
+                                                                : nullptr;
+    if (money && !*money) {
+      if (const TableCell* v = ValueOf(t, c)) *money = ParseMoney(v->text, p.money_unit);
+    } else if ((IsLabel(Label::kOverallGoals, l) || IsLabel(Label::kGoals, l)) && p.goals.empty()) {
+      if (const TableCell* v = t.At(c.row, c.col + c.colspan); v && !v->text.empty()) {
+        p.goals = SplitNumbered(v->text);
+        p.provenance["goals"] = SourceOf(t, *v);
+      }
+    }
+  }
+  if (header) {
+    RowReader reader(t, header->columns, p);
+    reader.Read(header->first_data_row, t.rows);
+    state.columns = header->columns;
+  } else {
+    state.columns.clear();
+  }
+  p.index = static_cast<int>(projects.size()) + 1;
+  projects.push_back(std::move(p));
+}
+
+}  // namespace
+
+std::pair<std::string, std::string> SplitCodeName(const std::string& text) {
+  const std::string s = Trim(Nfkc(text));
+  // "[292]国家信访局"
+  if (StartsWith(s, "[")) {
+    const size_t close = s.find(']');
+    if (close != std::string::npos && close > 1)
+      return {s.substr(1, close - 1), Trim(s.substr(close + 1))};
+  }
+  // "11000026T000003742166-就业…": a code of letters and digits, with digits, before a hyphen.
+  // A code has at least this many characters (a name may hold a hyphen: "问题发现-原因挖掘").
+  constexpr size_t kMinCode = 10;
+  // The code may be wrapped over lines of its cell (a space where the line broke).
+  std::string code;
+  size_t i = 0;
+  bool digits = false;
+  for (; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == ' ') continue;
+    if (!std::isalnum(c)) break;
+    digits |= std::isdigit(c) != 0;
+    code += s[i];
+  }
+  if (code.size() >= kMinCode && digits && i < s.size() && s[i] == '-')
+    return {code, Trim(s.substr(i + 1))};
+  return {"", s};
+}
+
+bool ReadFamilyTable(const PageContent& page, size_t ti, const std::vector<const TextLine*>& above,
+                     std::vector<Project>& projects, FamilyState& state,
+                     std::vector<Warning>* warnings) {
+  const Table& t = page.tables[ti];
+  const bool may_continue =
+      ti == 0 && state.family != FamilyState::Family::kNone && !projects.empty();
+  // A department table: labeled 部门名称.
+  if (const TableCell* label = DepartmentLabel(t)) {
+    state = {};
+    state.family = FamilyState::Family::kDepartment;
+    ReadHeading(above, state);
+    ReadDepartment(t, *label, projects, state);
+    state.page = t.page;
+    return true;
+  }
+  auto header = FindHeader(t);
+  if (header && !header->has_name && !may_continue) header.reset();
+  if (header && header->has_name) {
+    // A list table, or its header repeated on the next page.
+    const bool continued = may_continue && state.family == FamilyState::Family::kList;
+    FamilyState next;
+    next.family = FamilyState::Family::kList;
+    if (continued) {
+      next = state;
+      // A header cell the page printed over (text of the row above run into it) keeps the role
+      // its column had on the page before.
+      for (ListColumn& c : header->columns) {
+        if (c.role != ListRole::kAttribute) continue;
+        for (const ListColumn& old : state.columns)
+          if (std::abs(old.x0 - c.x0) < kEdgeTolerance && std::abs(old.x1 - c.x1) < kEdgeTolerance)
+            c = old;
+      }
+    }
+    ReadHeading(above, next);
+    next.columns = header->columns;
+    ReadList(t, *header, ti, projects, next, continued);
+    next.page = t.page;
+    state = next;
+    return true;
+  }
+  // A form's own labels (项目名称 …) start a form, not the next part of the family.
+  const bool form = std::any_of(t.cells.begin(), t.cells.end(), [](const TableCell& c) {
+    const std::string l = LabelOf(c.text);
+    return IsLabel(Label::kCode, l) || IsLabel(Label::kName, l);
+  });
+  if (may_continue && !form) {
+    std::optional<Header> h = header;
+    if (!h) h = AlignedWith(t, state.columns);
+    if (h) {
+      if (state.family == FamilyState::Family::kList) {
+        ReadList(t, *h, ti, projects, state, true);
+      } else {
+        RowReader reader(t, h->columns, projects.back());
+        reader.Read(h->first_data_row, t.rows);
+        AddPage(projects.back(), t.page);
+      }
+      state.columns = h->columns;
+      state.page = t.page;
+      return true;
+    }
+  }
+  state = {};
+  (void)warnings;
+  return false;
+}
+
+}  // namespace jixiao

@@ -1,0 +1,163 @@
+#!/usr/bin/env python3
+"""Score a `jixiao extract` JSON against a truth file, field by field (CONTRACT.md, "Scoring").
+
+usage: score.py TRUTH.json OUT.json [--misses | --fields]
+
+Every leaf of the truth counts once: the document's metadata, the part-1 sections (each item's
+no, title and text), and for each project its title, unit, codes and names, money unit, budget,
+purpose, schedule, goals, attributes (labels compared as text) and every indicator cell, whose
+normalized value is one field (each of the truth's keys must agree). `index` and `pages` are
+positions, not readings, and do not count. Text is compared after NFKC with all white space
+removed; numbers to within 0.005; a null of the truth is matched by a null, an empty text or a
+missing field. Projects are paired by project_code, else by position; list items (indicators,
+goals, section items) by position.
+
+Prints `score: fields=<share right> cer=<mean character error rate> (<right>/<total>)`, where the
+character error rate of a text field is its edit distance to the truth over the truth's length
+(at most 1; a missing field is 1), averaged over the truth's text fields. --misses first prints
+each wrong field's path with both values; --fields prints `1 PATH` or `0 PATH` for every field
+instead of the summary (scripts/bench-fixes.sh reads it). Exit 0 when both files parse, 2 when
+one cannot be read.
+"""
+import json
+import re
+import sys
+import unicodedata
+
+NUMBER_TOLERANCE = 0.005  # CONTRACT.md: numbers agree to within this
+POSITIONS = {"index", "pages"}  # where a project sits, not what was read
+
+
+def norm_text(s):
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", s))
+
+
+def edit_distance(a, b):
+    if len(a) < len(b):
+        a, b = b, a
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def is_number(v):
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+def same(truth, out):
+    """Whether a leaf of the output matches the truth's."""
+    if truth is None:
+        return out is None or (isinstance(out, str) and norm_text(out) == "")
+    if isinstance(truth, bool) or isinstance(out, bool):
+        return truth is out
+    if is_number(truth):
+        if isinstance(out, str):
+            try:
+                out = float(norm_text(out).replace(",", ""))
+            except ValueError:
+                return False
+        return is_number(out) and abs(truth - out) <= NUMBER_TOLERANCE
+    if isinstance(truth, str):
+        if is_number(out):
+            out = json.dumps(out)
+        return isinstance(out, str) and norm_text(truth) == norm_text(out)
+    return truth == out
+
+
+class Score:
+    def __init__(self):
+        self.fields = []  # (path, right, truth, out)
+        self.cer = []  # per text field of the truth
+
+    def leaf(self, path, truth, out):
+        right = same(truth, out)
+        self.fields.append((path, right, truth, out))
+        if isinstance(truth, str):
+            t = norm_text(truth)
+            o = norm_text(out) if isinstance(out, str) else ("" if out is None else norm_text(json.dumps(out)))
+            self.cer.append(0.0 if right else min(1.0, edit_distance(t, o) / max(1, len(t))))
+
+    def walk(self, path, truth, out):
+        if isinstance(truth, dict) and path.endswith(".value_normalized"):
+            # One field: each of the truth's keys agrees (the output may add `raw`).
+            out = out if isinstance(out, dict) else {}
+            right = all(same(v, out.get(k)) for k, v in truth.items())
+            self.fields.append((path, right, truth, out))
+        elif isinstance(truth, dict):
+            out = out if isinstance(out, dict) else {}
+            # Keys as labels are compared: 其中:当年财政拨款 is 其中：当年财政拨款.
+            keys = {norm_text(k): k for k in out}
+            for k, v in truth.items():
+                o = out[k] if k in out else out.get(keys.get(norm_text(k)))
+                self.walk(f"{path}.{k}" if path else k, v, o)
+        elif isinstance(truth, list):
+            out = out if isinstance(out, list) else []
+            for i, v in enumerate(truth):
+                self.walk(f"{path}[{i}]", v, out[i] if i < len(out) else None)
+        else:
+            self.leaf(path, truth, out)
+
+
+def pair_projects(truth, out):
+    """For each truth project, the output project paired with it (or None): the one with its
+    project_code, else the unpaired one at its position."""
+    def code(p):
+        return norm_text(p.get("project_code") or "")
+
+    pairs, used = [None] * len(truth), set()
+    for i, t in enumerate(truth):
+        for j, o in enumerate(out):
+            if code(t) and j not in used and code(o) == code(t):
+                pairs[i] = j
+                used.add(j)
+                break
+    for i in range(len(truth)):
+        if pairs[i] is None and i < len(out) and i not in used:
+            pairs[i] = i
+            used.add(i)
+    return [out[j] if j is not None else None for j in pairs]
+
+
+def score(truth, out):
+    s = Score()
+    s.walk("document", truth.get("document"), out.get("document"))
+    s.walk("sections", truth.get("sections"), out.get("sections"))
+    projects = truth.get("projects") or []
+    for i, (t, o) in enumerate(zip(projects, pair_projects(projects, out.get("projects") or []))):
+        t = {k: v for k, v in t.items() if k not in POSITIONS}
+        s.walk(f"projects[{i}]", t, o or {})
+    return s
+
+
+def main(argv):
+    args = [a for a in argv[1:] if not a.startswith("--")]
+    if len(args) != 2:
+        print(__doc__.strip().splitlines()[2], file=sys.stderr)
+        return 2
+    try:
+        truth, out = (json.load(open(p, encoding="utf-8")) for p in args)
+    except (OSError, ValueError) as e:
+        print(f"score.py: {e}", file=sys.stderr)
+        return 2
+    s = score(truth, out)
+    if "--fields" in argv:
+        for path, right, _, _ in s.fields:
+            print(f"{int(right)} {path}")
+        return 0
+    if "--misses" in argv:
+        for path, right, t, o in s.fields:
+            if not right:
+                print(f"{path}: {json.dumps(t, ensure_ascii=False)} != {json.dumps(o, ensure_ascii=False)}")
+    right = sum(1 for f in s.fields if f[1])
+    total = len(s.fields)
+    cer = sum(s.cer) / len(s.cer) if s.cer else 0.0
+    print(f"score: fields={right / max(1, total):.4f} cer={cer:.4f} ({right}/{total})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,307 @@
+// The list, packed and department families (docs/CONTRACT.md, "Template families") from tables
+// built by hand.
+#include "records/families.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "records/records.h"
+
+namespace jixiao {
+namespace {
+
+struct C {
+  int row, col, rowspan, colspan;
+  std::string text;
+};
+
+// A table whose column i spans x in [xs[i], xs[i+1]] and row r spans y in [y0 + 20r, y0 + 20(r+1)].
+Table MakeTable(int page, const std::vector<double>& xs, int rows, const std::vector<C>& cells,
+                double y0 = 100) {
+  Table t;
+  t.page = page;
+  t.cols = static_cast<int>(xs.size()) - 1;
+  t.rows = rows;
+  t.col_lines = xs;
+  for (int r = 0; r <= rows; ++r) t.row_lines.push_back(y0 + 20.0 * r);
+  t.box = {xs.front(), y0, xs.back(), y0 + 20.0 * rows};
+  for (const C& c : cells) {
+    TableCell tc;
+    tc.row = c.row;
+    tc.col = c.col;
+    tc.rowspan = c.rowspan;
+    tc.colspan = c.colspan;
+    tc.box = {xs[c.col], t.row_lines[c.row], xs[c.col + c.colspan], t.row_lines[c.row + c.rowspan]};
+    tc.text = c.text;
+    t.cells.push_back(tc);
+  }
+  return t;
+}
+
+TextLine Line(const std::string& text, double y) {
+  TextLine l;
+  l.text = text;
+  l.box = {50, y, 500, y + 12};
+  return l;
+}
+
+PageContent Page(int page, Table t) {
+  PageContent p;
+  p.page = page;
+  p.lines = {Line("预算12表 项目支出绩效目标表", 40), Line("金额单位：万元", 60)};
+  p.tables.push_back(std::move(t));
+  return p;
+}
+
+// 项目名称 | 项目总额 | 财政资金 | 绩效目标 | 一级指标 | 二级指标 | 三级指标 | 绩效指标性质 |
+// 本年绩效指标值 | 绩效度量单位
+const std::vector<double> kListXs = {50, 150, 200, 250, 350, 410, 470, 600, 650, 700, 750};
+
+std::vector<C> ListHeader() {
+  return {{0, 0, 1, 1, "项目名称"},    {0, 1, 1, 1, "项目总额"},     {0, 2, 1, 1, "财政资金"},
+          {0, 3, 1, 1, "绩效目标"},    {0, 4, 1, 1, "一级指标"},     {0, 5, 1, 1, "二级指标"},
+          {0, 6, 1, 1, "三级指标"},    {0, 7, 1, 1, "绩效指标性质"}, {0, 8, 1, 1, "本年绩效指标值"},
+          {0, 9, 1, 1, "绩效度量单位"}};
+}
+
+// The left cells of a group spanning `rows` rows from `row`.
+void Group(std::vector<C>& cells, int row, int rows, const std::string& name,
+           const std::string& total, const std::string& goal) {
+  cells.push_back({row, 0, rows, 1, name});
+  cells.push_back({row, 1, rows, 1, total});
+  cells.push_back({row, 2, rows, 1, total});
+  cells.push_back({row, 3, rows, 1, goal});
+}
+
+void Indicator(std::vector<C>& cells, int row, const std::string& l1, const std::string& l2,
+               const std::string& l3, const std::string& op, const std::string& value,
+               const std::string& unit) {
+  for (const C& c : std::vector<C>{{row, 4, 1, 1, l1},
+                                   {row, 5, 1, 1, l2},
+                                   {row, 6, 1, 1, l3},
+                                   {row, 7, 1, 1, op},
+                                   {row, 8, 1, 1, value},
+                                   {row, 9, 1, 1, unit}})
+    cells.push_back(c);
+}
+
+TEST(ListTable, EachGroupOfRowsIsOneRecordWithItsOwnIndicators) {
+  std::vector<C> cells = ListHeader();
+  Group(cells, 1, 2, "11000026T000003742166-就业管理咨询与评审服务项目", "20.5", "1、完成评审。");
+  Indicator(cells, 1, "产出指标", "数量指标", "评审机构数", "≥", "20", "家");
+  Indicator(cells, 2, "效益指标", "社会效益指标", "服务质量", "定性", "优", "");
+  Group(cells, 3, 3, "11000022T000000444 004-医疗保障工作宣传服务", "723.3", "做好宣传。");
+  Indicator(cells, 3, "产出指标", "数量指标", "宣传视频", "＝", "2", "个");
+  Indicator(cells, 4, "", "", "微博月报", "≥", "12", "期");
+  Indicator(cells, 5, "满意度指标", "服务对象满意度指标", "满意度", "≥", "90", "%");
+  Group(cells, 6, 1, "[292]国家信访局", "7", "");
+  Indicator(cells, 6, "成本指标", "经济成本指标", "成本控制", "≤", "7", "万元");
+  cells.push_back({7, 0, 1, 1, "合计"});  // a totals row, never a project
+  cells.push_back({7, 1, 1, 1, "751.3"});
+  auto projects = ReadProjects({Page(15, MakeTable(15, kListXs, 8, cells))}, nullptr);
+
+  ASSERT_EQ(projects.size(), 3u);
+  EXPECT_EQ(projects[0].kind, "project");
+  EXPECT_EQ(projects[0].project_code, "11000026T000003742166");
+  EXPECT_EQ(projects[0].project_name, "就业管理咨询与评审服务项目");
+  EXPECT_EQ(projects[0].budget.total, 20.5);
+  EXPECT_EQ(projects[0].money_unit, "万元");
+  EXPECT_EQ(projects[0].goals, std::vector<std::string>{"完成评审。"});
+  ASSERT_EQ(projects[0].indicators.size(), 2u);
+  EXPECT_EQ(projects[0].indicators[0].value, "≥20家");  // operator, number, unit joined
+  EXPECT_EQ(projects[0].indicators[0].value_normalized.number, 20);
+  EXPECT_EQ(projects[0].indicators[1].value, "优");  // 定性: the text alone
+  EXPECT_EQ(projects[0].indicators[1].value_normalized.kind, ValueKind::kText);
+  const auto& attrs = projects[0].indicators[0].attributes;
+  EXPECT_NE(std::find(attrs.begin(), attrs.end(),
+                      std::pair<std::string, std::string>{"绩效度量单位", "家"}),
+            attrs.end());
+
+  // A code wrapped over two lines of its cell is one code.
+  EXPECT_EQ(projects[1].project_code, "11000022T000000444004");
+  EXPECT_EQ(projects[1].project_name, "医疗保障工作宣传服务");
+  ASSERT_EQ(projects[1].indicators.size(), 3u);
+  EXPECT_EQ(projects[1].indicators[1].level1, "产出指标");  // carried down
+  EXPECT_EQ(projects[1].indicators[2].level3, "满意度");
+  EXPECT_EQ(projects[2].project_code, "292");
+  EXPECT_EQ(projects[2].project_name, "国家信访局");
+  EXPECT_EQ(projects[2].indicators.size(), 1u);
+}
+
+TEST(ListTable, AGroupBrokenAcrossAPageStaysOneRecord) {
+  // Page 1 ends with a group whose name the page break put on page 2 (the cell is empty here).
+  std::vector<C> first = ListHeader();
+  Group(first, 1, 1, "11000026T000000001-甲项目", "10", "甲");
+  Indicator(first, 1, "产出指标", "数量指标", "甲指标", "≥", "1", "个");
+  Group(first, 2, 2, "", "", "");
+  Indicator(first, 2, "产出指标", "数量指标", "乙指标一", "≥", "2", "个");
+  Indicator(first, 3, "产出指标", "质量指标", "乙指标二", "=", "100", "%");
+  // Page 2 repeats the header; its first group goes on with 乙 and carries its name.
+  std::vector<C> second = ListHeader();
+  Group(second, 1, 2, "11000026T000000002-乙项目", "30", "乙");
+  Indicator(second, 1, "效益指标", "社会效益指标", "乙指标三", "≥", "3", "次");
+  Indicator(second, 2, "", "", "乙指标四", "≥", "4", "次");
+  Group(second, 3, 1, "11000026T000000003-丙项目", "5", "丙");
+  Indicator(second, 3, "产出指标", "数量指标", "丙指标", "≥", "5", "个");
+  // Page 3 goes on with 丙 without a header; its name cell holds the end of 丙's name only.
+  std::vector<C> third;
+  Group(third, 0, 1, "二期", "", "");
+  Indicator(third, 0, "满意度指标", "服务对象满意度指标", "丙满意度", "≥", "90", "%");
+  PageContent p3;
+  p3.page = 3;
+  p3.tables.push_back(MakeTable(3, kListXs, 1, third, 40));
+
+  auto projects = ReadProjects(
+      {Page(1, MakeTable(1, kListXs, 4, first)), Page(2, MakeTable(2, kListXs, 4, second)), p3},
+      nullptr);
+  ASSERT_EQ(projects.size(), 3u);
+  EXPECT_EQ(projects[1].project_name, "乙项目");
+  EXPECT_EQ(projects[1].budget.total, 30);
+  ASSERT_EQ(projects[1].indicators.size(), 4u);
+  EXPECT_EQ(projects[1].indicators[0].level3, "乙指标一");
+  EXPECT_EQ(projects[1].indicators[3].level3, "乙指标四");
+  EXPECT_EQ(projects[1].indicators[3].level1, "效益指标");
+  EXPECT_EQ(projects[1].pages, (std::vector<int>{1, 2}));
+  EXPECT_EQ(projects[2].project_name, "丙项目二期");
+  ASSERT_EQ(projects[2].indicators.size(), 2u);
+  EXPECT_EQ(projects[2].indicators[1].level3, "丙满意度");
+  EXPECT_EQ(projects[2].pages, (std::vector<int>{2, 3}));
+  EXPECT_EQ(projects[2].index, 3);
+}
+
+TEST(Packed, EachNumberedItemIsOneIndicatorRow) {
+  auto rows = SplitPackedIndicators(
+      "1、1-产出指标；11-数量指标；会议活动保障次数；实施周期指标值:每年≥20场；年度指标值:"
+      "每年≥20场。"
+      "2、1-产出指标；12 -质量指标；工单转派准确率；实施周期指标值:≥97%；年度指标值:≥95%。"
+      "3、4-成本指标；41-经济成本指标；办件综合成本；实施周期指标值:≤29.91元/"
+      "件；年度指标值:≤29.91元/件。"
+      "4、1-产出指标；12-质量指标；平均故障恢复时间；实施周期指标值:"
+      "一级≤1小时；二级≤2小时；年度指标值:一级≤1小时；二级≤2小时。"
+      "5 、3-满意度指标；31-服务对象满意度；用户满意度；实施周期指标值:≥90%；年度指标值:≥90%。");
+  ASSERT_EQ(rows.size(), 5u);
+  EXPECT_EQ(rows[3].level3, "平均故障恢复时间");
+  EXPECT_EQ(rows[3].value, "一级≤1小时；二级≤2小时");  // a ； inside a value
+  EXPECT_EQ(rows[4].level1, "满意度指标");             // "5 、": the number apart from its 、
+  EXPECT_EQ(rows[0].level1, "产出指标");
+  EXPECT_EQ(rows[0].level2, "数量指标");
+  EXPECT_EQ(rows[0].level3, "会议活动保障次数");
+  EXPECT_EQ(rows[0].value, "每年≥20场");
+  EXPECT_EQ(rows[1].level2, "质量指标");
+  EXPECT_EQ(rows[1].value, "≥95%");  // the year's value, not the period's
+  ASSERT_EQ(rows[1].attributes.size(), 1u);
+  EXPECT_EQ(rows[1].attributes[0], (std::pair<std::string, std::string>{"实施周期指标值", "≥97%"}));
+  EXPECT_EQ(rows[2].level1, "成本指标");
+  EXPECT_TRUE(SplitPackedIndicators("1、完成维修 12 所。2、消除安全隐患")
+                  .empty());  // goals, not indicators
+}
+
+TEST(Packed, AListTableWithPackedIndicatorsGivesOneRecordPerProject) {
+  const std::vector<double> xs = {50, 150, 200, 250, 300, 500, 800};
+  const std::string packed =
+      "1、1-产出指标；11-数量指标；汇聚数据量；实施周期指标值:≥10亿条；年度指标值:≥10亿条。"
+      "2、3-满意度指标；31-服务对象满意度；培训效果评价；实施周期指标值:≥4.5分；年度指标值:≥4."
+      "5分。";
+  std::vector<C> cells = {{0, 0, 1, 1, "项目名称（资金使用单位）"},
+                          {0, 1, 1, 1, "总计"},
+                          {0, 2, 1, 1, "财政拨款"},
+                          {0, 3, 1, 1, "财政专户拨款"},
+                          {0, 4, 1, 1, "绩效目标"},
+                          {0, 5, 1, 1, "绩效指标"},
+                          {1, 0, 1, 1, "合计"},
+                          {1, 1, 1, 1, "1,500.00"},
+                          {2, 0, 1, 1, "广州市政务服务和数据管理局"},
+                          {2, 1, 1, 1, "1,500.00"},
+                          {3, 0, 1, 1, "穗智管运营服务项目"},
+                          {3, 1, 1, 1, "1,391.47"},
+                          {3, 2, 1, 1, "1,391.47"},
+                          {3, 4, 1, 1, "实现协同推进。"},
+                          {3, 5, 1, 1, packed},
+                          {4, 0, 1, 1, "电子政务工作项目"},
+                          {4, 1, 1, 1, "108.53"},
+                          {4, 2, 1, 1, "100.00"},
+                          {4, 3, 1, 1, "8.53"},
+                          {4, 4, 1, 1, "开展运营。"},
+                          {4, 5, 1, 1, packed}};
+  PageContent page;
+  page.page = 1;
+  page.lines = {Line("项目支出绩效目标表（含转移支付项目）", 40),
+                Line("部门名称：广州市政务服务和数据管理局 单位：万元", 60)};
+  page.tables.push_back(MakeTable(1, xs, 5, cells));
+  auto projects = ReadProjects({page}, nullptr);
+  ASSERT_EQ(projects.size(), 2u);  // neither the totals row nor the unit's row
+  EXPECT_EQ(projects[0].project_name, "穗智管运营服务项目");
+  EXPECT_EQ(projects[0].unit_name, "广州市政务服务和数据管理局");
+  EXPECT_EQ(projects[0].budget.total, 1391.47);
+  ASSERT_EQ(projects[0].indicators.size(), 2u);
+  EXPECT_EQ(projects[0].indicators[1].level1, "满意度指标");
+  EXPECT_EQ(projects[0].indicators[1].value, "≥4.5分");
+  EXPECT_EQ(projects[1].budget.fiscal, 100);
+  ASSERT_EQ(projects[1].attributes.size(),
+            1u);  // 财政专户拨款: a money label the contract does not name
+  EXPECT_EQ(projects[1].attributes[0].first, "财政专户拨款");
+}
+
+TEST(DepartmentTable, IsARecordOfKindDepartment) {
+  const std::vector<double> xs = {50, 150, 250, 350, 450, 550, 650};
+  std::vector<C> cells = {{0, 0, 1, 1, "部门名称"},
+                          {0, 1, 1, 5, "北京市医疗保障局"},
+                          {1, 0, 2, 1, "总体资金情况（万元）"},
+                          {1, 1, 1, 1, "预算支出总额"},
+                          {1, 2, 1, 4, "财政拨款"},
+                          {2, 1, 1, 1, "110,896.62"},
+                          {2, 2, 1, 4, "110,896.62"},
+                          {3, 0, 1, 1, "整体绩效目标"},
+                          {3, 1, 1, 5, "1、坚持站位全局。2、增进民生福祉。"},
+                          {4, 0, 1, 1, "活动"},
+                          {4, 1, 1, 1, "绩效"},
+                          {4, 2, 1, 1, "指标"},  // a header cut in two
+                          {4, 3, 1, 1, "指标性质"},
+                          {4, 4, 1, 1, "指标值"},
+                          {4, 5, 1, 1, "度量单位"},
+                          {5, 0, 1, 1, "医疗保障管理"},
+                          {5, 1, 1, 2, "产出指标数量指标参保人参保意愿调查样本"},
+                          {5, 3, 1, 1, "≥"},
+                          {5, 4, 1, 1, "3396"},
+                          {5, 5, 1, 1, "人"},
+                          {6, 0, 1, 1, "医疗保障管理"},
+                          {6, 1, 1, 2, "效益指标社会效益指标有效提升医保监管水平"},
+                          {6, 3, 1, 1, "定性"},
+                          {6, 4, 1, 1, "有效提升"},
+                          {6, 5, 1, 1, ""}};
+  PageContent page;
+  page.page = 27;
+  page.lines = {Line("预算13表 部门整体支出绩效目标表", 40)};
+  page.tables.push_back(MakeTable(27, xs, 7, cells));
+  auto projects = ReadProjects({page}, nullptr);
+  ASSERT_EQ(projects.size(), 1u);
+  const Project& p = projects[0];
+  EXPECT_EQ(p.kind, "department");
+  EXPECT_EQ(p.project_name, "北京市医疗保障局");
+  EXPECT_EQ(p.budget.total, 110896.62);
+  EXPECT_EQ(p.goals.size(), 2u);
+  ASSERT_EQ(p.indicators.size(), 2u);
+  EXPECT_EQ(p.indicators[0].level1, "产出指标");
+  EXPECT_EQ(p.indicators[0].level2, "数量指标");
+  EXPECT_EQ(p.indicators[0].level3, "参保人参保意愿调查样本");
+  EXPECT_EQ(p.indicators[0].value, "≥3396人");
+  EXPECT_EQ(p.indicators[1].level2, "社会效益指标");
+  EXPECT_EQ(p.indicators[1].value, "有效提升");
+  EXPECT_EQ(p.indicators[0].attributes.front(),
+            (std::pair<std::string, std::string>{"活动", "医疗保障管理"}));
+}
+
+TEST(SplitCodeName, CodesAndNames) {
+  EXPECT_EQ(
+      SplitCodeName("11000026T000003742166-就业管理咨询与评审服务项目"),
+      (std::pair<std::string, std::string>{"11000026T000003742166", "就业管理咨询与评审服务项目"}));
+  EXPECT_EQ(SplitCodeName("[292]国家信访局"),
+            (std::pair<std::string, std::string>{"292", "国家信访局"}));
+  // A name with a hyphen but no code stays whole.
+  EXPECT_EQ(SplitCodeName("问题发现-原因挖掘"),
+            (std::pair<std::string, std::string>{"", "问题发现-原因挖掘"}));
+}
+
+}  // namespace
+}  // namespace jixiao
