@@ -38,27 +38,14 @@ struct Result {
 };
 
 Result Extract(const Job& job, const ExtractOptions& options) {
+  ReadOutcome read = ReadDocument(job.path, options);
   Result r;
   r.path = job.path;
-  r.sha256 = job.sha256;
-  const auto start = Clock::now();
-  try {
-    ExtractResult extracted = jixiao::Extract(job.path, options);
-    if (extracted.projects.empty())
-      extracted.warnings.push_back({0, "document.no_tables", "no 绩效目标表 (performance table) found"});
-    r.seconds = Since(start);
-    r.document = store::ToExtracted(extracted, job.path, r.seconds);
-    r.sha256 = r.document->sha256;
-    r.outcome = Outcome::kImported;
-  } catch (const Error& e) {
-    r.error = e;
-  } catch (const std::exception& e) {
-    r.error = Error(ErrorCode::kInternal, job.path, std::string("internal error: ") + e.what());
-  }
-  if (r.error) {
-    r.seconds = Since(start);
-    r.outcome = Outcome::kFailed;
-  }
+  r.sha256 = read.document ? read.document->sha256 : job.sha256;
+  r.outcome = read.document ? Outcome::kImported : Outcome::kFailed;
+  r.document = std::move(read.document);
+  r.error = std::move(read.error);
+  r.seconds = read.seconds;
   return r;
 }
 
@@ -145,6 +132,23 @@ class Pipeline {
 
 }  // namespace
 
+ReadOutcome ReadDocument(const std::string& path, const ExtractOptions& options) {
+  ReadOutcome r;
+  const auto start = Clock::now();
+  try {
+    ExtractResult extracted = jixiao::Extract(path, options);
+    if (extracted.projects.empty())
+      extracted.warnings.push_back({0, "document.no_tables", "no 绩效目标表 (performance table) found"});
+    r.seconds = Since(start);
+    r.document = store::ToExtracted(extracted, path, r.seconds);
+  } catch (const Error& e) {
+    r.error = e;
+  } catch (const std::exception& e) {
+    r.error = Error(ErrorCode::kInternal, path, std::string("internal error: ") + e.what());
+  }
+  if (r.error) r.seconds = Since(start);
+  return r;
+}
 
 Summary RunBatch(const std::vector<std::string>& paths, store::Database& db, const BatchOptions& options,
                  const std::function<void(const Event&)>& on_event, const std::function<void()>& on_tick) {

@@ -6,11 +6,14 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "core/error.h"
 #include "pipeline/extract.h"
 #include "store/database.h"
+#include "store/writer.h"
 
 namespace jixiao::batch {
 
@@ -42,6 +45,17 @@ struct Summary {
   long pages = 0;
   double seconds = 0;  // wall time of the whole batch
 };
+
+// One document read as the batch reads it, ready to be written: extracted (a document without
+// a 绩效目标表 is still imported, with the warning document.no_tables), or the error that stopped
+// it (missing, unreadable, not a PDF or image, damaged, encrypted). The work queue's workers
+// (batch/worker.h) read through it too, so that both import a document the same.
+struct ReadOutcome {
+  std::optional<store::ExtractedDocument> document;  // read
+  std::optional<Error> error;                        // not read
+  double seconds = 0;                                // wall time
+};
+ReadOutcome ReadDocument(const std::string& path, const ExtractOptions& options);
 
 // Imports `paths` (see ExpandInputs) into `db`. `on_event` runs on the calling thread after
 // each document is written; `on_tick` about once a second while waiting (progress redraws).

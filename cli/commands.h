@@ -14,5 +14,8 @@ using Runner = std::function<int()>;
 
 Runner AddBatchCommand(CLI::App& app);   // cli/batch_command.cc: jixiao batch
 Runner AddExportCommand(CLI::App& app);  // cli/export_command.cc: jixiao export
+Runner AddEnqueueCommand(CLI::App& app);  // cli/queue_command.cc: jixiao enqueue
+Runner AddWorkerCommand(CLI::App& app);   // cli/queue_command.cc: jixiao worker
+Runner AddStatusCommand(CLI::App& app);   // cli/queue_command.cc: jixiao status
 
 }  // namespace jixiao::cli

@@ -231,6 +231,9 @@ int main(int argc, char** argv) {
 
   const jixiao::cli::Runner run_batch = jixiao::cli::AddBatchCommand(app);
   const jixiao::cli::Runner run_export = jixiao::cli::AddExportCommand(app);
+  const jixiao::cli::Runner run_enqueue = jixiao::cli::AddEnqueueCommand(app);
+  const jixiao::cli::Runner run_worker = jixiao::cli::AddWorkerCommand(app);
+  const jixiao::cli::Runner run_status = jixiao::cli::AddStatusCommand(app);
 
   try {
     app.parse(argc, argv);
@@ -246,6 +249,9 @@ int main(int argc, char** argv) {
     if (check->parsed()) return RunCheck(check_args);
     if (app.got_subcommand("batch")) return run_batch();
     if (app.got_subcommand("export")) return run_export();
+    if (app.got_subcommand("enqueue")) return run_enqueue();
+    if (app.got_subcommand("worker")) return run_worker();
+    if (app.got_subcommand("status")) return run_status();
   } catch (const Error& e) {
     std::cerr << "jixiao: " << e.what() << '\n';
     return e.exit_code();

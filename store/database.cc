@@ -2,6 +2,8 @@
 // at build time) when the database does not hold it yet.
 #include "store/database.h"
 
+#include <algorithm>
+#include <set>
 #include <sstream>
 
 #include "core/error.h"
@@ -40,23 +42,43 @@ std::vector<std::string> SchemaStatements(Engine engine) {
   return statements;
 }
 
-bool HasMetaTable(Database& db) {
+// The tables the database holds.
+std::set<std::string> Tables(Database& db) {
   const char* sql = db.engine() == Engine::kSqlite
-                        ? "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'"
-                        : "SELECT 1 FROM information_schema.tables WHERE table_name = 'meta' "
-                          "AND table_schema = current_schema()";
-  return !db.Query(sql).empty();
+                        ? "SELECT name FROM sqlite_master WHERE type = 'table'"
+                        : "SELECT table_name::text FROM information_schema.tables WHERE table_schema = current_schema()";
+  std::set<std::string> names;
+  for (const Row& r : db.Query(sql))
+    if (const auto* name = std::get_if<std::string>(&r[0])) names.insert(*name);
+  return names;
+}
+
+// The tables the schema creates (its CREATE TABLE IF NOT EXISTS statements).
+std::set<std::string> SchemaTables(Engine engine) {
+  static const std::string kCreate = "CREATE TABLE IF NOT EXISTS ";
+  std::set<std::string> names;
+  for (const std::string& statement : SchemaStatements(engine)) {
+    const size_t at = statement.find(kCreate);
+    if (at == std::string::npos) continue;
+    const size_t start = at + kCreate.size();
+    names.insert(statement.substr(start, statement.find_first_of(" (\n", start) - start));
+  }
+  return names;
 }
 
 void CreateSchema(Database& db) {
-  if (HasMetaTable(db)) {
+  const std::set<std::string> tables = Tables(db);
+  if (tables.count("meta")) {
     const auto rows = db.Query("SELECT value FROM meta WHERE key = 'schema_version'");
     if (!rows.empty() && std::holds_alternative<std::string>(rows[0][0])) {
       const std::string& version = std::get<std::string>(rows[0][0]);
       if (version != kSchemaVersion)
         throw Error(ErrorCode::kOutput, db.target(),
                     "database schema version " + version + ", this jixiao knows version " + kSchemaVersion);
-      return;
+      // Tables added to the schema since (the work queue) are created in a database made by an
+      // earlier jixiao of the same version: additions only, so the version stays.
+      const std::set<std::string> wanted = SchemaTables(db.engine());
+      if (std::includes(tables.begin(), tables.end(), wanted.begin(), wanted.end())) return;
     }
   }
   db.Begin();

@@ -12,6 +12,10 @@ namespace jixiao::store {
 
 enum class Engine { kSqlite, kPostgres };
 
+// Whether Database::Open takes `target` for a PostgreSQL server: a postgresql:// or
+// postgres:// URI. Anything else is an SQLite file.
+bool IsPostgresUri(const std::string& target);
+
 // One value handed to or read from the database. NULL is std::monostate.
 using Value = std::variant<std::monostate, int64_t, double, std::string>;
 using Row = std::vector<Value>;

@@ -36,6 +36,4 @@ std::unique_ptr<Database> OpenPostgres(const std::string& uri);
 // The URI with any password replaced by "***", fit for messages.
 std::string RedactUri(const std::string& uri);
 
-bool IsPostgresUri(const std::string& target);
-
 }  // namespace jixiao::store

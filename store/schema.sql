@@ -128,3 +128,35 @@ CREATE TABLE IF NOT EXISTS provenance (
 CREATE INDEX IF NOT EXISTS projects_document ON projects(document_id);
 CREATE INDEX IF NOT EXISTS indicators_project ON indicators(project_id);
 CREATE INDEX IF NOT EXISTS provenance_project ON provenance(project_id);
+
+-- The work queue of `jixiao enqueue` and `jixiao worker` (docs/QUEUE.md): one row per document
+-- to import, claimed by one worker at a time under a lease it renews. Only PostgreSQL databases
+-- use it (SELECT ... FOR UPDATE SKIP LOCKED); SQLite files hold it empty. Times are the
+-- server's clock, so that the workers' clocks need not agree.
+CREATE TABLE IF NOT EXISTS queue (
+  id          {{ID}},
+  sha256      TEXT UNIQUE,               -- NULL when the file could not be read when queued
+  path        TEXT NOT NULL,             -- the path the workers read (first in sorted order)
+  state       TEXT NOT NULL,             -- pending | running | done | failed
+  claims      INTEGER NOT NULL,          -- times claimed; a worker's claim is (id, claims)
+  failures    INTEGER NOT NULL,          -- failed attempts: errors, and leases that ended
+  errors      TEXT,                      -- one line per failed attempt, oldest first
+  worker      TEXT,                      -- host:pid of the last worker to claim it
+  enqueued_at TIMESTAMPTZ NOT NULL,
+  claimed_at  TIMESTAMPTZ,               -- the last claim
+  renewed_at  TIMESTAMPTZ,               -- the lease's last renewal (or the claim)
+  lease_until TIMESTAMPTZ,               -- running: another worker may take it after this
+  finished_at TIMESTAMPTZ,               -- done or failed
+  pages       INTEGER,                   -- done: pages extracted
+  seconds     DOUBLE PRECISION           -- done: extraction time
+);
+
+-- Every path the document was queued under (its first path too): the other ones become its
+-- document_paths, as `jixiao batch` records copies of one file.
+CREATE TABLE IF NOT EXISTS queue_paths (
+  queue_id BIGINT NOT NULL REFERENCES queue(id) ON DELETE CASCADE,
+  path     TEXT NOT NULL,
+  PRIMARY KEY (queue_id, path)
+);
+
+CREATE INDEX IF NOT EXISTS queue_state ON queue(state, id);

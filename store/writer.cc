@@ -281,49 +281,54 @@ std::map<std::string, std::string> KnownDocuments(Database& db) {
 }
 
 Written WriteDocument(Database& db, const ExtractedDocument& doc, const WriteOptions& options) {
-  return InTransaction(db, [&] {
-    const Prepared p = Prepare(db, doc.path, doc.sha256, options);
-    if (p.kept) {
-      InsertPaths(db, *p.kept, p.paths);
-      return Written{*p.kept, true};
-    }
-    const Json& r = doc.result;
-    const Json& meta = Member(r, "document");
-    const Json& source = Member(r, "source");
-    const int64_t id = db.InsertReturningId(
-        "INSERT INTO documents (sha256, path, pages, pages_ocr, status, error, error_code, extractor_version, title, "
-        "department, year, draft, seconds, imported_at, result_json) VALUES ($1, $2, $3, $4, 'imported', NULL, NULL, "
-        "$5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
-        {doc.sha256, p.paths.front(), Integer(source, "pages"), int64_t{doc.pages_ocr}, std::string(JIXIAO_VERSION),
-         NullIfEmpty(Text(meta, "title")), NullIfEmpty(Text(meta, "department")), Integer(meta, "year"), Integer(meta, "draft"), doc.seconds,
-         UtcNow(), r.dump(-1, ' ', false, Json::error_handler_t::replace)});
-    InsertPaths(db, id, p.paths);
-    WriteSections(db, id, Member(r, "sections"));
-    for (const Json& project : Member(r, "projects")) WriteProject(db, id, project);
-    WriteFindings(db, id, Member(r, "findings"));
-    for (const Json& w : Member(r, "warnings"))
-      db.Exec("INSERT INTO warnings (document_id, page, code, message) VALUES ($1, $2, $3, $4)",
-              {id, Integer(w, "page"), Text(w, "code"), Text(w, "message")});
-    return Written{id, false};
-  });
+  return InTransaction(db, [&] { return WriteDocumentRows(db, doc, options); });
+}
+
+Written WriteDocumentRows(Database& db, const ExtractedDocument& doc, const WriteOptions& options) {
+  const Prepared p = Prepare(db, doc.path, doc.sha256, options);
+  if (p.kept) {
+    InsertPaths(db, *p.kept, p.paths);
+    return Written{*p.kept, true};
+  }
+  const Json& r = doc.result;
+  const Json& meta = Member(r, "document");
+  const Json& source = Member(r, "source");
+  const int64_t id = db.InsertReturningId(
+      "INSERT INTO documents (sha256, path, pages, pages_ocr, status, error, error_code, extractor_version, title, "
+      "department, year, draft, seconds, imported_at, result_json) VALUES ($1, $2, $3, $4, 'imported', NULL, NULL, "
+      "$5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+      {doc.sha256, p.paths.front(), Integer(source, "pages"), int64_t{doc.pages_ocr}, std::string(JIXIAO_VERSION),
+       NullIfEmpty(Text(meta, "title")), NullIfEmpty(Text(meta, "department")), Integer(meta, "year"), Integer(meta, "draft"), doc.seconds,
+       UtcNow(), r.dump(-1, ' ', false, Json::error_handler_t::replace)});
+  InsertPaths(db, id, p.paths);
+  WriteSections(db, id, Member(r, "sections"));
+  for (const Json& project : Member(r, "projects")) WriteProject(db, id, project);
+  WriteFindings(db, id, Member(r, "findings"));
+  for (const Json& w : Member(r, "warnings"))
+    db.Exec("INSERT INTO warnings (document_id, page, code, message) VALUES ($1, $2, $3, $4)",
+            {id, Integer(w, "page"), Text(w, "code"), Text(w, "message")});
+  return Written{id, false};
 }
 
 Written RecordFailure(Database& db, const std::string& path, const std::string& sha256, const Error& error,
                       double seconds, const WriteOptions& options) {
-  return InTransaction(db, [&] {
-    const Prepared p = Prepare(db, path, sha256, options);
-    if (p.kept) {
-      InsertPaths(db, *p.kept, p.paths);
-      return Written{*p.kept, true};
-    }
-    const int64_t id = db.InsertReturningId(
-        "INSERT INTO documents (sha256, path, status, error, error_code, extractor_version, seconds, imported_at) "
-        "VALUES ($1, $2, 'failed', $3, $4, $5, $6, $7) RETURNING id",
-        {NullIfEmpty(sha256), p.paths.front(), Line(error.what()), int64_t{error.exit_code()},
-         std::string(JIXIAO_VERSION), seconds, UtcNow()});
-    InsertPaths(db, id, p.paths);
-    return Written{id, false};
-  });
+  return InTransaction(db, [&] { return RecordFailureRows(db, path, sha256, error, seconds, options); });
+}
+
+Written RecordFailureRows(Database& db, const std::string& path, const std::string& sha256, const Error& error,
+                          double seconds, const WriteOptions& options) {
+  const Prepared p = Prepare(db, path, sha256, options);
+  if (p.kept) {
+    InsertPaths(db, *p.kept, p.paths);
+    return Written{*p.kept, true};
+  }
+  const int64_t id = db.InsertReturningId(
+      "INSERT INTO documents (sha256, path, status, error, error_code, extractor_version, seconds, imported_at) "
+      "VALUES ($1, $2, 'failed', $3, $4, $5, $6, $7) RETURNING id",
+      {NullIfEmpty(sha256), p.paths.front(), Line(error.what()), int64_t{error.exit_code()},
+       std::string(JIXIAO_VERSION), seconds, UtcNow()});
+  InsertPaths(db, id, p.paths);
+  return Written{id, false};
 }
 
 bool AddPath(Database& db, const std::string& sha256, const std::string& path) {

@@ -53,6 +53,13 @@ Written WriteDocument(Database& db, const ExtractedDocument& doc, const WriteOpt
 Written RecordFailure(Database& db, const std::string& path, const std::string& sha256, const Error& error,
                       double seconds, const WriteOptions& options = {});
 
+// The same two inside a transaction the caller began and commits, so that more can be written
+// with the document's rows, all or nothing (the work queue marks its document done in the
+// transaction that writes it, batch/work_queue.h). On failure the caller rolls back.
+Written WriteDocumentRows(Database& db, const ExtractedDocument& doc, const WriteOptions& options = {});
+Written RecordFailureRows(Database& db, const std::string& path, const std::string& sha256, const Error& error,
+                          double seconds, const WriteOptions& options = {});
+
 // Adds `path` as another name of the document with this sha256. False when there is none.
 bool AddPath(Database& db, const std::string& sha256, const std::string& path);
 

@@ -4,8 +4,6 @@
 // skip on a developer machine and fail in CI (CI=true).
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-
 #include "batch_testing.h"
 #include "core/error.h"
 #include "store/engines.h"
@@ -15,49 +13,8 @@ namespace {
 using namespace batch_testing;
 using jixiao::store::Database;
 
-std::string ServerUri() {
-  const char* uri = std::getenv("JIXIAO_TEST_PG");
-  return uri ? uri : "";
-}
-
-#define REQUIRE_SERVER()                                                                              \
-  do {                                                                                                \
-    if (ServerUri().empty()) {                                                                        \
-      const char* ci = std::getenv("CI");                                                             \
-      if (ci && std::string(ci) == "true") FAIL() << "JIXIAO_TEST_PG is not set (scripts/test.sh)";   \
-      GTEST_SKIP() << "JIXIAO_TEST_PG is not set: start scripts/pg-test-server.sh";                   \
-    }                                                                                                 \
-  } while (0)
-
-// A database of its own on the test server, dropped at the end.
-class Postgres : public ::testing::Test {
- protected:
-  void SetUp() override {
-    REQUIRE_SERVER();
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    name_ = "jixiao_test_" + std::to_string(::getpid()) + "_" + info->name();
-    std::transform(name_.begin(), name_.end(), name_.begin(), [](unsigned char c) { return std::tolower(c); });
-    admin_ = Database::Open(ServerUri());
-    admin_->Exec("DROP DATABASE IF EXISTS " + name_);
-    admin_->Exec("CREATE DATABASE " + name_);
-    const std::string base = ServerUri();
-    const size_t query = base.find('?');
-    const size_t slash = base.rfind('/', query == std::string::npos ? base.size() : query);
-    uri_ = base.substr(0, slash + 1) + name_ + (query == std::string::npos ? "" : base.substr(query));
-    dir_ = fs::temp_directory_path() / ("jixiao-pg-" + std::to_string(::getpid()) + "-" + info->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override {
-    if (admin_) admin_->Exec("DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)");
-    if (!HasFailure() && !dir_.empty()) fs::remove_all(dir_);
-  }
-  std::string P(const std::string& name) const { return (dir_ / name).string(); }
-
-  std::unique_ptr<Database> admin_;
-  std::string name_, uri_;
-  fs::path dir_;
-};
+// A database of its own on the test server (batch_testing.h).
+using Postgres = PostgresDatabase;
 
 TEST(PostgresUri, PasswordNeverInMessages) {
   EXPECT_EQ(jixiao::store::RedactUri("postgresql://ann:s3cret@db.example:5432/budget"),

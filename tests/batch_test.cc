@@ -67,6 +67,25 @@ TEST(Store, SqliteValuesTransactionsAndSchema) {
   fs::remove(path.string() + "-shm");
 }
 
+// A database made by an earlier jixiao of the same schema version lacks the tables added since
+// (the work queue's): opening it creates them, and keeps what it holds.
+TEST(Store, TablesAddedSinceAreCreated) {
+  const fs::path path = fs::temp_directory_path() / ("jixiao-store-old-" + std::to_string(::getpid()) + ".sqlite");
+  fs::remove(path);
+  {
+    auto db = Database::Open(path.string());
+    ExpectValuesAndTransactions(*db);
+    db->Exec("DROP TABLE queue_paths");
+    db->Exec("DROP TABLE queue");
+  }
+  auto db = Database::Open(path.string());
+  EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('queue', 'queue_paths')"), 2);
+  EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM documents"), 1);
+  EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM queue"), 0);
+  db.reset();
+  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path.string() + suffix);
+}
+
 TEST(Inputs, FoldersGlobsAndListsSortedWithoutRepeats) {
   const fs::path d = fs::temp_directory_path() / ("jixiao-inputs-" + std::to_string(::getpid()));
   fs::remove_all(d);

@@ -1,5 +1,6 @@
-// Helpers for the `jixiao batch` tests (batch_test.cc, batch_pg_test.cc): distinct documents
-// made from the samples, running the program, and a database's content in canonical form.
+// Helpers for the `jixiao batch` and work queue tests (batch_test.cc, batch_pg_test.cc,
+// queue_pg_test.cc): distinct documents made from the samples, running the program, a
+// database's content in canonical form, and a database of its own on the PostgreSQL test server.
 #pragma once
 
 #include <fcntl.h>
@@ -9,9 +10,11 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -200,5 +203,55 @@ inline std::string Incomplete(jixiao::store::Database& db) {
   }
   return "";
 }
+
+// ---- PostgreSQL (batch_pg_test.cc, queue_pg_test.cc)
+
+// The test server: JIXIAO_TEST_PG, a URI that scripts/test.sh sets after starting
+// scripts/pg-test-server.sh; "" without one.
+inline std::string ServerUri() {
+  const char* uri = std::getenv("JIXIAO_TEST_PG");
+  return uri ? uri : "";
+}
+
+// Without a server the tests skip on a developer machine and fail in CI (CI=true).
+#define REQUIRE_SERVER()                                                                              \
+  do {                                                                                                \
+    if (batch_testing::ServerUri().empty()) {                                                         \
+      const char* ci = std::getenv("CI");                                                             \
+      if (ci && std::string(ci) == "true") FAIL() << "JIXIAO_TEST_PG is not set (scripts/test.sh)";   \
+      GTEST_SKIP() << "JIXIAO_TEST_PG is not set: start scripts/pg-test-server.sh";                   \
+    }                                                                                                 \
+  } while (0)
+
+// A database of its own on the test server (uri_), and a folder of its own (dir_), for each
+// test; both removed at the end (the folder kept when the test failed).
+class PostgresDatabase : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    REQUIRE_SERVER();
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    name_ = "jixiao_test_" + std::to_string(::getpid()) + "_" + info->name();
+    std::transform(name_.begin(), name_.end(), name_.begin(), [](unsigned char c) { return std::tolower(c); });
+    admin_ = jixiao::store::Database::Open(ServerUri());
+    admin_->Exec("DROP DATABASE IF EXISTS " + name_);
+    admin_->Exec("CREATE DATABASE " + name_);
+    const std::string base = ServerUri();
+    const size_t query = base.find('?');
+    const size_t slash = base.rfind('/', query == std::string::npos ? base.size() : query);
+    uri_ = base.substr(0, slash + 1) + name_ + (query == std::string::npos ? "" : base.substr(query));
+    dir_ = fs::temp_directory_path() / ("jixiao-pg-" + std::to_string(::getpid()) + "-" + info->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override {
+    if (admin_) admin_->Exec("DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)");
+    if (!HasFailure() && !dir_.empty()) fs::remove_all(dir_);
+  }
+  std::string P(const std::string& name) const { return (dir_ / name).string(); }
+
+  std::unique_ptr<jixiao::store::Database> admin_;
+  std::string name_, uri_;
+  fs::path dir_;
+};
 
 }  // namespace batch_testing
