@@ -20,7 +20,7 @@ const std::vector<std::string>& Vocabulary();
 using ::jixiao::EditDistance;
 
 // The term `text` was printed as, when OCR got it slightly wrong: compared without white
-// space and after NFKC, a term at distance 1 (terms of 4 to 8 characters) or 2 (longer
+// space and after NFKC, a term at distance 1 (terms of 4 to 9 characters) or 2 (longer
 // terms), nearer than any other term, with a length within that distance of the text's.
 // Shorter terms and exact matches give nullopt (nothing to correct); so does a tie, and a
 // term with one more Chinese character at either end (another word: 12月底前).

@@ -287,10 +287,18 @@ void ReadIndicatorRows(const Table& t, int first, const ColumnMap& map, Project&
     }
     ind.value_normalized = Normalize(ind.value);
     const std::string key = "indicators[" + std::to_string(p.indicators.size()) + "]";
+    size_t attribute = 0;  // the columns the contract does not name, counted as above
     for (size_t i = 0; i < row.size(); ++i) {
+      const Field f = map.columns[i].first;
+      if (f == Field::kOther) ++attribute;
       if (!row[i]) continue;
-      static const char* names[] = {"level1", "level2", "level3", "description", "value", "basis", "other"};
-      p.provenance[key + "." + names[static_cast<int>(map.columns[i].first)]] = SourceOf(t, *row[i]);
+      static const char* names[] = {"level1", "level2", "level3", "description", "value", "basis"};
+      // Such a column is the indicator's attribute of its header's label, under the path
+      // records/fields.h gives it (indicators[2].attributes.分值).
+      if (f != Field::kOther)
+        p.provenance[key + "." + names[static_cast<int>(f)]] = SourceOf(t, *row[i]);
+      else if (attribute <= map.other_names.size())
+        p.provenance[key + ".attributes." + map.other_names[attribute - 1]] = SourceOf(t, *row[i]);
     }
     (void)value_cell;
     p.indicators.push_back(std::move(ind));

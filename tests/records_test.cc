@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "records/fields.h"
 #include "records/records.h"
 
 namespace jixiao {
@@ -560,6 +561,30 @@ TEST(ReadMeta, ReadsTheCover) {
   EXPECT_TRUE(m.draft);
   EXPECT_EQ(m.compiled_by, "某县教育局编制");
   EXPECT_EQ(m.reviewed_by, "某县财政局审核");
+}
+
+TEST(ReadProjects, EveryProvenanceKeyIsAFieldPathOfItsProject) {
+  // An indicator column the contract does not name (分值) is the indicator's attribute, and its
+  // cells' provenance is under that attribute's path, as a correction or a check names it.
+  PageContent page = StandardPage(3);
+  for (TableCell& c : page.tables[0].cells) {
+    if (c.text == "绩效指标描述") c.text = "分值";
+    if (c.row >= 7 && c.col == 4) c.text = c.row == 7 ? "10" : "20";
+    for (TextLine& l : c.lines) l.text = c.text;
+  }
+  std::vector<Warning> warnings;
+  const auto projects = ReadProjects({page}, &warnings);
+  ASSERT_EQ(projects.size(), 1u);
+  const Project& p = projects[0];
+  ASSERT_EQ(p.indicators.size(), 2u);
+  EXPECT_EQ(p.indicators[1].attributes,
+            (std::vector<std::pair<std::string, std::string>>{{"分值", "20"}}));
+  EXPECT_TRUE(p.indicators[1].description.empty());
+  EXPECT_EQ(p.provenance.count("indicators[1].attributes.分值"), 1u);
+  for (const auto& [key, source] : p.provenance) {
+    std::string why;
+    EXPECT_TRUE(ParseFieldPath(key, p, &why)) << key << ": " << why;
+  }
 }
 
 }  // namespace
