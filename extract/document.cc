@@ -16,6 +16,13 @@
 #include <poppler/cpp/poppler-page-renderer.h>
 #include <poppler/cpp/poppler-page.h>
 
+// Poppler's core (libpoppler-private-dev), for the rendering without text that poppler-cpp's
+// page_renderer cannot do.
+#include <PDFDoc.h>
+#include <SplashOutputDev.h>
+#include <Stream.h>
+#include <splash/SplashBitmap.h>
+
 #include <leptonica/allheaders.h>
 #include <opencv2/imgproc.hpp>
 
@@ -101,10 +108,32 @@ std::string Sha256HexOfFile(const std::string& path) {
   return Hex(digest, len);
 }
 
+// Splash drawing a page's paths, fills and images but none of its text: a glyph is neither
+// drawn nor its font loaded, and a Type 3 font's glyph programs are not run.
+class NoTextOutputDev : public SplashOutputDev {
+ public:
+  using SplashOutputDev::SplashOutputDev;
+  bool interpretType3Chars() override { return false; }
+  void drawChar(GfxState*, double, double, double, double, double, double, CharCode, int,
+                const Unicode*, int) override {}
+};
+
 struct Document::Impl {
   std::shared_ptr<const std::string> bytes;
   SourceInfo info;
   std::unique_ptr<poppler::document> pdf;
+  // The same bytes opened by Poppler's core, on the first rendering without text (poppler-cpp
+  // has initialised Poppler's global parameters by then: `pdf` is open).
+  std::unique_ptr<PDFDoc> core;
+  PDFDoc& Core() {
+    if (!core) {
+      core = std::make_unique<PDFDoc>(
+          new MemStream(bytes->data(), 0, static_cast<Goffset>(bytes->size()), Object(objNull)));
+      if (!core->isOk())
+        throw Error(ErrorCode::kBadInput, info.path, "damaged or truncated PDF (cannot be parsed)");
+    }
+    return *core;
+  }
   OpenLimits limits;
   bool tiff = false;
 
@@ -255,7 +284,7 @@ std::string Document::InfoKey(const std::string& key) const {
   return UnicodeToUtf8(impl_->pdf->info_key(key));
 }
 
-PageImage Document::Render(int page, double dpi) const {
+PageImage Document::Render(int page, double dpi, Drawn drawn) const {
   if (!impl_->pdf) return impl_->DecodeImage(page);  // an image is its own rendering
   auto p = impl_->Page(page);
   const std::string& path = impl_->info.path;
@@ -269,14 +298,33 @@ PageImage Document::Render(int page, double dpi) const {
   if (px > static_cast<double>(impl_->limits.max_render_pixels))
     dpi *= std::sqrt(static_cast<double>(impl_->limits.max_render_pixels) / px);
 
-  poppler::page_renderer renderer;
-  renderer.set_render_hints(poppler::page_renderer::antialiasing | poppler::page_renderer::text_antialiasing);
-  renderer.set_image_format(poppler::image::format_gray8);
-  poppler::image img = renderer.render_page(p.get(), dpi, dpi);
-  if (!img.is_valid()) throw Error(ErrorCode::kBadInput, path, page, "page cannot be rendered");
-  cv::Mat view(img.height(), img.width(), CV_8UC1, img.data(), img.bytes_per_row());
   PageImage out;
-  out.gray = view.clone();
+  if (drawn == Drawn::kSkipText) {
+    // As poppler-cpp's page_renderer draws gray8 with vector antialiasing (below), on white.
+    SplashColor paper;
+    paper[0] = 0xFF;
+    NoTextOutputDev device(splashModeMono8, 4, false, paper, true, splashThinLineDefault);
+    device.setVectorAntialias(true);
+    PDFDoc& core = impl_->Core();
+    device.startDoc(&core);
+    core.displayPageSlice(&device, page, dpi, dpi, 0, false, true, false, -1, -1, -1, -1, nullptr,
+                          nullptr, nullptr, nullptr, true);
+    SplashBitmap* bitmap = device.getBitmap();
+    if (!bitmap || bitmap->getWidth() <= 0 || bitmap->getHeight() <= 0)
+      throw Error(ErrorCode::kBadInput, path, page, "page cannot be rendered");
+    cv::Mat view(bitmap->getHeight(), bitmap->getWidth(), CV_8UC1, bitmap->getDataPtr(),
+                 static_cast<size_t>(bitmap->getRowSize()));
+    out.gray = view.clone();
+  } else {
+    poppler::page_renderer renderer;
+    renderer.set_render_hints(poppler::page_renderer::antialiasing |
+                              poppler::page_renderer::text_antialiasing);
+    renderer.set_image_format(poppler::image::format_gray8);
+    poppler::image img = renderer.render_page(p.get(), dpi, dpi);
+    if (!img.is_valid()) throw Error(ErrorCode::kBadInput, path, page, "page cannot be rendered");
+    cv::Mat view(img.height(), img.width(), CV_8UC1, img.data(), img.bytes_per_row());
+    out.gray = view.clone();
+  }
   out.dpi = dpi;
   out.page = page;
   return out;

@@ -44,10 +44,18 @@ class Document {
   // Metadata of the PDF's Info dictionary (empty when absent).
   std::string InfoKey(const std::string& key) const;
 
+  // What a rendering draws.
+  enum class Drawn {
+    kAll,       // the page as a reader sees it
+    kSkipText,  // everything but the text (rules, fills, images): what a digital page's grids
+                // are found in, its text coming from the text layer. Text is most of a
+                // page's rendering time (a Type 3 font runs a program for every glyph).
+  };
+
   // Renders a page to gray at `dpi` (rotation applied). Throws Error with the page number
   // when the page cannot be rendered or is larger than OpenLimits allow. An image input
   // gives its page at the image's own resolution, whatever `dpi` asks.
-  PageImage Render(int page, double dpi) const;
+  PageImage Render(int page, double dpi, Drawn drawn = Drawn::kAll) const;
 
   // The words of the page's text layer, boxes in points on the page as displayed.
   // Empty for a page without one.

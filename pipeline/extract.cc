@@ -42,7 +42,8 @@ PageContent ReadPage(const Document& doc, int page, const ExtractOptions& option
   out.height = doc.PageHeight(page);
   out.has_text = TextLayerUsable(words);
   if (!out.has_text) words.clear();
-  PageImage image = doc.Render(page, options.grid_dpi);
+  // The grids are in the rules: the page drawn without its text, which the text layer gives.
+  PageImage image = doc.Render(page, options.grid_dpi, Document::Drawn::kSkipText);
   for (const Grid& g : FindGrids(image)) out.tables.push_back(Assemble(g, words, page));
   out.lines = LinesOutside(out.tables, words);
   return out;

@@ -4,7 +4,7 @@
 set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config clang
-  libpoppler-cpp-dev poppler-utils
+  libpoppler-cpp-dev libpoppler-private-dev poppler-utils
   libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng tesseract-ocr-osd
   libopencv-dev libicu-dev libssl-dev
   nlohmann-json3-dev libcli11-dev

@@ -1,12 +1,13 @@
 // The document's two steps: ReadPages, then BuildDocument's passes by name, in one list.
-#include "pipeline/extract.h"
-
 #include <gtest/gtest.h>
 
 #include <set>
 
 #include "checks/report.h"
+#include "extract/document.h"
+#include "layout/grid.h"
 #include "output/json.h"
+#include "pipeline/extract.h"
 
 namespace jixiao {
 namespace {
@@ -55,6 +56,33 @@ TEST(Pipeline, CheckReportReusesTheExtractionsFindings) {
       {{"a.pdf", r.document.year, r.projects, std::nullopt}, {"b.pdf", r.document.year, r.projects, std::nullopt}}, true);
   ASSERT_TRUE(compared.comparison);
   EXPECT_EQ(compared.comparison->documents, (std::vector<std::string>{"a.pdf", "b.pdf"}));
+}
+
+TEST(Pipeline, ADigitalPageDrawnWithoutTextGivesTheSameGrids) {
+  // The grids of a digital page are found on its rendering without text (the text layer gives
+  // the words): the same tables, row and column lines as on the page drawn whole, and no glyph.
+  for (const std::string& pdf :
+       {kSample, std::string(JIXIAO_SOURCE_DIR) + "/samples/jiaoyu-2021/digital.pdf"}) {
+    const Document doc = Document::Open(pdf);
+    for (int page = 1; page <= doc.page_count(); ++page) {
+      const PageImage whole = doc.Render(page, 100);
+      const PageImage rules = doc.Render(page, 100, Document::Drawn::kSkipText);
+      ASSERT_EQ(rules.gray.size(), whole.gray.size()) << pdf << " page " << page;
+      const int dark_whole = cv::countNonZero(whole.gray < 128);
+      const int dark_rules = cv::countNonZero(rules.gray < 128);
+      EXPECT_LT(dark_rules, dark_whole) << pdf << " page " << page << ": the text was drawn";
+      const std::vector<Grid> a = FindGrids(whole), b = FindGrids(rules);
+      ASSERT_EQ(a.size(), b.size()) << pdf << " page " << page;
+      for (size_t i = 0; i < a.size(); ++i) {
+        ASSERT_EQ(a[i].row_lines.size(), b[i].row_lines.size()) << pdf << " page " << page;
+        ASSERT_EQ(a[i].col_lines.size(), b[i].col_lines.size()) << pdf << " page " << page;
+        for (size_t k = 0; k < a[i].row_lines.size(); ++k)
+          EXPECT_NEAR(a[i].row_lines[k], b[i].row_lines[k], 0.5) << pdf << " page " << page;
+        for (size_t k = 0; k < a[i].col_lines.size(); ++k)
+          EXPECT_NEAR(a[i].col_lines[k], b[i].col_lines[k], 0.5) << pdf << " page " << page;
+      }
+    }
+  }
 }
 
 }  // namespace
