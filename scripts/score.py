@@ -9,12 +9,13 @@ purpose, schedule, goals, attributes (labels compared as text) and every indicat
 normalized value is one field (each of the truth's keys must agree). `index` and `pages` are
 positions, not readings, and do not count. Text is compared after NFKC with all white space
 removed; numbers to within 0.005; a null of the truth is matched by a null, an empty text or a
-missing field. Projects are paired by project_code, else by project_name (or a name misread
-within RECORD_NAME_CER), else by position; list items (indicators,
+missing field. Projects are paired as records are matched (below), else by position; list
+items (indicators,
 goals, section items) by position.
 
 Records are matched for counting as well (--json): by project_code, else by project_name, else
-by a name within a character error rate of RECORD_NAME_CER (an OCR misreading); a truth record
+by a name within a character error rate of RECORD_NAME_CER (an OCR misreading), else by sharing
+ROWS_SHARED_SAME_RECORD of its indicator rows (level3) with an output record; a truth record
 without a match is lost, an output record matched by none is invented. An indicator row of a
 matched record is lost when the output record has no row whose level3 is within
 ROW_LEVEL3_CER of it (every row of a lost record is lost).
@@ -40,6 +41,10 @@ POSITIONS = {"index", "pages"}  # where a project sits, not what was read
 RECORD_NAME_CER = 0.3
 # An indicator row is still there when its level3 is read within this character error rate.
 ROW_LEVEL3_CER = 0.3
+# A record whose name was not read (or read as something else) is still the same record when at
+# least this share of its indicator rows are the output record's: its name is wrong, it is not
+# lost, and the output record is not invented.
+ROWS_SHARED_SAME_RECORD = 0.5
 
 
 def norm_text(s):
@@ -148,6 +153,21 @@ def match_records(truth, out):
         if near:
             pairs[i] = min(near)[1]
             used.add(pairs[i])
+    for i, t in enumerate(truth):
+        rows = [norm_text(r.get("level3") or "") for r in (t.get("indicators") or []) if isinstance(r, dict)]
+        if pairs[i] is not None or not rows:
+            continue
+        best = None
+        for j, o in enumerate(out):
+            if j in used or not isinstance(o, dict):
+                continue
+            got = {norm_text(r.get("level3") or "") for r in (o.get("indicators") or []) if isinstance(r, dict)}
+            share = sum(r in got for r in rows) / len(rows)
+            if share >= ROWS_SHARED_SAME_RECORD and (best is None or share > best[0]):
+                best = (share, j)
+        if best:
+            pairs[i] = best[1]
+            used.add(best[1])
     return pairs
 
 
