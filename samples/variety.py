@@ -312,7 +312,7 @@ h1 {{ font-family: "{self.head_font}", sans-serif; text-align: center; font-size
 h1, .sub, .unitline, .code {{ break-after: avoid; }}
 table.t {{ border-collapse: collapse; table-layout: fixed; line-height: {self.line}; }}
 table.t td {{ border: {border}; padding: {self.pad}mm {self.pad + 0.3}mm; text-align: center;
-             vertical-align: {self.valign}; word-break: break-all; overflow-wrap: anywhere; }}
+             vertical-align: {self.valign}; word-break: normal; overflow-wrap: anywhere; }}
 table.t td.lab {{ font-family: "{self.head_font}", sans-serif; {'font-weight: bold;' if self.bold_labels else ''} }}
 table.t td.txt {{ text-align: left; }}
 table.t td.num {{ text-align: right; white-space: nowrap; word-break: keep-all; }}
@@ -345,16 +345,35 @@ class HeadGrid(FineGrid):
         return "\n".join(out)
 
 
-def widths(rng, shares, total):
-    """Column widths (mm) from relative shares, each jittered by up to 25 %."""
+def widths(rng, shares, total, mins=None):
+    """Column boundaries (mm) from relative shares, each jittered by up to 25 %; column i at
+    least mins[i] mm wide (a number never wraps or runs into the next cell)."""
     w = [s * rng.uniform(0.8, 1.25) for s in shares]
     k = total / sum(w)
+    w = [v * k for v in w]
+    mins = mins or {}
+    for _ in range(5):
+        short = {i: m - w[i] for i, m in mins.items() if w[i] < m}
+        if not short:
+            break
+        free = [i for i in range(len(w)) if i not in mins]
+        need = sum(short.values())
+        room = sum(w[i] for i in free)
+        for i, d in short.items():
+            w[i] += d
+        for i in free:
+            w[i] -= need * w[i] / room
     xs, x = [0.0], 0.0
     for v in w:
-        x += v * k
+        x += v
         xs.append(round(x, 2))
     xs[-1] = round(total, 3)
     return xs
+
+
+def text_mm(text, st):
+    """width (mm) a number needs in the document's font, with the cell's padding"""
+    return len(text) * 0.62 * st.size * 0.3528 + 2 * (st.pad + 0.3) + 1.5
 
 
 def goals_cell(rng, goals, numbered, lines):
@@ -661,20 +680,7 @@ def doc_list(rng, st, dept, year, info, packed=False):
         ind_h = ["一级指标", "二级指标", "三级指标"] + vh
         shares = [1.8] + [0.9] * len(money_h) + [3.4, 0.9, 1.1, 2.4] + ([0.7, 0.8, 0.7] if split else [1.2])
     heads = [name_h] + money_h + [goal_h] + ind_h
-    xs = widths(rng, shares, W)
-    sub_head = (not packed) and rng.random() < 0.6           # 其中： over 财政资金 | 其他资金
-    gr = HeadGrid(W, head=(2 if sub_head else 1) if info["thead"] else 0)
-    if sub_head:
-        row1 = [cell(xs[0], xs[1], heads[0], "lab", rowspan=2), cell(xs[1], xs[2], heads[1], "lab", rowspan=2),
-                cell(xs[2], xs[4], "其中：", "lab")]
-        row1 += [cell(xs[k], xs[k + 1], heads[k], "lab", rowspan=2) for k in range(4, len(heads))]
-        gr.row(row1)
-        gr.row([cell(xs[2], xs[3], heads[2], "lab"), cell(xs[3], xs[4], heads[3], "lab")])
-    else:
-        gr.row([cell(xs[k], xs[k + 1], h, "lab") for k, h in enumerate(heads)])
-    nm = len(money_h)
     groups = list_rows_for(rng, n, year, short_l2, split, value_style, big, packed)
-    truths = []
     plist = []
     for rows in groups:
         name = new_name(rng, used)
@@ -688,6 +694,21 @@ def doc_list(rng, st, dept, year, info, packed=False):
         if numbered and rng.random() < 0.5:
             goals, numbered = ["，".join(x.rstrip("。") for x in goals) + "。"], False
         plist.append((name, code, money, special, goals, numbered, lines, rows))
+    # money columns as wide as their longest number (the totals row's included)
+    longest = money_text(sum(p[2][0] for p in plist) * 10, yuan, decimals, sep)
+    xs = widths(rng, shares, W, {1 + k: text_mm(longest, st) for k in range(len(money_h))})
+    sub_head = (not packed) and rng.random() < 0.6           # 其中： over 财政资金 | 其他资金
+    gr = HeadGrid(W, head=(2 if sub_head else 1) if info["thead"] else 0)
+    if sub_head:
+        row1 = [cell(xs[0], xs[1], heads[0], "lab", rowspan=2), cell(xs[1], xs[2], heads[1], "lab", rowspan=2),
+                cell(xs[2], xs[4], "其中：", "lab")]
+        row1 += [cell(xs[k], xs[k + 1], heads[k], "lab", rowspan=2) for k in range(4, len(heads))]
+        gr.row(row1)
+        gr.row([cell(xs[2], xs[3], heads[2], "lab"), cell(xs[3], xs[4], heads[3], "lab")])
+    else:
+        gr.row([cell(xs[k], xs[k + 1], h, "lab") for k, h in enumerate(heads)])
+    nm = len(money_h)
+    truths = []
     if info["total_row"]:
         tot = [sum(p[2][0] for p in plist), sum(p[2][1] for p in plist)]
         cells = [cell(xs[0], xs[1], "合计"), cell(xs[1], xs[2], money_text(tot[0], yuan, decimals, sep), "num"),
