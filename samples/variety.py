@@ -402,6 +402,43 @@ def draw_goals(rng):
 # indicator block shared by form and department tables
 
 
+def split_part(v, label):
+    """what a split value's column of this label prints: the operator, the number or the unit"""
+    if "性质" in label:
+        return v.op
+    if "单位" in label:
+        return v.unit
+    return v.number
+
+
+def row_cells(rows, i, spans1, spans2, xs, k0, value_labels, l3_left=False):
+    """cells of indicator row i from column k0 of boundaries xs: 一级 and 二级 where their merged
+    cell starts, 三级, then the value (one column, or one per split label); and the row's
+    attributes (a split value's 性质 and 单位); 三级 left-aligned when long or `l3_left`"""
+    r = rows[i]
+    cs, attrs = [], {}
+    if spans1[i]:
+        cs.append(cell(xs[k0], xs[k0 + 1], r["l1"], rowspan=spans1[i]))
+    if spans2[i]:
+        cs.append(cell(xs[k0 + 1], xs[k0 + 2], r["l2"], rowspan=spans2[i]))
+    cs.append(cell(xs[k0 + 2], xs[k0 + 3], r["l3"], "txt" if l3_left or len(r["l3"]) > 12 else ""))
+    if not value_labels:
+        cs.append(cell(xs[k0 + 3], xs[k0 + 4], r["v"].text))
+    for m, lab in enumerate(value_labels or []):
+        part = split_part(r["v"], lab)
+        cs.append(cell(xs[k0 + 3 + m], xs[k0 + 4 + m], part))
+        if "性质" in lab or "单位" in lab:
+            attrs[lab] = part
+    return cs, attrs
+
+
+def level_spans(rows, merge):
+    """rowspans of the 一级 and 二级 cells (merged over equal neighbours, or one per row)"""
+    if not merge:
+        return [1] * len(rows), [1] * len(rows)
+    return spans([r["l1"] for r in rows]), spans([(r["l1"], r["l2"]) for r in rows])
+
+
 def indicator_block(rng, gr, rows, x0, W, st, info, attr_col=None):
     """Adds the header and the rows of an indicator block spanning [x0, W] to grid `gr`.
     Returns the truth of each row."""
@@ -425,30 +462,11 @@ def indicator_block(rng, gr, rows, x0, W, st, info, attr_col=None):
         cells.append(cell(0, x0, super_label, "lab", rowspan=len(rows) + 1))
     cells += [cell(xs[k], xs[k + 1], c, "lab") for k, c in enumerate(cols)]
     gr.row(cells)
-    s1 = spans([r["l1"] for r in rows]) if merge else [1] * len(rows)
-    s2 = spans([(r["l1"], r["l2"]) for r in rows]) if merge else [1] * len(rows)
+    s1, s2 = level_spans(rows, merge)
     truth = []
     for i, r in enumerate(rows):
-        cs = []
-        if s1[i]:
-            cs.append(cell(xs[0], xs[1], r["l1"], rowspan=s1[i]))
-        if s2[i]:
-            cs.append(cell(xs[1], xs[2], r["l2"], rowspan=s2[i]))
-        cs.append(cell(xs[2], xs[3], r["l3"], "txt" if len(r["l3"]) > 12 else ""))
-        attrs = {}
-        k = 3
-        v = r["v"]
-        if split:
-            for lab in vlabels:
-                part = {"指标性质": v.op, "绩效指标性质": v.op, "指标值": v.number, "本年绩效指标值": v.number,
-                        "度量单位": v.unit, "绩效度量单位": v.unit}[lab]
-                cs.append(cell(xs[k], xs[k + 1], part))
-                if "性质" in lab or "单位" in lab:
-                    attrs[lab] = part
-                k += 1
-        else:
-            cs.append(cell(xs[k], xs[k + 1], v.text))
-            k += 1
+        cs, attrs = row_cells(rows, i, s1, s2, xs, 0, vlabels if split else None)
+        k = 3 + len(vlabels)
         if attr_col:
             a = r.setdefault("attr", str(rng.choice([5, 10, 10, 15, 20])))
             cs.append(cell(xs[k], xs[k + 1], a))
@@ -746,8 +764,7 @@ def doc_list(rng, st, dept, year, info, packed=False):
                    [cell(xs[1 + nm], xs[2 + nm], gtxt, "txt", raw=True),
                     cell(xs[2 + nm], xs[3 + nm], "".join(items), "txt")])
         else:
-            s1 = spans([r["l1"] for r in rows]) if info["merge_levels"] else [1] * len(rows)
-            s2 = spans([(r["l1"], r["l2"]) for r in rows]) if info["merge_levels"] else [1] * len(rows)
+            s1, s2 = level_spans(rows, info["merge_levels"])
             itruth = []
             k0 = 2 + nm
             for i, r in enumerate(rows):
@@ -757,22 +774,9 @@ def doc_list(rng, st, dept, year, info, packed=False):
                     cs += [cell(xs[0], xs[1], shown, "txt", rowspan=span)]
                     cs += [cell(xs[1 + k], xs[2 + k], mt[k], "num", rowspan=span) for k in range(nm)]
                     cs += [cell(xs[1 + nm], xs[2 + nm], gtxt, "txt", raw=True, rowspan=span)]
-                if s1[i]:
-                    cs.append(cell(xs[k0], xs[k0 + 1], r["l1"], rowspan=s1[i]))
-                if s2[i]:
-                    cs.append(cell(xs[k0 + 1], xs[k0 + 2], r["l2"], rowspan=s2[i]))
-                cs.append(cell(xs[k0 + 2], xs[k0 + 3], r["l3"], "txt"))
-                attrs_i = {}
-                v = r["v"]
-                if split:
-                    for m, lab in enumerate(info["split_order"]):
-                        part = {"指标性质": v.op, "绩效指标性质": v.op, "指标值": v.number, "本年绩效指标值": v.number,
-                                "度量单位": v.unit, "绩效度量单位": v.unit}[lab]
-                        cs.append(cell(xs[k0 + 3 + m], xs[k0 + 4 + m], part))
-                        if "性质" in lab or "单位" in lab:
-                            attrs_i[lab] = part
-                else:
-                    cs.append(cell(xs[k0 + 3], xs[k0 + 4], v.text))
+                more, attrs_i = row_cells(rows, i, s1, s2, xs, k0, info["split_order"] if split else None,
+                                          l3_left=True)
+                cs += more
                 gr.row(cs)
                 itruth.append(indicator_truth(r, attrs_i))
         truths.append(project_truth("project", title, unit, name, code=code, unit_name=unit_name,
