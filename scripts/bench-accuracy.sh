@@ -25,7 +25,8 @@
 # '<'; the last lines list them. Exit 0 when every bar is met, 1 when not, 2 on a usage error.
 #
 # Environment: BUILD (default build), JOBS (documents in parallel, default 2), KEEP (a folder to
-# keep documents and outputs in; default a temporary one, removed at the end).
+# keep documents and outputs in; default a temporary one, removed at the end), SCAN_SIM (another
+# simulator taking IN OUT --profile P --seed N, e.g. ../shared/tools/scan-sim, for the scans).
 # Needs what samples/variety.py and samples/scan.py need (samples/setup-generator.sh); a
 # developer tool, not part of the build or CI. Time on 2 cores: ~4 min for 30 digital documents,
 # ~10 min per scan profile.
@@ -48,7 +49,7 @@ while [ $# -gt 0 ]; do
       shift ;;
     --no-digital) digital=0 ;;
     --no-real) real=0 ;;
-    -h|--help) sed -n '2,33p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,32p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *)
       [[ $1 =~ ^[0-9]+$ ]] || { echo "bench-accuracy: unknown argument $1" >&2; exit 2; }
       if [ $pos -eq 0 ]; then n=$1; else seed=$1; fi
@@ -88,8 +89,10 @@ for p in "${profiles[@]}"; do
   start=$SECONDS
   # the scan's seed is the document's number after the run's seed: one scan per document
   for d in "$work"/gen/*/; do echo "$d"; done |
-    xargs -P "$jobs" -I{} bash -c 'k=${1%/}; k=${k##*-}; python3 samples/scan.py "$1digital.pdf" "$1scan-$2.pdf" \
-      --profile "$2" --seed $((10#$3 * 1000 + k)) --vary --params "$1scan-$2.params.json" >/dev/null 2>&1 &&
+    xargs -P "$jobs" -I{} bash -c 'k=${1%/}; k=${k##*-}; s=$((10#$3 * 1000 + k))
+      if [ -n "${SCAN_SIM:-}" ]; then "$SCAN_SIM" "$1digital.pdf" "$1scan-$2.pdf" --profile "$2" --seed $s
+      else python3 samples/scan.py "$1digital.pdf" "$1scan-$2.pdf" --profile "$2" --seed $s --vary \
+        --params "$1scan-$2.params.json"; fi >/dev/null 2>&1 &&
       extract "$0" "$1scan-$2.pdf" "$1scan-$2.out.json"' "$bin" {} "$p" "$seed" || true
   echo "bench-accuracy: scanned and extracted ($p) in $((SECONDS - start)) s"
   parts+=("$p")
