@@ -188,8 +188,9 @@ def draw_value(rng, kind, year, split=False, style=None):
     return Value(f"{op_sym}{nt}{unit}", N(op, number, unit))
 
 
-def draw_indicators(rng, n, year, short_l2, split, value_style):
-    """n indicator rows, ordered by level1 then level2 as tables print them."""
+def draw_indicators(rng, n, year, short_l2, split, value_style, long_l3=True):
+    """n indicator rows, ordered by level1 then level2 as tables print them; a few 三级 long
+    enough to fill their cell when long_l3 (not in packed items, where 三级 is a short name)."""
     picks = []
     while len(picks) < n:
         li = rng.choices(range(len(LEVELS)), weights=[6, 1.5, 2.5, 1.2])[0]
@@ -207,7 +208,7 @@ def draw_indicators(rng, n, year, short_l2, split, value_style):
             l3 = f"{base}（{k}）"
             k += 1
         used.add(l3)
-        if rng.random() < 0.06:
+        if rng.random() < 0.06 and long_l3:
             l3 = l3 + "，" + LONG_TEXT[:rng.randint(20, 60)]   # text filling its cell
         v = draw_value(rng, kind, year, split, value_style)
         rows.append({"l1": l1, "c1": c1, "l2": l2short if short_l2 else l2full, "c2": c2,
@@ -652,7 +653,7 @@ def list_rows_for(rng, n_projects, year, short_l2, split, value_style, big, pack
         nrows = rng.randint(1, 12) if not big else rng.randint(10, 40)
         if packed:
             nrows = min(nrows, rng.randint(8, 16))        # one text cell holds them all
-        out.append(draw_indicators(rng, nrows, year, short_l2, split, value_style))
+        out.append(draw_indicators(rng, nrows, year, short_l2, split, value_style, long_l3=not packed))
     return out
 
 
