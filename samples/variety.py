@@ -98,6 +98,9 @@ LEVELS = [
                       ("生态效益指标", "生态效益", 23, ENV), ("可持续影响指标", "可持续影响", 24, SUS)]),
     (("满意度指标", 3), [("服务对象满意度指标", "服务对象满意度", 31, SAT)]),
 ]
+# units that begin with 万 and stay units (normalize/README.md: "… unless they begin a known
+# unit"); before any other unit 万 multiplies the number (12万条 = 120000 条)
+WAN_UNITS = {"万元", "万亩", "万平方米", "万立方米", "万吨", "万千瓦时"}
 TEXT_VALUES = ["有效提升", "明显改善", "持续健全", "有效促进", "逐步提高", "稳定运行", "良好"]
 QUALITATIVE = ["优", "高", "良", "好"]
 FONTS = {  # family name -> style, as fontconfig knows them
@@ -173,6 +176,8 @@ def draw_value(rng, kind, year, split=False, style=None):
         op_sym, op = rng.choice([("≥", ">="), ("≥", ">="), (">", ">"), ("=", "="), ("＝", "="), ("", "=")])
     nt = num_text(rng, x)
     number = float(nt) if "." in nt else int(nt)
+    if unit.startswith("万") and unit not in WAN_UNITS:
+        return numeric_wan(rng, op_sym, op, nt, number, unit, split)
     if split:
         sym = op_sym or "＝"
         return Value(f"{sym}{nt}{unit}", N(op, number, unit), op=sym, number=nt, unit=unit)
@@ -186,6 +191,15 @@ def draw_value(rng, kind, year, split=False, style=None):
     if style == 4 and unit != "%":
         return Value(f"{op_sym}{nt} {unit}", N(op, number, unit))
     return Value(f"{op_sym}{nt}{unit}", N(op, number, unit))
+
+
+def numeric_wan(rng, op_sym, op, nt, number, unit, split):
+    """a count in 万 of a unit (≥12万条): typed as the count itself (120000 条)"""
+    norm = N(op, round(number * 10000, 6), unit[1:])
+    if split:
+        sym = op_sym or "＝"
+        return Value(f"{sym}{nt}{unit}", norm, op=sym, number=nt, unit=unit)
+    return Value(f"{op_sym}{nt}{unit}", norm)
 
 
 def draw_indicators(rng, n, year, short_l2, split, value_style, long_l3=True):
@@ -468,7 +482,9 @@ def indicator_block(rng, gr, rows, x0, W, st, info, attr_col=None):
     for i, r in enumerate(rows):
         cs, attrs = row_cells(rows, i, s1, s2, xs, 0, vlabels if split else None)
         k = 3 + len(vlabels)
-        if attr_col:
+        if attr_col == "指标解释":
+            a = r.setdefault("attr", f"反映{r['l3'][:10]}的完成情况")
+        elif attr_col:
             a = r.setdefault("attr", str(rng.choice([5, 10, 10, 15, 20])))
             cs.append(cell(xs[k], xs[k + 1], a))
             attrs[attr_col] = a
