@@ -28,8 +28,9 @@
 # keep documents and outputs in; default a temporary one, removed at the end), SCAN_SIM (another
 # simulator taking IN OUT --profile P --seed N, e.g. ../shared/tools/scan-sim, for the scans).
 # Needs what samples/variety.py and samples/scan.py need (samples/setup-generator.sh); a
-# developer tool, not part of the build or CI. Time on 2 cores: ~4 min for 30 digital documents,
-# ~10 min per scan profile.
+# developer tool, not part of the build or CI. Time on 2 busy cores: 30 digital documents ~3 min
+# (generation 2-2.5 min, extraction 10-20 s), the real files ~1 min, scans 4-6 min per profile
+# for 10 documents (scanning and OCR).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${BUILD:-build}/jixiao
@@ -49,7 +50,7 @@ while [ $# -gt 0 ]; do
       shift ;;
     --no-digital) digital=0 ;;
     --no-real) real=0 ;;
-    -h|--help) sed -n '2,32p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,33p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *)
       [[ $1 =~ ^[0-9]+$ ]] || { echo "bench-accuracy: unknown argument $1" >&2; exit 2; }
       if [ $pos -eq 0 ]; then n=$1; else seed=$1; fi
