@@ -907,6 +907,25 @@ def check_money(doc):
             sys.exit(f"generate: {p['name']}: total {tot} != fiscal {fis} + other {oth}")
 
 
+def finish_pdf(raw, pdf, year, rotate=None):
+    """Chromium's raw.pdf -> pdf: Info dates pinned to 1 January of `year` (same byte length, so
+    Chromium's xref stays valid), compressed, /Rotate set on the pages qpdf's `rotate` names
+    (e.g. "+90:2-z"); with qpdf's --deterministic-id the same data gives the same bytes."""
+    with open(raw, "rb") as f:
+        data = f.read()
+    stamp = b"D:%04d0101000000" % year
+    with open(raw, "wb") as f:
+        f.write(re.sub(rb"D:\d{14}", stamp, data))
+    cmd = ["qpdf", raw, "--object-streams=generate", "--compress-streams=y",
+           "--recompress-flate", "--deterministic-id"]
+    if rotate:
+        cmd.append(f"--rotate={rotate}")
+    cmd.append(pdf)
+    r = subprocess.run(cmd, capture_output=True, text=True)
+    if r.returncode not in (0, 3):                    # 3 = succeeded with warnings
+        sys.exit(f"generate: qpdf failed: {r.stderr}")
+
+
 def build(doc, chromium, keep_html=None):
     check_money(doc)
     out_dir = os.path.join(HERE, doc["name"])
@@ -936,22 +955,8 @@ def build(doc, chromium, keep_html=None):
         if keep_html:
             os.makedirs(keep_html, exist_ok=True)
             shutil.copy(html_path, keep_html)
-        # pin the Info dates (same byte length, so Chromium's xref stays valid): with qpdf's
-        # --deterministic-id the same data gives the same bytes
-        with open(raw, "rb") as f:
-            data = f.read()
-        stamp = b"D:%04d0101000000" % doc["document"]["year"]
-        with open(raw, "wb") as f:
-            f.write(re.sub(rb"D:\d{14}", stamp, data))
         pdf = os.path.join(out_dir, "digital.pdf")
-        cmd = ["qpdf", raw, "--object-streams=generate", "--compress-streams=y",
-               "--recompress-flate", "--deterministic-id"]
-        if doc["rotate"]:
-            cmd.append(f"--rotate={doc['rotate']}")
-        cmd.append(pdf)
-        r = subprocess.run(cmd, capture_output=True, text=True)
-        if r.returncode not in (0, 3):                # 3 = succeeded with warnings
-            sys.exit(f"generate: qpdf failed: {r.stderr}")
+        finish_pdf(raw, pdf, doc["document"]["year"], doc["rotate"])
     finally:
         shutil.rmtree(work, ignore_errors=True)
     texts = page_texts(pdf)

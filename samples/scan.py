@@ -2,7 +2,8 @@
 """Simulate scanning a sample's digital.pdf: an image-only PDF, the way scanners deliver paper.
 
 usage: samples/scan.py IN.pdf OUT.pdf [--profile office|archive|photocopy] [--seed N]
-                       [--dpi 200|300] [--quality Q] [--turn PAGE:DEG ...]
+                       [--dpi 150|200|250|300] [--quality Q] [--turn PAGE:DEG ...]
+                       [--damage NAME,...] [--damage-rate P] [--vary]
                        [--params FILE.json] [--keep-pages DIR]
 
 Every page is rendered as a viewer shows it (pdftoppm, /Rotate applied) in gray, then degraded
@@ -24,6 +25,20 @@ the same poppler, OpenCV, libjpeg and img2pdf). Per page, in this order:
               toner haze and a faint drum streak
   light       uneven illumination: linear gradient in a random direction plus a smooth field
   noise       sensor noise, then JPEG
+
+Damage a real archive has, off by default (--damage NAME,... on every page, --damage-rate P on a
+share of them; drawn from a generator of its own, seeded by (seed, page, DAMAGE_STREAM), so a scan
+without damage is the same as before):
+
+  faint-rules    rules printed grey and uneven (ink of the rule pixels down to 30-65 %)
+  broken-rules   rules that break up: 20-60 gaps of 3-12 px
+  missing-rules  rules missing over part of a table: 1-3 rules lose 25-70 % of their length
+  seal           a red seal (公章: ring, star, lettering) stamped across cells; grey in gray scans
+  fold           a fold line across the sheet (dark crease, lighter band beside it)
+  punch          two punch holes at the binding edge (the lid shows through)
+
+--vary draws, per document and per page, what an archive delivers for the profile (VARY below):
+dpi (150-300), JPEG quality, pages turned 90/180 degrees and the damage above.
 
 Each page image is embedded by img2pdf at its true resolution (pdfimages -list shows the dpi),
 no text layer. The applied parameters (skew angle etc.) are printed, and written to --params.
@@ -92,6 +107,129 @@ PROFILES = {
 }
 
 
+DAMAGES = ["faint-rules", "broken-rules", "missing-rules", "seal", "fold", "punch"]
+DAMAGE_STREAM = 7          # the damage generator's third seed word: (seed, page, DAMAGE_STREAM)
+VARY_STREAM = 99           # --vary's document draws: (seed, 0, VARY_STREAM)
+# --vary: what an archive of each kind delivers. dpi drawn from the list, JPEG quality uniform
+# in the range, each page turned (90 or 180) with probability `turn`, each damage of `damage`
+# applied to a page with probability `rate`.
+VARY = {
+    "office": dict(dpi=[150, 200, 200, 300], quality=(55, 80), turn=0.08,
+                   damage=["seal", "fold", "broken-rules"], rate=0.3),
+    "archive": dict(dpi=[150, 200, 200, 300], quality=(35, 65), turn=0.12,
+                    damage=["faint-rules", "broken-rules", "missing-rules", "seal", "fold", "punch"],
+                    rate=0.45),
+    "photocopy": dict(dpi=[200, 300], quality=(45, 75), turn=0.08,
+                      damage=["broken-rules", "missing-rules", "fold", "punch"], rate=0.45),
+}
+SEAL_RED = (196, 38, 48)   # RGB of stamp ink
+SEAL_GRAY = 132            # the same ink in a gray scan
+MM = 200 / 25.4            # pixels per mm at 200 dpi (times s)
+
+
+def damage_rules(ink, hor, ver, names, drng, s, info):
+    """faint-rules, broken-rules, missing-rules on the rule pixels of `ink` (in place)."""
+    rules = cv2.dilate((hor | ver).astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
+    if "faint-rules" in names:
+        h, w = ink.shape
+        field = smooth_field(drng, h, w, 8)
+        level = float(drng.uniform(0.30, 0.65))
+        ink[rules] *= (level + (1.0 - level) * 0.5 * field)[rules]
+        info["faint_rules"] = round(level, 2)
+    if "broken-rules" in names:
+        ys, xs = np.nonzero(hor | ver)
+        n = int(drng.integers(20, 61)) if len(ys) else 0
+        for _ in range(n):
+            i = int(drng.integers(len(ys)))
+            y, x = int(ys[i]), int(xs[i])
+            L = int(round(drng.uniform(3, 12) * s))
+            if hor[y, x]:
+                sl = (slice(max(0, y - int(3 * s)), y + int(3 * s) + 1), slice(x, x + L))
+            else:
+                sl = (slice(y, y + L), slice(max(0, x - int(3 * s)), x + int(3 * s) + 1))
+            ink[sl][rules[sl]] *= float(drng.uniform(0.0, 0.2))
+        info["broken_rules"] = n
+    if "missing-rules" in names:
+        gone = []
+        for which, mask in (("h", hor), ("v", ver)):
+            n, lab, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
+            long_ = [i for i in range(1, n)
+                     if stats[i, cv2.CC_STAT_WIDTH if which == "h" else cv2.CC_STAT_HEIGHT] > 150 * s]
+            for i in drng.permutation(long_)[:int(drng.integers(0, 3)) + (1 if which == "h" else 0)]:
+                x, y, w_, h_ = (int(v) for v in stats[i, :4])
+                length = w_ if which == "h" else h_
+                cut = int(length * drng.uniform(0.25, 0.70))
+                start = int(drng.integers(0, length - cut + 1))
+                if which == "h":
+                    sl = (slice(max(0, y - 2), y + h_ + 2), slice(x + start, x + start + cut))
+                else:
+                    sl = (slice(y + start, y + start + cut), slice(max(0, x - 2), x + w_ + 2))
+                sel = rules[sl] & cv2.dilate((lab[sl] == i).astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
+                ink[sl][sel] = 0.0
+                gone.append([which, x + (start if which == "h" else 0), y + (start if which == "v" else 0), cut])
+        info["missing_rules"] = gone
+
+
+def seal_layer(h, w, drng, s, gray):
+    """A round seal in page coordinates: float coverage in [0, 1] and its centre."""
+    ys, xs = np.nonzero(gray < 200)
+    if len(xs) == 0:
+        return None, None
+    r = drng.uniform(17, 21) * MM * s
+    cx = float(drng.uniform(xs.min() + r * 0.3, max(xs.min() + r * 0.3 + 1, xs.max() - r * 0.3)))
+    cy = float(drng.uniform(ys.min() + r * 0.3, max(ys.min() + r * 0.3 + 1, ys.max() - r * 0.3)))
+    layer = np.zeros((h, w), np.float32)
+    c = (int(cx), int(cy))
+    cv2.circle(layer, c, int(r), 1.0, max(2, int(round(1.1 * MM * s))), cv2.LINE_AA)
+    star = []
+    for k in range(10):                                     # five-pointed star in the middle
+        a = -np.pi / 2 + k * np.pi / 5
+        rr = r * (0.28 if k % 2 == 0 else 0.11)
+        star.append([cx + rr * np.cos(a), cy + rr * np.sin(a)])
+    cv2.fillPoly(layer, [np.array(star, np.int32)], 1.0, cv2.LINE_AA)
+    for k in range(14):                                     # lettering along the upper arc
+        a = np.pi * (1.1 + 0.8 * k / 13)
+        px, py = cx + 0.72 * r * np.cos(a), cy + 0.72 * r * np.sin(a)
+        for _ in range(4):
+            dx, dy = drng.uniform(-0.07, 0.07, 2) * r
+            ex, ey = drng.uniform(-0.06, 0.06, 2) * r
+            cv2.line(layer, (int(px + dx), int(py + dy)), (int(px + ex), int(py + ey)), 1.0,
+                     max(1, int(round(0.35 * MM * s))), cv2.LINE_AA)
+    cv2.line(layer, (int(cx - 0.45 * r), int(cy + 0.5 * r)), (int(cx + 0.45 * r), int(cy + 0.5 * r)), 1.0,
+             max(1, int(round(0.4 * MM * s))), cv2.LINE_AA)
+    uneven = 0.55 + 0.45 * smooth_field(drng, h, w, 30)   # stamp pressure is never even
+    return np.clip(layer * uneven * float(drng.uniform(0.75, 1.0)), 0, 1), [round(cx), round(cy)]
+
+
+def fold_layer(h, w, drng, s):
+    """A fold across the sheet: a dark crease with a light band beside it (page coordinates)."""
+    horizontal = h >= w if drng.random() < 0.8 else h < w
+    pos = float(drng.uniform(0.4, 0.6))
+    tilt = float(drng.uniform(-0.01, 0.01))
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    d = (yy - (pos * h + tilt * (xx - w / 2))) if horizontal else (xx - (pos * w + tilt * (yy - h / 2)))
+    crease = np.exp(-(d / (0.8 * s)) ** 2)
+    band = np.exp(-((d - 4 * s) / (3 * s)) ** 2)
+    return crease, band, ("h" if horizontal else "v", round(pos, 3))
+
+
+def punch_layer(h, w, drng, s):
+    """Two punch holes at the binding edge (left of a portrait page, top of a landscape one)."""
+    holes = np.zeros((h, w), np.float32)
+    r = drng.uniform(2.6, 3.1) * MM * s
+    edge = drng.uniform(5.5, 7.0) * MM * s
+    gap = 80 * MM * s / 2
+    at = []
+    for k in (-1, 1):
+        if h >= w:
+            c = (int(edge), int(h / 2 + k * gap))
+        else:
+            c = (int(w / 2 + k * gap), int(edge))
+        cv2.circle(holes, c, int(r), 1.0, -1, cv2.LINE_AA)
+        at.append(list(c))
+    return holes, at
+
+
 def smooth_field(rng, h, w, cells):
     """Random field in [0, 1], smooth over about 1/cells of the page."""
     gy = max(2, int(round(cells * h / max(h, w)))) + 1
@@ -121,10 +259,13 @@ def draw_blob(canvas, rng, x, y, r, value):
                    value, -1)
 
 
-def degrade(gray, p, rng, s, turn):
-    """gray: uint8 page as rendered. Returns (uint8 image, gray or BGR), dict of what was applied."""
+def degrade(gray, p, rng, s, turn, damage=(), drng=None):
+    """gray: uint8 page as rendered. Returns (uint8 image, gray or BGR), dict of what was applied.
+    `damage` names DAMAGES to apply, drawn from `drng` (never from `rng`, so the rest of the page
+    is the same with and without them)."""
     u = lambda r: float(rng.uniform(r[0], r[1]))
     info = {}
+    dinfo = {}
     if turn:
         gray = cv2.rotate(gray, {90: cv2.ROTATE_90_CLOCKWISE, 180: cv2.ROTATE_180,
                                  270: cv2.ROTATE_90_COUNTERCLOCKWISE}[turn])
@@ -155,6 +296,17 @@ def degrade(gray, p, rng, s, turn):
             sel = wide[y0:y1, x0:x1].astype(bool)
             ink[y0:y1, x0:x1][sel] *= 1.0 - u((0.8, 1.0))
             gap_at.append((x + n / 2.0, y) if which == "h" else (x, y + n / 2.0))
+    if damage:
+        damage_rules(ink, hor, ver, damage, drng, s, dinfo)
+    seal = fold = holes = None
+    if "seal" in damage:
+        seal, dinfo["seal_centre"] = seal_layer(h, w, drng, s, gray)
+    if "fold" in damage:
+        crease, band, dinfo["fold"] = fold_layer(h, w, drng, s)
+        ink *= 1.0 - 0.5 * crease                           # the crease wears the ink off
+    if "punch" in damage:
+        holes, dinfo["punch_holes"] = punch_layer(h, w, drng, s)
+        ink *= 1.0 - holes
 
     # --- fading (archive) or thickening with contrast (photocopy)
     fade = u(p["fade"])
@@ -233,8 +385,14 @@ def degrade(gray, p, rng, s, turn):
     info["rule_gaps"] = warp(gap_at)                      # where they are in the scan
     info["specks_on_rules"] = warp(speck_at)
     ink = cv2.warpAffine(ink, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=0.0)
-    sheet = cv2.warpAffine(np.ones((h, w), np.float32), m, (w, h), flags=cv2.INTER_LINEAR,
-                           borderValue=0.0)
+    sheet_src = np.ones((h, w), np.float32) if holes is None else 1.0 - holes
+    sheet = cv2.warpAffine(sheet_src, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=0.0)
+    warp_layer = lambda a: cv2.warpAffine(a.astype(np.float32), m, (w, h), flags=cv2.INTER_LINEAR,
+                                          borderValue=0.0)
+    if seal is not None:
+        seal = cv2.GaussianBlur(warp_layer(seal), (0, 0), 0.6 * s)
+    if "fold" in damage:
+        fold = (warp_layer(crease), warp_layer(band))
     info.update(skew_deg=round(angle, 3), shift_px=[round(dx, 1), round(dy, 1)])
 
     # --- optics
@@ -271,6 +429,14 @@ def degrade(gray, p, rng, s, turn):
         info["paper"] = int(round(base))
     info["ink"] = int(round(ink_level))
 
+    # --- stamp ink and the fold's crease on the sheet as scanned
+    if seal is not None:
+        cols = SEAL_RED if p["color"] else (SEAL_GRAY,)
+        chans = [np.minimum(c, c * (1.0 - seal) + col * seal) for c, col in zip(chans, cols)]
+    if fold is not None:
+        depth, lift = float(drng.uniform(35, 70)), float(drng.uniform(4, 10))
+        chans = [c - depth * fold[0] * sheet + lift * fold[1] * sheet for c in chans]
+
     # --- illumination: linear gradient in a random direction plus a smooth field
     a = u(p["light"])
     theta = rng.uniform(0, 2 * np.pi)
@@ -285,6 +451,8 @@ def degrade(gray, p, rng, s, turn):
     for c in chans:
         noise = rng.normal(0, p["noise"], (h, w)).astype(np.float32)
         out.append(np.clip(c * light + noise, 0, 255).round().astype(np.uint8))
+    if dinfo:
+        info["damage"] = dinfo
     if p["color"]:
         return cv2.merge([out[2], out[1], out[0]]), info   # BGR for OpenCV
     return out[0], info
@@ -315,16 +483,30 @@ def parse_turn(text):
     return page, deg
 
 
+def parse_damage(text):
+    names = [t for t in text.split(",") if t]
+    bad = [t for t in names if t not in DAMAGES]
+    if bad:
+        raise argparse.ArgumentTypeError(f"unknown damage {bad}; known: {', '.join(DAMAGES)}")
+    return names
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("pdf", help="input PDF (e.g. samples/jiaoyu-2021/digital.pdf)")
     ap.add_argument("out", help="output image-only PDF")
     ap.add_argument("--profile", default="office", choices=sorted(PROFILES))
     ap.add_argument("--seed", type=int, default=1, help="page N uses the seed (SEED, N)")
-    ap.add_argument("--dpi", type=int, choices=(200, 300), help="default: the profile's (200)")
+    ap.add_argument("--dpi", type=int, choices=(150, 200, 250, 300), help="default: the profile's (200)")
     ap.add_argument("--quality", type=int, help="JPEG quality (default: the profile's)")
     ap.add_argument("--turn", type=parse_turn, action="append", default=[], metavar="PAGE:DEG",
                     help="scan page PAGE turned clockwise by DEG (90, 180, 270); repeatable")
+    ap.add_argument("--damage", type=parse_damage, default=[], metavar="NAME,...",
+                    help="archive damage on the pages: " + ", ".join(DAMAGES))
+    ap.add_argument("--damage-rate", type=float, default=1.0, metavar="P",
+                    help="apply each --damage to a page with probability P (default 1)")
+    ap.add_argument("--vary", action="store_true",
+                    help="draw dpi, JPEG quality, turned pages and damage from the seed (VARY)")
     ap.add_argument("--params", metavar="FILE", help="write the applied parameters as JSON")
     ap.add_argument("--keep-pages", metavar="DIR", help="also keep the page JPEGs in DIR")
     a = ap.parse_args()
@@ -334,6 +516,15 @@ def main():
     p = dict(PROFILES[a.profile])
     dpi = a.dpi or p["dpi"]
     quality = a.quality or p["quality"]
+    pool, rate, turn_rate = list(a.damage), a.damage_rate, 0.0
+    if a.vary:
+        v = VARY[a.profile]
+        vr = np.random.default_rng(np.random.SeedSequence([a.seed, 0, VARY_STREAM]))
+        dpi = a.dpi or int(vr.choice(v["dpi"]))
+        quality = a.quality or int(vr.integers(v["quality"][0], v["quality"][1] + 1))
+        pool = pool or list(v["damage"])
+        rate = v["rate"] if not a.damage else rate
+        turn_rate = v["turn"]
     s = dpi / 200.0
     turns = dict(a.turn)
 
@@ -351,7 +542,12 @@ def main():
             n = int(f[2:-4])
             gray = cv2.imread(os.path.join(tmp, f), cv2.IMREAD_GRAYSCALE)
             rng = np.random.default_rng(np.random.SeedSequence([a.seed, n]))
-            img, info = degrade(gray, p, rng, s, turns.get(n, 0))
+            drng = np.random.default_rng(np.random.SeedSequence([a.seed, n, DAMAGE_STREAM]))
+            names = [d for d in pool if drng.random() < rate]
+            turn = turns.get(n, 0)
+            if turn_rate and not turn and drng.random() < turn_rate:
+                turn = int(drng.choice([90, 180, 270]))
+            img, info = degrade(gray, p, rng, s, turn, names, drng)
             data = jpeg_bytes(img, quality, dpi)
             pages.append(data)
             info = {"page": n, "size_px": [img.shape[1], img.shape[0]], **info,
@@ -361,7 +557,9 @@ def main():
                   f" blur {info['blur_sigma_px']}, fade {info['fade']}, light {info['light']},"
                   f" specks {info['pepper']}+{info['big_specks']} ({len(info['specks_on_rules'])} on"
                   f" rules), rule gaps {len(info['rule_gaps'])}" + (f", turned {info['turn']}" if "turn" in info
-                                                       else "") + f", {len(data) // 1024} KiB")
+                                                       else "") +
+                  (f", damage {','.join(k for k in info['damage'])}" if "damage" in info else "") +
+                  f", {len(data) // 1024} KiB")
             if a.keep_pages:
                 os.makedirs(a.keep_pages, exist_ok=True)
                 with open(os.path.join(a.keep_pages, f"page-{n:03d}.jpg"), "wb") as fh:
@@ -380,6 +578,8 @@ def main():
                     "dpi": dpi, "jpeg_quality": quality, "turn": {str(k): v for k, v in turns.items()},
                     "conventions": "pixels of the scan image, origin top left; skew_deg positive ="
                                    " content turned counter-clockwise; turn = clockwise"}
+            if pool or a.vary:
+                head.update(damage=pool, damage_rate=rate, vary=a.vary)
             text = json.dumps(head, ensure_ascii=False, indent=1)[:-2]
             pages_text = ",\n  ".join(json.dumps(e, ensure_ascii=False) for e in log)
             fh.write(f'{text},\n "pages": [\n  {pages_text}\n ]\n}}\n')

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what samples/generate.py and samples/scan.py need to (re)make the sample PDFs.
+# Installs what samples/generate.py, samples/variety.py and samples/scan.py need.
 # Developer tool only: building and testing jixiao does not need any of this,
 # because the generated PDFs and their truth.json are committed.
 # Idempotent; run as root (Debian/Ubuntu).
@@ -15,6 +15,9 @@ PKGS=(
   fonts-noto-cjk      # Noto Serif CJK SC / Noto Sans CJK SC
   fonts-wqy-zenhei    # WenQuanYi Zen Hei
   fonts-arphic-uming  # AR PL UMing
+  fonts-arphic-ukai   # AR PL UKai (variety.py: Kai)
+  fonts-arphic-gkai00mp  # AR PL KaitiM GB (variety.py: Kai)
+  fonts-wqy-microhei  # WenQuanYi Micro Hei (variety.py)
   qpdf                # sets /Rotate on the landscape template
   poppler-utils       # pdftotext / pdfinfo / pdftoppm: page checks after printing, scan rendering
   fontconfig

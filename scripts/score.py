@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Score a `jixiao extract` JSON against a truth file, field by field (CONTRACT.md, "Scoring").
 
-usage: score.py TRUTH.json OUT.json [--misses | --fields]
+usage: score.py TRUTH.json OUT.json [--misses | --fields | --json]
 
 Every leaf of the truth counts once: the document's metadata, the part-1 sections (each item's
 no, title and text), and for each project its title, unit, codes and names, money unit, budget,
@@ -9,15 +9,24 @@ purpose, schedule, goals, attributes (labels compared as text) and every indicat
 normalized value is one field (each of the truth's keys must agree). `index` and `pages` are
 positions, not readings, and do not count. Text is compared after NFKC with all white space
 removed; numbers to within 0.005; a null of the truth is matched by a null, an empty text or a
-missing field. Projects are paired by project_code, else by position; list items (indicators,
+missing field. Projects are paired as records are matched (below), else by position; list
+items (indicators,
 goals, section items) by position.
+
+Records are matched for counting as well (--json): by project_code, else by project_name, else
+by a name within a character error rate of RECORD_NAME_CER (an OCR misreading), else by sharing
+ROWS_SHARED_SAME_RECORD of its indicator rows (level3) with an output record; a truth record
+without a match is lost, an output record matched by none is invented. An indicator row of a
+matched record is lost when the output record has no row whose level3 is within
+ROW_LEVEL3_CER of it (every row of a lost record is lost).
 
 Prints `score: fields=<share right> cer=<mean character error rate> (<right>/<total>)`, where the
 character error rate of a text field is its edit distance to the truth over the truth's length
 (at most 1; a missing field is 1), averaged over the truth's text fields. --misses first prints
 each wrong field's path with both values; --fields prints `1 PATH` or `0 PATH` for every field
-instead of the summary (scripts/bench-fixes.sh reads it). Exit 0 when both files parse, 2 when
-one cannot be read.
+instead of the summary (scripts/bench-fixes.sh reads it); --json prints one JSON object instead
+(fields, right, total, cer, records, records_out, records_lost, records_invented, rows, rows_lost;
+scripts/bench-accuracy.sh reads it). Exit 0 when both files parse, 2 when one cannot be read.
 """
 import json
 import re
@@ -26,6 +35,16 @@ import unicodedata
 
 NUMBER_TOLERANCE = 0.005  # CONTRACT.md: numbers agree to within this
 POSITIONS = {"index", "pages"}  # where a project sits, not what was read
+# A record whose name is misread by up to this character error rate (3 characters of 10) is still
+# the same record, not one lost and one invented; two generated names share at most a prefix
+# such as 专项 or 2026年, which leaves them further apart than this.
+RECORD_NAME_CER = 0.3
+# An indicator row is still there when its level3 is read within this character error rate.
+ROW_LEVEL3_CER = 0.3
+# A record whose name was not read (or read as something else) is still the same record when at
+# least this share of its indicator rows are the output record's: its name is wrong, it is not
+# lost, and the output record is not invented.
+ROWS_SHARED_SAME_RECORD = 0.5
 
 
 def norm_text(s):
@@ -102,24 +121,86 @@ class Score:
             self.leaf(path, truth, out)
 
 
-def pair_projects(truth, out):
-    """For each truth project, the output project paired with it (or None): the one with its
-    project_code, else the unpaired one at its position."""
-    def code(p):
-        return norm_text(p.get("project_code") or "")
+def cer_of(truth, out):
+    t, o = norm_text(truth or ""), norm_text(out or "")
+    return min(1.0, edit_distance(t, o) / max(1, len(t)))
+
+
+def match_records(truth, out):
+    """For each truth project the index of the output project that is the same record (or None):
+    the one with its project_code, else with its project_name, else the nearest name within
+    RECORD_NAME_CER."""
+    def key(p, k):
+        v = p.get(k) if isinstance(p, dict) else None
+        return norm_text(v) if isinstance(v, str) else ""
 
     pairs, used = [None] * len(truth), set()
+    for k in ("project_code", "project_name"):
+        for i, t in enumerate(truth):
+            if pairs[i] is not None or not key(t, k):
+                continue
+            for j, o in enumerate(out):
+                if j not in used and key(o, k) == key(t, k):
+                    pairs[i] = j
+                    used.add(j)
+                    break
     for i, t in enumerate(truth):
+        if pairs[i] is not None or not key(t, "project_name"):
+            continue
+        near = [(cer_of(t.get("project_name"), o.get("project_name") if isinstance(o, dict) else ""), j)
+                for j, o in enumerate(out) if j not in used]
+        near = [c for c in near if c[0] <= RECORD_NAME_CER]
+        if near:
+            pairs[i] = min(near)[1]
+            used.add(pairs[i])
+    for i, t in enumerate(truth):
+        rows = [norm_text(r.get("level3") or "") for r in (t.get("indicators") or []) if isinstance(r, dict)]
+        if pairs[i] is not None or not rows:
+            continue
+        best = None
         for j, o in enumerate(out):
-            if code(t) and j not in used and code(o) == code(t):
-                pairs[i] = j
-                used.add(j)
-                break
+            if j in used or not isinstance(o, dict):
+                continue
+            got = {norm_text(r.get("level3") or "") for r in (o.get("indicators") or []) if isinstance(r, dict)}
+            share = sum(r in got for r in rows) / len(rows)
+            if share >= ROWS_SHARED_SAME_RECORD and (best is None or share > best[0]):
+                best = (share, j)
+        if best:
+            pairs[i] = best[1]
+            used.add(best[1])
+    return pairs
+
+
+def pair_projects(truth, out):
+    """For each truth project, the output project paired with it (or None): the same record
+    (match_records), else the unpaired one at its position."""
+    pairs = match_records(truth, out)
+    used = {j for j in pairs if j is not None}
     for i in range(len(truth)):
         if pairs[i] is None and i < len(out) and i not in used:
             pairs[i] = i
             used.add(i)
     return [out[j] if j is not None else None for j in pairs]
+
+
+def records(truth, out):
+    """Counts of records and indicator rows: found, lost, invented (see the module's doc)."""
+    tp, op = truth.get("projects") or [], out.get("projects") or []
+    pairs = match_records(tp, op)
+    rows = rows_lost = 0
+    for t, j in zip(tp, pairs):
+        trows = t.get("indicators") or []
+        rows += len(trows)
+        if j is None:
+            rows_lost += len(trows)
+            continue
+        got = [i.get("level3") for i in (op[j].get("indicators") or []) if isinstance(i, dict)]
+        for r in trows:
+            if not any(cer_of(r.get("level3"), g) <= ROW_LEVEL3_CER for g in got):
+                rows_lost += 1
+    matched = {j for j in pairs if j is not None}
+    return {"records": len(tp), "records_out": len(op), "records_lost": pairs.count(None),
+            "records_invented": len(op) - len(matched), "rows": rows, "rows_lost": rows_lost}
 
 
 def score(truth, out):
@@ -144,6 +225,13 @@ def main(argv):
         print(f"score.py: {e}", file=sys.stderr)
         return 2
     s = score(truth, out)
+    if "--json" in argv:
+        right = sum(1 for f in s.fields if f[1])
+        summary = {"fields": right / max(1, len(s.fields)), "right": right, "total": len(s.fields),
+                   "cer": sum(s.cer) / len(s.cer) if s.cer else 0.0}
+        summary.update(records(truth, out))
+        print(json.dumps(summary))
+        return 0
     if "--fields" in argv:
         for path, right, _, _ in s.fields:
             print(f"{int(right)} {path}")
