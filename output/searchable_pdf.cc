@@ -285,7 +285,9 @@ std::string BuildPdf(const ExtractResult& result, const std::string& out_path,
 
   QPDFWriter writer(pdf);
   writer.setOutputMemory();
-  writer.setDeterministicID(true);  // the same extraction gives the same bytes
+  // The same extraction gives the same bytes; an input encrypted with an owner password only
+  // (which opens without one) stays so, with its own ID.
+  if (!pdf.isEncrypted()) writer.setDeterministicID(true);
   writer.setObjectStreamMode(qpdf_o_generate);
   // Streams already compressed (the copied pages', the JPEGs) are kept as they are; new ones
   // without a filter (content, 1-bit images, the font's maps) are compressed with Flate.
