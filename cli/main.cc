@@ -80,7 +80,8 @@ int RunExtract(const std::string& input, const std::string& out, const std::stri
   PrintWarnings(input, r);
   if (r.projects.empty()) throw Error(ErrorCode::kNoTables, input, "no 绩效目标表 (performance table) found");
   if (!searchable_pdf.empty())
-    jixiao::WriteSearchablePdf(searchable_pdf, r, jixiao::cli::SearchablePdfOptionsFromEnvironment());
+    jixiao::WriteSearchablePdf(searchable_pdf, r,
+                               jixiao::cli::SearchablePdfOptionsFromEnvironment());
   Emit(out, jixiao::ExtractJson(r).dump(1, ' ', false));
   return 0;
 }

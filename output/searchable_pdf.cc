@@ -115,8 +115,8 @@ Object GlyphlessFont(QPDF& pdf, const std::string& ttf) {
       std::to_string(kGlyphAdvance) + " >>"));
   cid_font.replaceKey("/FontDescriptor", descriptor);
   cid_font.replaceKey("/CIDToGIDMap", pdf.newStream(map));
-  Object font = pdf.makeIndirectObject(
-      Object::parse("<< /Type /Font /Subtype /Type0 /BaseFont /GlyphLessFont /Encoding /Identity-H >>"));
+  Object font = pdf.makeIndirectObject(Object::parse(
+      "<< /Type /Font /Subtype /Type0 /BaseFont /GlyphLessFont /Encoding /Identity-H >>"));
   font.replaceKey("/DescendantFonts", Object::newArray({cid_font}));
   font.replaceKey("/ToUnicode", pdf.newStream(kIdentityToUnicode));
   return font;
@@ -175,7 +175,8 @@ void DrawLine(std::string& content, const TextLine& line, double height) {
   const double natural = units * size * kGlyphAdvance / 1000.0;
   for (const std::string& piece :
        {std::string(kFontName), Num(size), std::string("Tf"), Num(100 * line.box.width() / natural),
-        std::string("Tz 1 0 0 1"), Num(line.box.x0), Num(height - line.box.y1), std::string("Tm"), hex}) {
+        std::string("Tz 1 0 0 1"), Num(line.box.x0), Num(height - line.box.y1), std::string("Tm"),
+        hex}) {
     content += piece;
     content += ' ';
   }
@@ -184,7 +185,8 @@ void DrawLine(std::string& content, const TextLine& line, double height) {
 
 // The content of a rewritten page: its image over the whole page, then its text, invisible.
 std::string PageContentStream(const PageContent& page, double width, double height) {
-  std::string content = "q " + Num(width) + " 0 0 " + Num(height) + " 0 0 cm " + kImageName + " Do Q\n";
+  std::string content =
+      "q " + Num(width) + " 0 0 " + Num(height) + " 0 0 cm " + kImageName + " Do Q\n";
   content += "BT 3 Tr\n";
   for (const Table& t : page.tables)
     for (const TableCell& c : t.cells)
@@ -229,10 +231,12 @@ std::string BuildPdf(const ExtractResult& result, const std::string& out_path,
   const SourceInfo& source = result.source;
   std::map<int, const PageContent*> kept;  // page number -> its content with an image
   for (const PageContent& p : result.pages) {
-    if (!p.image.gray.empty() && p.image.dpi > 0) kept[p.page] = &p;
+    if (!p.image.gray.empty() && p.image.dpi > 0)
+      kept[p.page] = &p;
     else if (ReadByOcr(p))
-      throw Error(ErrorCode::kInternal, out_path, p.page,
-                  "page read by OCR without its image (extract with ExtractOptions::keep_page_images)");
+      throw Error(
+          ErrorCode::kInternal, out_path, p.page,
+          "page read by OCR without its image (extract with ExtractOptions::keep_page_images)");
   }
   bool ok = false;
   const std::string ttf = ReadWholeFile(o.glyphless_font, &ok);
@@ -267,7 +271,8 @@ std::string BuildPdf(const ExtractResult& result, const std::string& out_path,
   for (int n = 1; n <= source.pages; ++n) {
     auto it = kept.find(n);
     if (source.kind == InputKind::kPdf) {
-      if (it != kept.end()) RewritePage(pdf, existing[n - 1].getObjectHandle(), *it->second, font, o, out_path);
+      if (it != kept.end())
+        RewritePage(pdf, existing[n - 1].getObjectHandle(), *it->second, font, o, out_path);
       continue;  // a page read from its text layer, or not read: as it is
     }
     PageContent rendered;
@@ -306,7 +311,8 @@ std::string SearchablePdf(const ExtractResult& result, const std::string& out_pa
   } catch (const Error&) {
     throw;
   } catch (const std::exception& e) {  // qpdf's QPDFExc, std::logic_error; OpenCV's cv::Exception
-    throw Error(ErrorCode::kOutput, out_path, std::string("cannot make the searchable PDF: ") + e.what());
+    throw Error(ErrorCode::kOutput, out_path,
+                std::string("cannot make the searchable PDF: ") + e.what());
   }
 }
 

@@ -45,9 +45,13 @@ Output Shell(const std::string& command) {
   return r;
 }
 
-std::string Quoted(const fs::path& p) { return "'" + p.string() + "'"; }
+std::string Quoted(const fs::path& p) {
+  return "'" + p.string() + "'";
+}
 
-std::string Sample(const std::string& name) { return std::string(JIXIAO_SOURCE_DIR) + "/samples/" + name; }
+std::string Sample(const std::string& name) {
+  return std::string(JIXIAO_SOURCE_DIR) + "/samples/" + name;
+}
 
 // Text without its spaces and line breaks: a name wrapped over two lines of its cell is
 // still found, as a viewer's search finds it.
@@ -75,10 +79,11 @@ class ScannedPage : public ::testing::Test {
     fs::create_directories(dir_);
     input_ = dir_ / "page.pdf";
     pdf_ = dir_ / "page-searchable.pdf";
-    Shell("pdfseparate -f 11 -l 11 " + Quoted(Sample("jiaoyu-2021/scan-office.pdf")) + " " + Quoted(input_));
+    Shell("pdfseparate -f 11 -l 11 " + Quoted(Sample("jiaoyu-2021/scan-office.pdf")) + " " +
+          Quoted(input_));
     const auto start = std::chrono::steady_clock::now();
     code_ = Shell(std::string(JIXIAO_BINARY) + " extract " + Quoted(input_) + " -o " +
-                Quoted(dir_ / "page.json") + " --searchable-pdf " + Quoted(pdf_) + " 2>/dev/null")
+                  Quoted(dir_ / "page.json") + " --searchable-pdf " + Quoted(pdf_) + " 2>/dev/null")
                 .code;
     std::printf("extract --searchable-pdf of one scanned page: %.1f s\n",
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
@@ -117,7 +122,8 @@ TEST_F(ScannedPage, PdftotextHoldsEveryProjectCodeAndName) {
     for (const char* field : {"project_code", "project_name"}) {
       const std::string value = p.value(field, "");
       ASSERT_FALSE(value.empty()) << field;
-      EXPECT_NE(flat.find(Flat(value)), std::string::npos) << field << " " << value << " not in:\n" << text.out;
+      EXPECT_NE(flat.find(Flat(value)), std::string::npos) << field << " " << value << " not in:\n"
+                                                           << text.out;
     }
   }
   // The input, an image only, had no text at all.
@@ -128,12 +134,14 @@ TEST_F(ScannedPage, PdftotextHoldsEveryProjectCodeAndName) {
 // cell the JSON's provenance gives for it (both in points, origin top-left).
 TEST_F(ScannedPage, TheCodeLiesInItsCell) {
   const std::string boxes = Shell("pdftotext -bbox " + Quoted(pdf_) + " -").out;
-  const std::regex word(R"re(<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>)re");
+  const std::regex word(
+      R"re(<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>)re");
   for (const auto& p : json_["projects"]) {
     const std::string code = p["project_code"];
     const auto& cell = p["provenance"]["project_code"]["bbox"];
     int found = 0;
-    for (auto it = std::sregex_iterator(boxes.begin(), boxes.end(), word); it != std::sregex_iterator(); ++it) {
+    for (auto it = std::sregex_iterator(boxes.begin(), boxes.end(), word);
+         it != std::sregex_iterator(); ++it) {
       if ((*it)[5] != code) continue;
       ++found;
       const double cx = (std::stod((*it)[1]) + std::stod((*it)[3])) / 2;
@@ -154,7 +162,8 @@ class DigitalPage : public ::testing::Test {
     dir_ = fs::temp_directory_path() / ("jixiao-spdf-digital-" + std::to_string(::getpid()));
     fs::create_directories(dir_ / "out");
     input_ = dir_ / "page.pdf";
-    Shell("pdfseparate -f 11 -l 11 " + Quoted(Sample("jiaoyu-2021/digital.pdf")) + " " + Quoted(input_));
+    Shell("pdfseparate -f 11 -l 11 " + Quoted(Sample("jiaoyu-2021/digital.pdf")) + " " +
+          Quoted(input_));
     ASSERT_TRUE(fs::exists(input_));
   }
   void TearDown() override { fs::remove_all(dir_); }
@@ -165,10 +174,11 @@ class DigitalPage : public ::testing::Test {
 // A page read from its text layer is copied as it is: the same text, the same size.
 TEST_F(DigitalPage, IsCopiedAsItIs) {
   const fs::path pdf = dir_ / "out" / "searchable.pdf";
-  const Output r = Shell(std::string(JIXIAO_BINARY) + " extract " + Quoted(input_) + " -o /dev/null --searchable-pdf " +
-                       Quoted(pdf) + " 2>&1");
+  const Output r = Shell(std::string(JIXIAO_BINARY) + " extract " + Quoted(input_) +
+                         " -o /dev/null --searchable-pdf " + Quoted(pdf) + " 2>&1");
   ASSERT_EQ(r.code, 0) << r.out;
-  EXPECT_EQ(Shell("pdftotext " + Quoted(pdf) + " -").out, Shell("pdftotext " + Quoted(input_) + " -").out);
+  EXPECT_EQ(Shell("pdftotext " + Quoted(pdf) + " -").out,
+            Shell("pdftotext " + Quoted(input_) + " -").out);
   EXPECT_EQ(InfoLine(Shell("pdfinfo " + Quoted(pdf)).out, "Page size:"),
             InfoLine(Shell("pdfinfo " + Quoted(input_)).out, "Page size:"));
   EXPECT_EQ(Shell("pdfimages -list " + Quoted(pdf) + " | tail -n +3").out, "") << "no image added";
@@ -178,12 +188,13 @@ TEST_F(DigitalPage, IsCopiedAsItIs) {
 TEST_F(DigitalPage, UnwritablePdfLeavesNothing) {
   const fs::path pdf = dir_ / "out" / "missing-folder" / "searchable.pdf";
   const fs::path json = dir_ / "out" / "page.json";
-  const Output r = Shell(std::string(JIXIAO_BINARY) + " extract " + Quoted(input_) + " -o " + Quoted(json) +
-                       " --searchable-pdf " + Quoted(pdf) + " 2>&1 >/dev/null");
+  const Output r = Shell(std::string(JIXIAO_BINARY) + " extract " + Quoted(input_) + " -o " +
+                         Quoted(json) + " --searchable-pdf " + Quoted(pdf) + " 2>&1 >/dev/null");
   EXPECT_EQ(r.code, 73) << r.out;
   EXPECT_NE(r.out.find(pdf.string()), std::string::npos) << "the message names the file: " << r.out;
   EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 1) << r.out;
-  for (const auto& e : fs::recursive_directory_iterator(dir_ / "out")) ADD_FAILURE() << "left behind: " << e.path();
+  for (const auto& e : fs::recursive_directory_iterator(dir_ / "out"))
+    ADD_FAILURE() << "left behind: " << e.path();
 }
 
 // Image inputs, read without OCR: each page is kept only when asked, and written as 1-bit where
@@ -201,7 +212,8 @@ class ImageInput : public ::testing::Test {
     cv::Mat page(400, 600, CV_8UC1, cv::Scalar(255));
     cv::rectangle(page, {40, 40}, {560, 360}, cv::Scalar(0), 2);
     for (int y = 80; y < 340; y += 40)
-      for (int x = 60; x < 540; x += 30) cv::rectangle(page, {x, y}, {x + 20, y + 16}, cv::Scalar(0), cv::FILLED);
+      for (int x = 60; x < 540; x += 30)
+        cv::rectangle(page, {x, y}, {x + 20, y + 16}, cv::Scalar(0), cv::FILLED);
     if (gray) cv::GaussianBlur(page, page, {9, 9}, 3);
     const std::string path = (dir_ / name).string();
     cv::imwrite(path, page);
@@ -237,7 +249,8 @@ TEST_F(ImageInput, BlackAndWhiteIsOneBitGrayIsJpeg) {
     ASSERT_EQ(info.code, 0) << info.out;
     EXPECT_EQ(InfoLine(info.out, "Pages:"), "1");
     const std::string images = Shell("pdfimages -list " + Quoted(pdf)).out;
-    EXPECT_NE(images.find(gray ? "gray    1   8  jpeg" : "gray    1   1  image"), std::string::npos) << images;
+    EXPECT_NE(images.find(gray ? "gray    1   8  jpeg" : "gray    1   1  image"), std::string::npos)
+        << images;
     EXPECT_LT(fs::file_size(pdf), gray ? 60'000u : 10'000u) << "a compact page";
   }
 }
