@@ -3,6 +3,7 @@
 #pragma once
 
 #include "ocr/options.h"
+#include "output/searchable_pdf.h"
 
 namespace jixiao::cli {
 
@@ -13,5 +14,9 @@ namespace jixiao::cli {
 // A variable that is set counts, even when it names no such folder or file: the engine then
 // runs without it and says so (warning ocr.degraded).
 ocr::OcrOptions OcrOptionsFromEnvironment();
+
+// SearchablePdfOptions{} with the glyphless font of TESSDATA_PREFIX (its pdf.ttf) when that
+// folder has one, as Tesseract's own PDF renderer finds it.
+SearchablePdfOptions SearchablePdfOptionsFromEnvironment();
 
 }  // namespace jixiao::cli

@@ -24,6 +24,7 @@
 #include "core/fixes.h"
 #include "normalize/normalize.h"
 #include "output/json.h"
+#include "output/searchable_pdf.h"
 #include "pipeline/extract.h"
 
 namespace {
@@ -69,11 +70,18 @@ void AddExtractOptions(CLI::App* command, ExtractArgs& args) {
       ->allow_extra_args(false);  // one id per --disable-fix: INPUT may follow it
 }
 
-int RunExtract(const std::string& input, const std::string& out, const ExtractArgs& args) {
-  const jixiao::ExtractOptions options = args.Options();
+// `searchable_pdf`: where to write the searchable PDF too (empty: none). Nothing is written
+// when the extraction fails; the PDF is made before the JSON is written.
+int RunExtract(const std::string& input, const std::string& out, const std::string& searchable_pdf,
+               const ExtractArgs& args) {
+  jixiao::ExtractOptions options = args.Options();
+  options.keep_page_images = !searchable_pdf.empty();
   jixiao::ExtractResult r = jixiao::Extract(input, options);
   PrintWarnings(input, r);
   if (r.projects.empty()) throw Error(ErrorCode::kNoTables, input, "no 绩效目标表 (performance table) found");
+  if (!searchable_pdf.empty())
+    jixiao::WriteSearchablePdf(searchable_pdf, r,
+                               jixiao::cli::SearchablePdfOptionsFromEnvironment());
   Emit(out, jixiao::ExtractJson(r).dump(1, ' ', false));
   return 0;
 }
@@ -203,6 +211,10 @@ int main(int argc, char** argv) {
   auto* extract = app.add_subcommand("extract", "Read a PDF into project records (JSON)");
   extract->add_option("INPUT", input, "PDF or page image")->required();
   extract->add_option("-o,--output", out, "Write the JSON here (default: standard output)");
+  std::string searchable_pdf;
+  extract->add_option("--searchable-pdf", searchable_pdf,
+                      "Also write the input as a PDF whose scanned pages carry the text read, "
+                      "invisible, for search and copy");
   AddExtractOptions(extract, extract_args);
 
   auto* tables = app.add_subcommand("tables", "List the ruled tables and their cells");
@@ -242,7 +254,7 @@ int main(int argc, char** argv) {
     return rc == 0 ? 0 : static_cast<int>(ErrorCode::kUsage);
   }
   try {
-    if (extract->parsed()) return RunExtract(input, out, extract_args);
+    if (extract->parsed()) return RunExtract(input, out, searchable_pdf, extract_args);
     if (tables->parsed()) return RunTables(input, out, extract_args);
     if (fixes->parsed()) return RunFixes();
     if (normalize->parsed()) return RunNormalize(values);

@@ -16,6 +16,11 @@ struct PageContent {
   std::vector<Table> tables;
   std::vector<TextLine> lines;  // outside every table, top to bottom
   bool has_text = false;
+  // The image every box of the page is on, kept only when the reader is asked to
+  // (ExtractOptions::keep_page_images, for the searchable PDF; output/searchable_pdf.h): a
+  // scanned page's prepared image (upright, deskewed, paper flattened; ocr/preprocess.h), or an
+  // image input's page as it is. Empty otherwise, and always for a page read from its text layer.
+  PageImage image;
 };
 
 }  // namespace jixiao

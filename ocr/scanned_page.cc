@@ -229,7 +229,8 @@ void Review(std::vector<TextLine>& lines, const std::vector<Word>& words,
 
 }  // namespace
 
-PageContent ReadScannedPage(const PageImage& scan, OcrEngine& engine, const FixSwitches& fixes) {
+PageContent ReadScannedPage(const PageImage& scan, OcrEngine& engine, const FixSwitches& fixes,
+                            bool keep_image) {
   const ocr::OcrOptions& options = engine.options();
   PrepareOptions prepare = options.prepare;
   prepare.tessdata = options.tessdata;
@@ -286,6 +287,11 @@ PageContent ReadScannedPage(const PageImage& scan, OcrEngine& engine, const FixS
   }
   out.lines = LinesOutside(out.tables, reader.words);
   Review(out.lines, reader.words, reader.fixes, fixes);
+  if (keep_image) {
+    out.image = std::move(prepared.image);
+    out.image.dpi = dpi;
+    out.image.page = out.page;
+  }
   return out;
 }
 

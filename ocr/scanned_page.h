@@ -20,7 +20,9 @@ class OcrEngine;  // ocr/engine.h
 // context fixes of marks); their confidence is the weakest line's. The page is prepared and
 // cut into lines as the engine's OcrOptions say (prepare, lines), and reads the same whatever
 // the engine read before (ocr/line_cache.h). Lines and cells name the fixes that changed them
-// (core/fixes.h); the fixes `fixes` switches off are not applied.
-PageContent ReadScannedPage(const PageImage& scan, OcrEngine& engine, const FixSwitches& fixes = {});
+// (core/fixes.h); the fixes `fixes` switches off are not applied. With `keep_image` the
+// prepared page image, the one the boxes are on, comes back as PageContent::image.
+PageContent ReadScannedPage(const PageImage& scan, OcrEngine& engine, const FixSwitches& fixes = {},
+                            bool keep_image = false);
 
 }  // namespace jixiao

@@ -31,7 +31,8 @@ PageContent ReadPage(const Document& doc, int page, const ExtractOptions& option
   std::vector<Word> words = doc.TextLayer(page);
   OcrEngine* ocr = TextLayerUsable(words) || !engine ? nullptr : engine();
   if (ocr) {
-    PageContent out = ReadScannedPage(doc.Render(page, options.ocr_dpi), *ocr, options.disabled_fixes);
+    PageContent out = ReadScannedPage(doc.Render(page, options.ocr_dpi), *ocr,
+                                      options.disabled_fixes, options.keep_page_images);
     out.page = page;
     out.has_text = true;
     return out;
@@ -46,6 +47,10 @@ PageContent ReadPage(const Document& doc, int page, const ExtractOptions& option
   PageImage image = doc.Render(page, options.grid_dpi, Document::Drawn::kSkipText);
   for (const Grid& g : FindGrids(image)) out.tables.push_back(Assemble(g, words, page));
   out.lines = LinesOutside(out.tables, words);
+  // An image input not read by OCR: its rendering is the page itself, at the image's own
+  // resolution (Document::Render), all a searchable PDF can show of it.
+  if (options.keep_page_images && doc.info().kind == InputKind::kImage)
+    out.image = std::move(image);
   return out;
 }
 

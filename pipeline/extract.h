@@ -27,6 +27,11 @@ struct ExtractOptions {
   // What the OCR engines load and how each OCR stage is tuned (ocr/options.h).
   ocr::OcrOptions ocr_options;
   FixSwitches disabled_fixes;  // fixes not applied (core/fixes.h; `--disable-fix ID`)
+  // Keep each scanned page's prepared image, and each page of an image input, in
+  // PageContent::image (for the searchable PDF, output/searchable_pdf.h). Off, nothing more is
+  // kept; on, a page holds its gray image until the result goes: width x height bytes, 3.9 MB
+  // for an A4 page scanned at 200 dpi.
+  bool keep_page_images = false;
 };
 
 class OcrEngine;

@@ -9,6 +9,7 @@ packages=(
   libopencv-dev libicu-dev libssl-dev
   nlohmann-json3-dev libcli11-dev
   libsqlite3-dev libpq-dev libxlsxwriter-dev
+  libqpdf-dev  # builds the searchable PDF (output/searchable_pdf.h)
   postgresql libreoffice-calc-nogui
   python3-jieba  # its dict.txt: the word list of the OCR document lexicon
   python3-onnx python3-numpy  # scripts/line-net-model.py, run by the build
