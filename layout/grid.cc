@@ -38,6 +38,15 @@ using grid_internal::RulePiece;
 // text. Rules measure near 0, the chained bottom strokes of bold text 0.5 and more.
 constexpr double kMaxRuleTouch = 0.35;
 
+// A horizontal piece thicker than kMaxBlobThicknessRatio times the page's rule weight (the
+// length-weighted median thickness of its horizontal pieces), and thicker by more than
+// kMinBlobExcessPt, is a line of small bold text blurred into a bar (本年绩效指标 in a table
+// printed at 4.5 pt) unless it is long: shorter than kMaxBlobShare of the page's longest
+// horizontal piece. Such a bar beside a rule would widen the rule into the cells' text.
+constexpr double kMaxBlobThicknessRatio = 2.0;
+constexpr double kMinBlobExcessPt = 0.7;
+constexpr double kMaxBlobShare = 0.25;
+
 // A page with more rule pieces than this is not a table page (noise, hatching): the
 // pairwise steps below are quadratic in the count.
 constexpr size_t kMaxPieces = 4000;
@@ -555,6 +564,30 @@ double EstimateSkew(const std::vector<RulePiece>& pieces, const PixelParams& px)
   return std::clamp(median, -limit, limit);
 }
 
+// Drops the horizontal pieces that are bars of small bold text (kMaxBlobThicknessRatio).
+void EraseTextBars(std::vector<RulePiece>* pieces, double dpi) {
+  std::vector<std::pair<double, double>> weights;  // thickness, length
+  double total = 0, longest = 0;
+  for (const RulePiece& p : *pieces) {
+    if (p.axis != Axis::kHorizontal) continue;
+    weights.emplace_back(p.thickness, p.length());
+    total += p.length();
+    longest = std::max<double>(longest, p.length());
+  }
+  if (weights.empty()) return;
+  std::sort(weights.begin(), weights.end());
+  double acc = 0, rule = 0;
+  for (const auto& [thickness, length] : weights) {
+    acc += length;
+    rule = thickness;
+    if (acc >= total / 2) break;
+  }
+  const double limit = std::max(kMaxBlobThicknessRatio * rule, rule + kMinBlobExcessPt * dpi / 72);
+  std::erase_if(*pieces, [&](const RulePiece& p) {
+    return p.axis == Axis::kHorizontal && p.thickness > limit && p.length() < kMaxBlobShare * longest;
+  });
+}
+
 PixelParams ToPixels(const GridOptions& o, double dpi, int page_width) {
   const double k = dpi / 72.0;  // pixels per point
   PixelParams px;
@@ -619,6 +652,7 @@ std::vector<Grid> FindGrids(const PageImage& image, const GridOptions& options) 
   for (RulePiece& p : pieces)
     if (p.axis == Axis::kHorizontal) p.touch = Touch(p, ink, v.mask, h.mask);
   std::erase_if(pieces, [](const RulePiece& p) { return p.touch > kMaxRuleTouch; });
+  EraseTextBars(&pieces, dpi);
   if (pieces.empty() || pieces.size() > kMaxPieces) return {};
   px.skew = EstimateSkew(pieces, px);
 

@@ -168,6 +168,19 @@ const TableCell* Table::At(int row, int col) const {
   return nullptr;
 }
 
+double TextEm(const std::vector<Word>& words) {
+  std::vector<double> ems;
+  for (const Word& w : words) {
+    const std::u32string u = ToU32(w.text);
+    if (w.chars.size() != u.size()) continue;
+    for (size_t i = 0; i < u.size(); ++i) {
+      if (w.chars[i].width() <= 0 || IsSpace(u[i])) continue;
+      ems.push_back((IsCjk(u[i]) ? 1 : 2) * w.chars[i].width());
+    }
+  }
+  return Median(std::move(ems));
+}
+
 std::vector<TextLine> GroupLines(const std::vector<Word>& words, double split_gap) {
   return GroupPieces(Explode(words), split_gap);
 }

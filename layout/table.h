@@ -65,6 +65,10 @@ struct Table {
 // stay apart; 0 keeps them together.
 std::vector<TextLine> GroupLines(const std::vector<Word>& words, double split_gap = 0);
 
+// The size of the page's text (points): the median em of its glyphs, an em measured as the
+// advance of a CJK glyph or twice that of a Latin one. 0 without glyph boxes.
+double TextEm(const std::vector<Word>& words);
+
 // Fills a grid's cells with the glyphs whose centres lie inside them.
 Table Assemble(const Grid& grid, const std::vector<Word>& words, int page);
 

@@ -42,7 +42,9 @@ PageContent ReadPage(const Document& doc, int page, const ExtractOptions& option
   out.height = doc.PageHeight(page);
   out.has_text = TextLayerUsable(words);
   if (!out.has_text) words.clear();
-  PageImage image = doc.Render(page, options.grid_dpi);
+  const double em = TextEm(words);
+  const bool small_text = em > 0 && em < options.fine_grid_below_em_pt;
+  PageImage image = doc.Render(page, small_text ? options.fine_grid_dpi : options.grid_dpi);
   for (const Grid& g : FindGrids(image)) out.tables.push_back(Assemble(g, words, page));
   out.lines = LinesOutside(out.tables, words);
   return out;
