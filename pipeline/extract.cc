@@ -45,7 +45,8 @@ PageContent ReadPage(const Document& doc, int page, const ExtractOptions& option
   const double em = TextEm(words);
   const bool small_text = em > 0 && em < options.fine_grid_below_em_pt;
   PageImage image = doc.Render(page, small_text ? options.fine_grid_dpi : options.grid_dpi);
-  for (const Grid& g : FindGrids(image)) out.tables.push_back(Assemble(g, words, page));
+  for (const Grid& g : FindGrids(image, {}, GlyphCores(words)))
+    out.tables.push_back(Assemble(g, words, page));
   out.lines = LinesOutside(out.tables, words);
   return out;
 }

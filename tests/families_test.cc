@@ -7,44 +7,14 @@
 #include <algorithm>
 
 #include "records/records.h"
+#include "tests/table_testing.h"
 
 namespace jixiao {
 namespace {
 
-struct C {
-  int row, col, rowspan, colspan;
-  std::string text;
-};
-
-// A table whose column i spans x in [xs[i], xs[i+1]] and row r spans y in [y0 + 20r, y0 + 20(r+1)].
-Table MakeTable(int page, const std::vector<double>& xs, int rows, const std::vector<C>& cells,
-                double y0 = 100) {
-  Table t;
-  t.page = page;
-  t.cols = static_cast<int>(xs.size()) - 1;
-  t.rows = rows;
-  t.col_lines = xs;
-  for (int r = 0; r <= rows; ++r) t.row_lines.push_back(y0 + 20.0 * r);
-  t.box = {xs.front(), y0, xs.back(), y0 + 20.0 * rows};
-  for (const C& c : cells) {
-    TableCell tc;
-    tc.row = c.row;
-    tc.col = c.col;
-    tc.rowspan = c.rowspan;
-    tc.colspan = c.colspan;
-    tc.box = {xs[c.col], t.row_lines[c.row], xs[c.col + c.colspan], t.row_lines[c.row + c.rowspan]};
-    tc.text = c.text;
-    t.cells.push_back(tc);
-  }
-  return t;
-}
-
-TextLine Line(const std::string& text, double y) {
-  TextLine l;
-  l.text = text;
-  l.box = {50, y, 500, y + 12};
-  return l;
-}
+using table_testing::C;
+using table_testing::Line;
+using table_testing::MakeTable;
 
 PageContent Page(int page, Table t) {
   PageContent p;
