@@ -507,7 +507,7 @@ void ReadList(const Table& t, const Header& h, size_t ti, std::vector<Project>& 
   for (size_t gi = 0; gi < groups.size(); ++gi) {
     const Group& g = groups[gi];
     const std::string name = g.name ? LabelOf(g.name->text) : "";
-    if (IsLabel(Label::kTotalsRow, name)) continue;  // 合计: a totals row, never a project
+    if (IsTotalsName(name)) continue;  // 合计: a totals row, never a project
     Project piece;
     {
       Project scratch;
@@ -551,7 +551,7 @@ const TableCell* ValueOf(const Table& t, const TableCell& label) {
        v = t.At(v->row + v->rowspan, label.col)) {
     if (v->text.empty()) return nullptr;
     if (ParseMoney(v->text, "").has_value()) return v;
-    if (!RoleOf(LabelOf(v->text)) && !IsLabel(Label::kTotalsRow, LabelOf(v->text))) return nullptr;
+    if (!RoleOf(LabelOf(v->text)) && !IsTotalsName(LabelOf(v->text))) return nullptr;
   }
   return nullptr;
 }

@@ -31,6 +31,9 @@ using Field = IndicatorColumn;
 std::optional<Field> IndicatorHeader(const std::string& label) {
   if (label.empty()) return std::nullopt;
   if (auto f = ExactIndicatorHeader(label)) return f;
+  // A label the vocabulary knows as another (绩效指标 over the block, two edits from
+  // 绩效指标描述) is not a misread header.
+  if (ValuePartHeader(label)) return std::nullopt;
   const std::u32string u = ToU32(label);
   std::optional<Field> best;
   int best_distance = 1 << 20;
@@ -382,6 +385,7 @@ class TableReader {
       else if (IsTotalLabel(l)) Money(c, lv, "budget.total", p_.budget.total);
       else if (IsFiscalLabel(l)) Money(c, lv, "budget.fiscal", p_.budget.fiscal);
       else if (IsOtherLabel(l)) Money(c, lv, "budget.other", p_.budget.other);
+      else if (IsLabel(Label::kFiscalPart, l)) FiscalPart(c, lv);
       else if (IsGoalsLabel(l)) Goals(c, lv);
       else if (IsScheduleLabel(l)) ScheduleBlock(c);
     }
@@ -462,8 +466,9 @@ class TableReader {
     // Characters beyond which a text is no indicator header: a goals text saying 依据 is a value.
     constexpr size_t kHeaderChars = 12;
     return IsCodeLabel(l) || IsNameLabel(l) || IsTotalLabel(l) || IsFiscalLabel(l) || IsOtherLabel(l) ||
+           IsLabel(Label::kFiscalPart, l) ||
            IsGoalsLabel(l) || IsScheduleLabel(l) || IsPurposeLabel(l) ||
-           (ToU32(l).size() <= kHeaderChars && IndicatorHeader(l).has_value());
+           (ToU32(l).size() <= kHeaderChars && (IndicatorHeader(l) || ValuePartHeader(l)));
   }
   static bool LooksLikeLabel(const std::string& l) {
     std::u32string u = ToU32(l);
@@ -518,6 +523,16 @@ class TableReader {
     p_.provenance[key] = SourceOf(t_, *from);
   }
 
+  // One level of government's fiscal money (中央财政资金 | 市级财政资金): the parts add up to the
+  // fiscal money when the table prints no total of it.
+  void FiscalPart(const TableCell& c, const LabelValue& lv) {
+    std::string text;
+    const TableCell* from = nullptr;
+    if (!TakeValue(c, lv, &text, &from) || Compact(text).empty()) return;
+    fiscal_parts_.push_back(text);
+    if (!p_.provenance.count("budget.fiscal")) p_.provenance["budget.fiscal"] = SourceOf(t_, *from);
+  }
+
   void Goals(const TableCell& c, const LabelValue& lv) {
     std::string text;
     const TableCell* from = nullptr;
@@ -560,6 +575,12 @@ class TableReader {
   // Money is parsed once the table's unit is known (a label may state it).
   void FinishMoney() {
     for (auto& [slot, text] : pending_money_) *slot = ParseMoney(text, p_.money_unit);
+    if (p_.budget.fiscal || fiscal_parts_.empty()) return;
+    for (const std::string& text : fiscal_parts_) {
+      const std::optional<double> part = ParseMoney(text, p_.money_unit);
+      if (!part) return;  // a part unread: no sum
+      p_.budget.fiscal = p_.budget.fiscal.value_or(0) + *part;
+    }
   }
 
  private:
@@ -567,6 +588,7 @@ class TableReader {
   Project& p_;
   std::set<const TableCell*> used_;
   std::vector<std::pair<std::optional<double>*, std::string>> pending_money_;
+  std::vector<std::string> fiscal_parts_;  // the printed parts of the fiscal money
 };
 
 // The indicator columns of `map` in a table without a header, as a table continued over a
