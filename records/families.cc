@@ -159,6 +159,13 @@ std::optional<Header> HeaderAt(const Table& t, int r) {
     h.columns.erase(std::remove_if(h.columns.begin(), h.columns.end(),
                                    [](const ListColumn& c) { return c.role == ListRole::kWhole; }),
                     h.columns.end());
+  // Without a 三级指标 column, a description header (指标内容) names the third level.
+  if (!Has(h.columns, ListRole::kLevel3) && !Has(h.columns, ListRole::kWhole))
+    for (ListColumn& c : h.columns)
+      if (c.role == ListRole::kDescription) {
+        c.role = ListRole::kLevel3;
+        break;
+      }
   if (!NamesIndicators(h.columns) &&
       !(Has(h.columns, ListRole::kName) && Has(h.columns, ListRole::kWhole)))
     return std::nullopt;
@@ -556,18 +563,48 @@ const TableCell* ValueOf(const Table& t, const TableCell& label) {
   return nullptr;
 }
 
-void ReadDepartment(const Table& t, const TableCell& label, std::vector<Project>& projects,
-                    FamilyState& state) {
+// A department table whose 部门名称 is printed above it, unruled ("部门（单位）名称   西安市气象局"
+// under the title 部门整体支出绩效目标表): the name's line, or nullptr.
+const TextLine* DepartmentNameAbove(const std::vector<const TextLine*>& above) {
+  bool titled = false;
+  for (const TextLine* l : above) titled |= IsDepartmentTitle(Compact(l->text));
+  if (!titled) return nullptr;
+  for (const TextLine* label : above) {
+    if (!IsLabel(Label::kDepartment, LabelOf(label->text))) continue;
+    // The name: the next line to its right on the same baseline.
+    const TextLine* name = nullptr;
+    for (const TextLine* l : above)
+      if (l != label && l->box.x0 > label->box.x1 &&
+          std::abs(l->box.cy() - label->box.cy()) < label->box.height() / 2 &&
+          (!name || l->box.x0 < name->box.x0))
+        name = l;
+    return name;
+  }
+  return nullptr;
+}
+
+// Reads a department table: its name in the cell right of `label`, or on the line `name_line`.
+void ReadDepartment(const Table& t, const TableCell* label, const TextLine* name_line,
+                    std::vector<Project>& projects, FamilyState& state) {
   Project p;
   p.kind = "department";
   p.title = state.title;
   p.money_unit = state.money_unit;
   p.pages.push_back(t.page);
-  if (const TableCell* v = t.At(label.row, label.col + label.colspan)) {
+  if (const TableCell* v = label ? t.At(label->row, label->col + label->colspan) : nullptr) {
     auto [code, name] = SplitCodeName(v->text);
     p.project_code = code;
     p.project_name = name;
     p.provenance["project_name"] = SourceOf(t, *v);
+  } else if (name_line) {
+    auto [code, name] = SplitCodeName(name_line->text);
+    p.project_code = code;
+    p.project_name = name;
+    Source s;
+    s.page = t.page;
+    s.box = name_line->box;
+    s.confidence = name_line->confidence;
+    p.provenance["project_name"] = s;
   }
   // A department's indicator block is below its labeled blocks, anywhere in the table.
   auto header = FindHeader(t, t.rows);
@@ -638,12 +675,14 @@ bool ReadFamilyTable(const PageContent& page, size_t ti, const std::vector<const
   const Table& t = page.tables[ti];
   const bool may_continue =
       ti == 0 && state.family != FamilyState::Family::kNone && !projects.empty();
-  // A department table: labeled 部门名称.
-  if (const TableCell* label = DepartmentLabel(t)) {
+  // A department table: labeled 部门名称, in the table or on the line above it.
+  const TableCell* label = DepartmentLabel(t);
+  const TextLine* name_line = label ? nullptr : DepartmentNameAbove(above);
+  if (label || name_line) {
     state = {};
     state.family = FamilyState::Family::kDepartment;
     ReadHeading(above, state);
-    ReadDepartment(t, *label, projects, state);
+    ReadDepartment(t, label, name_line, projects, state);
     state.page = t.page;
     return true;
   }

@@ -206,6 +206,14 @@ std::optional<IndicatorHeaderRow> FindIndicatorHeader(const Table& t) {
           break;
         }
     }
+    // Without a 三级指标 column, the indicator named by 指标内容 (or another description
+    // header) is the third level: "指标 1：区域自动气象站运行正常" under 一级 | 二级 | 指标内容 | 指标值.
+    if (!seen.count(Field::kLevel3))
+      for (auto& [d, f] : found)
+        if (f == Field::kDescription) {
+          f = Field::kLevel3;
+          break;
+        }
     for (const auto& [d, f] : found) {
       h.map.columns.push_back({f, {d->box.x0, d->box.x1}});
       bottom = std::max(bottom, d->row + d->rowspan);

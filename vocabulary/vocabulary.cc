@@ -165,6 +165,13 @@ bool IsProjectTitle(std::string_view compact) {
   return false;
 }
 
+bool IsDepartmentTitle(std::string_view compact) {
+  if (!IsProjectTitle(compact)) return false;
+  for (std::string_view whole : {"部门整体", "整体支出", "单位整体"})
+    if (compact.find(whole) != std::string_view::npos) return true;
+  return false;
+}
+
 std::string ProjectTitleEnding(std::string_view compact) {
   for (std::string_view end : {"项目绩效目标表", "项目绩效目标申报表"})
     if (EndsWith(compact, end) && compact.size() > end.size())

@@ -93,6 +93,10 @@ const std::vector<std::string>& IndicatorTerms();
 // compared in compact form.
 bool IsProjectTitle(std::string_view compact);
 
+// A title of a whole department's targets (部门整体支出绩效目标表, 部门整体预算绩效目标申报表),
+// compared in compact form.
+bool IsDepartmentTitle(std::string_view compact);
+
 // The ending of a title that names its own project ("警务辅助人员经费项目绩效目标表" ends in
 // 项目绩效目标表) when something precedes it, else "". A form without a 项目名称 label takes its
 // name from the title before this ending.
