@@ -568,7 +568,8 @@ void EraseTextStrokes(std::vector<RulePiece>* pieces, const std::vector<Box>& gl
   cv::Mat on_glyph = cv::Mat::zeros(size, CV_8UC1);
   const double k = dpi / 72.0;
   for (const Box& g : glyphs) {
-    const cv::Point a(static_cast<int>(std::floor(g.x0 * k)), static_cast<int>(std::floor(g.y0 * k)));
+    const cv::Point a(static_cast<int>(std::floor(g.x0 * k)),
+                      static_cast<int>(std::floor(g.y0 * k)));
     const cv::Point b(static_cast<int>(std::ceil(g.x1 * k)), static_cast<int>(std::ceil(g.y1 * k)));
     cv::rectangle(on_glyph, a, b, cv::Scalar(255), cv::FILLED);
   }
@@ -578,7 +579,8 @@ void EraseTextStrokes(std::vector<RulePiece>* pieces, const std::vector<Box>& gl
     const int across = static_cast<int>(std::lround(p.pos));
     if (across < 0 || across >= (horizontal ? on_glyph.rows : on_glyph.cols)) return false;
     int n = 0;
-    for (int a = std::max(0, p.lo); a < std::min(p.hi, horizontal ? on_glyph.cols : on_glyph.rows); ++a)
+    for (int a = std::max(0, p.lo); a < std::min(p.hi, horizontal ? on_glyph.cols : on_glyph.rows);
+         ++a)
       n += (horizontal ? on_glyph.at<uint8_t>(across, a) : on_glyph.at<uint8_t>(a, across)) != 0;
     return n > kMaxShareOnGlyphs * p.length();
   });

@@ -207,7 +207,8 @@ std::optional<IndicatorHeaderRow> FindIndicatorHeader(const Table& t) {
         }
     }
     // Without a 三级指标 column, the indicator named by 指标内容 (or another description
-    // header) is the third level: "指标 1：区域自动气象站运行正常" under 一级 | 二级 | 指标内容 | 指标值.
+    // header) is the third level: "指标 1：区域自动气象站运行正常" under 一级 | 二级 | 指标内容 |
+    // 指标值.
     if (!seen.count(Field::kLevel3))
       for (auto& [d, f] : found)
         if (f == Field::kDescription) {
@@ -473,9 +474,9 @@ class TableReader {
   static bool LooksLikeKnownLabel(const std::string& l) {
     // Characters beyond which a text is no indicator header: a goals text saying 依据 is a value.
     constexpr size_t kHeaderChars = 12;
-    return IsCodeLabel(l) || IsNameLabel(l) || IsTotalLabel(l) || IsFiscalLabel(l) || IsOtherLabel(l) ||
-           IsLabel(Label::kFiscalPart, l) ||
-           IsGoalsLabel(l) || IsScheduleLabel(l) || IsPurposeLabel(l) ||
+    return IsCodeLabel(l) || IsNameLabel(l) || IsTotalLabel(l) || IsFiscalLabel(l) ||
+           IsOtherLabel(l) || IsLabel(Label::kFiscalPart, l) || IsGoalsLabel(l) ||
+           IsScheduleLabel(l) || IsPurposeLabel(l) ||
            (ToU32(l).size() <= kHeaderChars && (IndicatorHeader(l) || ValuePartHeader(l)));
   }
   static bool LooksLikeLabel(const std::string& l) {

@@ -263,23 +263,36 @@ TEST(DepartmentTable, IsARecordOfKindDepartment) {
 }
 
 TEST(DepartmentTable, NamedOnTheLineAboveIt) {
-  // Xi'an's 部门整体支出绩效目标表: the 部门（单位）名称 and the name printed above the ruled table,
-  // which opens with the year's tasks; its indicator block has no 三级指标 column, 指标内容 is
-  // the third level.
+  // Xi'an's 部门整体支出绩效目标表: the 部门（单位）名称 and the name printed above the ruled
+  // table, which opens with the year's tasks; its indicator block has no 三级指标 column, 指标内容
+  // is the third level.
   const std::vector<double> xs = {50, 90, 160, 200, 260, 450};
   const std::vector<C> cells = {
-      {0, 0, 2, 1, "年度主要任务"}, {0, 1, 1, 1, "任务名称"}, {0, 2, 1, 2, "主要内容"}, {0, 4, 1, 1, "总额"},
-      {1, 1, 1, 1, "基本履职"},     {1, 2, 1, 2, "人员经费"},  {1, 4, 1, 1, "508.61"},
-      {2, 0, 1, 1, "年度总体目标"}, {2, 1, 1, 4, "目标 1：认真履职。"},
-      {3, 1, 1, 1, "一级指标"},     {3, 2, 1, 1, "二级指标"},  {3, 3, 1, 1, "指标内容"}, {3, 4, 1, 1, "指标值"},
-      {4, 0, 2, 1, "年度绩效指标"}, {4, 1, 2, 1, "产出指标"},  {4, 2, 2, 1, "数量指标"},
-      {4, 3, 1, 1, "指标 1：区域自动气象站运行正常"},          {4, 4, 1, 1, "每月站点正常运行率≥95%"},
-      {5, 3, 1, 1, "指标 2：作业次数"},                        {5, 4, 1, 1, "≥12 次/年"},
+      {0, 0, 2, 1, "年度主要任务"},
+      {0, 1, 1, 1, "任务名称"},
+      {0, 2, 1, 2, "主要内容"},
+      {0, 4, 1, 1, "总额"},
+      {1, 1, 1, 1, "基本履职"},
+      {1, 2, 1, 2, "人员经费"},
+      {1, 4, 1, 1, "508.61"},
+      {2, 0, 1, 1, "年度总体目标"},
+      {2, 1, 1, 4, "目标 1：认真履职。"},
+      {3, 1, 1, 1, "一级指标"},
+      {3, 2, 1, 1, "二级指标"},
+      {3, 3, 1, 1, "指标内容"},
+      {3, 4, 1, 1, "指标值"},
+      {4, 0, 2, 1, "年度绩效指标"},
+      {4, 1, 2, 1, "产出指标"},
+      {4, 2, 2, 1, "数量指标"},
+      {4, 3, 1, 1, "指标 1：区域自动气象站运行正常"},
+      {4, 4, 1, 1, "每月站点正常运行率≥95%"},
+      {5, 3, 1, 1, "指标 2：作业次数"},
+      {5, 4, 1, 1, "≥12 次/年"},
   };
   PageContent page;
   page.page = 32;
-  page.lines = {Line("2022 年部门整体支出绩效目标表", 50, 150, 350), Line("部门（单位）名称", 75, 60, 130),
-                Line("西安市气象局", 75, 250, 300)};
+  page.lines = {Line("2022 年部门整体支出绩效目标表", 50, 150, 350),
+                Line("部门（单位）名称", 75, 60, 130), Line("西安市气象局", 75, 250, 300)};
   page.tables.push_back(MakeTable(32, xs, 6, cells));
   auto projects = ReadProjects({page}, nullptr);
   ASSERT_EQ(projects.size(), 1u);

@@ -1,7 +1,6 @@
 // FindGrids on synthetic pages drawn with OpenCV: each test draws tables whose rules,
 // spans and cell boxes are known in points, and checks what FindGrids gives back.
 #include "layout/grid.h"
-#include "layout/table.h"
 
 #include <gtest/gtest.h>
 
@@ -15,6 +14,7 @@
 #include <vector>
 
 #include "layout/grid_rules.h"
+#include "layout/table.h"
 
 namespace jixiao {
 namespace {
@@ -515,7 +515,8 @@ TEST(FindGrids, StrokesAlongKnownGlyphsAreNoRules) {
   // The number's glyphs: 13 of 1.7 pt advance, 3.4 pt em, centred on y.
   std::vector<Word> words(1);
   words[0].text = "13,583.441518";
-  for (int i = 0; i < 13; ++i) words[0].chars.push_back({137.5 + 1.7 * i, y - 2, 139.2 + 1.7 * i, y + 2});
+  for (int i = 0; i < 13; ++i)
+    words[0].chars.push_back({137.5 + 1.7 * i, y - 2, 139.2 + 1.7 * i, y + 2});
   words[0].box = {137.5, y - 2, 137.5 + 1.7 * 13, y + 2};
   PageImage image;
   image.gray = page;

@@ -22,8 +22,8 @@ struct C {
 
 // A table whose column i spans x in [xs[i], xs[i+1]] and row r spans y in [y0 + 20r, y0 + 20(r+1)];
 // each cell with text holds it as one line.
-inline Table MakeTable(int page, const std::vector<double>& xs, int rows, const std::vector<C>& cells,
-                       double y0 = 100) {
+inline Table MakeTable(int page, const std::vector<double>& xs, int rows,
+                       const std::vector<C>& cells, double y0 = 100) {
   Table t;
   t.page = page;
   t.cols = static_cast<int>(xs.size()) - 1;

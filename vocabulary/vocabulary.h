@@ -19,8 +19,8 @@ namespace jixiao {
 // kListName names the column of a list table (docs/CONTRACT.md "Template families") that holds
 // each project's name; kDepartment the label of a department table's name (部门整体支出绩效目标表);
 // kOverallGoals the overall goals (a department's, or a form's that prints no yearly goals
-// label); kFiscalPart one level of government's part of the fiscal money (中央财政资金, 市级财政资金:
-// the parts add up to budget.fiscal). A totals row's name (合计) is IsTotalsName.
+// label); kFiscalPart one level of government's part of the fiscal money (中央财政资金,
+// 市级财政资金: the parts add up to budget.fiscal). A totals row's name (合计) is IsTotalsName.
 enum class Label {
   kCode,
   kName,
