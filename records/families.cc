@@ -9,6 +9,7 @@
 #include <set>
 
 #include "core/text.h"
+#include "records/cells.h"
 #include "vocabulary/vocabulary.h"
 
 namespace jixiao {
@@ -23,14 +24,6 @@ constexpr double kEdgeTolerance = 4.0;
 constexpr double kAlignedShare = 0.7;
 // A header is at most this many rows deep.
 constexpr int kMaxHeaderRows = 3;
-// A cell under a column covers at least this share of the column's width.
-constexpr double kCoverShare = 0.5;
-
-std::string LabelOf(const std::string& text) {
-  std::string s = Compact(text);
-  while (EndsWith(s, ":")) s.pop_back();
-  return s;
-}
 
 bool IsIndicatorRole(ListRole r) {
   return r >= ListRole::kLevel1 && r <= ListRole::kWhole;
@@ -198,15 +191,7 @@ std::optional<Header> AlignedWith(const Table& t, const std::vector<ListColumn>&
 }
 
 const TableCell* CellUnder(const Table& t, int r, const ListColumn& col) {
-  const TableCell* best = nullptr;
-  double best_overlap = 0;
-  for (const TableCell& c : t.cells) {
-    if (!(c.row <= r && r < c.row + c.rowspan)) continue;
-    const double ov = std::min(c.box.x1, col.x1) - std::max(c.box.x0, col.x0);
-    if (ov > best_overlap) best_overlap = ov, best = &c;
-  }
-  if (best && best_overlap < kCoverShare * (col.x1 - col.x0)) return nullptr;
-  return best;
+  return CellUnder(t, r, col.x0, col.x1);
 }
 
 bool RowRepeatsHeader(const Table& t, int r, const std::vector<ListColumn>& cols) {
@@ -216,16 +201,6 @@ bool RowRepeatsHeader(const Table& t, int r, const std::vector<ListColumn>& cols
     if (c && !c->text.empty() && RoleOf(LabelOf(c->text)) == col.role) ++hits;
   }
   return hits >= 3;
-}
-
-Source SourceOf(const Table& t, const TableCell& c) {
-  Source s;
-  s.page = t.page;
-  s.box = c.box;
-  s.confidence = c.confidence;
-  s.source = c.source;
-  s.corrected = c.corrected;
-  return s;
 }
 
 void AddPage(Project& p, int page) {

@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "core/text.h"
+#include "records/cells.h"
 #include "records/families.h"
 #include "records/records.h"
 #include "vocabulary/vocabulary.h"
@@ -16,13 +17,6 @@ namespace jixiao {
 namespace {
 
 // ---------------------------------------------------------------- labels
-
-// A cell's text in the form labels are compared: NFKC, no white space, no trailing colon.
-std::string LabelOf(const std::string& text) {
-  std::string s = Compact(text);
-  while (EndsWith(s, ":")) s.pop_back();
-  return s;
-}
 
 using Field = IndicatorColumn;
 
@@ -148,17 +142,6 @@ LabelValue SplitLabelCell(const TableCell& c) {
   return {LabelOf(c.text), ""};
 }
 
-Source SourceOf(const Table& t, const TableCell& c) {
-  Source s;
-  s.page = t.page;
-  s.box = c.box;
-  s.confidence = c.confidence;
-  s.source = c.source;
-  s.corrected = c.corrected;
-  s.fixes = c.fixes;
-  return s;
-}
-
 // ---------------------------------------------------------------- the reader
 
 struct ColumnMap {
@@ -227,21 +210,9 @@ std::optional<IndicatorHeaderRow> FindIndicatorHeader(const Table& t) {
   return std::nullopt;
 }
 
-// The cell of row `r` under a column's x-range (the one overlapping it most).
+// The cell of row `r` under a column's x-range.
 const TableCell* CellUnder(const Table& t, int r, std::pair<double, double> x) {
-  const TableCell* best = nullptr;
-  double best_overlap = 0;
-  for (const TableCell& c : t.cells) {
-    if (!(c.row <= r && r < c.row + c.rowspan)) continue;
-    double ov = std::min(c.box.x1, x.second) - std::max(c.box.x0, x.first);
-    if (ov > best_overlap) {
-      best_overlap = ov;
-      best = &c;
-    }
-  }
-  // Must cover most of the column, so a neighbour's edge does not count.
-  if (best && best_overlap < 0.5 * (x.second - x.first)) return nullptr;
-  return best;
+  return CellUnder(t, r, x.first, x.second);
 }
 
 bool RowIsHeader(const Table& t, int r, const ColumnMap& map) {
