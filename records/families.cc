@@ -444,8 +444,15 @@ void MergeInto(Project& a, Project b) {
     for (const char* k : {"project_code", "project_name"})
       if (b.provenance.count(k)) a.provenance[k] = b.provenance[k];
   }
+  // A group cut by the break prints its money on one side of it, or the same on both; other
+  // money on the next page is the project's next group of rows (社保工作咨询与评审服务项目: 325
+  // of fiscal money at the foot of one page, 35 of other money at the head of the next).
   auto add = [](std::optional<double>& x, const std::optional<double>& y) {
-    if (!x) x = y;  // a cut group prints its money on one side of the break
+    constexpr double kSameMoney = 0.005;
+    if (!x)
+      x = y;
+    else if (y && std::abs(*x - *y) > kSameMoney)
+      *x += *y;
   };
   add(a.budget.total, b.budget.total);
   add(a.budget.fiscal, b.budget.fiscal);
