@@ -83,6 +83,10 @@ struct GridOptions {
 // then given where they cross the middle of the table. A table whose left/right (or
 // top/bottom) border is missing gets that column (row) line at the extent of its rules.
 // Cost: a few ms for an A4 page at 100 dpi, ~4x that at 200 dpi (bench/grid_bench.cc).
-std::vector<Grid> FindGrids(const PageImage& image, const GridOptions& options = {});
+// `glyphs` are the cores (points) of glyphs the page is known to print, as GlyphCores
+// (layout/table.h) gives them for a text layer; an ink run along them is a stroke of
+// their text, not a rule. A scan, whose text is read after its grids, has none.
+std::vector<Grid> FindGrids(const PageImage& image, const GridOptions& options = {},
+                            const std::vector<Box>& glyphs = {});
 
 }  // namespace jixiao

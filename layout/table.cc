@@ -9,6 +9,13 @@ namespace jixiao {
 
 namespace {
 
+// A glyph's core (GlyphCores): the middle kGlyphCoreEm of its em across the line, where the
+// strokes of any glyph are and no rule passes (a cell's text keeps clear of its rules by a
+// padding), and the middle kGlyphCoreAdvance of its advance, clear of a rule the last glyph of
+// right-aligned text touches.
+constexpr double kGlyphCoreEm = 0.6;
+constexpr double kGlyphCoreAdvance = 0.7;
+
 // The smallest piece of text that is placed: a glyph when the source knows glyph boxes,
 // else a whole word.
 struct Piece {
@@ -44,6 +51,17 @@ double Median(std::vector<double> v) {
   return v[v.size() / 2];
 }
 
+// The em of a run of the text layer (its code points `u`): the advance of its CJK glyphs, or
+// twice that of its Latin ones, or the run's height.
+double RunEm(const Word& w, const std::u32string& u) {
+  std::vector<double> cjk, latin;
+  for (size_t i = 0; i < u.size() && i < w.chars.size(); ++i) {
+    if (w.chars[i].width() <= 0) continue;
+    (IsCjk(u[i]) ? cjk : latin).push_back(w.chars[i].width());
+  }
+  return !cjk.empty() ? Median(cjk) : !latin.empty() ? 2 * Median(latin) : w.box.height();
+}
+
 std::vector<Piece> Explode(const std::vector<Word>& words) {
   std::vector<Piece> pieces;
   pieces.reserve(words.size() * 4);
@@ -54,12 +72,7 @@ std::vector<Piece> Explode(const std::vector<Word>& words) {
       // (Noto CJK: 2.6 em) is taller than the line pitch, so that boxes of neighbouring lines
       // overlap. Each glyph gets the run's vertical centre and a height of 1.2 em, the em
       // measured by the advance of the run's CJK glyphs (or twice that of its Latin ones).
-      std::vector<double> cjk, latin;
-      for (size_t i = 0; i < u.size(); ++i) {
-        if (w.chars[i].width() <= 0) continue;
-        (IsCjk(u[i]) ? cjk : latin).push_back(w.chars[i].width());
-      }
-      double em = !cjk.empty() ? Median(cjk) : !latin.empty() ? 2 * Median(latin) : w.box.height();
+      const double em = RunEm(w, u);
       const double half = std::min(w.box.height(), 1.2 * em) / 2;
       for (size_t i = 0; i < u.size(); ++i) {
         if (IsSpace(u[i])) continue;
@@ -166,6 +179,35 @@ const TableCell* Table::At(int row, int col) const {
   for (const TableCell& c : cells)
     if (row >= c.row && row < c.row + c.rowspan && col >= c.col && col < c.col + c.colspan) return &c;
   return nullptr;
+}
+
+std::vector<Box> GlyphCores(const std::vector<Word>& words) {
+  std::vector<Box> cores;
+  for (const Word& w : words) {
+    const std::u32string u = ToU32(w.text);
+    if (w.chars.size() != u.size() || u.empty()) continue;
+    const double half = std::min(w.box.height(), kGlyphCoreEm * RunEm(w, u)) / 2;
+    for (size_t i = 0; i < u.size(); ++i) {
+      const Box& c = w.chars[i];
+      if (c.width() <= 0 || IsSpace(u[i])) continue;
+      const double inset = (1 - kGlyphCoreAdvance) / 2 * c.width();
+      cores.push_back({c.x0 + inset, w.box.cy() - half, c.x1 - inset, w.box.cy() + half});
+    }
+  }
+  return cores;
+}
+
+double TextEm(const std::vector<Word>& words) {
+  std::vector<double> ems;
+  for (const Word& w : words) {
+    const std::u32string u = ToU32(w.text);
+    if (w.chars.size() != u.size()) continue;
+    for (size_t i = 0; i < u.size(); ++i) {
+      if (w.chars[i].width() <= 0 || IsSpace(u[i])) continue;
+      ems.push_back((IsCjk(u[i]) ? 1 : 2) * w.chars[i].width());
+    }
+  }
+  return Median(std::move(ems));
 }
 
 std::vector<TextLine> GroupLines(const std::vector<Word>& words, double split_gap) {

@@ -65,6 +65,14 @@ struct Table {
 // stay apart; 0 keeps them together.
 std::vector<TextLine> GroupLines(const std::vector<Word>& words, double split_gap = 0);
 
+// The size of the page's text (points): the median em of its glyphs, an em measured as the
+// advance of a CJK glyph or twice that of a Latin one. 0 without glyph boxes.
+double TextEm(const std::vector<Word>& words);
+
+// The core of each glyph of `words` (points), for FindGrids: the middle kGlyphCoreEm of its
+// em across the line, the middle of its advance along it. Glyphs without boxes give none.
+std::vector<Box> GlyphCores(const std::vector<Word>& words);
+
 // Fills a grid's cells with the glyphs whose centres lie inside them.
 Table Assemble(const Grid& grid, const std::vector<Word>& words, int page);
 

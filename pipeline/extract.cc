@@ -43,9 +43,13 @@ PageContent ReadPage(const Document& doc, int page, const ExtractOptions& option
   out.height = doc.PageHeight(page);
   out.has_text = TextLayerUsable(words);
   if (!out.has_text) words.clear();
+  const double em = TextEm(words);
+  const bool small_text = em > 0 && em < options.fine_grid_below_em_pt;
   // The grids are in the rules: the page drawn without its text, which the text layer gives.
-  PageImage image = doc.Render(page, options.grid_dpi, Document::Drawn::kSkipText);
-  for (const Grid& g : FindGrids(image)) out.tables.push_back(Assemble(g, words, page));
+  PageImage image = doc.Render(page, small_text ? options.fine_grid_dpi : options.grid_dpi,
+                               Document::Drawn::kSkipText);
+  for (const Grid& g : FindGrids(image, {}, GlyphCores(words)))
+    out.tables.push_back(Assemble(g, words, page));
   out.lines = LinesOutside(out.tables, words);
   // An image input not read by OCR: its rendering is the page itself, at the image's own
   // resolution (Document::Render), all a searchable PDF can show of it.

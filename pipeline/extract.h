@@ -21,6 +21,13 @@ namespace jixiao {
 struct ExtractOptions {
   int threads = 0;          // 0 = every core
   double grid_dpi = 100;    // resolution at which digital pages are rendered for rules
+  // A page whose text is smaller than fine_grid_below_em_pt (TextEm, layout/table.h) is
+  // rendered at fine_grid_dpi instead: at 100 dpi the glyphs of a table printed at 3-6 pt
+  // (Beijing's 年度项目支出绩效表, 75 rows a page) are 5-8 pixels, their bold strokes blur
+  // into bars beside the rules, and rules 5 pt apart are 7 pixels: header rows vanish and
+  // text falls outside its cell. Pages of ordinary text keep the cheaper render.
+  double fine_grid_dpi = 200;
+  double fine_grid_below_em_pt = 7.0;
   double ocr_dpi = 200;     // resolution at which image-only PDF pages are rendered for OCR
   bool ocr = true;          // read pages without a usable text layer by OCR
   CheckOptions checks;      // the auditor checks run on the records

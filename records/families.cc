@@ -9,6 +9,7 @@
 #include <set>
 
 #include "core/text.h"
+#include "records/cells.h"
 #include "vocabulary/vocabulary.h"
 
 namespace jixiao {
@@ -23,14 +24,6 @@ constexpr double kEdgeTolerance = 4.0;
 constexpr double kAlignedShare = 0.7;
 // A header is at most this many rows deep.
 constexpr int kMaxHeaderRows = 3;
-// A cell under a column covers at least this share of the column's width.
-constexpr double kCoverShare = 0.5;
-
-std::string LabelOf(const std::string& text) {
-  std::string s = Compact(text);
-  while (EndsWith(s, ":")) s.pop_back();
-  return s;
-}
 
 bool IsIndicatorRole(ListRole r) {
   return r >= ListRole::kLevel1 && r <= ListRole::kWhole;
@@ -159,6 +152,13 @@ std::optional<Header> HeaderAt(const Table& t, int r) {
     h.columns.erase(std::remove_if(h.columns.begin(), h.columns.end(),
                                    [](const ListColumn& c) { return c.role == ListRole::kWhole; }),
                     h.columns.end());
+  // Without a 三级指标 column, a description header (指标内容) names the third level.
+  if (!Has(h.columns, ListRole::kLevel3) && !Has(h.columns, ListRole::kWhole))
+    for (ListColumn& c : h.columns)
+      if (c.role == ListRole::kDescription) {
+        c.role = ListRole::kLevel3;
+        break;
+      }
   if (!NamesIndicators(h.columns) &&
       !(Has(h.columns, ListRole::kName) && Has(h.columns, ListRole::kWhole)))
     return std::nullopt;
@@ -191,15 +191,7 @@ std::optional<Header> AlignedWith(const Table& t, const std::vector<ListColumn>&
 }
 
 const TableCell* CellUnder(const Table& t, int r, const ListColumn& col) {
-  const TableCell* best = nullptr;
-  double best_overlap = 0;
-  for (const TableCell& c : t.cells) {
-    if (!(c.row <= r && r < c.row + c.rowspan)) continue;
-    const double ov = std::min(c.box.x1, col.x1) - std::max(c.box.x0, col.x0);
-    if (ov > best_overlap) best_overlap = ov, best = &c;
-  }
-  if (best && best_overlap < kCoverShare * (col.x1 - col.x0)) return nullptr;
-  return best;
+  return CellUnder(t, r, col.x0, col.x1);
 }
 
 bool RowRepeatsHeader(const Table& t, int r, const std::vector<ListColumn>& cols) {
@@ -209,16 +201,6 @@ bool RowRepeatsHeader(const Table& t, int r, const std::vector<ListColumn>& cols
     if (c && !c->text.empty() && RoleOf(LabelOf(c->text)) == col.role) ++hits;
   }
   return hits >= 3;
-}
-
-Source SourceOf(const Table& t, const TableCell& c) {
-  Source s;
-  s.page = t.page;
-  s.box = c.box;
-  s.confidence = c.confidence;
-  s.source = c.source;
-  s.corrected = c.corrected;
-  return s;
 }
 
 void AddPage(Project& p, int page) {
@@ -462,8 +444,15 @@ void MergeInto(Project& a, Project b) {
     for (const char* k : {"project_code", "project_name"})
       if (b.provenance.count(k)) a.provenance[k] = b.provenance[k];
   }
+  // A group cut by the break prints its money on one side of it, or the same on both; other
+  // money on the next page is the project's next group of rows (社保工作咨询与评审服务项目: 325
+  // of fiscal money at the foot of one page, 35 of other money at the head of the next).
   auto add = [](std::optional<double>& x, const std::optional<double>& y) {
-    if (!x) x = y;  // a cut group prints its money on one side of the break
+    constexpr double kSameMoney = 0.005;
+    if (!x)
+      x = y;
+    else if (y && std::abs(*x - *y) > kSameMoney)
+      *x += *y;
   };
   add(a.budget.total, b.budget.total);
   add(a.budget.fiscal, b.budget.fiscal);
@@ -507,7 +496,7 @@ void ReadList(const Table& t, const Header& h, size_t ti, std::vector<Project>& 
   for (size_t gi = 0; gi < groups.size(); ++gi) {
     const Group& g = groups[gi];
     const std::string name = g.name ? LabelOf(g.name->text) : "";
-    if (IsLabel(Label::kTotalsRow, name)) continue;  // 合计: a totals row, never a project
+    if (IsTotalsName(name)) continue;  // 合计: a totals row, never a project
     Project piece;
     {
       Project scratch;
@@ -551,23 +540,53 @@ const TableCell* ValueOf(const Table& t, const TableCell& label) {
        v = t.At(v->row + v->rowspan, label.col)) {
     if (v->text.empty()) return nullptr;
     if (ParseMoney(v->text, "").has_value()) return v;
-    if (!RoleOf(LabelOf(v->text)) && !IsLabel(Label::kTotalsRow, LabelOf(v->text))) return nullptr;
+    if (!RoleOf(LabelOf(v->text)) && !IsTotalsName(LabelOf(v->text))) return nullptr;
   }
   return nullptr;
 }
 
-void ReadDepartment(const Table& t, const TableCell& label, std::vector<Project>& projects,
-                    FamilyState& state) {
+// A department table whose 部门名称 is printed above it, unruled ("部门（单位）名称   西安市气象局"
+// under the title 部门整体支出绩效目标表): the name's line, or nullptr.
+const TextLine* DepartmentNameAbove(const std::vector<const TextLine*>& above) {
+  bool titled = false;
+  for (const TextLine* l : above) titled |= IsDepartmentTitle(Compact(l->text));
+  if (!titled) return nullptr;
+  for (const TextLine* label : above) {
+    if (!IsLabel(Label::kDepartment, LabelOf(label->text))) continue;
+    // The name: the next line to its right on the same baseline.
+    const TextLine* name = nullptr;
+    for (const TextLine* l : above)
+      if (l != label && l->box.x0 > label->box.x1 &&
+          std::abs(l->box.cy() - label->box.cy()) < label->box.height() / 2 &&
+          (!name || l->box.x0 < name->box.x0))
+        name = l;
+    return name;
+  }
+  return nullptr;
+}
+
+// Reads a department table: its name in the cell right of `label`, or on the line `name_line`.
+void ReadDepartment(const Table& t, const TableCell* label, const TextLine* name_line,
+                    std::vector<Project>& projects, FamilyState& state) {
   Project p;
   p.kind = "department";
   p.title = state.title;
   p.money_unit = state.money_unit;
   p.pages.push_back(t.page);
-  if (const TableCell* v = t.At(label.row, label.col + label.colspan)) {
+  if (const TableCell* v = label ? t.At(label->row, label->col + label->colspan) : nullptr) {
     auto [code, name] = SplitCodeName(v->text);
     p.project_code = code;
     p.project_name = name;
     p.provenance["project_name"] = SourceOf(t, *v);
+  } else if (name_line) {
+    auto [code, name] = SplitCodeName(name_line->text);
+    p.project_code = code;
+    p.project_name = name;
+    Source s;
+    s.page = t.page;
+    s.box = name_line->box;
+    s.confidence = name_line->confidence;
+    p.provenance["project_name"] = s;
   }
   // A department's indicator block is below its labeled blocks, anywhere in the table.
   auto header = FindHeader(t, t.rows);
@@ -638,12 +657,14 @@ bool ReadFamilyTable(const PageContent& page, size_t ti, const std::vector<const
   const Table& t = page.tables[ti];
   const bool may_continue =
       ti == 0 && state.family != FamilyState::Family::kNone && !projects.empty();
-  // A department table: labeled 部门名称.
-  if (const TableCell* label = DepartmentLabel(t)) {
+  // A department table: labeled 部门名称, in the table or on the line above it.
+  const TableCell* label = DepartmentLabel(t);
+  const TextLine* name_line = label ? nullptr : DepartmentNameAbove(above);
+  if (label || name_line) {
     state = {};
     state.family = FamilyState::Family::kDepartment;
     ReadHeading(above, state);
-    ReadDepartment(t, *label, projects, state);
+    ReadDepartment(t, label, name_line, projects, state);
     state.page = t.page;
     return true;
   }

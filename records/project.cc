@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "core/text.h"
+#include "records/cells.h"
 #include "records/families.h"
 #include "records/records.h"
 #include "vocabulary/vocabulary.h"
@@ -17,13 +18,6 @@ namespace {
 
 // ---------------------------------------------------------------- labels
 
-// A cell's text in the form labels are compared: NFKC, no white space, no trailing colon.
-std::string LabelOf(const std::string& text) {
-  std::string s = Compact(text);
-  while (EndsWith(s, ":")) s.pop_back();
-  return s;
-}
-
 using Field = IndicatorColumn;
 
 // The indicator block's column headers (several templates' wordings, vocabulary/). A label OCR
@@ -31,6 +25,9 @@ using Field = IndicatorColumn;
 std::optional<Field> IndicatorHeader(const std::string& label) {
   if (label.empty()) return std::nullopt;
   if (auto f = ExactIndicatorHeader(label)) return f;
+  // A label the vocabulary knows as another (绩效指标 over the block, two edits from
+  // 绩效指标描述) is not a misread header.
+  if (ValuePartHeader(label)) return std::nullopt;
   const std::u32string u = ToU32(label);
   std::optional<Field> best;
   int best_distance = 1 << 20;
@@ -145,17 +142,6 @@ LabelValue SplitLabelCell(const TableCell& c) {
   return {LabelOf(c.text), ""};
 }
 
-Source SourceOf(const Table& t, const TableCell& c) {
-  Source s;
-  s.page = t.page;
-  s.box = c.box;
-  s.confidence = c.confidence;
-  s.source = c.source;
-  s.corrected = c.corrected;
-  s.fixes = c.fixes;
-  return s;
-}
-
 // ---------------------------------------------------------------- the reader
 
 struct ColumnMap {
@@ -203,6 +189,15 @@ std::optional<IndicatorHeaderRow> FindIndicatorHeader(const Table& t) {
           break;
         }
     }
+    // Without a 三级指标 column, the indicator named by 指标内容 (or another description
+    // header) is the third level: "指标 1：区域自动气象站运行正常" under 一级 | 二级 | 指标内容 |
+    // 指标值.
+    if (!seen.count(Field::kLevel3))
+      for (auto& [d, f] : found)
+        if (f == Field::kDescription) {
+          f = Field::kLevel3;
+          break;
+        }
     for (const auto& [d, f] : found) {
       h.map.columns.push_back({f, {d->box.x0, d->box.x1}});
       bottom = std::max(bottom, d->row + d->rowspan);
@@ -215,21 +210,9 @@ std::optional<IndicatorHeaderRow> FindIndicatorHeader(const Table& t) {
   return std::nullopt;
 }
 
-// The cell of row `r` under a column's x-range (the one overlapping it most).
+// The cell of row `r` under a column's x-range.
 const TableCell* CellUnder(const Table& t, int r, std::pair<double, double> x) {
-  const TableCell* best = nullptr;
-  double best_overlap = 0;
-  for (const TableCell& c : t.cells) {
-    if (!(c.row <= r && r < c.row + c.rowspan)) continue;
-    double ov = std::min(c.box.x1, x.second) - std::max(c.box.x0, x.first);
-    if (ov > best_overlap) {
-      best_overlap = ov;
-      best = &c;
-    }
-  }
-  // Must cover most of the column, so a neighbour's edge does not count.
-  if (best && best_overlap < 0.5 * (x.second - x.first)) return nullptr;
-  return best;
+  return CellUnder(t, r, x.first, x.second);
 }
 
 bool RowIsHeader(const Table& t, int r, const ColumnMap& map) {
@@ -390,6 +373,7 @@ class TableReader {
       else if (IsTotalLabel(l)) Money(c, lv, "budget.total", p_.budget.total);
       else if (IsFiscalLabel(l)) Money(c, lv, "budget.fiscal", p_.budget.fiscal);
       else if (IsOtherLabel(l)) Money(c, lv, "budget.other", p_.budget.other);
+      else if (IsLabel(Label::kFiscalPart, l)) FiscalPart(c, lv);
       else if (IsGoalsLabel(l)) Goals(c, lv);
       else if (IsScheduleLabel(l)) ScheduleBlock(c);
     }
@@ -469,9 +453,10 @@ class TableReader {
   static bool LooksLikeKnownLabel(const std::string& l) {
     // Characters beyond which a text is no indicator header: a goals text saying 依据 is a value.
     constexpr size_t kHeaderChars = 12;
-    return IsCodeLabel(l) || IsNameLabel(l) || IsTotalLabel(l) || IsFiscalLabel(l) || IsOtherLabel(l) ||
-           IsGoalsLabel(l) || IsScheduleLabel(l) || IsPurposeLabel(l) ||
-           (ToU32(l).size() <= kHeaderChars && IndicatorHeader(l).has_value());
+    return IsCodeLabel(l) || IsNameLabel(l) || IsTotalLabel(l) || IsFiscalLabel(l) ||
+           IsOtherLabel(l) || IsLabel(Label::kFiscalPart, l) || IsGoalsLabel(l) ||
+           IsScheduleLabel(l) || IsPurposeLabel(l) ||
+           (ToU32(l).size() <= kHeaderChars && (IndicatorHeader(l) || ValuePartHeader(l)));
   }
   static bool LooksLikeLabel(const std::string& l) {
     std::u32string u = ToU32(l);
@@ -526,6 +511,16 @@ class TableReader {
     p_.provenance[key] = SourceOf(t_, *from);
   }
 
+  // One level of government's fiscal money (中央财政资金 | 市级财政资金): the parts add up to the
+  // fiscal money when the table prints no total of it.
+  void FiscalPart(const TableCell& c, const LabelValue& lv) {
+    std::string text;
+    const TableCell* from = nullptr;
+    if (!TakeValue(c, lv, &text, &from) || Compact(text).empty()) return;
+    fiscal_parts_.push_back(text);
+    if (!p_.provenance.count("budget.fiscal")) p_.provenance["budget.fiscal"] = SourceOf(t_, *from);
+  }
+
   void Goals(const TableCell& c, const LabelValue& lv) {
     std::string text;
     const TableCell* from = nullptr;
@@ -568,6 +563,12 @@ class TableReader {
   // Money is parsed once the table's unit is known (a label may state it).
   void FinishMoney() {
     for (auto& [slot, text] : pending_money_) *slot = ParseMoney(text, p_.money_unit);
+    if (p_.budget.fiscal || fiscal_parts_.empty()) return;
+    for (const std::string& text : fiscal_parts_) {
+      const std::optional<double> part = ParseMoney(text, p_.money_unit);
+      if (!part) return;  // a part unread: no sum
+      p_.budget.fiscal = p_.budget.fiscal.value_or(0) + *part;
+    }
   }
 
  private:
@@ -575,6 +576,7 @@ class TableReader {
   Project& p_;
   std::set<const TableCell*> used_;
   std::vector<std::pair<std::optional<double>*, std::string>> pending_money_;
+  std::vector<std::string> fiscal_parts_;  // the printed parts of the fiscal money
 };
 
 // The indicator columns of `map` in a table without a header, as a table continued over a

@@ -7,44 +7,14 @@
 #include <algorithm>
 
 #include "records/records.h"
+#include "tests/table_testing.h"
 
 namespace jixiao {
 namespace {
 
-struct C {
-  int row, col, rowspan, colspan;
-  std::string text;
-};
-
-// A table whose column i spans x in [xs[i], xs[i+1]] and row r spans y in [y0 + 20r, y0 + 20(r+1)].
-Table MakeTable(int page, const std::vector<double>& xs, int rows, const std::vector<C>& cells,
-                double y0 = 100) {
-  Table t;
-  t.page = page;
-  t.cols = static_cast<int>(xs.size()) - 1;
-  t.rows = rows;
-  t.col_lines = xs;
-  for (int r = 0; r <= rows; ++r) t.row_lines.push_back(y0 + 20.0 * r);
-  t.box = {xs.front(), y0, xs.back(), y0 + 20.0 * rows};
-  for (const C& c : cells) {
-    TableCell tc;
-    tc.row = c.row;
-    tc.col = c.col;
-    tc.rowspan = c.rowspan;
-    tc.colspan = c.colspan;
-    tc.box = {xs[c.col], t.row_lines[c.row], xs[c.col + c.colspan], t.row_lines[c.row + c.rowspan]};
-    tc.text = c.text;
-    t.cells.push_back(tc);
-  }
-  return t;
-}
-
-TextLine Line(const std::string& text, double y) {
-  TextLine l;
-  l.text = text;
-  l.box = {50, y, 500, y + 12};
-  return l;
-}
+using table_testing::C;
+using table_testing::Line;
+using table_testing::MakeTable;
 
 PageContent Page(int page, Table t) {
   PageContent p;
@@ -290,6 +260,51 @@ TEST(DepartmentTable, IsARecordOfKindDepartment) {
   EXPECT_EQ(p.indicators[1].value, "有效提升");
   EXPECT_EQ(p.indicators[0].attributes.front(),
             (std::pair<std::string, std::string>{"活动", "医疗保障管理"}));
+}
+
+TEST(DepartmentTable, NamedOnTheLineAboveIt) {
+  // Xi'an's 部门整体支出绩效目标表: the 部门（单位）名称 and the name printed above the ruled
+  // table, which opens with the year's tasks; its indicator block has no 三级指标 column, 指标内容
+  // is the third level.
+  const std::vector<double> xs = {50, 90, 160, 200, 260, 450};
+  const std::vector<C> cells = {
+      {0, 0, 2, 1, "年度主要任务"},
+      {0, 1, 1, 1, "任务名称"},
+      {0, 2, 1, 2, "主要内容"},
+      {0, 4, 1, 1, "总额"},
+      {1, 1, 1, 1, "基本履职"},
+      {1, 2, 1, 2, "人员经费"},
+      {1, 4, 1, 1, "508.61"},
+      {2, 0, 1, 1, "年度总体目标"},
+      {2, 1, 1, 4, "目标 1：认真履职。"},
+      {3, 1, 1, 1, "一级指标"},
+      {3, 2, 1, 1, "二级指标"},
+      {3, 3, 1, 1, "指标内容"},
+      {3, 4, 1, 1, "指标值"},
+      {4, 0, 2, 1, "年度绩效指标"},
+      {4, 1, 2, 1, "产出指标"},
+      {4, 2, 2, 1, "数量指标"},
+      {4, 3, 1, 1, "指标 1：区域自动气象站运行正常"},
+      {4, 4, 1, 1, "每月站点正常运行率≥95%"},
+      {5, 3, 1, 1, "指标 2：作业次数"},
+      {5, 4, 1, 1, "≥12 次/年"},
+  };
+  PageContent page;
+  page.page = 32;
+  page.lines = {Line("2022 年部门整体支出绩效目标表", 50, 150, 350),
+                Line("部门（单位）名称", 75, 60, 130), Line("西安市气象局", 75, 250, 300)};
+  page.tables.push_back(MakeTable(32, xs, 6, cells));
+  auto projects = ReadProjects({page}, nullptr);
+  ASSERT_EQ(projects.size(), 1u);
+  const Project& p = projects[0];
+  EXPECT_EQ(p.kind, "department");
+  EXPECT_EQ(p.project_name, "西安市气象局");
+  ASSERT_EQ(p.indicators.size(), 2u);
+  EXPECT_EQ(p.indicators[0].level1, "产出指标");
+  EXPECT_EQ(p.indicators[0].level2, "数量指标");
+  EXPECT_EQ(p.indicators[0].level3, "指标 1：区域自动气象站运行正常");
+  EXPECT_EQ(p.indicators[1].level3, "指标 2：作业次数");
+  EXPECT_EQ(p.indicators[1].value, "≥12 次/年");
 }
 
 TEST(SplitCodeName, CodesAndNames) {

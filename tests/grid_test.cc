@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "layout/grid_rules.h"
+#include "layout/table.h"
 
 namespace jixiao {
 namespace {
@@ -493,6 +494,40 @@ TEST(FindGrids, BoldTextBottomsBesideARuleDoNotSplitAMergedCell) {
   const std::vector<Grid> grids = Find(page, dpi);
   ASSERT_EQ(grids.size(), 1u);
   ExpectGrid(grids[0], t, style, dpi, 1.0);
+}
+
+TEST(FindGrids, StrokesAlongKnownGlyphsAreNoRules) {
+  // A dense table printed at 3.4 pt, rendered at 200 dpi: the middle bars of a right-aligned
+  // number ("13,583.441518") chain into a run as long as a short rule that ends on the column
+  // rule, in line with the row rule of the cells beside. Told where the glyphs are (the text
+  // layer), FindGrids keeps the merged money cell whole; without, the run splits it.
+  TableSpec t;
+  t.rows = {100, 105, 110, 115, 120};
+  t.cols = {60, 130, 160, 190, 300};
+  t.merges = {{0, 1, 4, 1}, {0, 2, 4, 1}};  // two money columns beside the indicator rows
+  const double dpi = 200, k = dpi / 72;
+  RuleStyle style;
+  cv::Mat page = BlankPage(dpi);
+  DrawTable(&page, dpi, t, style);
+  const double y = 110.2;  // the number's middle, on the row rule's line
+  cv::line(page, cv::Point(static_cast<int>(137 * k), static_cast<int>(y * k)),
+           cv::Point(static_cast<int>(160 * k), static_cast<int>(y * k)), cv::Scalar(0), 1);
+  // The number's glyphs: 13 of 1.7 pt advance, 3.4 pt em, centred on y.
+  std::vector<Word> words(1);
+  words[0].text = "13,583.441518";
+  for (int i = 0; i < 13; ++i)
+    words[0].chars.push_back({137.5 + 1.7 * i, y - 2, 139.2 + 1.7 * i, y + 2});
+  words[0].box = {137.5, y - 2, 137.5 + 1.7 * 13, y + 2};
+  PageImage image;
+  image.gray = page;
+  image.dpi = dpi;
+  image.page = 1;
+  const std::vector<Grid> told = FindGrids(image, {}, GlyphCores(words));
+  ASSERT_EQ(told.size(), 1u);
+  ExpectGrid(told[0], t, style, dpi, 1.0);
+  const std::vector<Grid> blind = FindGrids(image);
+  ASSERT_EQ(blind.size(), 1u);
+  EXPECT_GT(blind[0].cells.size(), told[0].cells.size());  // the money cell cut in two
 }
 
 TEST(FindGrids, TwoTablesOnOnePage) {

@@ -1,55 +1,19 @@
 // Record rebuilding from tables built by hand: labels, spans carried down, continued tables.
+#include "records/records.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
 
 #include "records/fields.h"
-#include "records/records.h"
+#include "tests/table_testing.h"
 
 namespace jixiao {
 namespace {
 
-struct C {
-  int row, col, rowspan, colspan;
-  std::string text;
-};
-
-// A table whose column i spans x in [xs[i], xs[i+1]] and row r spans y in [y0 + 20r, y0 + 20(r+1)].
-Table MakeTable(int page, std::vector<double> xs, int rows, const std::vector<C>& cells, double y0 = 100) {
-  Table t;
-  t.page = page;
-  t.cols = static_cast<int>(xs.size()) - 1;
-  t.rows = rows;
-  t.col_lines = xs;
-  for (int r = 0; r <= rows; ++r) t.row_lines.push_back(y0 + 20.0 * r);
-  t.box = {xs.front(), y0, xs.back(), y0 + 20.0 * rows};
-  for (const C& c : cells) {
-    TableCell tc;
-    tc.row = c.row;
-    tc.col = c.col;
-    tc.rowspan = c.rowspan;
-    tc.colspan = c.colspan;
-    tc.box = {xs[c.col], t.row_lines[c.row], xs[c.col + c.colspan], t.row_lines[c.row + c.rowspan]};
-    tc.text = c.text;
-    if (!c.text.empty()) {
-      TextLine l;
-      l.text = c.text;
-      l.box = tc.box;
-      l.char_height = 10;
-      tc.lines.push_back(l);
-    }
-    t.cells.push_back(tc);
-  }
-  return t;
-}
-
-TextLine Line(const std::string& text, double y, double x0 = 50, double x1 = 500) {
-  TextLine l;
-  l.text = text;
-  l.box = {x0, y, x1, y + 12};
-  l.char_height = 12;
-  return l;
-}
+using table_testing::C;
+using table_testing::Line;
+using table_testing::MakeTable;
 
 // The standard 绩效目标表 layout: 8 column lines (quarter columns do not align with the main ones).
 const std::vector<double> kXs = {50, 110, 170, 230, 290, 350, 410, 470, 530};
@@ -325,6 +289,56 @@ TEST(ReadProjects, AFormOfTheRegionalShapeGivesItsFields) {
   for (const auto& [label, value] : p.attributes)
     if (label == "主管部门及代码") department = value == "231_烟台市审计局";
   EXPECT_TRUE(department);
+  EXPECT_TRUE(warnings.empty());
+}
+
+TEST(ReadProjects, ATransferFormWithASideLabelOverItsIndicators) {
+  // Beijing's 转移支付资金绩效目标表: each level of government's fiscal money on its own row, the
+  // goals under 年度目标, and 绩效指标 (two edits from 绩效指标描述) beside the indicator block.
+  const std::vector<double> xs = {50, 190, 410, 510, 690, 780};
+  const std::vector<C> cells = {
+      {0, 0, 1, 1, "转移支付名称"},
+      {0, 1, 1, 1, "国有企业退休人员社会化管理服务"},
+      {0, 2, 1, 1, "市级主管部门"},
+      {0, 3, 1, 2, "北京市人力资源和社会保障局"},
+      {1, 0, 3, 1, "资金情况（万元）"},
+      {1, 1, 1, 1, "年度金额："},
+      {1, 2, 1, 3, "9119.7025"},
+      {2, 1, 1, 1, "其中：中央财政资金"},
+      {2, 2, 1, 3, "100"},
+      {3, 1, 1, 1, "市级财政资金"},
+      {3, 2, 1, 3, "9019.7025"},
+      {4, 0, 2, 1, "年度总体目标"},
+      {4, 1, 1, 4, "年度目标"},
+      {5, 1, 1, 4, "国有企业已退休人员管理服务工作与原企业分离。"},
+      {6, 0, 3, 1, "绩效指标"},
+      {6, 1, 1, 1, "一级指标"},
+      {6, 2, 1, 1, "二级指标"},
+      {6, 3, 1, 1, "三级指标"},
+      {6, 4, 1, 1, "指标值"},
+      {7, 1, 2, 1, "产出指标"},
+      {7, 2, 2, 1, "数量指标"},
+      {7, 3, 1, 1, "退休人员与原企业分离的比例"},
+      {7, 4, 1, 1, "100%"},
+      {8, 3, 1, 1, "新办理退休人员与原企业分离的比例"},
+      {8, 4, 1, 1, "100%"},
+  };
+  PageContent page;
+  page.page = 44;
+  page.lines = {Line("预算14表 社会保障和就业共同财政事权转移支付资金绩效目标表", 60)};
+  page.tables.push_back(MakeTable(44, xs, 9, cells));
+  std::vector<Warning> warnings;
+  auto projects = ReadProjects({page}, &warnings);
+  ASSERT_EQ(projects.size(), 1u);
+  const Project& p = projects[0];
+  EXPECT_EQ(p.project_name, "国有企业退休人员社会化管理服务");
+  EXPECT_EQ(p.budget.total, 9119.7025);
+  EXPECT_EQ(p.budget.fiscal, 9119.7025);  // 100 + 9019.7025
+  EXPECT_EQ(p.goals, std::vector<std::string>{"国有企业已退休人员管理服务工作与原企业分离。"});
+  ASSERT_EQ(p.indicators.size(), 2u);
+  EXPECT_EQ(p.indicators[1].level1, "产出指标");
+  EXPECT_EQ(p.indicators[1].level3, "新办理退休人员与原企业分离的比例");
+  EXPECT_EQ(p.indicators[1].value, "100%");
   EXPECT_TRUE(warnings.empty());
 }
 

@@ -15,10 +15,14 @@ const LabelSet& LabelsOf(Label label) {
   static const LabelSet kTotal{{"预算数", "项目资金总额", "资金总额", "预算金额", "年度预算数", "项目总预算",
                                 "预算资金", "项目预算数", "预算总额", "项目资金总额(元)", "项目资金总额(万元)",
                                 "预算数(万元)", "预算数(元)", "项目总额", "总计", "预算支出总额", "年度资金总额",
-                                "年度预算资金总额", "实施期资金总额"},
+                                "年度预算资金总额", "实施期资金总额", "年度金额"},
                                 false, {}, {}};
   static const LabelSet kFiscal{{"其中:财政资金", "财政资金", "其中:财政拨款", "财政拨款", "其中:一般公共预算",
                                  "其中:财政性资金"}, true, {}, {}};
+  // The fiscal money of one level of government, where a transfer (转移支付) prints each level's:
+  // together they are the fiscal money.
+  static const LabelSet kFiscalPart{{"中央财政资金", "其中:中央财政资金", "市级财政资金", "省级财政资金",
+                                     "区级财政资金", "县级财政资金", "地方财政资金"}, false, {}, {}};
   static const LabelSet kOther{{"其他资金", "其中:其他资金", "自筹资金"}, true, {}, {}};
   // 绩效指标 is one edit from 绩效目标: a label with 指标 is no goals label.
   static const LabelSet kGoals{{"绩效目标", "年度绩效目标", "年度总体目标", "年度目标", "项目年度目标",
@@ -31,7 +35,6 @@ const LabelSet& LabelsOf(Label label) {
   static const LabelSet kOverallGoals{{"整体绩效目标", "总体绩效目标", "部门整体绩效目标", "年度总体绩效目标",
                                        "总体目标", "项目总体目标"},
                                       false, {}, {}};
-  static const LabelSet kTotalsRow{{"合计", "小计", "总计"}, false, {}, {}};
   // clang-format on
   switch (label) {
     case Label::kCode: return kCode;
@@ -45,7 +48,7 @@ const LabelSet& LabelsOf(Label label) {
     case Label::kListName: return kListName;
     case Label::kDepartment: return kDepartment;
     case Label::kOverallGoals: return kOverallGoals;
-    case Label::kTotalsRow: return kTotalsRow;
+    case Label::kFiscalPart: return kFiscalPart;
   }
   return kName;
 }
@@ -159,6 +162,13 @@ const std::vector<std::string>& IndicatorTerms() {
 bool IsProjectTitle(std::string_view compact) {
   for (std::string_view end : {"绩效目标表", "绩效目标申报表", "绩效目标填报表", "绩效目标审核表"})
     if (EndsWith(compact, end)) return true;
+  return false;
+}
+
+bool IsDepartmentTitle(std::string_view compact) {
+  if (!IsProjectTitle(compact)) return false;
+  for (std::string_view whole : {"部门整体", "整体支出", "单位整体"})
+    if (compact.find(whole) != std::string_view::npos) return true;
   return false;
 }
 

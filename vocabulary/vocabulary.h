@@ -19,7 +19,8 @@ namespace jixiao {
 // kListName names the column of a list table (docs/CONTRACT.md "Template families") that holds
 // each project's name; kDepartment the label of a department table's name (部门整体支出绩效目标表);
 // kOverallGoals the overall goals (a department's, or a form's that prints no yearly goals
-// label); kTotalsRow the name cell of a totals row (合计), never a project.
+// label); kFiscalPart one level of government's part of the fiscal money (中央财政资金,
+// 市级财政资金: the parts add up to budget.fiscal). A totals row's name (合计) is IsTotalsName.
 enum class Label {
   kCode,
   kName,
@@ -32,7 +33,7 @@ enum class Label {
   kListName,
   kDepartment,
   kOverallGoals,
-  kTotalsRow
+  kFiscalPart
 };
 
 // How a label is recognized. A label is in the set when it is one of `names` (or, with `nearly`,
@@ -91,6 +92,10 @@ const std::vector<std::string>& IndicatorTerms();
 // A project table's title line ("3、公用取暖费绩效目标表", "财政项目支出绩效目标填报表"),
 // compared in compact form.
 bool IsProjectTitle(std::string_view compact);
+
+// A title of a whole department's targets (部门整体支出绩效目标表, 部门整体预算绩效目标申报表),
+// compared in compact form.
+bool IsDepartmentTitle(std::string_view compact);
 
 // The ending of a title that names its own project ("警务辅助人员经费项目绩效目标表" ends in
 // 项目绩效目标表) when something precedes it, else "". A form without a 项目名称 label takes its
