@@ -45,6 +45,10 @@ struct Written {
   int64_t id = 0;
   bool already = false;  // an imported document with these bytes was there (another process
                          // wrote it meanwhile): only the paths were added
+  // The document's corrections (store/corrections.h), applied again to its new rows, and the
+  // fields among them whose extracted value is no longer the one corrected.
+  int corrections = 0;
+  std::vector<std::string> corrections_changed;
 };
 Written WriteDocument(Database& db, const ExtractedDocument& doc, const WriteOptions& options = {});
 
@@ -59,6 +63,11 @@ Written RecordFailure(Database& db, const std::string& path, const std::string& 
 Written WriteDocumentRows(Database& db, const ExtractedDocument& doc, const WriteOptions& options = {});
 Written RecordFailureRows(Database& db, const std::string& path, const std::string& sha256, const Error& error,
                           double seconds, const WriteOptions& options = {});
+
+// Deletes the document's project rows (with their indicators and provenance) and writes them
+// again from `projects` (the "projects" of an extract JSON): corrections (store/corrections.h)
+// rewrite them with corrected values. Inside a transaction the caller holds.
+void RewriteProjects(Database& db, int64_t document_id, const nlohmann::ordered_json& projects);
 
 // Adds `path` as another name of the document with this sha256. False when there is none.
 bool AddPath(Database& db, const std::string& sha256, const std::string& path);
