@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <filesystem>
 #include <mutex>
+#include <map>
 #include <random>
+#include <set>
 
 #include <httplib.h>
 
@@ -121,13 +123,29 @@ struct Server::Impl {
         "(SELECT COUNT(*) FROM projects p WHERE p.document_id = d.id), "
         "(SELECT COUNT(*) FROM indicators i WHERE i.document_id = d.id), "
         "(SELECT COUNT(*) FROM findings f WHERE f.document_id = d.id), "
-        "(SELECT COUNT(*) FROM provenance v WHERE v.document_id = d.id AND v.confidence < $1), "
         "(SELECT COUNT(DISTINCT c.field) FROM corrections c WHERE c.sha256 = d.sha256 AND c.action = 'correct') "
         "FROM documents d ORDER BY d.id";
-    std::vector<Row> rows;
+    std::vector<Row> rows, low, findings;
     {
       std::lock_guard lock(db_mutex);
-      rows = db->Query(sql, {options.review_confidence});
+      rows = db->Query(sql);
+      low = db->Query(
+          "SELECT v.document_id, p.idx, v.field FROM provenance v JOIN projects p ON p.id = v.project_id "
+          "WHERE v.confidence < $1",
+          {options.review_confidence});
+      findings = db->Query("SELECT document_id, project_idx, fields FROM findings WHERE project_idx IS NOT NULL");
+    }
+    // A field is flagged for review when it was read below the review confidence or a finding
+    // names it (as the document view's queue counts them).
+    std::map<int64_t, std::set<std::pair<int64_t, std::string>>> flagged;
+    for (const Row& r : low)
+      if (const auto doc = Integer(r[0]), idx = Integer(r[1]); doc && idx) flagged[*doc].insert({*idx, Text(r[2]).value_or("")});
+    for (const Row& r : findings) {
+      const auto doc = Integer(r[0]), idx = Integer(r[1]);
+      const Json names = Json::parse(Text(r[2]).value_or("[]"), nullptr, false);
+      if (!doc || !idx || !names.is_array()) continue;
+      for (const Json& n : names)
+        if (n.is_string()) flagged[*doc].insert({*idx, n.get<std::string>()});
     }
     std::vector<DocumentRow> out;
     for (const Row& r : rows) {
@@ -144,8 +162,8 @@ struct Server::Impl {
       d.projects = Integer(r[9]).value_or(0);
       d.indicators = Integer(r[10]).value_or(0);
       d.findings = Integer(r[11]).value_or(0);
-      d.flagged = Integer(r[12]).value_or(0);
-      d.corrections = Integer(r[13]).value_or(0);
+      d.corrections = Integer(r[12]).value_or(0);
+      d.flagged = static_cast<int64_t>(flagged[d.id].size());
       out.push_back(std::move(d));
     }
     return out;

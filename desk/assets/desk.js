@@ -90,7 +90,10 @@
           reasons.push('置信度 confidence ' + source.confidence + ' < ' + threshold);
         if (source && Array.isArray(source.review))
           for (const r of source.review) reasons.push(typeof r === 'string' ? r : JSON.stringify(r));
-        for (const f of findingsOf.get(path) || []) reasons.push(f.rule + ': ' + (f.message || ''));
+        // A finding names a list (goals) or one of its items (goals[1]).
+        const list = rel.startsWith('goals[') ? 'projects[' + pi + '].goals' : null;
+        for (const f of (findingsOf.get(path) || []).concat(list ? findingsOf.get(list) || [] : []))
+          reasons.push(f.rule + ': ' + (f.message || ''));
         const correction = source && source.correction ? source.correction : null;
         const field = { path, rel, label, value, source, reasons, correction, project: pi, group };
         fields.push(field);
@@ -160,7 +163,8 @@
     const ul = el('ul', {});
     for (const f of list) {
       const first = (f.fields || [])[0];
-      const path = first !== undefined && f.index ? 'projects[' + (f.index - 1) + '].' + first : '';
+      let path = first !== undefined && f.index ? 'projects[' + (f.index - 1) + '].' + first : '';
+      if (path && !byPath.has(path) && byPath.has(path + '[0]')) path += '[0]';  // a list: its first item
       const item = el('li', { 'class': 'finding ' + (f.severity || '') }, el('b', {}, f.rule || ''), ' ', f.message || '');
       if (path && byPath.has(path)) {
         item.setAttribute('data-path', path);
