@@ -2,13 +2,12 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <CLI/CLI.hpp>
 #include <atomic>
 #include <cstdlib>
 #include <iostream>
 #include <memory>
 #include <thread>
-
-#include <CLI/CLI.hpp>
 
 #include "cli/commands.h"
 #include "cli/environment.h"
@@ -57,8 +56,8 @@ int RunReview(const ReviewArgs& a) {
   std::string source;
   const nlohmann::ordered_json records = desk::ReviewRecords(a.input, options, &source);
   WriteFileAtomic(a.out, desk::ReviewHtml(records, source));
-  std::cerr << "jixiao: review: " << records["projects"].size() << " records of " << source << " into " << a.out
-            << '\n';
+  std::cerr << "jixiao: review: " << records["projects"].size() << " records of " << source
+            << " into " << a.out << '\n';
   return 0;
 }
 
@@ -66,28 +65,40 @@ int RunReview(const ReviewArgs& a) {
 
 Runner AddServeCommand(CLI::App& app) {
   auto options = std::make_shared<desk::ServeOptions>();
-  auto* cmd = app.add_subcommand("serve", "The review desk: a local web application over a database (docs/DESK.md)");
-  cmd->add_option("--db", options->db, "SQLite file or postgresql://user@host/dbname (what `jixiao batch` filled)")
+  auto* cmd = app.add_subcommand(
+      "serve", "The review desk: a local web application over a database (docs/DESK.md)");
+  cmd->add_option("--db", options->db,
+                  "SQLite file or postgresql://user@host/dbname (what `jixiao batch` filled)")
       ->required();
-  cmd->add_option("--bind", options->bind, "Address to listen on (default 127.0.0.1; others need --token)");
-  cmd->add_option("--port", options->port, "Port (default 8080; 0 picks a free one)")->check(CLI::Range(0, 65535));
-  cmd->add_option("--token", options->token, "The token every request must carry (default: a random one)");
-  cmd->add_option("--user", options->user, "Who corrections are recorded as when they name nobody (default $USER)");
+  cmd->add_option("--bind", options->bind,
+                  "Address to listen on (default 127.0.0.1; others need --token)");
+  cmd->add_option("--port", options->port, "Port (default 8080; 0 picks a free one)")
+      ->check(CLI::Range(0, 65535));
+  cmd->add_option("--token", options->token,
+                  "The token every request must carry (default: a random one)");
+  cmd->add_option("--user", options->user,
+                  "Who corrections are recorded as when they name nobody (default $USER)");
   cmd->footer(
-      "Prints its address on stderr (jixiao: serve: http://127.0.0.1:PORT/?token=…) and serves until interrupted.\n"
-      "Exit status: 0 stopped; 64 bad command line (another address without --token); 65/66 the database file is "
-      "not a jixiao database / does not exist; 73 the database cannot be read or the address not bound.");
+      "Prints its address on stderr (jixiao: serve: http://127.0.0.1:PORT/?token=…) and serves "
+      "until interrupted.\n"
+      "Exit status: 0 stopped; 64 bad command line (another address without --token); 65/66 the "
+      "database file is "
+      "not a jixiao database / does not exist; 73 the database cannot be read or the address not "
+      "bound.");
   return [options] { return RunServe(*options); };
 }
 
 Runner AddReviewCommand(CLI::App& app) {
   auto args = std::make_shared<ReviewArgs>();
-  auto* cmd = app.add_subcommand("review", "One self-contained HTML file: every record beside its page (docs/DESK.md)");
-  cmd->add_option("INPUT", args->input, "PDF, page image, or extract JSON (its source file must be there)")
+  auto* cmd = app.add_subcommand(
+      "review", "One self-contained HTML file: every record beside its page (docs/DESK.md)");
+  cmd->add_option("INPUT", args->input,
+                  "PDF, page image, or extract JSON (its source file must be there)")
       ->required();
   cmd->add_option("-o,--output", args->out, "The HTML file to write (default review.html)");
   cmd->footer(
-      "Exit status: 0 written; 64 bad command line; 65 unreadable input; 66 the input (or the JSON's source) does "
+      "Exit status: 0 written; 64 bad command line; 65 unreadable input; 66 the input (or the "
+      "JSON's source) does "
       "not exist; 67 encrypted; 73 the output cannot be written.");
   return [args] { return RunReview(*args); };
 }

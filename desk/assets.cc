@@ -11,7 +11,8 @@ namespace {
 
 // The template with each {{NAME}} replaced by values[NAME], in one pass: what is put in is
 // never looked at again (a title holding "{{SCRIPT}}" stays text).
-std::string Fill(std::string_view page, const std::map<std::string, std::string, std::less<>>& values) {
+std::string Fill(std::string_view page,
+                 const std::map<std::string, std::string, std::less<>>& values) {
   std::string out;
   size_t at = 0;
   while (at < page.size()) {
@@ -20,8 +21,10 @@ std::string Fill(std::string_view page, const std::map<std::string, std::string,
     if (close == std::string_view::npos) break;
     const auto it = values.find(page.substr(open + 2, close - open - 2));
     out.append(page.substr(at, open - at));
-    if (it == values.end()) out.append(page.substr(open, close + 2 - open));
-    else out += it->second;
+    if (it == values.end())
+      out.append(page.substr(open, close + 2 - open));
+    else
+      out += it->second;
     at = close + 2;
   }
   out.append(page.substr(std::min(at, page.size())));
@@ -30,10 +33,15 @@ std::string Fill(std::string_view page, const std::map<std::string, std::string,
 
 }  // namespace
 
-std::string_view DeskScript() { return assets::k_desk_js; }
-std::string_view DeskStyle() { return assets::k_desk_css; }
+std::string_view DeskScript() {
+  return assets::k_desk_js;
+}
+std::string_view DeskStyle() {
+  return assets::k_desk_css;
+}
 
-std::string DocumentPage(const std::string& title, const nlohmann::ordered_json& config, bool inline_assets) {
+std::string DocumentPage(const std::string& title, const nlohmann::ordered_json& config,
+                         bool inline_assets) {
   std::string style, script;
   if (inline_assets) {
     // Neither file holds "</": they cannot end their element early.
@@ -43,8 +51,10 @@ std::string DocumentPage(const std::string& title, const nlohmann::ordered_json&
     style = "<link rel=\"stylesheet\" href=\"/static/desk.css\">";
     script = "<script src=\"/static/desk.js\"></script>";
   }
-  return Fill(assets::k_document_html,
-              {{"TITLE", HtmlEscape(title)}, {"STYLE", style}, {"CONFIG", ScriptJson(config)}, {"SCRIPT", script}});
+  return Fill(assets::k_document_html, {{"TITLE", HtmlEscape(title)},
+                                        {"STYLE", style},
+                                        {"CONFIG", ScriptJson(config)},
+                                        {"SCRIPT", script}});
 }
 
 }  // namespace jixiao::desk

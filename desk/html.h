@@ -4,12 +4,11 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace jixiao::desk {
 
@@ -37,11 +36,13 @@ struct ListQuery {
   std::string text;    // q: part of the path, department or title
   std::string status;  // imported | failed | "" (both)
   std::string year;    // "" for every year
-  std::string sort = "path";  // path | year | department | status | projects | flagged | findings | corrections
+  std::string sort =
+      "path";  // path | year | department | status | projects | flagged | findings | corrections
   bool descending = false;
 };
 
 // The page of GET /: the documents, with a form to filter and links to sort.
-std::string DocumentsPage(const std::vector<DocumentRow>& rows, const ListQuery& query, const std::string& database);
+std::string DocumentsPage(const std::vector<DocumentRow>& rows, const ListQuery& query,
+                          const std::string& database);
 
 }  // namespace jixiao::desk

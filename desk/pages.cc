@@ -21,10 +21,12 @@ PagePng Encode(const PageImage& image) {
 PagePng RenderPagePng(const std::string& path, int page, double dpi, const std::string& sha256) {
   const Document doc = Document::Open(path);
   if (!sha256.empty() && doc.info().sha256 != sha256)
-    throw Error(ErrorCode::kBadInput, path, "the file is no longer the document imported (its bytes changed)");
+    throw Error(ErrorCode::kBadInput, path,
+                "the file is no longer the document imported (its bytes changed)");
   if (page < 1 || page > doc.page_count())
-    throw Error(ErrorCode::kBadInput, path, "no page " + std::to_string(page) + " (the document has " +
-                                                std::to_string(doc.page_count()) + ")");
+    throw Error(ErrorCode::kBadInput, path,
+                "no page " + std::to_string(page) + " (the document has " +
+                    std::to_string(doc.page_count()) + ")");
   return Encode(doc.Render(page, dpi));
 }
 

@@ -18,7 +18,8 @@ inline constexpr double kPageDpi = 110;
 // Page `page` (1-based) of the file at `path`, rendered at `dpi` (an image input: at its own
 // resolution). Throws Error: kNotFound naming the path when the file is gone; kBadInput when
 // the file is no longer the document with `sha256` (when given) or has no such page.
-PagePng RenderPagePng(const std::string& path, int page, double dpi, const std::string& sha256 = "");
+PagePng RenderPagePng(const std::string& path, int page, double dpi,
+                      const std::string& sha256 = "");
 // Every page of the file.
 std::vector<PagePng> RenderPages(const std::string& path, double dpi);
 

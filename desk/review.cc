@@ -30,14 +30,17 @@ Json ReviewRecords(const std::string& input, const ExtractOptions& options, std:
   const std::string named = records.contains("source") && records["source"].is_object()
                                 ? records["source"].value("path", "")
                                 : "";
-  if (named.empty()) throw Error(ErrorCode::kBadInput, input, "the JSON names no source file (source.path)");
+  if (named.empty())
+    throw Error(ErrorCode::kBadInput, input, "the JSON names no source file (source.path)");
   std::error_code ec;
   if (fs::exists(named, ec)) {
     *source = named;
-  } else if (const fs::path beside = fs::path(input).parent_path() / fs::path(named).filename(); fs::exists(beside, ec)) {
+  } else if (const fs::path beside = fs::path(input).parent_path() / fs::path(named).filename();
+             fs::exists(beside, ec)) {
     *source = beside.string();
   } else {
-    throw Error(ErrorCode::kNotFound, named, "the source file of " + input + " is not there (nor beside it)");
+    throw Error(ErrorCode::kNotFound, named,
+                "the source file of " + input + " is not there (nor beside it)");
   }
   return records;
 }

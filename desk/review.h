@@ -2,9 +2,8 @@
 // data: URIs, script and style inline, no server, read-only) to send to an auditor.
 #pragma once
 
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "desk/pages.h"
 #include "pipeline/extract.h"
@@ -15,9 +14,11 @@ namespace jixiao::desk {
 // (.json) names its source in source.path (looked for as written, then beside the JSON); any
 // other input is a PDF or image, extracted with `options`. Throws Error as Extract does, and
 // kNotFound naming the source when an extract JSON's source cannot be found.
-nlohmann::ordered_json ReviewRecords(const std::string& input, const ExtractOptions& options, std::string* source);
+nlohmann::ordered_json ReviewRecords(const std::string& input, const ExtractOptions& options,
+                                     std::string* source);
 
 // The page: `records` beside every page of `source` rendered at `dpi`.
-std::string ReviewHtml(const nlohmann::ordered_json& records, const std::string& source, double dpi = kPageDpi);
+std::string ReviewHtml(const nlohmann::ordered_json& records, const std::string& source,
+                       double dpi = kPageDpi);
 
 }  // namespace jixiao::desk

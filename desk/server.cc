@@ -1,13 +1,13 @@
 #include "desk/server.h"
 
+#include <httplib.h>
+
 #include <algorithm>
 #include <filesystem>
-#include <mutex>
 #include <map>
+#include <mutex>
 #include <random>
 #include <set>
-
-#include <httplib.h>
 
 #include "core/error.h"
 #include "desk/assets.h"
@@ -35,7 +35,8 @@ constexpr size_t kMaxIdDigits = 18;
 // What every response says to the browser: nothing but this server's own script, style and
 // images runs or loads; no framing; no sniffing; no referrer (the token is in the first URL).
 constexpr const char* kContentSecurityPolicy =
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:; connect-src 'self'; "
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:; "
+    "connect-src 'self'; "
     "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 std::string RandomToken() {
@@ -54,7 +55,8 @@ std::string RandomToken() {
 bool SameToken(const std::string& a, const std::string& b) {
   if (a.size() != b.size() || b.empty()) return false;
   unsigned diff = 0;
-  for (size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i]) ^ static_cast<unsigned char>(b[i]);
+  for (size_t i = 0; i < a.size(); ++i)
+    diff |= static_cast<unsigned char>(a[i]) ^ static_cast<unsigned char>(b[i]);
   return diff == 0;
 }
 
@@ -83,7 +85,8 @@ std::optional<int64_t> Integer(const Value& v) {
 
 void SendJson(httplib::Response& res, const Json& body, int status = 200) {
   res.status = status;
-  res.set_content(body.dump(-1, ' ', false, Json::error_handler_t::replace), "application/json; charset=utf-8");
+  res.set_content(body.dump(-1, ' ', false, Json::error_handler_t::replace),
+                  "application/json; charset=utf-8");
 }
 
 void SendError(httplib::Response& res, int status, const std::string& message) {
@@ -93,9 +96,12 @@ void SendError(httplib::Response& res, int status, const std::string& message) {
 int HttpStatus(const Error& e) {
   switch (e.code()) {
     case ErrorCode::kUsage:
-    case ErrorCode::kBadInput: return 400;
-    case ErrorCode::kNotFound: return 404;
-    default: return 500;
+    case ErrorCode::kBadInput:
+      return 400;
+    case ErrorCode::kNotFound:
+      return 404;
+    default:
+      return 500;
   }
 }
 
@@ -123,23 +129,27 @@ struct Server::Impl {
         "(SELECT COUNT(*) FROM projects p WHERE p.document_id = d.id), "
         "(SELECT COUNT(*) FROM indicators i WHERE i.document_id = d.id), "
         "(SELECT COUNT(*) FROM findings f WHERE f.document_id = d.id), "
-        "(SELECT COUNT(DISTINCT c.field) FROM corrections c WHERE c.sha256 = d.sha256 AND c.action = 'correct') "
+        "(SELECT COUNT(DISTINCT c.field) FROM corrections c WHERE c.sha256 = d.sha256 AND c.action "
+        "= 'correct') "
         "FROM documents d ORDER BY d.id";
     std::vector<Row> rows, low, findings;
     {
       std::lock_guard lock(db_mutex);
       rows = db->Query(sql);
       low = db->Query(
-          "SELECT v.document_id, p.idx, v.field FROM provenance v JOIN projects p ON p.id = v.project_id "
+          "SELECT v.document_id, p.idx, v.field FROM provenance v JOIN projects p ON p.id = "
+          "v.project_id "
           "WHERE v.confidence < $1",
           {options.review_confidence});
-      findings = db->Query("SELECT document_id, project_idx, fields FROM findings WHERE project_idx IS NOT NULL");
+      findings = db->Query(
+          "SELECT document_id, project_idx, fields FROM findings WHERE project_idx IS NOT NULL");
     }
     // A field is flagged for review when it was read below the review confidence or a finding
     // names it (as the document view's queue counts them).
     std::map<int64_t, std::set<std::pair<int64_t, std::string>>> flagged;
     for (const Row& r : low)
-      if (const auto doc = Integer(r[0]), idx = Integer(r[1]); doc && idx) flagged[*doc].insert({*idx, Text(r[2]).value_or("")});
+      if (const auto doc = Integer(r[0]), idx = Integer(r[1]); doc && idx)
+        flagged[*doc].insert({*idx, Text(r[2]).value_or("")});
     for (const Row& r : findings) {
       const auto doc = Integer(r[0]), idx = Integer(r[1]);
       const Json names = Json::parse(Text(r[2]).value_or("[]"), nullptr, false);
@@ -172,12 +182,15 @@ struct Server::Impl {
   // The paths the document was imported from, its first one first.
   std::vector<std::string> Paths(int64_t id, std::string* sha256) {
     std::lock_guard lock(db_mutex);
-    const auto rows = db->Query("SELECT path, sha256 FROM documents WHERE id = $1 AND status = 'imported'", {id});
+    const auto rows =
+        db->Query("SELECT path, sha256 FROM documents WHERE id = $1 AND status = 'imported'", {id});
     if (rows.empty()) return {};
     *sha256 = Text(rows[0][1]).value_or("");
     std::vector<std::string> paths = {Text(rows[0][0]).value_or("")};
-    for (const Row& r : db->Query("SELECT path FROM document_paths WHERE document_id = $1 ORDER BY path", {id}))
-      if (const auto p = Text(r[0]); p && std::find(paths.begin(), paths.end(), *p) == paths.end()) paths.push_back(*p);
+    for (const Row& r :
+         db->Query("SELECT path FROM document_paths WHERE document_id = $1 ORDER BY path", {id}))
+      if (const auto p = Text(r[0]); p && std::find(paths.begin(), paths.end(), *p) == paths.end())
+        paths.push_back(*p);
     return paths;
   }
 
@@ -200,7 +213,8 @@ bool Server::Impl::Authorized(const httplib::Request& req, httplib::Response& re
   } else if (req.has_param("token")) {
     given = req.get_param_value("token");
     via = Via::kQuery;
-  } else if (const std::string c = CookieValue(req.get_header_value("Cookie"), kCookie); !c.empty()) {
+  } else if (const std::string c = CookieValue(req.get_header_value("Cookie"), kCookie);
+             !c.empty()) {
     given = c;
     via = Via::kCookie;
   }
@@ -227,7 +241,8 @@ bool Server::Impl::Authorized(const httplib::Request& req, httplib::Response& re
     }
   }
   if (via == Via::kQuery)
-    res.set_header("Set-Cookie", std::string(kCookie) + "=" + options.token + "; Path=/; HttpOnly; SameSite=Strict");
+    res.set_header("Set-Cookie", std::string(kCookie) + "=" + options.token +
+                                     "; Path=/; HttpOnly; SameSite=Strict");
   return true;
 }
 
@@ -236,15 +251,16 @@ void Server::Impl::Routes() {
     return Authorized(req, res) ? httplib::Server::HandlerResponse::Unhandled
                                 : httplib::Server::HandlerResponse::Handled;
   });
-  http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
-    try {
-      std::rethrow_exception(ep);
-    } catch (const Error& e) {
-      SendError(res, HttpStatus(e), e.what());
-    } catch (const std::exception& e) {
-      SendError(res, 500, e.what());
-    }
-  });
+  http.set_exception_handler(
+      [](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+        try {
+          std::rethrow_exception(ep);
+        } catch (const Error& e) {
+          SendError(res, HttpStatus(e), e.what());
+        } catch (const std::exception& e) {
+          SendError(res, 500, e.what());
+        }
+      });
 
   http.Get("/static/desk.js", [](const httplib::Request&, httplib::Response& res) {
     res.set_content(std::string(DeskScript()), "text/javascript; charset=utf-8");
@@ -265,7 +281,8 @@ void Server::Impl::Routes() {
       if (!q.status.empty() && r.status != q.status) return true;
       if (!q.year.empty() && (!r.year || std::to_string(*r.year) != q.year)) return true;
       if (!q.text.empty() && r.path.find(q.text) == std::string::npos &&
-          r.department.find(q.text) == std::string::npos && r.title.find(q.text) == std::string::npos)
+          r.department.find(q.text) == std::string::npos &&
+          r.title.find(q.text) == std::string::npos)
         return true;
       return false;
     });
@@ -282,22 +299,25 @@ void Server::Impl::Routes() {
     std::stable_sort(rows.begin(), rows.end(), [&](const DocumentRow& a, const DocumentRow& b) {
       return q.descending ? key(b) < key(a) : key(a) < key(b);
     });
-    res.set_content(DocumentsPage(rows, q, store::RedactUri(db->target())), "text/html; charset=utf-8");
+    res.set_content(DocumentsPage(rows, q, store::RedactUri(db->target())),
+                    "text/html; charset=utf-8");
   });
 
   http.Get(R"(/documents/(\d+))", [this](const httplib::Request& req, httplib::Response& res) {
     const auto id = IdOf(req.matches[1]);
     std::string sha256;
     const std::vector<std::string> paths = id ? Paths(*id, &sha256) : std::vector<std::string>{};
-    if (paths.empty()) return SendError(res, 404, "no imported document " + std::string(req.matches[1]));
+    if (paths.empty())
+      return SendError(res, 404, "no imported document " + std::string(req.matches[1]));
     Json config;
     config["mode"] = "desk";
     config["id"] = *id;
     config["token"] = options.token;
     config["review_confidence"] = options.review_confidence;
-    res.set_content(DocumentPage(std::filesystem::path(paths.front()).filename().string() + " — jixiao desk", config,
-                                 false),
-                    "text/html; charset=utf-8");
+    res.set_content(
+        DocumentPage(std::filesystem::path(paths.front()).filename().string() + " — jixiao desk",
+                     config, false),
+        "text/html; charset=utf-8");
   });
 
   http.Get("/api/documents", [this](const httplib::Request&, httplib::Response& res) {
@@ -314,7 +334,8 @@ void Server::Impl::Routes() {
       std::lock_guard lock(db_mutex);
       doc = store::CorrectedJson(*db, *id);
       if (doc && doc->contains("source"))
-        for (const store::Correction& c : store::CorrectionsOf(*db, (*doc)["source"].value("sha256", "")))
+        for (const store::Correction& c :
+             store::CorrectionsOf(*db, (*doc)["source"].value("sha256", "")))
           history.push_back({{"id", c.id},
                              {"field", c.field},
                              {"action", store::ActionName(c.action)},
@@ -332,12 +353,14 @@ void Server::Impl::Routes() {
     SendJson(res, out);
   });
 
-  http.Get(R"(/api/documents/(\d+)/pages/(\d+)\.png)", [this](const httplib::Request& req, httplib::Response& res) {
+  http.Get(R"(/api/documents/(\d+)/pages/(\d+)\.png)", [this](const httplib::Request& req,
+                                                              httplib::Response& res) {
     const auto id = IdOf(req.matches[1]);
     const auto page = IdOf(req.matches[2]);
     std::string sha256;
     const std::vector<std::string> paths = id ? Paths(*id, &sha256) : std::vector<std::string>{};
-    if (paths.empty() || !page) return SendError(res, 404, "no imported document " + std::string(req.matches[1]));
+    if (paths.empty() || !page)
+      return SendError(res, 404, "no imported document " + std::string(req.matches[1]));
     std::string gone;
     for (const std::string& path : paths) {
       std::error_code ec;
@@ -359,31 +382,42 @@ void Server::Impl::Routes() {
     SendError(res, 404, "the source file is gone: " + gone);
   });
 
-  http.Post(R"(/api/documents/(\d+)/corrections)", [this](const httplib::Request& req, httplib::Response& res) {
+  http.Post(R"(/api/documents/(\d+)/corrections)", [this](const httplib::Request& req,
+                                                          httplib::Response& res) {
     const auto id = IdOf(req.matches[1]);
     if (!id) return SendError(res, 404, "no imported document " + std::string(req.matches[1]));
     if (req.get_header_value("Content-Type").rfind("application/json", 0) != 0)
       return SendError(res, 415, "send the correction as application/json");
     const Json body = Json::parse(req.body, nullptr, false);
-    if (body.is_discarded() || !body.is_object() || !body.contains("field") || !body["field"].is_string())
-      return SendError(res, 400, "a correction is {\"field\": \"projects[0]…\", \"value\": \"…\", \"note\": \"…\"}");
+    if (body.is_discarded() || !body.is_object() || !body.contains("field") ||
+        !body["field"].is_string())
+      return SendError(
+          res, 400,
+          "a correction is {\"field\": \"projects[0]…\", \"value\": \"…\", \"note\": \"…\"}");
     store::CorrectionRequest request;
     request.field = body["field"].get<std::string>();
     const std::string action = body.value("action", "correct");
-    if (action != "correct" && action != "accept") return SendError(res, 400, "action is correct or accept");
-    request.action = action == "accept" ? store::CorrectionAction::kAccept : store::CorrectionAction::kCorrect;
+    if (action != "correct" && action != "accept")
+      return SendError(res, 400, "action is correct or accept");
+    request.action =
+        action == "accept" ? store::CorrectionAction::kAccept : store::CorrectionAction::kCorrect;
     if (body.contains("value")) {
       const Json& v = body["value"];
-      if (v.is_string()) request.value = v.get<std::string>();
-      else if (v.is_number()) request.value = v.dump();
-      else if (!v.is_null()) return SendError(res, 400, "value is a string, a number or null");
+      if (v.is_string())
+        request.value = v.get<std::string>();
+      else if (v.is_number())
+        request.value = v.dump();
+      else if (!v.is_null())
+        return SendError(res, 400, "value is a string, a number or null");
     } else if (request.action == store::CorrectionAction::kCorrect) {
       return SendError(res, 400, "a correction needs a value");
     }
-    if (body.contains("note") && body["note"].is_string()) request.note = body["note"].get<std::string>();
-    request.who = body.contains("who") && body["who"].is_string() && !body["who"].get<std::string>().empty()
-                      ? body["who"].get<std::string>()
-                      : options.user;
+    if (body.contains("note") && body["note"].is_string())
+      request.note = body["note"].get<std::string>();
+    request.who =
+        body.contains("who") && body["who"].is_string() && !body["who"].get<std::string>().empty()
+            ? body["who"].get<std::string>()
+            : options.user;
     store::Correction c;
     {
       std::lock_guard lock(db_mutex);
@@ -406,7 +440,8 @@ Server::Server(ServeOptions options) : impl_(std::make_unique<Impl>()) {
   Impl& s = *impl_;
   s.options = std::move(options);
   if (!IsLoopback(s.options.bind) && s.options.token.empty())
-    throw Error(ErrorCode::kUsage, s.options.bind, "serving on an address other than loopback needs --token");
+    throw Error(ErrorCode::kUsage, s.options.bind,
+                "serving on an address other than loopback needs --token");
   if (s.options.token.empty()) s.options.token = RandomToken();
   if (s.options.user.empty()) s.options.user = "desk";
   s.db = exporter::OpenForExport(s.options.db);
@@ -419,13 +454,20 @@ Server::Server(ServeOptions options) : impl_(std::make_unique<Impl>()) {
     s.port = s.http.bind_to_port(host, s.options.port) ? s.options.port : -1;
   }
   if (s.port <= 0)
-    throw Error(ErrorCode::kOutput, s.options.bind + ":" + std::to_string(s.options.port), "cannot listen there");
+    throw Error(ErrorCode::kOutput, s.options.bind + ":" + std::to_string(s.options.port),
+                "cannot listen there");
 }
 
-Server::~Server() { Stop(); }
+Server::~Server() {
+  Stop();
+}
 
-int Server::port() const { return impl_->port; }
-const std::string& Server::token() const { return impl_->options.token; }
+int Server::port() const {
+  return impl_->port;
+}
+const std::string& Server::token() const {
+  return impl_->options.token;
+}
 
 std::string Server::Url() const {
   std::string host = impl_->options.bind;
@@ -433,8 +475,12 @@ std::string Server::Url() const {
   return "http://" + host + ":" + std::to_string(impl_->port) + "/?token=" + impl_->options.token;
 }
 
-void Server::Run() { impl_->http.listen_after_bind(); }
+void Server::Run() {
+  impl_->http.listen_after_bind();
+}
 
-void Server::Stop() { impl_->http.stop(); }
+void Server::Stop() {
+  impl_->http.stop();
+}
 
 }  // namespace jixiao::desk

@@ -24,7 +24,9 @@ std::optional<std::string> OptionalText(const Value& v) {
   return std::nullopt;
 }
 
-Value OrNull(const std::optional<std::string>& s) { return s ? Value{*s} : Value{}; }
+Value OrNull(const std::optional<std::string>& s) {
+  return s ? Value{*s} : Value{};
+}
 
 // The record of a project-scope or indicator-scope field in a project's JSON; nullptr when
 // the row is not there.
@@ -77,7 +79,8 @@ bool Settable(const FieldPath& path, std::string* why) {
   const FieldSpec& f = *path.field;
   switch (f.type) {
     case FieldType::kText:
-    case FieldType::kNumber: return true;
+    case FieldType::kNumber:
+      return true;
     case FieldType::kTextList:
       if (f.scope == FieldScope::kProject && path.index) return true;
       *why = f.path + " holds several values: correct one item, " + f.path + "[N]";
@@ -92,14 +95,16 @@ bool Settable(const FieldPath& path, std::string* why) {
       return false;
     case FieldType::kInteger:
     case FieldType::kIntegerList:
-    case FieldType::kRows: break;
+    case FieldType::kRows:
+      break;
   }
   *why = f.path + " is not a value a correction can set";
   return false;
 }
 
 // The JSON value a correction's text gives the field (a number field takes a number).
-Json NewValue(const FieldPath& path, const std::optional<std::string>& text, const std::string& field) {
+Json NewValue(const FieldPath& path, const std::optional<std::string>& text,
+              const std::string& field) {
   if (path.field->type != FieldType::kNumber) return text.value_or("");
   if (!text || text->empty()) return nullptr;
   const std::optional<double> n = JsonToNumber(Json(*text));
@@ -144,7 +149,8 @@ bool ApplyOne(Json& result, const Correction& c, bool* changed) {
   // An indicator's typed value follows its printed value.
   for (const FieldSpec& typed : Fields(path->field->scope))
     if (typed.typed_from == path->field)
-      PutJson(*record, typed, Json(ToJson(Normalize(value.is_string() ? value.get<std::string>() : ""))));
+      PutJson(*record, typed,
+              Json(ToJson(Normalize(value.is_string() ? value.get<std::string>() : ""))));
   Json& prov = project["provenance"];
   if (!prov.is_object()) prov = Json::object();
   Json& entry = prov[ProjectRelative(*path)];
@@ -172,14 +178,16 @@ std::optional<std::string> ValueText(const Json& value) {
 
 std::vector<Correction> CorrectionsOf(Database& db, const std::string& sha256) {
   std::vector<Correction> out;
-  for (const Row& r : db.Query("SELECT id, sha256, field, action, old_value, new_value, note, who, corrected_at "
-                               "FROM corrections WHERE sha256 = $1 ORDER BY id",
-                               {sha256})) {
+  for (const Row& r :
+       db.Query("SELECT id, sha256, field, action, old_value, new_value, note, who, corrected_at "
+                "FROM corrections WHERE sha256 = $1 ORDER BY id",
+                {sha256})) {
     Correction c;
     c.id = std::get<int64_t>(r[0]);
     c.sha256 = std::get<std::string>(r[1]);
     c.field = std::get<std::string>(r[2]);
-    c.action = OptionalText(r[3]).value_or("") == "accept" ? CorrectionAction::kAccept : CorrectionAction::kCorrect;
+    c.action = OptionalText(r[3]).value_or("") == "accept" ? CorrectionAction::kAccept
+                                                           : CorrectionAction::kCorrect;
     c.old_value = OptionalText(r[4]);
     c.new_value = OptionalText(r[5]);
     c.note = OptionalText(r[6]).value_or("");
@@ -195,8 +203,10 @@ std::vector<Correction> Latest(const std::vector<Correction>& history) {
   std::map<std::string, size_t> at;
   for (const Correction& c : history) {
     const auto [it, fresh] = at.emplace(c.field, latest.size());
-    if (fresh) latest.push_back(c);
-    else latest[it->second] = c;
+    if (fresh)
+      latest.push_back(c);
+    else
+      latest[it->second] = c;
   }
   return latest;
 }
@@ -222,7 +232,8 @@ Applied ApplyCorrections(Json& result, const std::vector<Correction>& latest) {
 
 std::optional<Json> CorrectedJson(Database& db, int64_t document_id) {
   const auto rows =
-      db.Query("SELECT sha256, result_json FROM documents WHERE id = $1 AND status = 'imported'", {document_id});
+      db.Query("SELECT sha256, result_json FROM documents WHERE id = $1 AND status = 'imported'",
+               {document_id});
   if (rows.empty()) return std::nullopt;
   const auto sha = OptionalText(rows[0][0]);
   const auto text = OptionalText(rows[0][1]);
@@ -242,20 +253,24 @@ Correction AddCorrection(Database& db, int64_t document_id, const CorrectionRequ
     // that two corrections at once are one after the other.
     db.Exec("UPDATE documents SET status = status WHERE id = $1", {document_id});
     const auto rows =
-        db.Query("SELECT sha256, result_json FROM documents WHERE id = $1 AND status = 'imported'", {document_id});
+        db.Query("SELECT sha256, result_json FROM documents WHERE id = $1 AND status = 'imported'",
+                 {document_id});
     if (rows.empty() || !OptionalText(rows[0][0]))
-      throw Error(ErrorCode::kNotFound, std::to_string(document_id), "no imported document with this id");
+      throw Error(ErrorCode::kNotFound, std::to_string(document_id),
+                  "no imported document with this id");
     const std::string sha256 = *OptionalText(rows[0][0]);
     Json result = Json::parse(OptionalText(rows[0][1]).value_or("{}"), nullptr, false);
     if (result.is_discarded() || !result.is_object())
-      throw Error(ErrorCode::kBadInput, std::to_string(document_id), "the document's stored records cannot be read");
+      throw Error(ErrorCode::kBadInput, std::to_string(document_id),
+                  "the document's stored records cannot be read");
     const std::vector<Correction> latest = Latest(CorrectionsOf(db, sha256));
     ApplyCorrections(result, latest);
 
     std::string why;
     const ExtractResult records = ReadExtractJson(result, std::to_string(document_id));
     const std::optional<FieldPath> path = ParseFieldPath(request.field, records.projects, &why);
-    if (!path) throw Error(ErrorCode::kBadInput, request.field, why.empty() ? "no such field" : why);
+    if (!path)
+      throw Error(ErrorCode::kBadInput, request.field, why.empty() ? "no such field" : why);
     if (!Settable(*path, &why)) throw Error(ErrorCode::kBadInput, request.field, why);
     Json& project = result["projects"][static_cast<size_t>(*path->project)];
     Json* record = RecordOf(project, *path);
@@ -277,10 +292,11 @@ Correction AddCorrection(Database& db, int64_t document_id, const CorrectionRequ
     c.who = request.who;
     c.at = UtcNow();
     c.id = db.InsertReturningId(
-        "INSERT INTO corrections (sha256, field, action, old_value, new_value, note, who, corrected_at) "
+        "INSERT INTO corrections (sha256, field, action, old_value, new_value, note, who, "
+        "corrected_at) "
         "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
-        {sha256, c.field, std::string(ActionName(c.action)), OrNull(c.old_value), OrNull(c.new_value), c.note, c.who,
-         c.at});
+        {sha256, c.field, std::string(ActionName(c.action)), OrNull(c.old_value),
+         OrNull(c.new_value), c.note, c.who, c.at});
     bool changed = false;
     ApplyOne(result, c, &changed);
     RewriteProjects(db, document_id, result["projects"]);
@@ -296,7 +312,8 @@ Correction AddCorrection(Database& db, int64_t document_id, const CorrectionRequ
   }
 }
 
-Applied ReapplyCorrections(Database& db, int64_t document_id, const std::string& sha256, const Json& result) {
+Applied ReapplyCorrections(Database& db, int64_t document_id, const std::string& sha256,
+                           const Json& result) {
   const std::vector<Correction> latest = Latest(CorrectionsOf(db, sha256));
   if (latest.empty()) return {};
   Json corrected = result;

@@ -10,11 +10,10 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "store/database.h"
 
@@ -66,8 +65,8 @@ Applied ApplyCorrections(nlohmann::ordered_json& result, const std::vector<Corre
 std::optional<nlohmann::ordered_json> CorrectedJson(Database& db, int64_t document_id);
 
 struct CorrectionRequest {
-  std::string field;                      // projects[0].indicators[3].value
-  std::optional<std::string> value;       // kCorrect: the new value ("" or nullopt: empty)
+  std::string field;                 // projects[0].indicators[3].value
+  std::optional<std::string> value;  // kCorrect: the new value ("" or nullopt: empty)
   CorrectionAction action = CorrectionAction::kCorrect;
   std::string note;
   std::string who;

@@ -3,15 +3,13 @@
 // away), and `jixiao review` of one scanned page. The browser test is
 // tests/browser/desk_browser_test.mjs.
 #include <gtest/gtest.h>
-
 #include <httplib.h>
 
 #include <filesystem>
 #include <fstream>
+#include <opencv2/imgcodecs.hpp>
 #include <sstream>
 #include <thread>
-
-#include <opencv2/imgcodecs.hpp>
 
 #include "batch/batch.h"
 #include "desk/html.h"
@@ -41,10 +39,12 @@ std::string ReadAll(const fs::path& p) {
 class DeskTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new fs::path(fs::temp_directory_path() / ("jixiao-desk-test-" + std::to_string(::getpid())));
+    dir_ = new fs::path(fs::temp_directory_path() /
+                        ("jixiao-desk-test-" + std::to_string(::getpid())));
     fs::remove_all(*dir_);
     fs::create_directories(*dir_);
-    const std::string sample = ReadAll(fs::path(JIXIAO_SOURCE_DIR) / "samples/tianbao-2022/digital.pdf");
+    const std::string sample =
+        ReadAll(fs::path(JIXIAO_SOURCE_DIR) / "samples/tianbao-2022/digital.pdf");
     // The same pages twice, as two documents: a PDF reader ignores what follows %%EOF, the
     // sha256 does not.
     std::ofstream(*dir_ / kHostileName, std::ios::binary) << sample;
@@ -54,8 +54,9 @@ class DeskTest : public ::testing::Test {
       auto db = jixiao::store::Database::Open(*db_path_);
       jixiao::batch::BatchOptions options;
       options.jobs = 2;
-      const auto summary = jixiao::batch::RunBatch({(*dir_ / kHostileName).string(), (*dir_ / "moved.pdf").string()},
-                                                   *db, options, [](const jixiao::batch::Event&) {});
+      const auto summary =
+          jixiao::batch::RunBatch({(*dir_ / kHostileName).string(), (*dir_ / "moved.pdf").string()},
+                                  *db, options, [](const jixiao::batch::Event&) {});
       ASSERT_EQ(summary.imported, 2);
     }
     fs::rename(*dir_ / "moved.pdf", *dir_ / "moved-away.pdf");
@@ -97,8 +98,8 @@ class DeskTest : public ::testing::Test {
   }
 
   static httplib::Result Correct(httplib::Client& c, int64_t id, const Json& body) {
-    return c.Post(("/api/documents/" + std::to_string(id) + "/corrections").c_str(), Auth(), body.dump(),
-                  "application/json");
+    return c.Post(("/api/documents/" + std::to_string(id) + "/corrections").c_str(), Auth(),
+                  body.dump(), "application/json");
   }
 
   static fs::path* dir_;
@@ -142,7 +143,8 @@ TEST_F(DeskTest, WritesNeedTheTokenHeaderAndThisOrigin) {
   const std::string body = Json{{"field", "projects[0].purpose"}, {"value", "x"}}.dump();
   const std::string url = "/api/documents/" + std::to_string(id) + "/corrections";
   // A page of another site can make the browser send the cookie, not the header.
-  auto r = c.Post(url.c_str(), {{"Cookie", std::string("jixiao_token=") + kToken}}, body, "application/json");
+  auto r = c.Post(url.c_str(), {{"Cookie", std::string("jixiao_token=") + kToken}}, body,
+                  "application/json");
   EXPECT_EQ(r->status, 403);
   httplib::Headers other = Auth();
   other.emplace("Origin", "http://evil.example");
@@ -177,14 +179,16 @@ TEST_F(DeskTest, AHostileFileNameShowsAsText) {
   ASSERT_EQ(list->status, 200);
   EXPECT_EQ(list->body.find("<img src=x"), std::string::npos);
   EXPECT_NE(list->body.find("&lt;img src=x onerror=alert(1)&gt;.pdf"), std::string::npos);
-  EXPECT_NE(list->get_header_value("Content-Security-Policy").find("script-src 'self'"), std::string::npos);
+  EXPECT_NE(list->get_header_value("Content-Security-Policy").find("script-src 'self'"),
+            std::string::npos);
 
   const int64_t id = IdOf(kHostileName);
   ASSERT_GT(id, 0);
   const auto page = c.Get(("/documents/" + std::to_string(id)).c_str(), Auth());
   ASSERT_EQ(page->status, 200);
   EXPECT_EQ(page->body.find("<img src=x"), std::string::npos);
-  EXPECT_NE(page->body.find("&lt;img src=x onerror=alert(1)&gt;.pdf"), std::string::npos);  // the title
+  EXPECT_NE(page->body.find("&lt;img src=x onerror=alert(1)&gt;.pdf"),
+            std::string::npos);  // the title
 
   const auto api = c.Get(("/api/documents/" + std::to_string(id)).c_str(), Auth());
   ASSERT_EQ(api->status, 200);
@@ -204,14 +208,16 @@ TEST_F(DeskTest, PagesAreRenderedFromTheStoredSource) {
   const auto r = c.Get(("/api/documents/" + std::to_string(id) + "/pages/2.png").c_str(), Auth());
   ASSERT_EQ(r->status, 200);
   EXPECT_EQ(r->get_header_value("Content-Type"), "image/png");
-  const cv::Mat image =
-      cv::imdecode(std::vector<unsigned char>(r->body.begin(), r->body.end()), cv::IMREAD_UNCHANGED);
+  const cv::Mat image = cv::imdecode(std::vector<unsigned char>(r->body.begin(), r->body.end()),
+                                     cv::IMREAD_UNCHANGED);
   ASSERT_FALSE(image.empty());
   const double dpi = std::stod(r->get_header_value("X-Jixiao-Dpi"));
   // The tianbao form is an A4 page in landscape: 842 × 595 points.
   EXPECT_NEAR(image.cols * 72 / dpi, 842, 3);
   EXPECT_NEAR(image.rows * 72 / dpi, 595, 3);
-  EXPECT_EQ(c.Get(("/api/documents/" + std::to_string(id) + "/pages/9.png").c_str(), Auth())->status, 404);
+  EXPECT_EQ(
+      c.Get(("/api/documents/" + std::to_string(id) + "/pages/9.png").c_str(), Auth())->status,
+      404);
 }
 
 TEST_F(DeskTest, AMovedSourceIsAClear404NamingIt) {
@@ -221,7 +227,9 @@ TEST_F(DeskTest, AMovedSourceIsAClear404NamingIt) {
   const auto r = c.Get(("/api/documents/" + std::to_string(id) + "/pages/1.png").c_str(), Auth());
   ASSERT_EQ(r->status, 404);
   const Json error = Json::parse(r->body);
-  EXPECT_NE(error["error"].get<std::string>().find((*dir_ / "moved.pdf").string()), std::string::npos) << r->body;
+  EXPECT_NE(error["error"].get<std::string>().find((*dir_ / "moved.pdf").string()),
+            std::string::npos)
+      << r->body;
   // The records are still there.
   EXPECT_EQ(c.Get(("/api/documents/" + std::to_string(id)).c_str(), Auth())->status, 200);
 }
@@ -229,8 +237,9 @@ TEST_F(DeskTest, AMovedSourceIsAClear404NamingIt) {
 TEST_F(DeskTest, ACorrectionToAFieldThatDoesNotExistIs400) {
   auto c = Client();
   const int64_t id = IdOf(kHostileName);
-  for (const char* field : {"projects[0].nonesuch", "projects[9].purpose", "projects[0].indicators[99].value",
-                            "projects[0].goals", "purpose", "projects[0].indicators[0].value_normalized"}) {
+  for (const char* field :
+       {"projects[0].nonesuch", "projects[9].purpose", "projects[0].indicators[99].value",
+        "projects[0].goals", "purpose", "projects[0].indicators[0].value_normalized"}) {
     const auto r = Correct(c, id, {{"field", field}, {"value", "1"}});
     ASSERT_TRUE(r);
     EXPECT_EQ(r->status, 400) << field << ": " << r->body;
@@ -246,7 +255,8 @@ TEST_F(DeskTest, ACorrectionIsShownExportedAndKeptByForce) {
   auto c = Client();
   const int64_t id = IdOf(kHostileName);
   const std::string field = "projects[1].indicators[2].value";
-  auto r = Correct(c, id, {{"field", field}, {"value", "≥75%"}, {"note", "印刷值"}, {"who", "审计员"}});
+  auto r =
+      Correct(c, id, {{"field", field}, {"value", "≥75%"}, {"note", "印刷值"}, {"who", "审计员"}});
   ASSERT_EQ(r->status, 201) << r->body;
   const Json saved = Json::parse(r->body);
   EXPECT_EQ(saved["new"], "≥75%");
@@ -254,12 +264,14 @@ TEST_F(DeskTest, ACorrectionIsShownExportedAndKeptByForce) {
   const std::string old_value = saved["old"].get<std::string>();
 
   // The document shows it, marked, with its typed value following it.
-  const Json doc = Json::parse(c.Get(("/api/documents/" + std::to_string(id)).c_str(), Auth())->body);
+  const Json doc =
+      Json::parse(c.Get(("/api/documents/" + std::to_string(id)).c_str(), Auth())->body);
   const Json& row = doc["projects"][1]["indicators"][2];
   EXPECT_EQ(row["value"], "≥75%");
   EXPECT_EQ(row["value_normalized"]["op"], ">=");
   EXPECT_EQ(row["value_normalized"]["number"], 75);
-  EXPECT_EQ(doc["projects"][1]["provenance"]["indicators[2].value"]["correction"]["old"], old_value);
+  EXPECT_EQ(doc["projects"][1]["provenance"]["indicators[2].value"]["correction"]["old"],
+            old_value);
   EXPECT_EQ(doc["corrections"][0]["field"], field);
 
   // The export writes the corrected value and says so.
@@ -269,10 +281,12 @@ TEST_F(DeskTest, ACorrectionIsShownExportedAndKeptByForce) {
     for (const auto& cells : t.rows) {
       const auto text = [&](const char* key) {
         for (size_t i = 0; i < t.columns.size(); ++i)
-          if (std::string(t.columns[i].key) == key) return jixiao::exporter::CellText(cells[i], t.columns[i]);
+          if (std::string(t.columns[i].key) == key)
+            return jixiao::exporter::CellText(cells[i], t.columns[i]);
         return std::string();
       };
-      if (fs::path(text("document")).filename() != kHostileName || text("project_index") != "2" || text("seq") != "2")
+      if (fs::path(text("document")).filename() != kHostileName || text("project_index") != "2" ||
+          text("seq") != "2")
         continue;
       seen = true;
       EXPECT_EQ(text("value"), "≥75%");
@@ -313,7 +327,10 @@ TEST_F(DeskTest, ConcurrentCorrectionsFromTwoClientsAreAllKeptInOrder) {
     clients.emplace_back([&, k] {
       auto c = Client();
       for (int i = 0; i < kEach; ++i) {
-        const auto r = Correct(c, id, {{"field", field}, {"value", "client " + std::to_string(k) + " #" + std::to_string(i)}});
+        const auto r =
+            Correct(c, id,
+                    {{"field", field},
+                     {"value", "client " + std::to_string(k) + " #" + std::to_string(i)}});
         statuses[k].push_back(r ? r->status : 0);
       }
     });
@@ -326,14 +343,17 @@ TEST_F(DeskTest, ConcurrentCorrectionsFromTwoClientsAreAllKeptInOrder) {
   for (const auto& h : jixiao::store::CorrectionsOf(*db, std::get<std::string>(sha[0][0])))
     if (h.field == field) history.push_back(h);
   ASSERT_EQ(history.size(), 2u * kEach);
-  for (size_t i = 1; i < history.size(); ++i) EXPECT_EQ(history[i].old_value, history[i - 1].new_value) << i;
+  for (size_t i = 1; i < history.size(); ++i)
+    EXPECT_EQ(history[i].old_value, history[i - 1].new_value) << i;
   auto c = Client();
-  const Json doc = Json::parse(c.Get(("/api/documents/" + std::to_string(id)).c_str(), Auth())->body);
+  const Json doc =
+      Json::parse(c.Get(("/api/documents/" + std::to_string(id)).c_str(), Auth())->body);
   EXPECT_EQ(doc["projects"][0]["purpose"], *history.back().new_value);
 }
 
 TEST(DeskHtml, EscapesTextAndScriptData) {
-  EXPECT_EQ(jixiao::desk::HtmlEscape("<a href=\"x\">'&'</a>"), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+  EXPECT_EQ(jixiao::desk::HtmlEscape("<a href=\"x\">'&'</a>"),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
   const std::string data = jixiao::desk::ScriptJson(Json{{"t", "</script><!--"}});
   EXPECT_EQ(data.find('<'), std::string::npos);
   EXPECT_EQ(Json::parse(data)["t"], "</script><!--");
@@ -343,14 +363,16 @@ TEST(DeskHtml, EscapesTextAndScriptData) {
 
 // `jixiao review` of one scanned page: one file, every record, nothing fetched from elsewhere.
 TEST(DeskReview, AScannedPageGivesOneSelfContainedFileWithEveryRecord) {
-  const fs::path dir = fs::temp_directory_path() / ("jixiao-review-test-" + std::to_string(::getpid()));
+  const fs::path dir =
+      fs::temp_directory_path() / ("jixiao-review-test-" + std::to_string(::getpid()));
   fs::create_directories(dir);
   // Page 5 of the office scan, as the image a scanner gives: one project's form.
-  const auto scan = jixiao::Document::Open(std::string(JIXIAO_SOURCE_DIR) + "/samples/jiaoyu-2021/scan-office.pdf");
+  const auto scan = jixiao::Document::Open(std::string(JIXIAO_SOURCE_DIR) +
+                                           "/samples/jiaoyu-2021/scan-office.pdf");
   ASSERT_TRUE(cv::imwrite((dir / "page.png").string(), scan.Render(5, 200).gray));
   const std::string out = (dir / "review.html").string();
-  const std::string command =
-      std::string(JIXIAO_BINARY) + " review " + (dir / "page.png").string() + " -o " + out + " 2>/dev/null";
+  const std::string command = std::string(JIXIAO_BINARY) + " review " +
+                              (dir / "page.png").string() + " -o " + out + " 2>/dev/null";
   ASSERT_EQ(std::system(command.c_str()), 0) << command;
   const std::string html = ReadAll(out);
   // Self-contained: the script and style inline, the page as a data: URI, no other address.
@@ -368,7 +390,8 @@ TEST(DeskReview, AScannedPageGivesOneSelfContainedFileWithEveryRecord) {
   ASSERT_EQ(config["pages"].size(), 1u);
   EXPECT_EQ(config["pages"][0]["src"].get<std::string>().rfind("data:image/png;base64,", 0), 0u);
   // Every record of the page: its one project, with its indicator rows and where each was read.
-  const Json truth = Json::parse(ReadAll(std::string(JIXIAO_SOURCE_DIR) + "/samples/jiaoyu-2021/truth.json"));
+  const Json truth =
+      Json::parse(ReadAll(std::string(JIXIAO_SOURCE_DIR) + "/samples/jiaoyu-2021/truth.json"));
   const Json& projects = config["document"]["projects"];
   ASSERT_EQ(projects.size(), 1u);
   EXPECT_EQ(projects[0]["project_code"], truth["projects"][0]["project_code"]);
