@@ -33,8 +33,8 @@ std::string Progress::Line(const Event& e) const {
   const std::string count = c.str();
   switch (e.outcome) {
     case Outcome::kImported: {
-      std::string line =
-          count + "imported " + e.path + " (" + std::to_string(e.pages) + " pages, " + Fixed(e.seconds, 1) + " s";
+      std::string line = count + "imported " + e.path + " (" + std::to_string(e.pages) +
+                         " pages, " + Fixed(e.seconds, 1) + " s";
       if (e.corrections > 0) line += ", " + std::to_string(e.corrections) + " corrections kept";
       line += ")";
       if (!e.corrections_changed.empty()) {
@@ -62,7 +62,9 @@ void Progress::OnEvent(const Event& e) {
     return;
   }
   // A failure, and corrections kept over a re-extraction, stay on the screen.
-  if (e.outcome == Outcome::kFailed || e.corrections > 0) out_ << "\r\x1b[K" << "jixiao: batch: " << Line(e) << '\n';
+  if (e.outcome == Outcome::kFailed || e.corrections > 0)
+    out_ << "\r\x1b[K"
+         << "jixiao: batch: " << Line(e) << '\n';
   Draw();
 }
 

@@ -89,9 +89,12 @@ const std::vector<TableSpec>& Specs() {
            {"corrected", "已更正", ColumnType::kList, ", "},
        }),
        std::string("SELECT ") + kDocumentSelect +
-           ", p.idx, p.project_code, p.project_name, i.level1, i.level2, i.level3, i.description, i.value_raw, i.op, "
-           "i.number, i.upper, i.unit, i.basis, i.kind, i.reference, i.date, i.qualifier, i.seq, d.sha256 "
-           "FROM indicators i JOIN projects p ON p.id = i.project_id JOIN documents d ON d.id = i.document_id "
+           ", p.idx, p.project_code, p.project_name, i.level1, i.level2, i.level3, i.description, "
+           "i.value_raw, i.op, "
+           "i.number, i.upper, i.unit, i.basis, i.kind, i.reference, i.date, i.qualifier, i.seq, "
+           "d.sha256 "
+           "FROM indicators i JOIN projects p ON p.id = i.project_id JOIN documents d ON d.id = "
+           "i.document_id "
            "ORDER BY d.path{C}, COALESCE(d.sha256, ''), p.idx, p.id, i.seq, i.id"},
       {"projects", "项目",
        WithDocument({
@@ -117,9 +120,12 @@ const std::vector<TableSpec>& Specs() {
            {"corrected", "已更正", ColumnType::kList, ", "},
        }),
        std::string("SELECT ") + kDocumentSelect +
-           ", p.idx, p.project_code, p.project_name, p.title, p.unit_code, p.unit_name, p.money_unit, p.budget_total, "
-           "p.budget_fiscal, p.budget_other, p.schedule_mar, p.schedule_jun, p.schedule_oct, p.schedule_dec, p.goals, "
-           "p.purpose, (SELECT COUNT(*) FROM indicators i WHERE i.project_id = p.id), p.pages, p.attributes, d.sha256 "
+           ", p.idx, p.project_code, p.project_name, p.title, p.unit_code, p.unit_name, "
+           "p.money_unit, p.budget_total, "
+           "p.budget_fiscal, p.budget_other, p.schedule_mar, p.schedule_jun, p.schedule_oct, "
+           "p.schedule_dec, p.goals, "
+           "p.purpose, (SELECT COUNT(*) FROM indicators i WHERE i.project_id = p.id), p.pages, "
+           "p.attributes, d.sha256 "
            "FROM projects p JOIN documents d ON d.id = p.document_id "
            "ORDER BY d.path{C}, COALESCE(d.sha256, ''), p.idx, p.id"},
       {"findings", "问题",
@@ -134,11 +140,13 @@ const std::vector<TableSpec>& Specs() {
            {"fields", "字段", ColumnType::kList, ", "},
        }),
        std::string("SELECT ") + kDocumentSelect +
-           ", f.project_idx, f.project_code, p.project_name, f.rule, f.severity, f.page, f.message, f.fields "
+           ", f.project_idx, f.project_code, p.project_name, f.rule, f.severity, f.page, "
+           "f.message, f.fields "
            "FROM findings f JOIN documents d ON d.id = f.document_id "
            "LEFT JOIN projects p ON p.document_id = f.document_id AND p.idx = f.project_idx "
            "ORDER BY d.path{C}, COALESCE(d.sha256, ''), COALESCE(f.project_idx, 0), f.id"},
-      {"documents", "文件",
+      {"documents",
+       "文件",
        {
            {"document", "文件", ColumnType::kText},
            {"sha256", "SHA-256", ColumnType::kText},
@@ -159,11 +167,13 @@ const std::vector<TableSpec>& Specs() {
            {"imported_at", "导入时间", ColumnType::kText},
            {"extractor_version", "jixiao版本", ColumnType::kText},
        },
-       "SELECT d.path, d.sha256, d.status, d.error, d.error_code, d.year, d.department, d.title, d.draft, d.pages, "
+       "SELECT d.path, d.sha256, d.status, d.error, d.error_code, d.year, d.department, d.title, "
+       "d.draft, d.pages, "
        "d.pages_ocr, (SELECT COUNT(*) FROM projects p WHERE p.document_id = d.id), "
        "(SELECT COUNT(*) FROM indicators i WHERE i.document_id = d.id), "
        "(SELECT COUNT(*) FROM findings f WHERE f.document_id = d.id), "
-       "(SELECT COUNT(*) FROM warnings w WHERE w.document_id = d.id), d.id, d.imported_at, d.extractor_version "
+       "(SELECT COUNT(*) FROM warnings w WHERE w.document_id = d.id), d.id, d.imported_at, "
+       "d.extractor_version "
        "FROM documents d ORDER BY d.path{C}, COALESCE(d.sha256, ''), d.id"},
       {"warnings", "警告",
        WithDocument({
@@ -251,7 +261,8 @@ void FillCorrected(store::Database& db, Table& t) {
     const auto* s = indicators ? std::get_if<int64_t>(&r[seq]) : nullptr;
     const auto doc = sha ? corrected.find(*sha) : corrected.end();
     if (doc != corrected.end() && idx && (!indicators || s)) {
-      const auto it = doc->second.find({static_cast<int>(*idx) - 1, indicators ? static_cast<int>(*s) : -1});
+      const auto it =
+          doc->second.find({static_cast<int>(*idx) - 1, indicators ? static_cast<int>(*s) : -1});
       if (it != doc->second.end())
         for (const std::string& f : it->second) fields.push_back(f);
     }

@@ -80,8 +80,10 @@ TEST(Store, TablesAddedSinceAreCreated) {
     db->Exec("DROP TABLE corrections");
   }
   auto db = Database::Open(path.string());
-  EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('queue', 'queue_paths', "
-                       "'corrections')"),
+  EXPECT_EQ(Count(*db,
+                  "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('queue', "
+                  "'queue_paths', "
+                  "'corrections')"),
             3);
   EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM corrections"), 0);
   EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM documents"), 1);

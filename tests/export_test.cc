@@ -259,11 +259,13 @@ TEST_F(ExportFixture, CsvHasBomQuotingAndChinese) {
   const std::string csv = ex::CsvText(Read("indicators"), Lang::kEn);
   ASSERT_EQ(csv.substr(0, 3), "\xEF\xBB\xBF");
   EXPECT_EQ(csv.substr(3, csv.find("\r\n") - 3),
-            "year,department,document,project_index,project_code,project_name,level1,level2,level3,description,value,"
+            "year,department,document,project_index,project_code,project_name,level1,level2,level3,"
+            "description,value,"
             "op,number,upper,unit,basis,kind,reference,date,qualifier,seq,corrected");
-  EXPECT_NE(csv.find("\r\n2021,甲局,a/first.pdf,1,A-1,\"名称,带\"\"引号\"\"\",产出指标,数量指标,受益人数,"
-                     "\"描述, 带逗号和\"\"引号\"\"\",=6405 人,=,6405,,人,,numeric,,,,0,\r\n"),
-            std::string::npos)
+  EXPECT_NE(
+      csv.find("\r\n2021,甲局,a/first.pdf,1,A-1,\"名称,带\"\"引号\"\"\",产出指标,数量指标,受益人数,"
+               "\"描述, 带逗号和\"\"引号\"\"\",=6405 人,=,6405,,人,,numeric,,,,0,\r\n"),
+      std::string::npos)
       << csv;
   EXPECT_NE(csv.find(",90%-100%,range,90,100,%,"), std::string::npos) << csv;
   EXPECT_EQ(csv.substr(csv.size() - 2), "\r\n");
