@@ -336,14 +336,7 @@ void Server::Impl::Routes() {
       if (doc && doc->contains("source"))
         for (const store::Correction& c :
              store::CorrectionsOf(*db, (*doc)["source"].value("sha256", "")))
-          history.push_back({{"id", c.id},
-                             {"field", c.field},
-                             {"action", store::ActionName(c.action)},
-                             {"old", c.old_value ? Json(*c.old_value) : Json()},
-                             {"new", c.new_value ? Json(*c.new_value) : Json()},
-                             {"note", c.note},
-                             {"who", c.who},
-                             {"at", c.at}});
+          history.push_back(store::CorrectionJson(c));
     }
     if (!doc) return SendError(res, 404, "no imported document " + std::string(req.matches[1]));
     Json out;
@@ -423,16 +416,7 @@ void Server::Impl::Routes() {
       std::lock_guard lock(db_mutex);
       c = store::AddCorrection(*db, *id, request);
     }
-    SendJson(res,
-             Json{{"id", c.id},
-                  {"field", c.field},
-                  {"action", store::ActionName(c.action)},
-                  {"old", c.old_value ? Json(*c.old_value) : Json()},
-                  {"new", c.new_value ? Json(*c.new_value) : Json()},
-                  {"note", c.note},
-                  {"who", c.who},
-                  {"at", c.at}},
-             201);
+    SendJson(res, store::CorrectionJson(c), 201);
   });
 }
 

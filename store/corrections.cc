@@ -112,18 +112,6 @@ Json NewValue(const FieldPath& path, const std::optional<std::string>& text,
   return *n;
 }
 
-Json CorrectionJson(const Correction& c) {
-  Json o;
-  o["field"] = c.field;
-  o["action"] = ActionName(c.action);
-  o["old"] = c.old_value ? Json(*c.old_value) : Json();
-  o["new"] = c.new_value ? Json(*c.new_value) : Json();
-  o["note"] = c.note;
-  o["who"] = c.who;
-  o["at"] = c.at;
-  return o;
-}
-
 // Sets one field of `result` to the correction's new value and marks its provenance. False
 // when the path names nothing in `result`.
 bool ApplyOne(Json& result, const Correction& c, bool* changed) {
@@ -138,7 +126,7 @@ bool ApplyOne(Json& result, const Correction& c, bool* changed) {
   if (!record) return false;
   Json* slot = Slot(*record, *path, true);
   if (!slot) return false;
-  *changed = ValueText(*slot) != c.old_value;
+  *changed = ValueText(*slot) != c.extracted_value;
   Json value;
   try {
     value = NewValue(*path, c.new_value, c.field);
@@ -166,6 +154,19 @@ void CheckLength(const std::string& what, const std::string& text, size_t limit)
 
 }  // namespace
 
+Json CorrectionJson(const Correction& c) {
+  Json o;
+  o["id"] = c.id;
+  o["field"] = c.field;
+  o["action"] = ActionName(c.action);
+  o["old"] = c.old_value ? Json(*c.old_value) : Json();
+  o["new"] = c.new_value ? Json(*c.new_value) : Json();
+  o["note"] = c.note;
+  o["who"] = c.who;
+  o["at"] = c.at;
+  return o;
+}
+
 const char* ActionName(CorrectionAction action) {
   return action == CorrectionAction::kAccept ? "accept" : "correct";
 }
@@ -178,10 +179,10 @@ std::optional<std::string> ValueText(const Json& value) {
 
 std::vector<Correction> CorrectionsOf(Database& db, const std::string& sha256) {
   std::vector<Correction> out;
-  for (const Row& r :
-       db.Query("SELECT id, sha256, field, action, old_value, new_value, note, who, corrected_at "
-                "FROM corrections WHERE sha256 = $1 ORDER BY id",
-                {sha256})) {
+  for (const Row& r : db.Query("SELECT id, sha256, field, action, old_value, new_value, note, who, "
+                               "corrected_at, extracted_value "
+                               "FROM corrections WHERE sha256 = $1 ORDER BY id",
+                               {sha256})) {
     Correction c;
     c.id = std::get<int64_t>(r[0]);
     c.sha256 = std::get<std::string>(r[1]);
@@ -189,6 +190,7 @@ std::vector<Correction> CorrectionsOf(Database& db, const std::string& sha256) {
     c.action = OptionalText(r[3]).value_or("") == "accept" ? CorrectionAction::kAccept
                                                            : CorrectionAction::kCorrect;
     c.old_value = OptionalText(r[4]);
+    c.extracted_value = OptionalText(r[9]);
     c.new_value = OptionalText(r[5]);
     c.note = OptionalText(r[6]).value_or("");
     c.who = OptionalText(r[7]).value_or("");
@@ -263,6 +265,7 @@ Correction AddCorrection(Database& db, int64_t document_id, const CorrectionRequ
     if (result.is_discarded() || !result.is_object())
       throw Error(ErrorCode::kBadInput, std::to_string(document_id),
                   "the document's stored records cannot be read");
+    const Json extracted = result;
     const std::vector<Correction> latest = Latest(CorrectionsOf(db, sha256));
     ApplyCorrections(result, latest);
 
@@ -276,12 +279,18 @@ Correction AddCorrection(Database& db, int64_t document_id, const CorrectionRequ
     Json* record = RecordOf(project, *path);
     Json* slot = record ? Slot(*record, *path, false) : nullptr;
     const std::optional<std::string> old_value = slot ? ValueText(*slot) : std::nullopt;
+    // The value as extracted (before any correction), to see whether a later extraction reads
+    // it otherwise.
+    Json as_read = extracted;
+    Json* read_record = RecordOf(as_read["projects"][static_cast<size_t>(*path->project)], *path);
+    const Json* read_slot = read_record ? Slot(*read_record, *path, false) : nullptr;
 
     Correction c;
     c.sha256 = sha256;
     c.field = ToString(*path);
     c.action = request.action;
     c.old_value = old_value;
+    c.extracted_value = read_slot ? ValueText(*read_slot) : std::nullopt;
     if (request.action == CorrectionAction::kAccept) {
       c.new_value = old_value;
     } else {
@@ -292,11 +301,11 @@ Correction AddCorrection(Database& db, int64_t document_id, const CorrectionRequ
     c.who = request.who;
     c.at = UtcNow();
     c.id = db.InsertReturningId(
-        "INSERT INTO corrections (sha256, field, action, old_value, new_value, note, who, "
-        "corrected_at) "
-        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
-        {sha256, c.field, std::string(ActionName(c.action)), OrNull(c.old_value),
-         OrNull(c.new_value), c.note, c.who, c.at});
+        "INSERT INTO corrections (sha256, field, action, extracted_value, old_value, new_value, "
+        "note, "
+        "who, corrected_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+        {sha256, c.field, std::string(ActionName(c.action)), OrNull(c.extracted_value),
+         OrNull(c.old_value), OrNull(c.new_value), c.note, c.who, c.at});
     bool changed = false;
     ApplyOne(result, c, &changed);
     RewriteProjects(db, document_id, result["projects"]);

@@ -31,11 +31,18 @@ struct Correction {
   std::string field;  // projects[N]. … (records/fields.h)
   CorrectionAction action = CorrectionAction::kCorrect;
   std::optional<std::string> old_value;  // as text (a number in its JSON form); nullopt: empty
+  // The value the extraction gave when the correction was made (old_value is that value
+  // corrected by earlier corrections): a later extraction reading otherwise is reported.
+  std::optional<std::string> extracted_value;
   std::optional<std::string> new_value;
   std::string note;
   std::string who;
   std::string at;  // UTC, ISO 8601
 };
+
+// {id, field, action, old, new, note, who, at}: a correction as the desk's API and the
+// provenance's "correction" show it (old and new null when empty).
+nlohmann::ordered_json CorrectionJson(const Correction& c);
 
 // Every correction of the document with these bytes, oldest first.
 std::vector<Correction> CorrectionsOf(Database& db, const std::string& sha256);

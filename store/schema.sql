@@ -134,6 +134,7 @@ CREATE TABLE IF NOT EXISTS corrections (
   sha256       TEXT NOT NULL,            -- documents.sha256
   field        TEXT NOT NULL,            -- projects[0].indicators[3].value (records/fields.h)
   action       TEXT NOT NULL,            -- correct | accept (a flagged field accepted as read)
+  extracted_value TEXT,                  -- the value as extracted then (before any correction)
   old_value    TEXT,                     -- the value before (a number in its JSON form); NULL: empty
   new_value    TEXT,
   note         TEXT,

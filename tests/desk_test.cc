@@ -349,6 +349,17 @@ TEST_F(DeskTest, ConcurrentCorrectionsFromTwoClientsAreAllKeptInOrder) {
   const Json doc =
       Json::parse(c.Get(("/api/documents/" + std::to_string(id)).c_str(), Auth())->body);
   EXPECT_EQ(doc["projects"][0]["purpose"], *history.back().new_value);
+  // Re-imported as read before, the field corrected many times reports no change under it.
+  const auto stored = db->Query("SELECT path, result_json FROM documents WHERE id = $1", {id});
+  jixiao::store::ExtractedDocument again;
+  again.path = std::get<std::string>(stored[0][0]);
+  again.sha256 = std::get<std::string>(sha[0][0]);
+  again.result = Json::parse(std::get<std::string>(stored[0][1]));
+  jixiao::store::WriteOptions force;
+  force.replace = true;
+  const jixiao::store::Written w = jixiao::store::WriteDocument(*db, again, force);
+  EXPECT_EQ(w.corrections, 1);
+  EXPECT_TRUE(w.corrections_changed.empty());
 }
 
 TEST(DeskHtml, EscapesTextAndScriptData) {
