@@ -48,7 +48,9 @@ Json ReviewRecords(const std::string& input, const ExtractOptions& options, std:
 std::string ReviewHtml(const Json& records, const std::string& source, double dpi) {
   Json pages = Json::array();
   for (const PagePng& page : RenderPages(source, dpi))
-    pages.push_back({{"src", "data:image/png;base64," + Base64(page.png)}, {"dpi", page.dpi}});
+    pages.push_back({{"src", "data:image/png;base64," + Base64(page.png)},
+                     {"dpi", page.dpi},
+                     {"grids", page.grids}});
   Json config;
   config["mode"] = "review";
   config["document"] = records;

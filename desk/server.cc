@@ -194,6 +194,39 @@ struct Server::Impl {
     return paths;
   }
 
+  // Page `page` of document `id` rendered from the first of its paths that holds it; nullopt
+  // after sending the 404 that says why not (no such document or page, the file gone).
+  std::optional<PagePng> Page(const std::string& id_digits, const std::string& page_digits,
+                              bool with_grids, httplib::Response& res) {
+    const auto id = IdOf(id_digits);
+    const auto page = IdOf(page_digits);
+    std::string sha256;
+    const std::vector<std::string> paths = id ? Paths(*id, &sha256) : std::vector<std::string>{};
+    if (paths.empty() || !page) {
+      SendError(res, 404, "no imported document " + id_digits);
+      return std::nullopt;
+    }
+    std::string gone;
+    for (const std::string& path : paths) {
+      std::error_code ec;
+      if (!std::filesystem::is_regular_file(path, ec)) {
+        gone += (gone.empty() ? "" : ", ") + path;
+        continue;
+      }
+      try {
+        return RenderPagePng(path, static_cast<int>(*page), kPageDpi, sha256, with_grids);
+      } catch (const Error& e) {
+        if (e.code() == ErrorCode::kBadInput && e.message().rfind("no page", 0) == 0) {
+          SendError(res, 404, e.what());
+          return std::nullopt;
+        }
+        gone += (gone.empty() ? "" : ", ") + path + " (" + e.message() + ")";
+      }
+    }
+    SendError(res, 404, "the source file is gone: " + gone);
+    return std::nullopt;
+  }
+
   void Routes();
   bool Authorized(const httplib::Request& req, httplib::Response& res);
 };
@@ -346,34 +379,18 @@ void Server::Impl::Routes() {
     SendJson(res, out);
   });
 
-  http.Get(R"(/api/documents/(\d+)/pages/(\d+)\.png)", [this](const httplib::Request& req,
-                                                              httplib::Response& res) {
-    const auto id = IdOf(req.matches[1]);
-    const auto page = IdOf(req.matches[2]);
-    std::string sha256;
-    const std::vector<std::string> paths = id ? Paths(*id, &sha256) : std::vector<std::string>{};
-    if (paths.empty() || !page)
-      return SendError(res, 404, "no imported document " + std::string(req.matches[1]));
-    std::string gone;
-    for (const std::string& path : paths) {
-      std::error_code ec;
-      if (!std::filesystem::is_regular_file(path, ec)) {
-        gone += (gone.empty() ? "" : ", ") + path;
-        continue;
-      }
-      try {
-        const PagePng png = RenderPagePng(path, static_cast<int>(*page), kPageDpi, sha256);
-        res.set_header("X-Jixiao-Dpi", std::to_string(png.dpi));
-        res.set_content(png.png, "image/png");
-        return;
-      } catch (const Error& e) {
-        if (e.code() == ErrorCode::kBadInput && e.message().rfind("no page", 0) == 0)
-          return SendError(res, 404, e.what());
-        gone += (gone.empty() ? "" : ", ") + path + " (" + e.message() + ")";
-      }
-    }
-    SendError(res, 404, "the source file is gone: " + gone);
-  });
+  // A page as PNG, and its ruled tables as JSON (the grid drawn under the fields' boxes).
+  http.Get(R"(/api/documents/(\d+)/pages/(\d+)\.(png|json))",
+           [this](const httplib::Request& req, httplib::Response& res) {
+             const bool json = req.matches[3] == "json";
+             const std::optional<PagePng> png = Page(req.matches[1], req.matches[2], json, res);
+             if (!png) return;
+             res.set_header("X-Jixiao-Dpi", std::to_string(png->dpi));
+             if (json)
+               SendJson(res, Json{{"dpi", png->dpi}, {"grids", png->grids}});
+             else
+               res.set_content(png->png, "image/png");
+           });
 
   http.Post(R"(/api/documents/(\d+)/corrections)", [this](const httplib::Request& req,
                                                           httplib::Response& res) {

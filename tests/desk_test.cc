@@ -218,6 +218,14 @@ TEST_F(DeskTest, PagesAreRenderedFromTheStoredSource) {
   EXPECT_EQ(
       c.Get(("/api/documents/" + std::to_string(id) + "/pages/9.png").c_str(), Auth())->status,
       404);
+  // The page's ruled table, to draw under the fields' boxes: the form fills most of the page.
+  const auto grids =
+      c.Get(("/api/documents/" + std::to_string(id) + "/pages/2.json").c_str(), Auth());
+  ASSERT_EQ(grids->status, 200);
+  const Json g = Json::parse(grids->body)["grids"];
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_GT(g[0]["cells"].size(), 40u);
+  EXPECT_GT(g[0]["box"][2].get<double>() - g[0]["box"][0].get<double>(), 600);
 }
 
 TEST_F(DeskTest, AMovedSourceIsAClear404NamingIt) {
@@ -400,6 +408,7 @@ TEST(DeskReview, AScannedPageGivesOneSelfContainedFileWithEveryRecord) {
   EXPECT_EQ(config["mode"], "review");
   ASSERT_EQ(config["pages"].size(), 1u);
   EXPECT_EQ(config["pages"][0]["src"].get<std::string>().rfind("data:image/png;base64,", 0), 0u);
+  EXPECT_TRUE(config["pages"][0]["grids"].is_array());
   // Every record of the page: its one project, with its indicator rows and where each was read.
   const Json truth =
       Json::parse(ReadAll(std::string(JIXIAO_SOURCE_DIR) + "/samples/jiaoyu-2021/truth.json"));

@@ -198,7 +198,7 @@
     let data;
     if (!served) {
       const p = (config.pages || [])[n - 1];
-      data = p ? { src: p.src, dpi: p.dpi } : { error: 'no page ' + n };
+      data = p ? { src: p.src, dpi: p.dpi, grids: p.grids || [] } : { error: 'no page ' + n };
     } else {
       try {
         const r = await fetch('/api/documents/' + config.id + '/pages/' + n + '.png', { headers: authHeaders() });
@@ -207,7 +207,10 @@
           data = { error: body.error || ('HTTP ' + r.status) };
         } else {
           const dpi = parseFloat(r.headers.get('X-Jixiao-Dpi')) || 110;
-          data = { src: URL.createObjectURL(await r.blob()), dpi };
+          data = { src: URL.createObjectURL(await r.blob()), dpi, grids: [] };
+          // The ruled tables, drawn under the fields' boxes (none when they cannot be had).
+          const g = await fetch('/api/documents/' + config.id + '/pages/' + n + '.json', { headers: authHeaders() });
+          if (g.ok) data.grids = (await g.json()).grids || [];
         }
       } catch (e) {
         data = { error: String(e) };
@@ -252,6 +255,17 @@
     const w = img.naturalWidth * 72 / data.dpi;
     const h = img.naturalHeight * 72 / data.dpi;
     svg.setAttribute('viewBox', '0 0 ' + w + ' ' + h);
+    for (const grid of data.grids || []) {
+      for (const c of grid.cells || []) {
+        const r = document.createElementNS(SVG, 'rect');
+        r.setAttribute('x', c[0]);
+        r.setAttribute('y', c[1]);
+        r.setAttribute('width', Math.max(0, c[2] - c[0]));
+        r.setAttribute('height', Math.max(0, c[3] - c[1]));
+        r.setAttribute('class', 'cell');
+        svg.append(r);
+      }
+    }
     const drawn = new Set();
     let chosen = null;
     for (const f of fields) {

@@ -188,7 +188,8 @@ async function main() {
     return {box: [box.left, box.top, box.right, box.bottom], img: [img.left, img.top, img.right, img.bottom],
             path: document.querySelector('#overlay rect.selected').getAttribute('data-path'),
             detail: document.querySelector('#detail-path').textContent,
-            crop: document.querySelector('#detail-crop').width};
+            crop: document.querySelector('#detail-crop').width,
+            cells: document.querySelectorAll('#overlay rect.cell').length};
   })()`);
   check(geometry.path === FIELD && geometry.detail === FIELD, 'clicking the field selects it and its box (' + geometry.path + ')');
   const [bx0, by0, bx1, by1] = geometry.box;
@@ -197,6 +198,7 @@ async function main() {
     'its box is drawn on the page image: ' + geometry.box.map(Math.round).join(',') + ' inside ' +
     geometry.img.map(Math.round).join(','));
   check(geometry.crop > 1, 'the field\'s crop is shown');
+  check(geometry.cells > 40, 'the page\'s grid is drawn under the boxes (' + geometry.cells + ' cells)');
   await page.screenshot(path.join(workDir, 'desk-document.png'));
 
   // Type a correction, save, reload, see it.
