@@ -249,8 +249,7 @@ Correction AddCorrection(Database& db, int64_t document_id, const CorrectionRequ
   CheckLength("value", request.value.value_or(""), kMaxValueBytes);
   CheckLength("note", request.note, kMaxNoteBytes);
   CheckLength("who", request.who, kMaxWhoBytes);
-  db.Begin();
-  try {
+  return InTransaction(db, [&] {
     // The document's row locked first (PostgreSQL: the row; SQLite: the file's write lock), so
     // that two corrections at once are one after the other.
     db.Exec("UPDATE documents SET status = status WHERE id = $1", {document_id});
@@ -309,16 +308,8 @@ Correction AddCorrection(Database& db, int64_t document_id, const CorrectionRequ
     bool changed = false;
     ApplyOne(result, c, &changed);
     RewriteProjects(db, document_id, result["projects"]);
-    db.Commit();
     return c;
-  } catch (...) {
-    try {
-      db.Rollback();
-    } catch (const Error&) {
-      // The connection is gone; the server rolls back on its own.
-    }
-    throw;
-  }
+  });
 }
 
 Applied ReapplyCorrections(Database& db, int64_t document_id, const std::string& sha256,

@@ -136,24 +136,6 @@ Written Kept(int64_t id) {
   return w;
 }
 
-// Runs `write` in a transaction; rolls back and rethrows on failure.
-template <typename F>
-Written InTransaction(Database& db, F&& write) {
-  db.Begin();
-  try {
-    Written w = write();
-    db.Commit();
-    return w;
-  } catch (...) {
-    try {
-      db.Rollback();
-    } catch (const Error&) {
-      // The connection is gone; the server rolls back on its own.
-    }
-    throw;
-  }
-}
-
 // A typed value (value_normalized) is stored as its parts, each in the column of its name.
 struct TypedPart {
   const char* name;
