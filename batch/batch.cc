@@ -198,6 +198,8 @@ Summary RunBatch(const std::vector<std::string>& paths, store::Database& db, con
           e.outcome = Outcome::kSkipped;
         } else {
           e.pages = r->document->result["source"].value("pages", 0);
+          e.corrections = w.corrections;
+          e.corrections_changed = w.corrections_changed;
         }
         break;
       }

@@ -38,6 +38,10 @@ struct Event {
   int pages = 0;       // pages extracted (0 unless imported)
   double seconds = 0;  // extraction wall time
   std::string detail;  // kFailed: the error's line; kDuplicate: the path of the first copy
+  // kImported: the document's corrections (store/corrections.h) applied again, and the fields
+  // among them whose extracted value changed under the correction (--force re-extracting).
+  int corrections = 0;
+  std::vector<std::string> corrections_changed;
 };
 
 struct Summary {

@@ -32,8 +32,17 @@ std::string Progress::Line(const Event& e) const {
   c << '[' << done_ << '/' << total_ << "] ";
   const std::string count = c.str();
   switch (e.outcome) {
-    case Outcome::kImported:
-      return count + "imported " + e.path + " (" + std::to_string(e.pages) + " pages, " + Fixed(e.seconds, 1) + " s)";
+    case Outcome::kImported: {
+      std::string line = count + "imported " + e.path + " (" + std::to_string(e.pages) +
+                         " pages, " + Fixed(e.seconds, 1) + " s";
+      if (e.corrections > 0) line += ", " + std::to_string(e.corrections) + " corrections kept";
+      line += ")";
+      if (!e.corrections_changed.empty()) {
+        line += "; the extraction changed under the correction of";
+        for (const std::string& field : e.corrections_changed) line += " " + field;
+      }
+      return line;
+    }
     case Outcome::kSkipped:
       return count + "skipped " + e.path + " (imported already)";
     case Outcome::kDuplicate:
@@ -52,7 +61,10 @@ void Progress::OnEvent(const Event& e) {
     out_ << "jixiao: batch: " << Line(e) << '\n' << std::flush;
     return;
   }
-  if (e.outcome == Outcome::kFailed) out_ << "\r\x1b[K" << "jixiao: batch: " << Line(e) << '\n';
+  // A failure, and corrections kept over a re-extraction, stay on the screen.
+  if (e.outcome == Outcome::kFailed || e.corrections > 0)
+    out_ << "\r\x1b[K"
+         << "jixiao: batch: " << Line(e) << '\n';
   Draw();
 }
 

@@ -42,29 +42,6 @@ void RequirePostgres(const Database& db) {
   RequireQueueTarget(db.target());
 }
 
-// Runs `work` in a transaction; rolls back and rethrows on failure.
-template <typename F>
-auto InTransaction(Database& db, F&& work) -> decltype(work()) {
-  db.Begin();
-  try {
-    if constexpr (std::is_void_v<decltype(work())>) {
-      work();
-      db.Commit();
-    } else {
-      auto result = work();
-      db.Commit();
-      return result;
-    }
-  } catch (...) {
-    try {
-      db.Rollback();
-    } catch (const Error&) {
-      // The connection is gone; the server rolls back on its own.
-    }
-    throw;
-  }
-}
-
 // SQL that appends one line to queue.errors: the server's time (UTC), the worker, the message;
 // $`worker` and $`message` are its parameters.
 std::string AppendError(int worker, int message) {

@@ -17,5 +17,7 @@ Runner AddExportCommand(CLI::App& app);  // cli/export_command.cc: jixiao export
 Runner AddEnqueueCommand(CLI::App& app);  // cli/queue_command.cc: jixiao enqueue
 Runner AddWorkerCommand(CLI::App& app);   // cli/queue_command.cc: jixiao worker
 Runner AddStatusCommand(CLI::App& app);   // cli/queue_command.cc: jixiao status
+Runner AddServeCommand(CLI::App& app);    // cli/desk_command.cc: jixiao serve
+Runner AddReviewCommand(CLI::App& app);   // cli/desk_command.cc: jixiao review
 
 }  // namespace jixiao::cli

@@ -246,6 +246,8 @@ int main(int argc, char** argv) {
   const jixiao::cli::Runner run_enqueue = jixiao::cli::AddEnqueueCommand(app);
   const jixiao::cli::Runner run_worker = jixiao::cli::AddWorkerCommand(app);
   const jixiao::cli::Runner run_status = jixiao::cli::AddStatusCommand(app);
+  const jixiao::cli::Runner run_serve = jixiao::cli::AddServeCommand(app);
+  const jixiao::cli::Runner run_review = jixiao::cli::AddReviewCommand(app);
 
   try {
     app.parse(argc, argv);
@@ -264,6 +266,8 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("enqueue")) return run_enqueue();
     if (app.got_subcommand("worker")) return run_worker();
     if (app.got_subcommand("status")) return run_status();
+    if (app.got_subcommand("serve")) return run_serve();
+    if (app.got_subcommand("review")) return run_review();
   } catch (const Error& e) {
     std::cerr << "jixiao: " << e.what() << '\n';
     return e.exit_code();

@@ -86,11 +86,15 @@ const std::vector<TableSpec>& Specs() {
            {"date", "日期", ColumnType::kText},
            {"qualifier", "限定", ColumnType::kText},
            {"seq", "行号（从0起）", ColumnType::kInteger},
+           {"corrected", "已更正", ColumnType::kList, ", "},
        }),
        std::string("SELECT ") + kDocumentSelect +
-           ", p.idx, p.project_code, p.project_name, i.level1, i.level2, i.level3, i.description, i.value_raw, i.op, "
-           "i.number, i.upper, i.unit, i.basis, i.kind, i.reference, i.date, i.qualifier, i.seq "
-           "FROM indicators i JOIN projects p ON p.id = i.project_id JOIN documents d ON d.id = i.document_id "
+           ", p.idx, p.project_code, p.project_name, i.level1, i.level2, i.level3, i.description, "
+           "i.value_raw, i.op, "
+           "i.number, i.upper, i.unit, i.basis, i.kind, i.reference, i.date, i.qualifier, i.seq, "
+           "d.sha256 "
+           "FROM indicators i JOIN projects p ON p.id = i.project_id JOIN documents d ON d.id = "
+           "i.document_id "
            "ORDER BY d.path{C}, COALESCE(d.sha256, ''), p.idx, p.id, i.seq, i.id"},
       {"projects", "项目",
        WithDocument({
@@ -113,11 +117,15 @@ const std::vector<TableSpec>& Specs() {
            {"indicators", "指标数", ColumnType::kInteger},  // the number of rows, not the rows
            ProjectColumn("pages"),
            ProjectColumn("attributes"),
+           {"corrected", "已更正", ColumnType::kList, ", "},
        }),
        std::string("SELECT ") + kDocumentSelect +
-           ", p.idx, p.project_code, p.project_name, p.title, p.unit_code, p.unit_name, p.money_unit, p.budget_total, "
-           "p.budget_fiscal, p.budget_other, p.schedule_mar, p.schedule_jun, p.schedule_oct, p.schedule_dec, p.goals, "
-           "p.purpose, (SELECT COUNT(*) FROM indicators i WHERE i.project_id = p.id), p.pages, p.attributes "
+           ", p.idx, p.project_code, p.project_name, p.title, p.unit_code, p.unit_name, "
+           "p.money_unit, p.budget_total, "
+           "p.budget_fiscal, p.budget_other, p.schedule_mar, p.schedule_jun, p.schedule_oct, "
+           "p.schedule_dec, p.goals, "
+           "p.purpose, (SELECT COUNT(*) FROM indicators i WHERE i.project_id = p.id), p.pages, "
+           "p.attributes, d.sha256 "
            "FROM projects p JOIN documents d ON d.id = p.document_id "
            "ORDER BY d.path{C}, COALESCE(d.sha256, ''), p.idx, p.id"},
       {"findings", "问题",
@@ -132,11 +140,13 @@ const std::vector<TableSpec>& Specs() {
            {"fields", "字段", ColumnType::kList, ", "},
        }),
        std::string("SELECT ") + kDocumentSelect +
-           ", f.project_idx, f.project_code, p.project_name, f.rule, f.severity, f.page, f.message, f.fields "
+           ", f.project_idx, f.project_code, p.project_name, f.rule, f.severity, f.page, "
+           "f.message, f.fields "
            "FROM findings f JOIN documents d ON d.id = f.document_id "
            "LEFT JOIN projects p ON p.document_id = f.document_id AND p.idx = f.project_idx "
            "ORDER BY d.path{C}, COALESCE(d.sha256, ''), COALESCE(f.project_idx, 0), f.id"},
-      {"documents", "文件",
+      {"documents",
+       "文件",
        {
            {"document", "文件", ColumnType::kText},
            {"sha256", "SHA-256", ColumnType::kText},
@@ -157,11 +167,13 @@ const std::vector<TableSpec>& Specs() {
            {"imported_at", "导入时间", ColumnType::kText},
            {"extractor_version", "jixiao版本", ColumnType::kText},
        },
-       "SELECT d.path, d.sha256, d.status, d.error, d.error_code, d.year, d.department, d.title, d.draft, d.pages, "
+       "SELECT d.path, d.sha256, d.status, d.error, d.error_code, d.year, d.department, d.title, "
+       "d.draft, d.pages, "
        "d.pages_ocr, (SELECT COUNT(*) FROM projects p WHERE p.document_id = d.id), "
        "(SELECT COUNT(*) FROM indicators i WHERE i.document_id = d.id), "
        "(SELECT COUNT(*) FROM findings f WHERE f.document_id = d.id), "
-       "(SELECT COUNT(*) FROM warnings w WHERE w.document_id = d.id), d.id, d.imported_at, d.extractor_version "
+       "(SELECT COUNT(*) FROM warnings w WHERE w.document_id = d.id), d.id, d.imported_at, "
+       "d.extractor_version "
        "FROM documents d ORDER BY d.path{C}, COALESCE(d.sha256, ''), d.id"},
       {"warnings", "警告",
        WithDocument({
@@ -201,6 +213,60 @@ void FillOtherPaths(store::Database& db, Table& documents) {
     const auto* id = std::get_if<int64_t>(&cell);
     const auto it = id ? others.find(*id) : others.end();
     cell = it == others.end() ? Value{std::string("[]")} : Value{it->second.dump(-1, ' ', false, Json::error_handler_t::replace)};
+  }
+}
+
+size_t ColumnIndex(const Table& t, std::string_view key) {
+  for (size_t i = 0; i < t.columns.size(); ++i)
+    if (key == t.columns[i].key) return i;
+  throw Error(ErrorCode::kInternal, t.name, "export table has no column " + std::string(key));
+}
+
+// The `corrected` column of indicators and projects: the query puts the document's sha256 there;
+// it becomes the JSON array of the row's fields whose value a person corrected on the review
+// desk (store/corrections.h; the latest correction of a field, not an acceptance). The rows
+// already hold the corrected values.
+void FillCorrected(store::Database& db, Table& t) {
+  // sha256 -> (project position, indicator row or -1) -> fields, from the latest row of each field.
+  std::map<std::string, std::map<std::pair<int, int>, std::vector<std::string>>> corrected;
+  std::map<std::pair<std::string, std::string>, std::string> latest;  // (sha256, field) -> action
+  for (const Row& r : db.Query("SELECT sha256, field, action FROM corrections ORDER BY id")) {
+    const auto* sha = std::get_if<std::string>(&r[0]);
+    const auto* field = std::get_if<std::string>(&r[1]);
+    const auto* action = std::get_if<std::string>(&r[2]);
+    if (sha && field && action) latest[{*sha, *field}] = *action;
+  }
+  for (const auto& [key, action] : latest) {
+    if (action != "correct") continue;
+    const std::optional<FieldPath> path = ParseFieldPath(key.second);
+    if (!path || !path->project) continue;
+    FieldPath in_record = *path;
+    in_record.project.reset();
+    int row = -1;
+    std::string name = ToString(in_record);
+    if (path->field->scope == FieldScope::kIndicator) {
+      row = path->index.value_or(-1);
+      name = path->field->path;
+    }
+    corrected[key.first][{*path->project, row}].push_back(name);
+  }
+  const size_t column = ColumnIndex(t, "corrected");
+  const bool indicators = t.name == "indicators";
+  const size_t index = ColumnIndex(t, indicators ? "project_index" : "index");
+  const size_t seq = indicators ? ColumnIndex(t, "seq") : 0;
+  for (Row& r : t.rows) {
+    Json fields = Json::array();
+    const auto* sha = std::get_if<std::string>(&r[column]);
+    const auto* idx = std::get_if<int64_t>(&r[index]);
+    const auto* s = indicators ? std::get_if<int64_t>(&r[seq]) : nullptr;
+    const auto doc = sha ? corrected.find(*sha) : corrected.end();
+    if (doc != corrected.end() && idx && (!indicators || s)) {
+      const auto it =
+          doc->second.find({static_cast<int>(*idx) - 1, indicators ? static_cast<int>(*s) : -1});
+      if (it != doc->second.end())
+        for (const std::string& f : it->second) fields.push_back(f);
+    }
+    r[column] = fields.dump(-1, ' ', false, Json::error_handler_t::replace);
   }
 }
 
@@ -279,6 +345,7 @@ std::vector<Table> ReadTables(store::Database& db, const std::vector<std::string
       if (r.size() != t.columns.size())
         throw Error(ErrorCode::kInternal, db.target(), "export query for " + t.name + " returned a short row");
     if (t.name == "documents") FillOtherPaths(db, t);
+    if (t.name == "indicators" || t.name == "projects") FillCorrected(db, t);
     tables.push_back(std::move(t));
   }
   return tables;

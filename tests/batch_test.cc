@@ -68,7 +68,7 @@ TEST(Store, SqliteValuesTransactionsAndSchema) {
 }
 
 // A database made by an earlier jixiao of the same schema version lacks the tables added since
-// (the work queue's): opening it creates them, and keeps what it holds.
+// (the work queue's, the desk's corrections): opening it creates them, and keeps what it holds.
 TEST(Store, TablesAddedSinceAreCreated) {
   const fs::path path = fs::temp_directory_path() / ("jixiao-store-old-" + std::to_string(::getpid()) + ".sqlite");
   fs::remove(path);
@@ -77,9 +77,15 @@ TEST(Store, TablesAddedSinceAreCreated) {
     ExpectValuesAndTransactions(*db);
     db->Exec("DROP TABLE queue_paths");
     db->Exec("DROP TABLE queue");
+    db->Exec("DROP TABLE corrections");
   }
   auto db = Database::Open(path.string());
-  EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('queue', 'queue_paths')"), 2);
+  EXPECT_EQ(Count(*db,
+                  "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('queue', "
+                  "'queue_paths', "
+                  "'corrections')"),
+            3);
+  EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM corrections"), 0);
   EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM documents"), 1);
   EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM queue"), 0);
   db.reset();
