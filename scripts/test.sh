@@ -3,6 +3,9 @@
 # The PostgreSQL tests get a throwaway server (scripts/pg-test-server.sh), stopped at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Every core: GNU nproc answers OMP_NUM_THREADS or OMP_THREAD_LIMIT when they are set, and .ci/run
+# sets OMP_THREAD_LIMIT=1 for the programs under test (one OpenMP thread each), not for ctest.
+cores() { env -u OMP_NUM_THREADS -u OMP_THREAD_LIMIT nproc; }
 
 start_pg() {
   JIXIAO_PG_DIR=$(mktemp -d "${TMPDIR:-/tmp}/jixiao-pg.XXXXXX")
@@ -21,11 +24,11 @@ if [ "${1:-}" = "--sanitize" ]; then
   # that assert() is on.
   cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g1" \
     -DJIXIAO_SANITIZE=ON -DJIXIAO_BENCH=OFF >/dev/null
-  cmake --build build-asan -j"$(nproc)"
+  cmake --build build-asan -j"$(cores)"
   start_pg
-  ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0" ctest --test-dir build-asan --output-on-failure -j"$(nproc)"
+  ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0" ctest --test-dir build-asan --output-on-failure -j"$(cores)"
   exit 0
 fi
 scripts/build.sh
 start_pg
-ctest --test-dir build --output-on-failure -j"$(nproc)"
+ctest --test-dir build --output-on-failure -j"$(cores)"
