@@ -3,11 +3,13 @@
 #include <httplib.h>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <mutex>
 #include <random>
 #include <set>
+#include <thread>
 
 #include "core/error.h"
 #include "desk/assets.h"
@@ -122,6 +124,12 @@ struct Server::Impl {
   std::mutex db_mutex;  // one connection, one request at a time
   httplib::Server http;
   int port = 0;
+  // httplib's stop() does nothing until listen has begun, so a Stop() that comes before Run()
+  // has reached the accept loop (a test that ends at once, a signal at start) is remembered
+  // here and carried out when the loop is up.
+  std::mutex run_mutex;
+  bool stop_requested = false;
+  bool in_run = false;
 
   std::vector<DocumentRow> Documents() {
     static const std::string sql =
@@ -477,11 +485,31 @@ std::string Server::Url() const {
 }
 
 void Server::Run() {
-  impl_->http.listen_after_bind();
+  Impl& s = *impl_;
+  {
+    std::lock_guard lock(s.run_mutex);
+    if (s.stop_requested) return;
+    s.in_run = true;
+  }
+  s.http.listen_after_bind();
+  std::lock_guard lock(s.run_mutex);
+  s.in_run = false;
 }
 
 void Server::Stop() {
-  impl_->http.stop();
+  Impl& s = *impl_;
+  std::unique_lock lock(s.run_mutex);
+  if (s.stop_requested) return;
+  s.stop_requested = true;
+  // Run() not entered (it will see the request) or already returned.
+  if (!s.in_run) return;
+  // Run() entered: wait for its loop to be up (or to have ended of itself), then stop it.
+  while (s.in_run && !s.http.is_running()) {
+    lock.unlock();
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    lock.lock();
+  }
+  if (s.in_run) s.http.stop();
 }
 
 }  // namespace jixiao::desk

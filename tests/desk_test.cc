@@ -173,6 +173,27 @@ TEST_F(DeskTest, AnotherAddressThanLoopbackNeedsAToken) {
   EXPECT_FALSE(jixiao::desk::IsLoopback("192.168.1.2"));
 }
 
+// A stop that comes before the server's loop is up (a signal at start, a caller that is done at
+// once) still ends Run(), and a stop before Run() makes Run() return at once.
+TEST_F(DeskTest, StopRightAfterStartEndsTheServer) {
+  for (int i = 0; i < 20; ++i) {
+    jixiao::desk::ServeOptions options;
+    options.db = *db_path_;
+    options.port = 0;
+    jixiao::desk::Server s(options);
+    std::thread t([&s] { s.Run(); });
+    if (i % 2) std::this_thread::yield();
+    s.Stop();
+    t.join();
+  }
+  jixiao::desk::ServeOptions options;
+  options.db = *db_path_;
+  options.port = 0;
+  jixiao::desk::Server s(options);
+  s.Stop();
+  s.Run();
+}
+
 TEST_F(DeskTest, AHostileFileNameShowsAsText) {
   auto c = Client();
   const auto list = c.Get("/", Auth());
