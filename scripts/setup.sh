@@ -19,7 +19,7 @@ packages=(
   python3 bc
 )
 command -v npm >/dev/null || packages+=(npm)  # fetches the second line recognizer's model
-command -v node >/dev/null || packages+=(nodejs)  # runs the desk's browser test (node 20+: WebSocket)
+command -v node >/dev/null || packages+=(nodejs)  # runs the desk's browser test
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

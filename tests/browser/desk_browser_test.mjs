@@ -1,10 +1,11 @@
 // The review desk in a real browser: Debian's headless Chromium driven over the DevTools
-// protocol with Node's own WebSocket (node --experimental-websocket; no npm package). It opens
+// protocol through a pipe (--remote-debugging-pipe: messages on the browser's fds 3 and 4, each
+// ended by a NUL; any node of Debian's, no npm package, no WebSocket). It opens
 // the desk over a database of one digital sample, clicks a field and sees its box on the page,
 // types a correction, saves, reloads and sees it, and checks that `jixiao export` carries it.
 // Screenshots of the list and the document view are kept in the work folder.
 //
-//   node --experimental-websocket tests/browser/desk_browser_test.mjs JIXIAO SOURCE_DIR WORK_DIR
+//   node tests/browser/desk_browser_test.mjs JIXIAO SOURCE_DIR WORK_DIR
 //
 // Exit 0 passed, 1 failed, 77 skipped (no chromium; with CI=true that fails instead).
 import { spawn, spawnSync } from 'node:child_process';
@@ -44,7 +45,6 @@ if (!jixiao || !sourceDir || !workDir) {
   console.log('usage: desk_browser_test.mjs JIXIAO SOURCE_DIR WORK_DIR');
   process.exit(1);
 }
-if (typeof WebSocket !== 'function') skip('this node has no WebSocket (run it with --experimental-websocket; node 20+)');
 if (!fs.existsSync(CHROMIUM)) skip(CHROMIUM + ' is missing (scripts/setup.sh installs chromium)');
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -68,12 +68,12 @@ function waitFor(stream, pattern, what) {
 
 // One DevTools session on one page.
 class Page {
-  constructor(ws, sessionId) {
-    this.ws = ws;
+  constructor(cdp, sessionId) {
+    this.cdp = cdp;
     this.sessionId = sessionId;
   }
   send(method, params) {
-    return this.ws.call(method, params || {}, this.sessionId);
+    return this.cdp.call(method, params || {}, this.sessionId);
   }
   async evaluate(expression) {
     const r = await this.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true });
@@ -108,27 +108,40 @@ class Page {
   }
 }
 
-function connect(url) {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url);
-    let next = 1;
-    const pending = new Map();
-    ws.call = (method, params, sessionId) => new Promise((res, rej) => {
-      const id = next++;
-      pending.set(id, { res, rej, method });
-      ws.send(JSON.stringify(Object.assign({ id, method, params }, sessionId ? { sessionId } : {})));
-    });
-    ws.onmessage = (event) => {
-      const msg = JSON.parse(event.data);
-      if (!msg.id || !pending.has(msg.id)) return;
+// The DevTools protocol over the browser's pipe: requests written to its fd 3, answers and
+// events read from its fd 4, each message one JSON text ended by a NUL.
+function connect(browser) {
+  const toBrowser = browser.stdio[3];
+  const fromBrowser = browser.stdio[4];
+  let next = 1;
+  const pending = new Map();
+  let buffered = Buffer.alloc(0);
+  fromBrowser.on('data', (chunk) => {
+    buffered = Buffer.concat([buffered, chunk]);
+    for (let end = buffered.indexOf(0); end >= 0; end = buffered.indexOf(0)) {
+      const msg = JSON.parse(buffered.subarray(0, end).toString('utf8'));
+      buffered = buffered.subarray(end + 1);
+      if (!msg.id || !pending.has(msg.id)) continue;
       const p = pending.get(msg.id);
       pending.delete(msg.id);
       if (msg.error) p.rej(new Error(p.method + ': ' + msg.error.message));
       else p.res(msg.result);
-    };
-    ws.onopen = () => resolve(ws);
-    ws.onerror = () => reject(new Error('cannot reach the browser at ' + url));
+    }
   });
+  const closed = () => {
+    for (const p of pending.values()) p.rej(new Error(p.method + ': the browser closed its pipe'));
+    pending.clear();
+  };
+  fromBrowser.on('close', closed);
+  fromBrowser.on('error', closed);
+  return {
+    close: () => toBrowser.end(),
+    call: (method, params, sessionId) => new Promise((res, rej) => {
+      const id = next++;
+      pending.set(id, { res, rej, method });
+      toBrowser.write(JSON.stringify(Object.assign({ id, method, params }, sessionId ? { sessionId } : {})) + '\0');
+    }),
+  };
 }
 
 const children = [];
@@ -156,14 +169,14 @@ async function main() {
   const chromium = spawn(CHROMIUM, [
     '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
     '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    '--user-data-dir=' + profile, '--remote-debugging-port=0', '--window-size=1600,1000', 'about:blank',
-  ], { stdio: ['ignore', 'ignore', 'pipe'] });
+    '--user-data-dir=' + profile, '--remote-debugging-pipe', '--window-size=1600,1000', 'about:blank',
+  ], { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });
   children.push(chromium);
-  const [, wsUrl] = await waitFor(chromium.stderr, /DevTools listening on (ws:\/\/\S+)/, 'DevTools address');
-  const ws = await connect(wsUrl);
-  const { targetId } = await ws.call('Target.createTarget', { url: 'about:blank' });
-  const { sessionId } = await ws.call('Target.attachToTarget', { targetId, flatten: true });
-  const page = new Page(ws, sessionId);
+  chromium.stderr.resume();  // its messages are not read; keep the pipe from filling
+  const cdp = connect(chromium);
+  const { targetId } = await cdp.call('Target.createTarget', { url: 'about:blank' });
+  const { sessionId } = await cdp.call('Target.attachToTarget', { targetId, flatten: true });
+  const page = new Page(cdp, sessionId);
   await page.send('Page.enable');
   await page.send('Runtime.enable');
   await page.send('Emulation.setDeviceMetricsOverride', { width: 1600, height: 1000, deviceScaleFactor: 1, mobile: false });
@@ -218,7 +231,7 @@ async function main() {
   await page.click(cell);
   await page.until(`document.querySelector('#detail-history li') !== null`, 'the correction\'s history');
   await page.screenshot(path.join(workDir, 'desk-corrected.png'));
-  ws.close();
+  cdp.close();
   stopAll();
   await sleep(200);
 
