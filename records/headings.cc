@@ -34,15 +34,9 @@ size_t MoneyUnitLabelAt(const std::string& compact, size_t from) {
   return at;
 }
 
-// A table's number printed above its title: "表12-1", "预算01表", "附件2", "附表3".
-bool IsTableNumber(const std::string& compact) {
-  static const std::regex re("^(附件|附表|表|预算)?[0-9]+(表|-[0-9]+)?$|^(附件|附表)$");
-  return std::regex_match(compact, re);
-}
-
 // The year line under a title: "（2022年度）", "2022年度".
 bool IsYearLine(const std::string& compact) {
-  static const std::regex re("^\\(?(19|20)[0-9]{2}年度?\\)?$");
+  static const std::regex re("^\\(?(19|20)[0-9]{2}年(?:度)?\\)?$");
   return std::regex_match(compact, re);
 }
 
@@ -54,6 +48,11 @@ std::optional<int> YearIn(std::string_view text) {
   const std::string nf = Nfkc(text);
   if (!std::regex_search(nf, m, year_re)) return std::nullopt;
   return std::stoi(m[1].str());
+}
+
+bool IsTableNumber(const std::string& compact) {
+  static const std::regex re("^(附件|附表|表|预算)?[0-9]+(表|-[0-9]+)?$|^(附件|附表)$");
+  return std::regex_match(compact, re);
 }
 
 bool IsPageNumber(const std::string& compact) {
@@ -91,7 +90,7 @@ std::string LabeledOrganization(std::string_view text) {
 }
 
 std::string OrganizationInHeading(std::string_view text) {
-  static const std::regex year_re("((?:19|20)[0-9]{2})\\s*年度?");
+  static const std::regex year_re("((?:19|20)[0-9]{2})\\s*年(?:度)?");
   const std::string nf = Trim(Nfkc(text));
   std::smatch m;
   if (!std::regex_search(nf, m, year_re)) return "";
@@ -133,13 +132,18 @@ const TextLine* FirstHeading(const PageContent& page) {
   return nullptr;
 }
 
-std::string BrokenCoverTitle(const std::vector<TextLine>& lines) {
+std::string BrokenCoverTitle(const PageContent& page) {
+  // A cover prints no table; a table's title over its year line ("项目支出绩效目标表" /
+  // "（2022年度）") is no cover's.
+  if (!page.tables.empty()) return "";
   std::vector<std::string> parts;
-  for (const TextLine& l : lines) {
+  for (const TextLine& l : page.lines) {
     if (parts.size() == kMaxCoverTitleLines) break;
     const std::string text = Trim(l.text);
     if (text.empty()) continue;
-    if (ToU32(Compact(text)).size() > kMaxCoverTitleLineChars) break;
+    const std::string compact = Compact(text);
+    if (ToU32(compact).size() > kMaxCoverTitleLineChars || IsProjectTitle(compact) || IsTableNumber(compact))
+      break;
     parts.push_back(text);
     // The title ends with its kind of document.
     const std::string joined = JoinWrapped(parts);

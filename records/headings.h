@@ -33,8 +33,13 @@ std::string WithoutUnitCode(std::string_view text);
 const TextLine* FirstHeading(const PageContent& page);
 
 // A cover's title broken over short lines at the top of the page ("2026 年度" / "泉州市人民政府
-// 办公室" / "（本级）" / "单位预算"), joined; "" when the page does not start so.
-std::string BrokenCoverTitle(const std::vector<TextLine>& lines);
+// 办公室" / "（本级）" / "单位预算"), joined; "" when the page does not start so or holds a
+// table.
+std::string BrokenCoverTitle(const PageContent& page);
+
+// A table's number printed above its title: "表12-1", "预算01表", "附件2"; compared in compact
+// form.
+bool IsTableNumber(const std::string& compact);
 
 // Whether a title names a budget or performance text of some year (a cover's title).
 bool IsCoverTitle(std::string_view text);

@@ -197,17 +197,19 @@ DocumentMeta ReadMeta(const std::vector<PageContent>& pages) {
     if (EndsWith(compact, "审核") && m.reviewed_by.empty()) m.reviewed_by = Trim(lines[i].text);
     if (m.department.empty()) m.department = LabeledOrganization(lines[i].text);
   }
-  if (title_at > 0 && m.department.empty()) {
+  // A table's title is no cover's: the line above it is the table's number (表10-1), not a
+  // department.
+  if (title_at > 0 && m.department.empty() && !IsProjectTitle(Compact(m.title))) {
     for (int i = title_at - 1; i >= 0; --i) {
       std::string t = Trim(lines[i].text);
-      if (t.empty() || IsPageNumber(Compact(t))) continue;
+      if (t.empty() || IsPageNumber(Compact(t)) || IsTableNumber(Compact(t))) continue;
       m.department = t;
       break;
     }
   }
   if (m.title.empty()) {
     // A cover whose title is broken over short lines ("2026 年度" / "某局" / "单位预算").
-    m.title = BrokenCoverTitle(lines);
+    m.title = BrokenCoverTitle(*cover);
     if (!m.title.empty()) m.year = YearIn(m.title);
   }
   if (m.title.empty()) {
