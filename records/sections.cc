@@ -213,15 +213,6 @@ DocumentMeta ReadMeta(const std::vector<PageContent>& pages) {
     if (!m.title.empty()) m.year = YearIn(m.title);
   }
   if (m.title.empty()) {
-    // No cover: the first page's heading (the title of its first table: 收支总表 or a
-    // performance table), the year printed in it or under it ("（2022年度）").
-    if (const TextLine* heading = FirstHeading(*cover)) {
-      m.title = Trim(heading->text);
-      for (const TextLine* l = heading; l < lines.data() + lines.size() && l <= heading + 2 && !m.year; ++l)
-        m.year = YearIn(l->text);
-    }
-  }
-  if (m.title.empty()) {
     // No cover: the title of the first performance table (a form repeated on every page),
     // and the year printed under it ("（2022年度）").
     for (const PageContent& p : pages) {
@@ -231,6 +222,17 @@ DocumentMeta ReadMeta(const std::vector<PageContent>& pages) {
         for (size_t j = i; j < p.lines.size() && j <= i + 2 && !m.year; ++j) m.year = YearIn(p.lines[j].text);
       }
       if (!m.title.empty()) break;
+    }
+  }
+  if (m.title.empty()) {
+    // Neither cover nor performance table (a document of 收支总表 and the like): the first
+    // page's heading, the year printed in it or under it ("（2022年度）"). A document whose
+    // first page is a 收支总表 and whose performance tables follow keeps theirs
+    // (samples/tianbao-2022).
+    if (const TextLine* heading = FirstHeading(*cover)) {
+      m.title = Trim(heading->text);
+      for (const TextLine* l = heading; l < lines.data() + lines.size() && l <= heading + 2 && !m.year; ++l)
+        m.year = YearIn(l->text);
     }
   }
   if (!m.year) {
@@ -266,8 +268,13 @@ void DepartmentFromHeadings(DocumentMeta& meta, const std::vector<PageContent>& 
       meta.department = p.project_name;
       return;
     }
-  // The organization the document's title names ("某局2022年部门收支总表").
+  // The organization the document's title or first heading names ("某局2022年部门收支总表").
   meta.department = OrganizationInHeading(meta.title);
+  for (const PageContent& page : pages) {
+    if (!meta.department.empty() || page.lines.empty()) break;
+    if (const TextLine* heading = FirstHeading(page)) meta.department = OrganizationInHeading(heading->text);
+    break;
+  }
 }
 
 }  // namespace jixiao

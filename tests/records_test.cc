@@ -601,6 +601,18 @@ TEST(ReadMeta, ADocumentWithoutCoverIsTitledByItsFirstHeadingWhichNamesItsDepart
   EXPECT_EQ(m.department, "南屏区商务局");
 }
 
+TEST(ReadMeta, ABudgetTableBeforeTheFormsNamesTheDepartmentNotTheTitle) {
+  // The title is the first performance table's (samples/tianbao-2022), the department the
+  // organization the first heading names.
+  std::vector<PageContent> pages = {BudgetTablePage("青峪县林业和草原局2022年部门收支总表"), StandardPage(2)};
+  pages[1].lines[0] = Line("财政项目支出绩效目标填报表", 50);
+  DocumentMeta m = ReadMeta(pages);
+  EXPECT_EQ(m.title, "财政项目支出绩效目标填报表");
+  EXPECT_EQ(m.year, 2022);
+  DepartmentFromHeadings(m, pages, {});
+  EXPECT_EQ(m.department, "青峪县林业和草原局");
+}
+
 TEST(ReadMeta, TheFirstHeadingIsNotATableNumberNorTheYearUnderIt) {
   PageContent p;
   p.page = 1;
