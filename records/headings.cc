@@ -64,7 +64,8 @@ bool IsPageNumber(const std::string& compact) {
       ++digits;
       continue;
     }
-    if (c == '-' || c == U'—' || c == U'－' || c == U'第' || c == U'页' || c == U'共' || c == '/') continue;
+    if (c == '-' || c == U'—' || c == U'－' || c == U'第' || c == U'页' || c == U'共' || c == '/')
+      continue;
     return false;
   }
   return digits > 0 && digits <= 4;
@@ -123,7 +124,8 @@ std::string WithoutUnitCode(std::string_view text) {
 const TextLine* FirstHeading(const PageContent& page) {
   for (const TextLine& l : page.lines) {
     const std::string compact = Compact(l.text);
-    if (compact.empty() || IsPageNumber(compact) || IsTableNumber(compact) || IsYearLine(compact)) continue;
+    if (compact.empty() || IsPageNumber(compact) || IsTableNumber(compact) || IsYearLine(compact))
+      continue;
     if (StartsWith(compact, "单位:") || StartsWith(compact, "金额单位:")) continue;
     if (!LabeledOrganization(l.text).empty()) continue;
     if (Ideographs(compact) == 0) continue;
@@ -142,7 +144,8 @@ std::string BrokenCoverTitle(const PageContent& page) {
     const std::string text = Trim(l.text);
     if (text.empty()) continue;
     const std::string compact = Compact(text);
-    if (ToU32(compact).size() > kMaxCoverTitleLineChars || IsProjectTitle(compact) || IsTableNumber(compact))
+    if (ToU32(compact).size() > kMaxCoverTitleLineChars || IsProjectTitle(compact) ||
+        IsTableNumber(compact))
       break;
     parts.push_back(text);
     // The title ends with its kind of document.

@@ -231,7 +231,8 @@ DocumentMeta ReadMeta(const std::vector<PageContent>& pages) {
     // (samples/tianbao-2022).
     if (const TextLine* heading = FirstHeading(*cover)) {
       m.title = Trim(heading->text);
-      for (const TextLine* l = heading; l < lines.data() + lines.size() && l <= heading + 2 && !m.year; ++l)
+      for (const TextLine* l = heading;
+           l < lines.data() + lines.size() && l <= heading + 2 && !m.year; ++l)
         m.year = YearIn(l->text);
     }
   }
@@ -272,7 +273,8 @@ void DepartmentFromHeadings(DocumentMeta& meta, const std::vector<PageContent>& 
   meta.department = OrganizationInHeading(meta.title);
   for (const PageContent& page : pages) {
     if (!meta.department.empty() || page.lines.empty()) break;
-    if (const TextLine* heading = FirstHeading(page)) meta.department = OrganizationInHeading(heading->text);
+    if (const TextLine* heading = FirstHeading(page))
+      meta.department = OrganizationInHeading(heading->text);
     break;
   }
 }
