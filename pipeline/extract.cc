@@ -170,8 +170,9 @@ void IndicatorLevelsPass(PagesRead&, ExtractResult& r, const ExtractOptions& opt
   if (options.disabled_fixes.Enabled("records.indicator_levels")) SettleIndicatorLevels(r.projects);
 }
 
-void DepartmentPass(PagesRead&, ExtractResult& r, const ExtractOptions&) {
+void DepartmentPass(PagesRead& read, ExtractResult& r, const ExtractOptions&) {
   DepartmentFromProjects(r.document, r.projects);
+  DepartmentFromHeadings(r.document, read.pages, r.projects);
 }
 
 void ChecksPass(PagesRead&, ExtractResult& r, const ExtractOptions& options) {
@@ -190,7 +191,7 @@ const std::vector<DocumentPass>& DocumentPasses() {
       {"records.sections", "part 1: the overall goal, the goals and the measures", SectionsPass},
       {"records.projects", "the projects, from their 绩效目标表 tables", ProjectsPass},
       {"records.indicator_levels", "OCR'd 一级/二级 cells a character off their column's term", IndicatorLevelsPass},
-      {"records.department", "a form without a cover: the department from the projects' 主管部门", DepartmentPass},
+      {"records.department", "no cover: the department from 主管部门, a 部门名称 line or a title", DepartmentPass},
       {"checks", "the auditor checks and the review of doubtful fields (docs/CHECKS.md)", ChecksPass},
   };
   return kPasses;

@@ -10,6 +10,7 @@
 
 #include "core/text.h"
 #include "records/cells.h"
+#include "records/headings.h"
 #include "vocabulary/vocabulary.h"
 
 namespace jixiao {
@@ -366,6 +367,7 @@ void ReadHeading(const std::vector<const TextLine*>& above, FamilyState& state) 
     if (at != std::string::npos && state.money_unit.empty())
       state.money_unit = MoneyUnitAt(compact.substr(at + std::string("单位:").size()));
     if (IsProjectTitle(compact) && state.title.empty()) state.title = Trim(Nfkc((*it)->text));
+    if (state.unit_name.empty()) state.unit_name = LabeledOrganization((*it)->text);
   }
 }
 

@@ -9,6 +9,7 @@
 #include "core/text.h"
 #include "records/cells.h"
 #include "records/families.h"
+#include "records/headings.h"
 #include "records/records.h"
 #include "vocabulary/vocabulary.h"
 
@@ -335,6 +336,14 @@ void ReadContext(const std::vector<const TextLine*>& above, Project& p) {
       p.title = StripNumbering(Trim(nf));
       continue;
     }
+    if (p.unit_name.empty()) {
+      // "部门名称：某局    单位：万元": the unit's name without its code.
+      std::string named = LabeledOrganization(l.text);
+      if (!named.empty()) {
+        p.unit_name = std::move(named);
+        continue;
+      }
+    }
     if (p.unit_code.empty() && !IsProjectTitle(compact)) {
       // "318002 抚宁区财政局机关" (the unit line may also hold "单位：万元" at its right).
       std::u32string u = ToU32(Trim(nf));
@@ -345,7 +354,9 @@ void ReadContext(const std::vector<const TextLine*>& above, Project& p) {
       size_t j = i;
       while (j < u.size() && j - i < 3 && (IsSpace(u[j]) || IsSeparatorMark(u[j]))) ++j;
       const bool separated = j > i && j < u.size() && (IsSpace(u[i]) || IsCjk(u[j]));
-      if (i >= 3 && i < u.size() && (separated || (i >= 6 && IsCjk(u[i])))) {
+      // A sentence that starts with a year ("2026 年，…") names no unit.
+      const bool year = i == 4 && j < u.size() && u[j] == U'年';
+      if (!year && i >= 3 && i < u.size() && (separated || (i >= 6 && IsCjk(u[i])))) {
         p.unit_code = ToUtf8(u.substr(0, i));
         std::string rest = Trim(ToUtf8(u.substr(j)));
         size_t cut = rest.find("单位:");

@@ -92,6 +92,11 @@ DocumentMeta ReadMeta(const std::vector<PageContent>& pages);
 // A form without a cover names its department in each project's 主管部门 field
 // (vocabulary/ DepartmentFieldLabels): `meta` without a department takes the first project's.
 void DepartmentFromProjects(DocumentMeta& meta, const std::vector<Project>& projects);
+// A document whose cover and projects' fields name no department: the first line naming one
+// (vocabulary/ OrganizationLabels: "部门名称：某局" above a list), else the name of its table of
+// the department's targets, else the organization its title names ("某局2022年部门收支总表").
+void DepartmentFromHeadings(DocumentMeta& meta, const std::vector<PageContent>& pages,
+                            const std::vector<Project>& projects);
 
 // The indicators packed in one text cell, one per numbered item (CONTRACT.md, "Packed"):
 // "1、1-产出指标；11-数量指标；会议活动保障次数；实施周期指标值:每年≥20场；年度指标值:每年≥20场。2、…"

@@ -4,6 +4,7 @@
 #include <regex>
 
 #include "core/text.h"
+#include "records/headings.h"
 #include "records/records.h"
 #include "vocabulary/vocabulary.h"
 
@@ -15,19 +16,6 @@ namespace {
 bool IsTocLine(const std::string& compact) {
   return Contains(compact, "……") || Contains(compact, "...") || Contains(compact, "···") ||
          Contains(compact, "…");
-}
-
-// A running page number: "1", "- 1 -", "第1页", "—1—".
-bool IsPageNumber(const std::string& compact) {
-  std::u32string u = ToU32(compact);
-  if (u.empty()) return false;
-  int digits = 0;
-  for (char32_t c : u) {
-    if (c >= '0' && c <= '9') { ++digits; continue; }
-    if (c == '-' || c == U'—' || c == U'－' || c == U'第' || c == U'页' || c == U'共' || c == '/') continue;
-    return false;
-  }
-  return digits > 0 && digits <= 4;
 }
 
 // A table-of-contents entry without leaders: a page number alone at the right on the same
@@ -187,28 +175,6 @@ done:
   return out;
 }
 
-namespace {
-
-std::optional<int> YearIn(const std::string& text) {
-  static const std::regex year_re("((?:19|20)[0-9]{2})\\s*年");
-  std::smatch m;
-  std::string nf = Nfkc(text);
-  if (!std::regex_search(nf, m, year_re)) return std::nullopt;
-  return std::stoi(m[1].str());
-}
-
-// "编制单位：某局" -> "某局".
-std::string LabeledDepartment(const std::string& text) {
-  std::string nf = Trim(Nfkc(text));
-  for (std::string_view label : CoverDepartmentLabels()) {
-    size_t at = nf.find(label);
-    if (at != std::string::npos) return Trim(nf.substr(at + label.size()));
-  }
-  return "";
-}
-
-}  // namespace
-
 DocumentMeta ReadMeta(const std::vector<PageContent>& pages) {
   DocumentMeta m;
   // The cover: the first page with text. Its title names a year and a budget or performance
@@ -221,24 +187,30 @@ DocumentMeta ReadMeta(const std::vector<PageContent>& pages) {
   int title_at = -1;
   for (size_t i = 0; i < lines.size(); ++i) {
     std::string compact = Compact(lines[i].text);
-    auto year = YearIn(lines[i].text);
-    if (title_at < 0 && year && (Contains(compact, "预算") || Contains(compact, "绩效") || Contains(compact, "决算"))) {
+    if (title_at < 0 && IsCoverTitle(lines[i].text)) {
       title_at = static_cast<int>(i);
       m.title = Trim(lines[i].text);
-      m.year = year;
+      m.year = YearIn(lines[i].text);
     }
     if (Contains(compact, "草案")) m.draft = true;
     if (EndsWith(compact, "编制") && m.compiled_by.empty()) m.compiled_by = Trim(lines[i].text);
     if (EndsWith(compact, "审核") && m.reviewed_by.empty()) m.reviewed_by = Trim(lines[i].text);
-    if (m.department.empty()) m.department = LabeledDepartment(lines[i].text);
+    if (m.department.empty()) m.department = LabeledOrganization(lines[i].text);
   }
-  if (title_at > 0 && m.department.empty()) {
+  // A table's title is no cover's: the line above it is the table's number (表10-1), not a
+  // department.
+  if (title_at > 0 && m.department.empty() && !IsProjectTitle(Compact(m.title))) {
     for (int i = title_at - 1; i >= 0; --i) {
       std::string t = Trim(lines[i].text);
-      if (t.empty() || IsPageNumber(Compact(t))) continue;
+      if (t.empty() || IsPageNumber(Compact(t)) || IsTableNumber(Compact(t))) continue;
       m.department = t;
       break;
     }
+  }
+  if (m.title.empty()) {
+    // A cover whose title is broken over short lines ("2026 年度" / "某局" / "单位预算").
+    m.title = BrokenCoverTitle(*cover);
+    if (!m.title.empty()) m.year = YearIn(m.title);
   }
   if (m.title.empty()) {
     // No cover: the title of the first performance table (a form repeated on every page),
@@ -250,6 +222,18 @@ DocumentMeta ReadMeta(const std::vector<PageContent>& pages) {
         for (size_t j = i; j < p.lines.size() && j <= i + 2 && !m.year; ++j) m.year = YearIn(p.lines[j].text);
       }
       if (!m.title.empty()) break;
+    }
+  }
+  if (m.title.empty()) {
+    // Neither cover nor performance table (a document of 收支总表 and the like): the first
+    // page's heading, the year printed in it or under it ("（2022年度）"). A document whose
+    // first page is a 收支总表 and whose performance tables follow keeps theirs
+    // (samples/tianbao-2022).
+    if (const TextLine* heading = FirstHeading(*cover)) {
+      m.title = Trim(heading->text);
+      for (const TextLine* l = heading;
+           l < lines.data() + lines.size() && l <= heading + 2 && !m.year; ++l)
+        m.year = YearIn(l->text);
     }
   }
   if (!m.year) {
@@ -264,9 +248,35 @@ void DepartmentFromProjects(DocumentMeta& meta, const std::vector<Project>& proj
   for (const auto& [label, value] : projects.front().attributes)
     for (std::string_view l : DepartmentFieldLabels())
       if (label == l) {
-        meta.department = value;
+        meta.department = WithoutUnitCode(value);
         return;
       }
+}
+
+void DepartmentFromHeadings(DocumentMeta& meta, const std::vector<PageContent>& pages,
+                            const std::vector<Project>& projects) {
+  if (!meta.department.empty()) return;
+  // A line naming it above a table ("部门名称：某局", "部门（单位）：某局"), the first one
+  // printed.
+  for (const PageContent& page : pages)
+    for (const TextLine& l : page.lines) {
+      meta.department = LabeledOrganization(l.text);
+      if (!meta.department.empty()) return;
+    }
+  // A table of the whole department's targets names it.
+  for (const Project& p : projects)
+    if (p.kind == "department" && !p.project_name.empty()) {
+      meta.department = p.project_name;
+      return;
+    }
+  // The organization the document's title or first heading names ("某局2022年部门收支总表").
+  meta.department = OrganizationInHeading(meta.title);
+  for (const PageContent& page : pages) {
+    if (!meta.department.empty() || page.lines.empty()) break;
+    if (const TextLine* heading = FirstHeading(page))
+      meta.department = OrganizationInHeading(heading->text);
+    break;
+  }
 }
 
 }  // namespace jixiao

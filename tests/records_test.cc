@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "core/text.h"
 #include "records/fields.h"
 #include "tests/table_testing.h"
 
@@ -575,6 +576,168 @@ TEST(ReadMeta, ReadsTheCover) {
   EXPECT_TRUE(m.draft);
   EXPECT_EQ(m.compiled_by, "某县教育局编制");
   EXPECT_EQ(m.reviewed_by, "某县财政局审核");
+}
+
+// ---------------------------------------------------------------- the text around the tables
+
+// A page whose only table is a budget table (收支总表) under its heading.
+PageContent BudgetTablePage(const std::string& heading) {
+  PageContent p;
+  p.page = 1;
+  p.lines = {Line(heading, 40), Line("单位：万元", 60, 450, 530)};
+  p.tables.push_back(MakeTable(1, {50, 200, 300}, 2,
+                               {{0, 0, 1, 1, "项　　目"},
+                                {0, 1, 1, 1, "预算数"},
+                                {1, 0, 1, 1, "一、一般公共预算拨款收入"},
+                                {1, 1, 1, 1, "4718.55"}}));
+  return p;
+}
+
+TEST(ReadMeta, ADocumentWithoutCoverIsTitledByItsFirstHeadingWhichNamesItsDepartment) {
+  std::vector<PageContent> pages = {BudgetTablePage("南屏区商务局2022年部门收支总表")};
+  DocumentMeta m = ReadMeta(pages);
+  EXPECT_EQ(m.title, "南屏区商务局2022年部门收支总表");
+  EXPECT_EQ(m.year, 2022);
+  DepartmentFromProjects(m, {});
+  DepartmentFromHeadings(m, pages, {});
+  EXPECT_EQ(m.department, "南屏区商务局");
+}
+
+TEST(ReadMeta, ABudgetTableBeforeTheFormsNamesTheDepartmentNotTheTitle) {
+  // The title is the first performance table's (samples/tianbao-2022), the department the
+  // organization the first heading names.
+  std::vector<PageContent> pages = {BudgetTablePage("青峪县林业和草原局2022年部门收支总表"),
+                                    StandardPage(2)};
+  pages[1].lines[0] = Line("财政项目支出绩效目标填报表", 50);
+  DocumentMeta m = ReadMeta(pages);
+  EXPECT_EQ(m.title, "财政项目支出绩效目标填报表");
+  EXPECT_EQ(m.year, 2022);
+  DepartmentFromHeadings(m, pages, {});
+  EXPECT_EQ(m.department, "青峪县林业和草原局");
+}
+
+TEST(ReadMeta, TheFirstHeadingIsNotATableNumberNorTheYearUnderIt) {
+  PageContent p;
+  p.page = 1;
+  p.lines = {Line("表12-1", 30, 50, 100), Line("部门专项业务经费绩效目标表", 45),
+             Line("（2022年度）", 62), Line("单位：万元", 75, 450, 530)};
+  DocumentMeta m = ReadMeta({p});
+  EXPECT_EQ(m.title, "部门专项业务经费绩效目标表");
+  EXPECT_EQ(m.year, 2022);
+  DepartmentFromHeadings(m, {p}, {});
+  EXPECT_EQ(m.department, "");  // the title names no organization
+}
+
+TEST(ReadMeta, ACoverTitleBrokenOverShortLinesIsJoined) {
+  PageContent p;
+  p.page = 1;
+  p.lines = {Line("2026 年度", 100), Line("泉州市人民政府办公室", 130),
+             Line("（本级）", 160),  Line("单位预算", 190),
+             Line("目   录", 400),   Line("第一部分 单位概况......................... 1", 430)};
+  DocumentMeta m = ReadMeta({p});
+  EXPECT_EQ(m.title, "2026 年度泉州市人民政府办公室（本级）单位预算");
+  EXPECT_EQ(m.year, 2026);
+  DepartmentFromHeadings(m, {p}, {});
+  EXPECT_EQ(m.department, "泉州市人民政府办公室(本级)");
+}
+
+TEST(DepartmentFromHeadings, ALabeledLineAboveATableNamesTheDepartment) {
+  PageContent cover;
+  cover.page = 1;
+  cover.lines = {Line("2026年烟台市审计局部门预算", 100)};
+  PageContent table = BudgetTablePage("一般公共预算支出表");
+  table.page = 2;
+  table.lines.push_back(Line("部门（单位）：烟台市审计局附属中心    单位：万元", 60));
+  DocumentMeta m = ReadMeta({cover, table});
+  ASSERT_TRUE(m.department.empty());
+  DepartmentFromHeadings(m, {cover, table}, {});
+  EXPECT_EQ(m.department,
+            "烟台市审计局附属中心");  // printed as a label's value: before the title's
+  DocumentMeta untitled = ReadMeta({cover});
+  DepartmentFromHeadings(untitled, {cover}, {});
+  EXPECT_EQ(untitled.department, "烟台市审计局");  // between the year and 部门预算
+}
+
+TEST(DepartmentFromHeadings, ADepartmentTableNamesTheDepartment) {
+  Project dept;
+  dept.kind = "department";
+  dept.project_name = "北京市医疗保障局";
+  std::vector<PageContent> pages = {BudgetTablePage("预算01表 收支总表")};
+  DocumentMeta m = ReadMeta(pages);
+  EXPECT_EQ(m.title, "预算01表 收支总表");
+  DepartmentFromHeadings(m, pages, {dept});
+  EXPECT_EQ(m.department, "北京市医疗保障局");
+}
+
+TEST(DepartmentFromProjects, TheCodeBeforeTheDepartmentIsDropped) {
+  Project p;
+  p.attributes = {{"主管部门及代码", "231_烟台市审计局"}, {"实施单位", "烟台市审计局"}};
+  DocumentMeta m;
+  DepartmentFromProjects(m, {p});
+  EXPECT_EQ(m.department, "烟台市审计局");
+}
+
+TEST(ReadProjects, ALabeledUnitLineAboveAFormNamesItsUnit) {
+  PageContent page = StandardPage(3);
+  page.lines = {Line("校舍维修项目绩效目标表", 50), Line("部门名称：某县教育局    单位：万元", 75)};
+  auto projects = ReadProjects({page}, nullptr);
+  ASSERT_EQ(projects.size(), 1u);
+  EXPECT_EQ(projects[0].title, "校舍维修项目绩效目标表");
+  EXPECT_EQ(projects[0].unit_name, "某县教育局");
+  EXPECT_EQ(projects[0].unit_code, "");
+  EXPECT_EQ(projects[0].money_unit, "万元");
+}
+
+TEST(ReadProjects, ASentenceStartingWithAYearIsNoUnitLine) {
+  PageContent page = StandardPage(3);
+  page.lines = {Line("2026 年，某区生态环境局按照全面实施预算绩效管理的要求", 50),
+                Line("1、校舍维修绩效目标表", 62)};
+  auto projects = ReadProjects({page}, nullptr);
+  ASSERT_EQ(projects.size(), 1u);
+  EXPECT_EQ(projects[0].unit_code, "");
+  EXPECT_EQ(projects[0].unit_name, "");
+}
+
+TEST(ReadProjects, AListTakesItsTitleAndUnitFromTheLinesAboveIt) {
+  // 项目名称 | 资金总额 | 财政资金 | 绩效目标 | 一级指标 | 二级指标 | 三级指标 | 指标值, under a
+  // title with a remark and the unit's line.
+  const std::vector<double> xs = {50, 150, 200, 250, 350, 410, 470, 600, 700};
+  std::vector<C> cells = {{0, 0, 1, 1, "项目名称"}, {0, 1, 1, 1, "资金总额"},
+                          {0, 2, 1, 1, "财政资金"}, {0, 3, 1, 1, "绩效目标"},
+                          {0, 4, 1, 1, "一级指标"}, {0, 5, 1, 1, "二级指标"},
+                          {0, 6, 1, 1, "三级指标"}, {0, 7, 1, 1, "指标值"}};
+  const std::vector<std::string> names = {"数据中心运行维护", "专家评审服务"};
+  for (int g = 0; g < 2; ++g) {
+    const int r = 1 + 2 * g;
+    for (const C& c : std::vector<C>{{r, 0, 2, 1, names[g]},
+                                     {r, 1, 2, 1, "100.00"},
+                                     {r, 2, 2, 1, "100.00"},
+                                     {r, 3, 2, 1, "按期完成。"},
+                                     {r, 4, 1, 1, "产出指标"},
+                                     {r, 5, 1, 1, "数量指标"},
+                                     {r, 6, 1, 1, "培训人次"},
+                                     {r, 7, 1, 1, "≥20人次"},
+                                     {r + 1, 4, 1, 1, "满意度指标"},
+                                     {r + 1, 5, 1, 1, "服务对象满意度"},
+                                     {r + 1, 6, 1, 1, "满意度"},
+                                     {r + 1, 7, 1, 1, "≥95%"}})
+      cells.push_back(c);
+  }
+  for (const std::string title : {"年度项目支出绩效表", "项目支出绩效目标表（含转移支付项目）"}) {
+    PageContent page;
+    page.page = 1;
+    page.lines = {Line(title, 40), Line("（2022年度）", 55),
+                  Line("部门名称：南屏区商务局", 70, 50, 200),
+                  Line("金额单位：万元", 70, 450, 530)};
+    page.tables.push_back(MakeTable(1, xs, 5, cells));
+    auto projects = ReadProjects({page}, nullptr);
+    ASSERT_EQ(projects.size(), 2u) << title;
+    for (const Project& p : projects) {
+      EXPECT_EQ(Compact(p.title), Compact(title));
+      EXPECT_EQ(p.unit_name, "南屏区商务局");
+      EXPECT_EQ(p.money_unit, "万元");
+    }
+  }
 }
 
 TEST(ReadProjects, EveryProvenanceKeyIsAFieldPathOfItsProject) {

@@ -39,6 +39,11 @@ TEST(Vocabulary, IndicatorHeadersAndTitles) {
   EXPECT_EQ(ExactIndicatorHeader("项目名称"), std::nullopt);
   EXPECT_TRUE(IsProjectTitle("3、公用取暖费绩效目标表"));
   EXPECT_TRUE(IsProjectTitle("财政项目支出绩效目标填报表"));
+  // A remark in brackets after the title (广州), and a list's 年度项目支出绩效表.
+  EXPECT_TRUE(IsProjectTitle("项目支出绩效目标表(含转移支付项目)"));
+  EXPECT_TRUE(IsProjectTitle("年度项目支出绩效表"));
+  EXPECT_FALSE(IsProjectTitle("项目支出绩效自评表"));
+  EXPECT_FALSE(IsProjectTitle("(含转移支付项目)"));
   EXPECT_FALSE(IsProjectTitle("收入支出决算总表"));
 }
 

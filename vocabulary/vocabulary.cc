@@ -160,7 +160,13 @@ const std::vector<std::string>& IndicatorTerms() {
 // ---------------------------------------------------------------- titles and departments
 
 bool IsProjectTitle(std::string_view compact) {
-  for (std::string_view end : {"绩效目标表", "绩效目标申报表", "绩效目标填报表", "绩效目标审核表"})
+  // A remark in brackets may follow the title: 项目支出绩效目标表（含转移支付项目）.
+  if (EndsWith(compact, ")")) {
+    const size_t open = compact.rfind('(');
+    if (open != std::string_view::npos && open > 0) compact = compact.substr(0, open);
+  }
+  for (std::string_view end :
+       {"绩效目标表", "绩效目标申报表", "绩效目标填报表", "绩效目标审核表", "支出绩效表"})
     if (EndsWith(compact, end)) return true;
   return false;
 }
@@ -179,10 +185,17 @@ std::string ProjectTitleEnding(std::string_view compact) {
   return "";
 }
 
-const std::vector<std::string_view>& CoverDepartmentLabels() {
-  static const std::vector<std::string_view> kLabels = {"编制单位:", "单位名称:", "部门名称:", "预算单位:",
-                                                        "填报单位:"};
+const std::vector<std::string_view>& OrganizationLabels() {
+  static const std::vector<std::string_view> kLabels = {
+      "编制单位:", "单位名称:",       "部门名称:",   "预算单位:",      "填报单位:",
+      "申报单位:", "部门(单位)名称:", "部门(单位):", "单位(部门)名称:"};
   return kLabels;
+}
+
+const std::vector<std::string_view>& DocumentKindEndings() {
+  static const std::vector<std::string_view> kEndings = {"部门综合预算", "部门预算", "单位预算",
+                                                         "部门决算", "单位决算"};
+  return kEndings;
 }
 
 bool IsTotalsName(std::string_view compact) {
@@ -197,7 +210,8 @@ bool IsTotalsName(std::string_view compact) {
 }
 
 const std::vector<std::string_view>& DepartmentFieldLabels() {
-  static const std::vector<std::string_view> kLabels = {"主管部门", "预算部门", "部门名称"};
+  static const std::vector<std::string_view> kLabels = {"主管部门", "预算部门", "部门名称",
+                                                        "主管部门及代码"};
   return kLabels;
 }
 

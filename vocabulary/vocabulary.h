@@ -102,15 +102,21 @@ bool IsDepartmentTitle(std::string_view compact);
 // name from the title before this ending.
 std::string ProjectTitleEnding(std::string_view compact);
 
-// Labels before a department's name on a cover line ("编制单位：某局"), with their colon, in
-// NFKC form.
-const std::vector<std::string_view>& CoverDepartmentLabels();
+// Labels before a department's or unit's name on a line of its own: on a cover ("编制单位：某局"),
+// or above a table ("部门名称：某局    单位：万元", "部门（单位）：某局"); with their colon, in
+// compact (NFKC) form.
+const std::vector<std::string_view>& OrganizationLabels();
+
+// The endings of a document's title after its organization: "2026年烟台市审计局部门预算",
+// "2026年度泉州市人民政府办公室（本级）单位预算".
+const std::vector<std::string_view>& DocumentKindEndings();
 
 // A row that totals others (合计, 小计, 总计, 本年收入合计, 年初结转和结余 …), compared in compact
 // form: never a project's name.
 bool IsTotalsName(std::string_view compact);
 
-// A project's field labels that name its department (a form without a cover: 主管部门).
+// A project's field labels that name its department (a form without a cover: 主管部门), the
+// value maybe after a code ("231_烟台市审计局").
 const std::vector<std::string_view>& DepartmentFieldLabels();
 
 // ---------------------------------------------------------------- OCR
