@@ -1,6 +1,7 @@
 #include "records/cells.h"
 
 #include "core/text.h"
+#include "vocabulary/vocabulary.h"
 
 namespace jixiao {
 
@@ -15,6 +16,27 @@ std::string LabelOf(const std::string& text) {
   std::string s = Compact(text);
   while (EndsWith(s, ":")) s.pop_back();
   return s;
+}
+
+LabelValue SplitLabelCell(const TableCell& c) {
+  const std::string compact = Compact(c.text);
+  // "其中:" opens a sub-label: the label's own colon, not the one before its value.
+  size_t from = 0;
+  if (StartsWith(compact, "其中:")) from = std::string("其中:").size();
+  const size_t colon = compact.find(':', from);
+  if (colon == std::string::npos || colon + 1 >= compact.size()) return {LabelOf(c.text), ""};
+  // The value as printed: after the same colon of the NFKC text (white space kept).
+  const std::string nf = Nfkc(c.text);
+  size_t at = nf.find(':');
+  if (from > 0) at = nf.find(':', at + 1);
+  return {compact.substr(0, colon), Trim(nf.substr(at + 1))};
+}
+
+std::string JoinValue(const std::string& op, const std::string& value, const std::string& unit) {
+  const std::string o = Trim(op), v = Trim(value), u = Trim(unit);
+  if (IsQualitative(Compact(o))) return v;
+  if (v.empty()) return "";
+  return o + v + u;
 }
 
 Source SourceOf(const Table& t, const TableCell& c) {

@@ -235,15 +235,6 @@ void SplitLevels(const std::string& whole, Indicator& ind) {
   ind.level3 = rest;
 }
 
-// The value of a split value: operator, number and unit joined (`≥20家`); a qualitative one
-// (定性) is the value text alone.
-std::string JoinValue(const std::string& op, const std::string& value, const std::string& unit) {
-  const std::string o = Trim(op), v = Trim(value), u = Trim(unit);
-  if (IsQualitative(Compact(o))) return v;
-  if (v.empty()) return "";
-  return o + v + u;
-}
-
 class RowReader {
  public:
   RowReader(const Table& t, const std::vector<ListColumn>& cols, Project& p)
@@ -525,9 +516,10 @@ void ReadList(const Table& t, const Header& h, size_t ti, std::vector<Project>& 
 
 // ------------------------------------------------------------------ department tables
 
+// The cell labeled 部门名称 (alone, or with the name after its colon: "部门名称：某局").
 const TableCell* DepartmentLabel(const Table& t) {
   for (const TableCell& c : t.cells)
-    if (IsLabel(Label::kDepartment, LabelOf(c.text))) return &c;
+    if (IsLabel(Label::kDepartment, SplitLabelCell(c).label)) return &c;
   return nullptr;
 }
 
@@ -573,7 +565,12 @@ void ReadDepartment(const Table& t, const TableCell* label, const TextLine* name
   p.title = state.title;
   p.money_unit = state.money_unit;
   p.pages.push_back(t.page);
-  if (const TableCell* v = label ? t.At(label->row, label->col + label->colspan) : nullptr) {
+  if (const LabelValue lv = label ? SplitLabelCell(*label) : LabelValue{}; !lv.value.empty()) {
+    auto [code, name] = SplitCodeName(lv.value);
+    p.project_code = code;
+    p.project_name = name;
+    p.provenance["project_name"] = SourceOf(t, *label);
+  } else if (const TableCell* v = label ? t.At(label->row, label->col + label->colspan) : nullptr) {
     auto [code, name] = SplitCodeName(v->text);
     p.project_code = code;
     p.project_name = name;
@@ -593,7 +590,8 @@ void ReadDepartment(const Table& t, const TableCell* label, const TextLine* name
   const int stop = header ? header->first_data_row - 1 : t.rows;
   for (const TableCell& c : t.cells) {
     if (c.row >= stop) continue;
-    const std::string l = LabelOf(c.text);
+    const LabelValue lv = SplitLabelCell(c);
+    const std::string& l = lv.label;
     if (p.money_unit.empty()) {
       const std::string unit = UnitInLabel(l);
       if (!unit.empty()) p.money_unit = unit;
@@ -603,7 +601,9 @@ void ReadDepartment(const Table& t, const TableCell* label, const TextLine* name
                                    : IsLabel(Label::kOther, l)  ? &p.budget.other
                                                                 : nullptr;
     if (money && !*money) {
-      if (const TableCell* v = ValueOf(t, c)) *money = ParseMoney(v->text, p.money_unit);
+      // The money after the label's colon ("资金总额：1,636.47"), else in a cell beside or below.
+      if (!lv.value.empty()) *money = ParseMoney(lv.value, p.money_unit);
+      else if (const TableCell* v = ValueOf(t, c)) *money = ParseMoney(v->text, p.money_unit);
     } else if ((IsLabel(Label::kOverallGoals, l) || IsLabel(Label::kGoals, l)) && p.goals.empty()) {
       if (const TableCell* v = t.At(c.row, c.col + c.colspan); v && !v->text.empty()) {
         p.goals = SplitNumbered(v->text);

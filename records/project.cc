@@ -121,27 +121,6 @@ std::string PrintedLabel(const std::string& text) {
   return at == std::string::npos ? t : Trim(t.substr(0, at));
 }
 
-// The label part of a cell that may also hold its value ("项目编码：318-…").
-struct LabelValue {
-  std::string label;
-  std::string value;  // non-empty when the value shares the cell
-};
-
-LabelValue SplitLabelCell(const TableCell& c) {
-  std::string compact = Compact(c.text);
-  size_t colon = compact.find(':');
-  if (colon != std::string::npos && colon + 1 < compact.size()) {
-    std::string label = compact.substr(0, colon);
-    // "其中:财政资金" is a label with a colon inside, not a label and its value.
-    if (label != "其中") {
-      std::string nf = Nfkc(c.text);
-      size_t at = nf.find(':');
-      return {label, Trim(nf.substr(at + 1))};
-    }
-  }
-  return {LabelOf(c.text), ""};
-}
-
 // ---------------------------------------------------------------- the reader
 
 struct ColumnMap {
@@ -173,6 +152,9 @@ std::optional<IndicatorHeaderRow> FindIndicatorHeader(const Table& t) {
     for (const TableCell* d : row) {
       std::string label = LabelOf(d->text);
       auto f = IndicatorHeader(label);
+      // A split value's operator and unit columns (指标性质 | 指标值 | 度量单位) are attributes of
+      // the row, and its value joins them (ReadIndicatorRows).
+      if (const auto part = ValuePartHeader(label); !f && part && *part != ValuePart::kWhole) f = Field::kOther;
       if (!f || (*f != Field::kOther && seen.count(*f))) continue;
       seen.insert(*f);
       found.push_back({d, *f});
@@ -224,6 +206,19 @@ bool RowIsHeader(const Table& t, int r, const ColumnMap& map) {
   return hits >= 2;
 }
 
+// The value of a row whose value is split over columns (指标性质 `≥` | 指标值 `20` | 度量单位
+// `家`, read as attributes): operator, number and unit joined.
+void JoinValueParts(Indicator& ind) {
+  std::string op, unit;
+  bool split = false;
+  for (const auto& [label, text] : ind.attributes) {
+    const auto part = ValuePartHeader(LabelOf(label));
+    if (part == ValuePart::kOperator) op = text, split = true;
+    if (part == ValuePart::kUnit) unit = text, split = true;
+  }
+  if (split) ind.value = JoinValue(op, ind.value, unit);
+}
+
 // Appends the indicator rows of table `t` from row `first` on, mapped by `map`.
 void ReadIndicatorRows(const Table& t, int first, const ColumnMap& map, Project& p) {
   std::vector<const TableCell*> prev_row;
@@ -263,6 +258,7 @@ void ReadIndicatorRows(const Table& t, int first, const ColumnMap& map, Project&
       }
     }
     if (!any) continue;
+    JoinValueParts(ind);
     // Spanning 一级/二级 cells, and a table continued on the next page, carry their text down.
     if (!p.indicators.empty()) {
       if (ind.level1.empty()) ind.level1 = p.indicators.back().level1;
@@ -455,7 +451,7 @@ class TableReader {
     constexpr size_t kHeaderChars = 12;
     return IsCodeLabel(l) || IsNameLabel(l) || IsTotalLabel(l) || IsFiscalLabel(l) ||
            IsOtherLabel(l) || IsLabel(Label::kFiscalPart, l) || IsGoalsLabel(l) ||
-           IsScheduleLabel(l) || IsPurposeLabel(l) ||
+           IsScheduleLabel(l) || IsPurposeLabel(l) || IsLabel(Label::kField, l) ||
            (ToU32(l).size() <= kHeaderChars && (IndicatorHeader(l) || ValuePartHeader(l)));
   }
   static bool LooksLikeLabel(const std::string& l) {

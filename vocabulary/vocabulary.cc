@@ -35,6 +35,10 @@ const LabelSet& LabelsOf(Label label) {
   static const LabelSet kOverallGoals{{"整体绩效目标", "总体绩效目标", "部门整体绩效目标", "年度总体绩效目标",
                                        "总体目标", "项目总体目标"},
                                       false, {}, {}};
+  static const LabelSet kField{{"主管部门", "主管部门及代码", "主管部门名称", "市级主管部门", "预算部门", "实施单位",
+                                "实施单位名称", "项目单位", "项目类别", "项目类型", "项目性质", "项目属性", "项目期限",
+                                "项目负责人", "联系电话", "计划开始日期", "计划完成日期", "资金性质"},
+                               true, {}, {}};
   // clang-format on
   switch (label) {
     case Label::kCode: return kCode;
@@ -49,6 +53,7 @@ const LabelSet& LabelsOf(Label label) {
     case Label::kDepartment: return kDepartment;
     case Label::kOverallGoals: return kOverallGoals;
     case Label::kFiscalPart: return kFiscalPart;
+    case Label::kField: return kField;
   }
   return kName;
 }
