@@ -411,7 +411,8 @@ class TableReader {
       }
     }
     // Every other labeled field: a short text cell with its value to its right (or below,
-    // when what is below does not look like a label itself).
+    // when what is below does not look like a label itself, or when the cell is one of a row
+    // of labels: 项目名称 | 主管部门 | 实施单位 over their values).
     for (const TableCell& c : t_.cells) {
       if (c.row >= stop_row || used_.count(&c) || c.text.empty()) continue;
       LabelValue lv = SplitLabelCell(c);
@@ -422,10 +423,14 @@ class TableReader {
         // A label spanning rows beside shorter cells heads a group of fields ("总体目标" beside
         // 项目总目标 and its text below): it has no value of its own.
         if (v && c.rowspan > v->rowspan) continue;
+        // So does a label beside labeled money ("项目资金（万元）" | "资金总额：5116.68" …).
+        if (v && LooksLikeKnownLabel(SplitLabelCell(*v).label) && !SplitLabelCell(*v).value.empty()) continue;
         if (!v || used_.count(v) || v->text.empty() || LooksLikeKnownLabel(LabelOf(v->text))) {
           v = Below(t_, c);
+          // (a field the vocabulary knows, 项目类别, takes the text below it as it is)
+          const bool known = IsLabel(Label::kField, lv.label) || InLabelRow(c);
           if (!v || used_.count(v) || v->text.empty() || v->colspan != c.colspan ||
-              LooksLikeLabel(LabelOf(v->text)) || LooksLikeKnownLabel(LabelOf(v->text)))
+              (LooksLikeLabel(LabelOf(v->text)) && !known) || LooksLikeKnownLabel(LabelOf(v->text)))
             continue;
         }
         value = v->text;
@@ -452,6 +457,7 @@ class TableReader {
     return IsCodeLabel(l) || IsNameLabel(l) || IsTotalLabel(l) || IsFiscalLabel(l) ||
            IsOtherLabel(l) || IsLabel(Label::kFiscalPart, l) || IsGoalsLabel(l) ||
            IsScheduleLabel(l) || IsPurposeLabel(l) || IsLabel(Label::kField, l) ||
+           IsLabel(Label::kOverallGoals, l) ||
            (ToU32(l).size() <= kHeaderChars && (IndicatorHeader(l) || ValuePartHeader(l)));
   }
   static bool LooksLikeLabel(const std::string& l) {
@@ -463,6 +469,18 @@ class TableReader {
       if (IsCjk(ch)) ++cjk;
     }
     return cjk >= 2;
+  }
+
+  // Whether `c` is one of a row of labels (项目名称 | 主管部门 | 实施单位), whose values are in
+  // the row below: every other cell of its row is a label the vocabulary knows.
+  bool InLabelRow(const TableCell& c) const {
+    int labels = 0;
+    for (const TableCell& d : t_.cells) {
+      if (&d == &c || d.row != c.row || d.rowspan != c.rowspan || d.text.empty()) continue;
+      if (!LooksLikeKnownLabel(SplitLabelCell(d).label)) return false;
+      ++labels;
+    }
+    return labels > 0;
   }
 
   // The value of a label: in the same cell, or the cell to its right (else below).
