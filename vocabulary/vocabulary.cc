@@ -106,12 +106,14 @@ std::optional<IndicatorColumn> ExactIndicatorHeader(std::string_view label) {
       {IndicatorColumn::kLevel2, {"二级指标", "二级指标名称"}, {}},
       {IndicatorColumn::kLevel3, {"三级指标", "三级指标名称", "指标名称", "具体指标"}, {}},
       {IndicatorColumn::kBasis, {}, {"依据"}},
-      {IndicatorColumn::kDescription, {"绩效指标描述", "指标描述", "指标内容", "指标说明", "指标解释", "绩效指标内容"}, {}},
+      {IndicatorColumn::kDescription, {"绩效指标描述", "指标描述", "指标内容", "指标说明", "绩效指标内容"}, {}},
       // The value over the whole period beside the year's (实施周期指标值 | 年度指标值): the year's
       // is the value, the period's an attribute.
       {IndicatorColumn::kOther, {"实施周期指标值"}, {}},
       {IndicatorColumn::kValue, {"目标值", "预期目标", "绩效目标值", "预期值"}, {"指标值"}},
-      {IndicatorColumn::kOther, {"权重", "分值", "备注", "评(扣)分标准", "评分标准", "指标权重"}, {"评分", "扣分"}},
+      // (指标解释 explains the indicator: an attribute, CONTRACT.md "Common rules")
+      {IndicatorColumn::kOther, {"权重", "分值", "备注", "评(扣)分标准", "评分标准", "指标权重", "指标解释"},
+       {"评分", "扣分"}},
   };
   // clang-format on
   for (const Rule& r : kRules) {
