@@ -590,22 +590,30 @@ void ReadDepartment(const Table& t, const TableCell* label, const TextLine* name
   const int stop = header ? header->first_data_row - 1 : t.rows;
   for (const TableCell& c : t.cells) {
     if (c.row >= stop) continue;
-    const LabelValue lv = SplitLabelCell(c);
-    const std::string& l = lv.label;
-    if (p.money_unit.empty()) {
-      const std::string unit = UnitInLabel(l);
-      if (!unit.empty()) p.money_unit = unit;
-    }
-    std::optional<double>* money = IsLabel(Label::kTotal, l)    ? &p.budget.total
-                                   : IsLabel(Label::kFiscal, l) ? &p.budget.fiscal
-                                   : IsLabel(Label::kOther, l)  ? &p.budget.other
-                                                                : nullptr;
-    if (money && !*money) {
-      // The money after the label's colon ("资金总额：1,636.47"), else in a cell beside or below.
+    const std::vector<LabelValue> pairs = SplitLabelCells(c);
+    for (const LabelValue& lv : pairs) {
+      const std::string& l = lv.label;
+      if (p.money_unit.empty()) {
+        const std::string unit = UnitInLabel(l);
+        if (!unit.empty()) p.money_unit = unit;
+      }
+      std::optional<double>* money = IsLabel(Label::kTotal, l)    ? &p.budget.total
+                                     : IsLabel(Label::kFiscal, l) ? &p.budget.fiscal
+                                     : IsLabel(Label::kOther, l)  ? &p.budget.other
+                                                                  : nullptr;
+      if (!money || *money) continue;
+      // The money after the label's colon ("资金总额：1,636.47"), else in a cell beside or below
+      // (not when the cell prints other labels' money: then it is blank).
       if (!lv.value.empty()) *money = ParseMoney(lv.value, p.money_unit);
-      else if (const TableCell* v = ValueOf(t, c)) *money = ParseMoney(v->text, p.money_unit);
-    } else if ((IsLabel(Label::kOverallGoals, l) || IsLabel(Label::kGoals, l)) && p.goals.empty()) {
-      if (const TableCell* v = t.At(c.row, c.col + c.colspan); v && !v->text.empty()) {
+      else if (const TableCell* v = pairs.size() == 1 ? ValueOf(t, c) : nullptr)
+        *money = ParseMoney(v->text, p.money_unit);
+    }
+    const std::string l = pairs.size() == 1 ? pairs.front().label : "";
+    if ((IsLabel(Label::kOverallGoals, l) || IsLabel(Label::kGoals, l)) && p.goals.empty()) {
+      if (!pairs.front().value.empty()) {  // "总体绩效目标：…" in one cell
+        p.goals = SplitNumbered(pairs.front().value);
+        p.provenance["goals"] = SourceOf(t, c);
+      } else if (const TableCell* v = t.At(c.row, c.col + c.colspan); v && !v->text.empty()) {
         p.goals = SplitNumbered(v->text);
         p.provenance["goals"] = SourceOf(t, *v);
       }

@@ -154,7 +154,8 @@ std::optional<IndicatorHeaderRow> FindIndicatorHeader(const Table& t) {
       auto f = IndicatorHeader(label);
       // A split value's operator and unit columns (指标性质 | 指标值 | 度量单位) are attributes of
       // the row, and its value joins them (ReadIndicatorRows).
-      if (const auto part = ValuePartHeader(label); !f && part && *part != ValuePart::kWhole) f = Field::kOther;
+      if (const auto part = ValuePartHeader(label); !f && part && *part != ValuePart::kWhole)
+        f = Field::kOther;
       if (!f || (*f != Field::kOther && seen.count(*f))) continue;
       seen.insert(*f);
       found.push_back({d, *f});
@@ -361,17 +362,23 @@ class TableReader {
     for (const TableCell& c : t_.cells) {
       if (c.row >= stop_row) continue;
       if (used_.count(&c)) continue;
-      LabelValue lv = SplitLabelCell(c);
-      const std::string& l = lv.label;
-      if (l.empty()) continue;
-      if (IsCodeLabel(l)) Text(c, lv, "project_code", p_.project_code);
-      else if (IsNameLabel(l)) Text(c, lv, "project_name", p_.project_name);
-      else if (IsTotalLabel(l)) Money(c, lv, "budget.total", p_.budget.total);
-      else if (IsFiscalLabel(l)) Money(c, lv, "budget.fiscal", p_.budget.fiscal);
-      else if (IsOtherLabel(l)) Money(c, lv, "budget.other", p_.budget.other);
-      else if (IsLabel(Label::kFiscalPart, l)) FiscalPart(c, lv);
-      else if (IsGoalsLabel(l)) Goals(c, lv);
-      else if (IsScheduleLabel(l)) ScheduleBlock(c);
+      const std::vector<LabelValue> pairs = SplitLabelCells(c);
+      for (const LabelValue& lv : pairs) {
+        const std::string& l = lv.label;
+        // (a label printed without its value beside others is blank, not its neighbour's)
+        if (l.empty() || (pairs.size() > 1 && lv.value.empty())) continue;
+        if (IsCodeLabel(l)) Text(c, lv, "project_code", p_.project_code);
+        else if (IsNameLabel(l)) Text(c, lv, "project_name", p_.project_name);
+        else if (IsTotalLabel(l)) Money(c, lv, "budget.total", p_.budget.total);
+        else if (IsFiscalLabel(l)) Money(c, lv, "budget.fiscal", p_.budget.fiscal);
+        else if (IsOtherLabel(l)) Money(c, lv, "budget.other", p_.budget.other);
+        else if (IsLabel(Label::kFiscalPart, l)) FiscalPart(c, lv);
+        else if (IsGoalsLabel(l)) Goals(c, lv);
+        else if (IsScheduleLabel(l)) ScheduleBlock(c);
+        else if (pairs.size() > 1 && IsLabel(Label::kField, l))
+          p_.attributes.push_back({PrintedLabel(l), lv.value});
+      }
+      if (pairs.size() > 1) used_.insert(&c);
     }
     // A block label may state the money unit: "项目资金（元）", "金额单位：万元".
     for (const TableCell& c : t_.cells) {
@@ -424,7 +431,8 @@ class TableReader {
         // 项目总目标 and its text below): it has no value of its own.
         if (v && c.rowspan > v->rowspan) continue;
         // So does a label beside labeled money ("项目资金（万元）" | "资金总额：5116.68" …).
-        if (v && LooksLikeKnownLabel(SplitLabelCell(*v).label) && !SplitLabelCell(*v).value.empty()) continue;
+        if (v && LooksLikeKnownLabel(SplitLabelCell(*v).label) && !SplitLabelCell(*v).value.empty())
+          continue;
         if (!v || used_.count(v) || v->text.empty() || LooksLikeKnownLabel(LabelOf(v->text))) {
           v = Below(t_, c);
           // (a field the vocabulary knows, 项目类别, takes the text below it as it is)
