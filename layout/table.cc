@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 #include "core/text.h"
 
@@ -25,6 +26,7 @@ struct Piece {
   bool space_after = false;
   std::vector<float> char_confidence;  // per code point of text, or empty
   std::vector<GlyphImage> glyphs;      // likewise
+  size_t word = 0;                     // the index of the word it is of
 };
 
 // Appends `text` and its confidences (or `fallback` for each code point) to a line.
@@ -65,7 +67,8 @@ double RunEm(const Word& w, const std::u32string& u) {
 std::vector<Piece> Explode(const std::vector<Word>& words) {
   std::vector<Piece> pieces;
   pieces.reserve(words.size() * 4);
-  for (const Word& w : words) {
+  for (size_t wi = 0; wi < words.size(); ++wi) {
+    const Word& w = words[wi];
     std::u32string u = ToU32(w.text);
     if (w.chars.size() == u.size() && !u.empty()) {
       // Text-layer boxes reach from the font's ascent to its descent, which for some fonts
@@ -80,11 +83,11 @@ std::vector<Piece> Explode(const std::vector<Word>& words) {
         if (b.width() <= 0) b = w.box;
         b.y0 = w.box.cy() - half;
         b.y1 = w.box.cy() + half;
-        pieces.push_back({ToUtf8(u[i]), b, w.confidence, false, {}, {}});
+        pieces.push_back({ToUtf8(u[i]), b, w.confidence, false, {}, {}, wi});
       }
       if (!pieces.empty() && w.space_after) pieces.back().space_after = true;
     } else {
-      pieces.push_back({w.text, w.box, w.confidence, w.space_after, w.char_confidence, w.glyphs});
+      pieces.push_back({w.text, w.box, w.confidence, w.space_after, w.char_confidence, w.glyphs, wi});
     }
   }
   return pieces;
@@ -223,15 +226,41 @@ Table Assemble(const Grid& grid, const std::vector<Word>& words, int page) {
   t.row_lines = grid.row_lines;
   t.col_lines = grid.col_lines;
   std::vector<std::vector<Piece>> in_cell(grid.cells.size());
-  for (Piece& p : Explode(words)) {
+  std::vector<Piece> pieces = Explode(words);
+  // The cell of each piece by its centre; kNoCell for one outside the table, kBetween for one
+  // inside it but on no cell: on a rule (a cell's box ends where its rule begins).
+  constexpr size_t kNoCell = SIZE_MAX, kBetween = SIZE_MAX - 1;
+  std::vector<size_t> cell_of(pieces.size(), kNoCell);
+  for (size_t k = 0; k < pieces.size(); ++k) {
+    const Piece& p = pieces[k];
     if (!grid.box.Contains(p.box.cx(), p.box.cy())) continue;
-    for (size_t i = 0; i < grid.cells.size(); ++i) {
+    cell_of[k] = kBetween;
+    for (size_t i = 0; i < grid.cells.size(); ++i)
       if (grid.cells[i].box.Contains(p.box.cx(), p.box.cy())) {
-        in_cell[i].push_back(std::move(p));
+        cell_of[k] = i;
+        break;
+      }
+  }
+  // A glyph on a rule is of the cell its word's nearest placed glyph is in: the first glyph of
+  // a text set close to its rule ("1、" of 1、对照…) is the cell's, not lost.
+  for (size_t k = 0; k < pieces.size(); ++k) {
+    if (cell_of[k] != kBetween) continue;
+    for (size_t d = 1; d < pieces.size(); ++d) {
+      const bool before = d <= k && pieces[k - d].word == pieces[k].word;
+      const bool after = k + d < pieces.size() && pieces[k + d].word == pieces[k].word;
+      if (!before && !after) break;
+      if (before && cell_of[k - d] < kBetween) {
+        cell_of[k] = cell_of[k - d];
+        break;
+      }
+      if (after && cell_of[k + d] < kBetween) {
+        cell_of[k] = cell_of[k + d];
         break;
       }
     }
   }
+  for (size_t k = 0; k < pieces.size(); ++k)
+    if (cell_of[k] < kBetween) in_cell[cell_of[k]].push_back(std::move(pieces[k]));
   for (size_t i = 0; i < grid.cells.size(); ++i) {
     const GridCell& g = grid.cells[i];
     TableCell c;

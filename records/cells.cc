@@ -1,6 +1,9 @@
 #include "records/cells.h"
 
+#include <algorithm>
+
 #include "core/text.h"
+#include "vocabulary/vocabulary.h"
 
 namespace jixiao {
 
@@ -15,6 +18,66 @@ std::string LabelOf(const std::string& text) {
   std::string s = Compact(text);
   while (EndsWith(s, ":")) s.pop_back();
   return s;
+}
+
+namespace {
+
+// SplitLabelCell of a text.
+LabelValue SplitLabelText(const std::string& text) {
+  const std::string compact = Compact(text);
+  // "其中:" opens a sub-label: the label's own colon, not the one before its value.
+  size_t from = 0;
+  if (StartsWith(compact, "其中:")) from = std::string("其中:").size();
+  const size_t colon = compact.find(':', from);
+  if (colon == std::string::npos || colon + 1 >= compact.size()) return {LabelOf(text), ""};
+  // The value as printed: after the same colon of the NFKC text (white space kept).
+  const std::string nf = Nfkc(text);
+  size_t at = nf.find(':');
+  if (from > 0) at = nf.find(':', at + 1);
+  return {compact.substr(0, colon), Trim(nf.substr(at + 1))};
+}
+
+// A label of a form's field that the vocabulary knows.
+bool IsFieldLabel(const std::string& label) {
+  for (Label l : {Label::kCode, Label::kName, Label::kTotal, Label::kFiscal, Label::kOther,
+                  Label::kFiscalPart, Label::kField, Label::kDepartment})
+    if (IsLabel(l, label)) return true;
+  return false;
+}
+
+}  // namespace
+
+LabelValue SplitLabelCell(const TableCell& c) { return SplitLabelText(c.text); }
+
+std::vector<LabelValue> SplitLabelCells(const TableCell& c) {
+  std::vector<LabelValue> pairs;
+  const std::string nf = Nfkc(c.text);
+  size_t i = 0;
+  while (i < nf.size()) {
+    const size_t end = std::min(nf.find_first_of(" \t\n", i), nf.size());
+    const std::string word = nf.substr(i, end - i);
+    i = end + 1;
+    if (word.empty()) continue;
+    const LabelValue lv = SplitLabelText(word);
+    const bool opens = word.find(':') != std::string::npos && IsFieldLabel(lv.label);
+    if (opens) {
+      pairs.push_back(lv);
+    } else if (pairs.empty()) {
+      return {SplitLabelCell(c)};  // text before any label: one field as it is
+    } else {
+      LabelValue& last = pairs.back();
+      last.value += (last.value.empty() ? "" : " ") + word;
+    }
+  }
+  if (pairs.size() < 2) return {SplitLabelCell(c)};
+  return pairs;
+}
+
+std::string JoinValue(const std::string& op, const std::string& value, const std::string& unit) {
+  const std::string o = Trim(op), v = Trim(value), u = Trim(unit);
+  if (IsQualitative(Compact(o))) return v;
+  if (v.empty()) return "";
+  return o + v + u;
 }
 
 Source SourceOf(const Table& t, const TableCell& c) {

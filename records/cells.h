@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "layout/table.h"
 #include "records/records.h"
@@ -11,6 +12,25 @@ namespace jixiao {
 
 // A cell's text in the form labels are compared: NFKC, no white space, no trailing colon.
 std::string LabelOf(const std::string& text);
+
+// The label part of a cell that may also hold its value ("项目编码：318-…"): the label in
+// compact form, and the value as printed after the label's colon ("" when the cell is only a
+// label). "其中：财政拨款" is one label (its colon opens a sub-label), and
+// "其中：财政拨款：13456.05" that label with its value.
+struct LabelValue {
+  std::string label;
+  std::string value;
+};
+LabelValue SplitLabelCell(const TableCell& c);
+
+// The labeled values of a cell that prints several, each label with its colon after white space
+// ("资金总额：7,893.46 财政拨款：7,893.46 其他资金：", vocabulary/ labels only); a cell of one
+// label gives SplitLabelCell's one pair.
+std::vector<LabelValue> SplitLabelCells(const TableCell& c);
+
+// A split value's parts joined (CONTRACT.md, "Common rules"): operator, number and unit in that
+// order (`≥20家`); a qualitative one (性质 `定性`) is the value text alone.
+std::string JoinValue(const std::string& op, const std::string& value, const std::string& unit);
 
 // Where a field read from cell `c` of table `t` came from.
 Source SourceOf(const Table& t, const TableCell& c);

@@ -236,15 +236,6 @@ void SplitLevels(const std::string& whole, Indicator& ind) {
   ind.level3 = rest;
 }
 
-// The value of a split value: operator, number and unit joined (`≥20家`); a qualitative one
-// (定性) is the value text alone.
-std::string JoinValue(const std::string& op, const std::string& value, const std::string& unit) {
-  const std::string o = Trim(op), v = Trim(value), u = Trim(unit);
-  if (IsQualitative(Compact(o))) return v;
-  if (v.empty()) return "";
-  return o + v + u;
-}
-
 class RowReader {
  public:
   RowReader(const Table& t, const std::vector<ListColumn>& cols, Project& p)
@@ -527,9 +518,10 @@ void ReadList(const Table& t, const Header& h, size_t ti, std::vector<Project>& 
 
 // ------------------------------------------------------------------ department tables
 
+// The cell labeled 部门名称 (alone, or with the name after its colon: "部门名称：某局").
 const TableCell* DepartmentLabel(const Table& t) {
   for (const TableCell& c : t.cells)
-    if (IsLabel(Label::kDepartment, LabelOf(c.text))) return &c;
+    if (IsLabel(Label::kDepartment, SplitLabelCell(c).label)) return &c;
   return nullptr;
 }
 
@@ -575,7 +567,12 @@ void ReadDepartment(const Table& t, const TableCell* label, const TextLine* name
   p.title = state.title;
   p.money_unit = state.money_unit;
   p.pages.push_back(t.page);
-  if (const TableCell* v = label ? t.At(label->row, label->col + label->colspan) : nullptr) {
+  if (const LabelValue lv = label ? SplitLabelCell(*label) : LabelValue{}; !lv.value.empty()) {
+    auto [code, name] = SplitCodeName(lv.value);
+    p.project_code = code;
+    p.project_name = name;
+    p.provenance["project_name"] = SourceOf(t, *label);
+  } else if (const TableCell* v = label ? t.At(label->row, label->col + label->colspan) : nullptr) {
     auto [code, name] = SplitCodeName(v->text);
     p.project_code = code;
     p.project_name = name;
@@ -595,19 +592,30 @@ void ReadDepartment(const Table& t, const TableCell* label, const TextLine* name
   const int stop = header ? header->first_data_row - 1 : t.rows;
   for (const TableCell& c : t.cells) {
     if (c.row >= stop) continue;
-    const std::string l = LabelOf(c.text);
-    if (p.money_unit.empty()) {
-      const std::string unit = UnitInLabel(l);
-      if (!unit.empty()) p.money_unit = unit;
+    const std::vector<LabelValue> pairs = SplitLabelCells(c);
+    for (const LabelValue& lv : pairs) {
+      const std::string& l = lv.label;
+      if (p.money_unit.empty()) {
+        const std::string unit = UnitInLabel(l);
+        if (!unit.empty()) p.money_unit = unit;
+      }
+      std::optional<double>* money = IsLabel(Label::kTotal, l)    ? &p.budget.total
+                                     : IsLabel(Label::kFiscal, l) ? &p.budget.fiscal
+                                     : IsLabel(Label::kOther, l)  ? &p.budget.other
+                                                                  : nullptr;
+      if (!money || *money) continue;
+      // The money after the label's colon ("资金总额：1,636.47"), else in a cell beside or below
+      // (not when the cell prints other labels' money: then it is blank).
+      if (!lv.value.empty()) *money = ParseMoney(lv.value, p.money_unit);
+      else if (const TableCell* v = pairs.size() == 1 ? ValueOf(t, c) : nullptr)
+        *money = ParseMoney(v->text, p.money_unit);
     }
-    std::optional<double>* money = IsLabel(Label::kTotal, l)    ? &p.budget.total
-                                   : IsLabel(Label::kFiscal, l) ? &p.budget.fiscal
-                                   : IsLabel(Label::kOther, l)  ? &p.budget.other
-                                                                : nullptr;
-    if (money && !*money) {
-      if (const TableCell* v = ValueOf(t, c)) *money = ParseMoney(v->text, p.money_unit);
-    } else if ((IsLabel(Label::kOverallGoals, l) || IsLabel(Label::kGoals, l)) && p.goals.empty()) {
-      if (const TableCell* v = t.At(c.row, c.col + c.colspan); v && !v->text.empty()) {
+    const std::string l = pairs.size() == 1 ? pairs.front().label : "";
+    if ((IsLabel(Label::kOverallGoals, l) || IsLabel(Label::kGoals, l)) && p.goals.empty()) {
+      if (!pairs.front().value.empty()) {  // "总体绩效目标：…" in one cell
+        p.goals = SplitNumbered(pairs.front().value);
+        p.provenance["goals"] = SourceOf(t, c);
+      } else if (const TableCell* v = t.At(c.row, c.col + c.colspan); v && !v->text.empty()) {
         p.goals = SplitNumbered(v->text);
         p.provenance["goals"] = SourceOf(t, *v);
       }

@@ -122,27 +122,6 @@ std::string PrintedLabel(const std::string& text) {
   return at == std::string::npos ? t : Trim(t.substr(0, at));
 }
 
-// The label part of a cell that may also hold its value ("项目编码：318-…").
-struct LabelValue {
-  std::string label;
-  std::string value;  // non-empty when the value shares the cell
-};
-
-LabelValue SplitLabelCell(const TableCell& c) {
-  std::string compact = Compact(c.text);
-  size_t colon = compact.find(':');
-  if (colon != std::string::npos && colon + 1 < compact.size()) {
-    std::string label = compact.substr(0, colon);
-    // "其中:财政资金" is a label with a colon inside, not a label and its value.
-    if (label != "其中") {
-      std::string nf = Nfkc(c.text);
-      size_t at = nf.find(':');
-      return {label, Trim(nf.substr(at + 1))};
-    }
-  }
-  return {LabelOf(c.text), ""};
-}
-
 // ---------------------------------------------------------------- the reader
 
 struct ColumnMap {
@@ -174,6 +153,10 @@ std::optional<IndicatorHeaderRow> FindIndicatorHeader(const Table& t) {
     for (const TableCell* d : row) {
       std::string label = LabelOf(d->text);
       auto f = IndicatorHeader(label);
+      // A split value's operator and unit columns (指标性质 | 指标值 | 度量单位) are attributes of
+      // the row, and its value joins them (ReadIndicatorRows).
+      if (const auto part = ValuePartHeader(label); !f && part && *part != ValuePart::kWhole)
+        f = Field::kOther;
       if (!f || (*f != Field::kOther && seen.count(*f))) continue;
       seen.insert(*f);
       found.push_back({d, *f});
@@ -225,6 +208,19 @@ bool RowIsHeader(const Table& t, int r, const ColumnMap& map) {
   return hits >= 2;
 }
 
+// The value of a row whose value is split over columns (指标性质 `≥` | 指标值 `20` | 度量单位
+// `家`, read as attributes): operator, number and unit joined.
+void JoinValueParts(Indicator& ind) {
+  std::string op, unit;
+  bool split = false;
+  for (const auto& [label, text] : ind.attributes) {
+    const auto part = ValuePartHeader(LabelOf(label));
+    if (part == ValuePart::kOperator) op = text, split = true;
+    if (part == ValuePart::kUnit) unit = text, split = true;
+  }
+  if (split) ind.value = JoinValue(op, ind.value, unit);
+}
+
 // Appends the indicator rows of table `t` from row `first` on, mapped by `map`.
 void ReadIndicatorRows(const Table& t, int first, const ColumnMap& map, Project& p) {
   std::vector<const TableCell*> prev_row;
@@ -264,6 +260,7 @@ void ReadIndicatorRows(const Table& t, int first, const ColumnMap& map, Project&
       }
     }
     if (!any) continue;
+    JoinValueParts(ind);
     // Spanning 一级/二级 cells, and a table continued on the next page, carry their text down.
     if (!p.indicators.empty()) {
       if (ind.level1.empty()) ind.level1 = p.indicators.back().level1;
@@ -376,17 +373,23 @@ class TableReader {
     for (const TableCell& c : t_.cells) {
       if (c.row >= stop_row) continue;
       if (used_.count(&c)) continue;
-      LabelValue lv = SplitLabelCell(c);
-      const std::string& l = lv.label;
-      if (l.empty()) continue;
-      if (IsCodeLabel(l)) Text(c, lv, "project_code", p_.project_code);
-      else if (IsNameLabel(l)) Text(c, lv, "project_name", p_.project_name);
-      else if (IsTotalLabel(l)) Money(c, lv, "budget.total", p_.budget.total);
-      else if (IsFiscalLabel(l)) Money(c, lv, "budget.fiscal", p_.budget.fiscal);
-      else if (IsOtherLabel(l)) Money(c, lv, "budget.other", p_.budget.other);
-      else if (IsLabel(Label::kFiscalPart, l)) FiscalPart(c, lv);
-      else if (IsGoalsLabel(l)) Goals(c, lv);
-      else if (IsScheduleLabel(l)) ScheduleBlock(c);
+      const std::vector<LabelValue> pairs = SplitLabelCells(c);
+      for (const LabelValue& lv : pairs) {
+        const std::string& l = lv.label;
+        // (a label printed without its value beside others is blank, not its neighbour's)
+        if (l.empty() || (pairs.size() > 1 && lv.value.empty())) continue;
+        if (IsCodeLabel(l)) Text(c, lv, "project_code", p_.project_code);
+        else if (IsNameLabel(l)) Text(c, lv, "project_name", p_.project_name);
+        else if (IsTotalLabel(l)) Money(c, lv, "budget.total", p_.budget.total);
+        else if (IsFiscalLabel(l)) Money(c, lv, "budget.fiscal", p_.budget.fiscal);
+        else if (IsOtherLabel(l)) Money(c, lv, "budget.other", p_.budget.other);
+        else if (IsLabel(Label::kFiscalPart, l)) FiscalPart(c, lv);
+        else if (IsGoalsLabel(l)) Goals(c, lv);
+        else if (IsScheduleLabel(l)) ScheduleBlock(c);
+        else if (pairs.size() > 1 && IsLabel(Label::kField, l))
+          p_.attributes.push_back({PrintedLabel(l), lv.value});
+      }
+      if (pairs.size() > 1) used_.insert(&c);
     }
     // A block label may state the money unit: "项目资金（元）", "金额单位：万元".
     for (const TableCell& c : t_.cells) {
@@ -426,7 +429,8 @@ class TableReader {
       }
     }
     // Every other labeled field: a short text cell with its value to its right (or below,
-    // when what is below does not look like a label itself).
+    // when what is below does not look like a label itself, or when the cell is one of a row
+    // of labels: 项目名称 | 主管部门 | 实施单位 over their values).
     for (const TableCell& c : t_.cells) {
       if (c.row >= stop_row || used_.count(&c) || c.text.empty()) continue;
       LabelValue lv = SplitLabelCell(c);
@@ -437,10 +441,15 @@ class TableReader {
         // A label spanning rows beside shorter cells heads a group of fields ("总体目标" beside
         // 项目总目标 and its text below): it has no value of its own.
         if (v && c.rowspan > v->rowspan) continue;
+        // So does a label beside labeled money ("项目资金（万元）" | "资金总额：5116.68" …).
+        if (v && LooksLikeKnownLabel(SplitLabelCell(*v).label) && !SplitLabelCell(*v).value.empty())
+          continue;
         if (!v || used_.count(v) || v->text.empty() || LooksLikeKnownLabel(LabelOf(v->text))) {
           v = Below(t_, c);
+          // (a field the vocabulary knows, 项目类别, takes the text below it as it is)
+          const bool known = IsLabel(Label::kField, lv.label) || InLabelRow(c);
           if (!v || used_.count(v) || v->text.empty() || v->colspan != c.colspan ||
-              LooksLikeLabel(LabelOf(v->text)) || LooksLikeKnownLabel(LabelOf(v->text)))
+              (LooksLikeLabel(LabelOf(v->text)) && !known) || LooksLikeKnownLabel(LabelOf(v->text)))
             continue;
         }
         value = v->text;
@@ -466,7 +475,8 @@ class TableReader {
     constexpr size_t kHeaderChars = 12;
     return IsCodeLabel(l) || IsNameLabel(l) || IsTotalLabel(l) || IsFiscalLabel(l) ||
            IsOtherLabel(l) || IsLabel(Label::kFiscalPart, l) || IsGoalsLabel(l) ||
-           IsScheduleLabel(l) || IsPurposeLabel(l) ||
+           IsScheduleLabel(l) || IsPurposeLabel(l) || IsLabel(Label::kField, l) ||
+           IsLabel(Label::kOverallGoals, l) ||
            (ToU32(l).size() <= kHeaderChars && (IndicatorHeader(l) || ValuePartHeader(l)));
   }
   static bool LooksLikeLabel(const std::string& l) {
@@ -478,6 +488,18 @@ class TableReader {
       if (IsCjk(ch)) ++cjk;
     }
     return cjk >= 2;
+  }
+
+  // Whether `c` is one of a row of labels (项目名称 | 主管部门 | 实施单位), whose values are in
+  // the row below: every other cell of its row is a label the vocabulary knows.
+  bool InLabelRow(const TableCell& c) const {
+    int labels = 0;
+    for (const TableCell& d : t_.cells) {
+      if (&d == &c || d.row != c.row || d.rowspan != c.rowspan || d.text.empty()) continue;
+      if (!LooksLikeKnownLabel(SplitLabelCell(d).label)) return false;
+      ++labels;
+    }
+    return labels > 0;
   }
 
   // The value of a label: in the same cell, or the cell to its right (else below).

@@ -307,6 +307,55 @@ TEST(DepartmentTable, NamedOnTheLineAboveIt) {
   EXPECT_EQ(p.indicators[1].value, "≥12 次/年");
 }
 
+// A department table printing 部门名称：X in its top cell and each money label with its amount
+// (the unit in the block's label), as some regions print a department's targets.
+std::vector<C> DepartmentCells() {
+  return {{0, 0, 1, 5, "部门名称：南屏区文化和旅游局"},
+          {1, 0, 1, 1, "项目资金（万元）"}, {1, 1, 1, 2, "年度预算资金总额：19,484.89"},
+          {1, 3, 1, 1, "其中：财政拨款：13,639.43"}, {1, 4, 1, 1, "其他资金：5,845.46"},
+          {2, 0, 1, 1, "总体绩效目标"}, {2, 1, 1, 4, "加强队伍建设。"},
+          {3, 0, 1, 1, "一级指标"}, {3, 1, 1, 1, "二级指标"}, {3, 2, 1, 2, "三级指标"}, {3, 4, 1, 1, "指标值"},
+          {4, 0, 1, 1, "产出指标"}, {4, 1, 1, 1, "数量指标"}, {4, 2, 1, 2, "法律咨询次数"}, {4, 4, 1, 1, "≥300次"}};
+}
+
+PageContent DepartmentPage(const std::vector<C>& cells) {
+  PageContent page;
+  page.page = 2;
+  page.lines = {Line("部门整体支出绩效目标表", 40)};
+  page.tables.push_back(MakeTable(2, {50, 150, 250, 350, 450, 550}, 5, cells));
+  return page;
+}
+
+TEST(DepartmentTable, LabelsAndValuesInOneCell) {
+  const auto projects = ReadProjects({DepartmentPage(DepartmentCells())}, nullptr);
+  ASSERT_EQ(projects.size(), 1u);
+  const Project& p = projects[0];
+  EXPECT_EQ(p.kind, "department");
+  EXPECT_EQ(p.project_name, "南屏区文化和旅游局");
+  EXPECT_EQ(p.money_unit, "万元");
+  EXPECT_EQ(p.budget.total, 19484.89);
+  EXPECT_EQ(p.budget.fiscal, 13639.43);
+  EXPECT_EQ(p.budget.other, 5845.46);
+  EXPECT_EQ(p.goals, std::vector<std::string>{"加强队伍建设。"});
+  ASSERT_EQ(p.indicators.size(), 1u);
+  EXPECT_EQ(p.indicators[0].value, "≥300次");
+}
+
+TEST(DepartmentTable, ACellPrintingSeveralLabeledAmounts) {
+  // The money labels and amounts in one cell, one after another; a label printed without its
+  // amount is blank (not the amount of the cell below it).
+  std::vector<C> cells;
+  for (const C& c : DepartmentCells())
+    if (c.row != 1 || c.col == 0) cells.push_back(c);
+  cells.push_back({1, 1, 1, 4, "资金总额：7,893.46 财政拨款：7,893.46 其他资金："});
+  const auto projects = ReadProjects({DepartmentPage(cells)}, nullptr);
+  ASSERT_EQ(projects.size(), 1u);
+  EXPECT_EQ(projects[0].budget.total, 7893.46);
+  EXPECT_EQ(projects[0].budget.fiscal, 7893.46);
+  EXPECT_FALSE(projects[0].budget.other.has_value());
+  EXPECT_EQ(projects[0].indicators.size(), 1u);
+}
+
 TEST(SplitCodeName, CodesAndNames) {
   EXPECT_EQ(
       SplitCodeName("11000026T000003742166-就业管理咨询与评审服务项目"),

@@ -293,6 +293,71 @@ TEST(ReadProjects, AFormOfTheRegionalShapeGivesItsFields) {
   EXPECT_TRUE(warnings.empty());
 }
 
+// A form whose labels stand in rows of their own over their values (项目名称 | 主管部门 |
+// 实施单位, then 项目类别 across the table), its money labeled in the cells that hold it, and
+// its value split over 指标性质 | 指标值 | 度量单位.
+PageContent LabelRowsFormPage(int page) {
+  PageContent p;
+  p.page = page;
+  p.lines = {Line("2026年项目支出绩效目标表", 50), Line("单位：万元", 70, 450, 530)};
+  p.tables.push_back(MakeTable(
+      page, {20, 100, 180, 260, 340, 420, 500, 560}, 11,
+      {{0, 0, 1, 3, "项目名称"}, {0, 3, 1, 2, "主管部门"}, {0, 5, 1, 2, "实施单位"},
+       {1, 0, 1, 3, "档案整理"}, {1, 3, 1, 2, "南屏区教育局"}, {1, 5, 1, 2, "南屏区教育局档案馆"},
+       {2, 0, 1, 7, "项目类别"},
+       {3, 0, 1, 7, "专项业务类"},
+       {4, 0, 1, 1, "项目资金"}, {4, 1, 1, 2, "年度资金总额：5,116.68"},
+       {4, 3, 1, 2, "其中：财政拨款：5,000.00"}, {4, 5, 1, 2, "其他资金：116.68"},
+       {5, 0, 1, 1, "总体目标"}, {5, 1, 1, 6, "对照上级要求完成专项检查。"},
+       {6, 0, 1, 1, "一级指标"}, {6, 1, 1, 1, "二级指标"}, {6, 2, 1, 2, "三级指标"},
+       {6, 4, 1, 1, "指标值"}, {6, 5, 1, 1, "指标性质"}, {6, 6, 1, 1, "度量单位"},
+       {7, 0, 2, 1, "产出指标"}, {7, 1, 1, 1, "数量指标"}, {7, 2, 1, 2, "档案整理数量"},
+       {7, 4, 1, 1, "50"}, {7, 5, 1, 1, "≥"}, {7, 6, 1, 1, "箱"},
+       {8, 1, 1, 1, "质量指标"}, {8, 2, 1, 2, "监督检查工作符合相关文件规定"},
+       {8, 4, 1, 1, "优"}, {8, 5, 1, 1, "定性"}, {8, 6, 1, 1, ""},
+       {9, 0, 2, 1, "满意度指标"}, {9, 1, 2, 1, "服务对象满意度指标"}, {9, 2, 1, 2, "群众满意度"},
+       {9, 4, 1, 1, "95"}, {9, 5, 1, 1, "＝"}, {9, 6, 1, 1, "%"},
+       {10, 2, 1, 2, "投诉率"}, {10, 4, 1, 1, "5"}, {10, 5, 1, 1, "≤"}, {10, 6, 1, 1, "%"}},
+      80));
+  return p;
+}
+
+TEST(ReadProjects, LabelsInARowOfTheirOwnTakeTheirValuesFromTheRowBelow) {
+  std::vector<Warning> warnings;
+  const auto projects = ReadProjects({LabelRowsFormPage(5)}, &warnings);
+  ASSERT_EQ(projects.size(), 1u);
+  const Project& p = projects[0];
+  // Not "主管部门", the label beside 项目名称: its value is under it.
+  EXPECT_EQ(p.project_name, "档案整理");
+  EXPECT_EQ(p.attributes, (std::vector<std::pair<std::string, std::string>>{
+                              {"主管部门", "南屏区教育局"}, {"实施单位", "南屏区教育局档案馆"}, {"项目类别", "专项业务类"}}));
+  // Each money label and its amount in one cell, 其中：'s colon inside the label.
+  EXPECT_EQ(p.money_unit, "万元");
+  EXPECT_EQ(p.budget.total, 5116.68);
+  EXPECT_EQ(p.budget.fiscal, 5000.0);
+  EXPECT_EQ(p.budget.other, 116.68);
+  // 项目资金 heads the money cells beside it: no field of its own, and 总体目标 stays the goals.
+  EXPECT_EQ(p.goals, std::vector<std::string>{"对照上级要求完成专项检查。"});
+  EXPECT_TRUE(warnings.empty());
+}
+
+TEST(ReadProjects, AValueSplitOverColumnsIsJoinedAndItsPartsAreAttributes) {
+  const auto projects = ReadProjects({LabelRowsFormPage(5)}, nullptr);
+  ASSERT_EQ(projects.size(), 1u);
+  const std::vector<Indicator>& rows = projects[0].indicators;
+  ASSERT_EQ(rows.size(), 4u);
+  // Operator, number and unit in that order, whatever the columns' order.
+  EXPECT_EQ(rows[0].value, "≥50箱");
+  EXPECT_EQ(rows[0].value_normalized.kind, ValueKind::kNumeric);
+  EXPECT_EQ(rows[0].attributes, (std::vector<std::pair<std::string, std::string>>{{"指标性质", "≥"}, {"度量单位", "箱"}}));
+  // 定性: the value is the 指标值 alone.
+  EXPECT_EQ(rows[1].value, "优");
+  EXPECT_EQ(rows[1].level1, "产出指标");
+  EXPECT_EQ(rows[2].value, "＝95%");
+  EXPECT_EQ(rows[3].level2, "服务对象满意度指标");
+  EXPECT_EQ(rows[3].value, "≤5%");
+}
+
 TEST(ReadProjects, ATransferFormWithASideLabelOverItsIndicators) {
   // Beijing's 转移支付资金绩效目标表: each level of government's fiscal money on its own row, the
   // goals under 年度目标, and 绩效指标 (two edits from 绩效指标描述) beside the indicator block.

@@ -35,6 +35,10 @@ const LabelSet& LabelsOf(Label label) {
   static const LabelSet kOverallGoals{{"整体绩效目标", "总体绩效目标", "部门整体绩效目标", "年度总体绩效目标",
                                        "总体目标", "项目总体目标"},
                                       false, {}, {}};
+  static const LabelSet kField{{"主管部门", "主管部门及代码", "主管部门名称", "市级主管部门", "预算部门", "实施单位",
+                                "实施单位名称", "项目单位", "项目类别", "项目类型", "项目性质", "项目属性", "项目期限",
+                                "项目负责人", "联系电话", "计划开始日期", "计划完成日期", "资金性质"},
+                               true, {}, {}};
   // clang-format on
   switch (label) {
     case Label::kCode: return kCode;
@@ -49,6 +53,7 @@ const LabelSet& LabelsOf(Label label) {
     case Label::kDepartment: return kDepartment;
     case Label::kOverallGoals: return kOverallGoals;
     case Label::kFiscalPart: return kFiscalPart;
+    case Label::kField: return kField;
   }
   return kName;
 }
@@ -101,12 +106,14 @@ std::optional<IndicatorColumn> ExactIndicatorHeader(std::string_view label) {
       {IndicatorColumn::kLevel2, {"二级指标", "二级指标名称"}, {}},
       {IndicatorColumn::kLevel3, {"三级指标", "三级指标名称", "指标名称", "具体指标"}, {}},
       {IndicatorColumn::kBasis, {}, {"依据"}},
-      {IndicatorColumn::kDescription, {"绩效指标描述", "指标描述", "指标内容", "指标说明", "指标解释", "绩效指标内容"}, {}},
+      {IndicatorColumn::kDescription, {"绩效指标描述", "指标描述", "指标内容", "指标说明", "绩效指标内容"}, {}},
       // The value over the whole period beside the year's (实施周期指标值 | 年度指标值): the year's
       // is the value, the period's an attribute.
       {IndicatorColumn::kOther, {"实施周期指标值"}, {}},
       {IndicatorColumn::kValue, {"目标值", "预期目标", "绩效目标值", "预期值"}, {"指标值"}},
-      {IndicatorColumn::kOther, {"权重", "分值", "备注", "评(扣)分标准", "评分标准", "指标权重"}, {"评分", "扣分"}},
+      // (指标解释 explains the indicator: an attribute, CONTRACT.md "Common rules")
+      {IndicatorColumn::kOther, {"权重", "分值", "备注", "评(扣)分标准", "评分标准", "指标权重", "指标解释"},
+       {"评分", "扣分"}},
   };
   // clang-format on
   for (const Rule& r : kRules) {

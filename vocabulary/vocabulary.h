@@ -20,7 +20,10 @@ namespace jixiao {
 // each project's name; kDepartment the label of a department table's name (部门整体支出绩效目标表);
 // kOverallGoals the overall goals (a department's, or a form's that prints no yearly goals
 // label); kFiscalPart one level of government's part of the fiscal money (中央财政资金,
-// 市级财政资金: the parts add up to budget.fiscal). A totals row's name (合计) is IsTotalsName.
+// 市级财政资金: the parts add up to budget.fiscal); kField a form's other labeled fields, which
+// the contract keeps in `attributes` (主管部门, 实施单位, 项目类别 …): knowing them, a reader
+// sees that a row of labels (项目名称 | 主管部门 | 实施单位) has its values in the row below. A
+// totals row's name (合计) is IsTotalsName.
 enum class Label {
   kCode,
   kName,
@@ -33,7 +36,8 @@ enum class Label {
   kListName,
   kDepartment,
   kOverallGoals,
-  kFiscalPart
+  kFiscalPart,
+  kField
 };
 
 // How a label is recognized. A label is in the set when it is one of `names` (or, with `nearly`,
