@@ -16,6 +16,11 @@ namespace {
 constexpr double kGlyphCoreEm = 0.6;
 constexpr double kGlyphCoreAdvance = 0.7;
 
+// A line the page cut off below a cell (the cell runs on over the page break, its last line
+// printed across the table's bottom rule) belongs to the cell when the rule passes below this
+// share of the piece's height from its top: a line printed under a table keeps clear of it.
+constexpr double kCutLineShare = 0.25;
+
 // The smallest piece of text that is placed: a glyph when the source knows glyph boxes,
 // else a whole word.
 struct Piece {
@@ -210,6 +215,35 @@ double TextEm(const std::vector<Word>& words) {
   return Median(std::move(ems));
 }
 
+namespace {
+
+// Whether a piece of text lies in a table of outline `box`: its centre does, or it is a line
+// the page cut across the table's bottom rule (kCutLineShare).
+bool InTable(const Box& box, const Box& piece) {
+  if (box.Contains(piece.cx(), piece.cy())) return true;
+  return piece.cy() > box.y1 && box.y1 - piece.y0 > kCutLineShare * piece.height() &&
+         piece.cx() >= box.x0 && piece.cx() <= box.x1;
+}
+
+// The cell of `grid` a piece of text of the table goes to: the one its centre lies in, else
+// (a line across a rule: the last line of a cell the page cut) the one it overlaps most; -1
+// when none.
+int CellOf(const Grid& grid, const Box& piece) {
+  int best = -1;
+  double best_area = 0;
+  for (size_t i = 0; i < grid.cells.size(); ++i) {
+    const Box& b = grid.cells[i].box;
+    if (b.Contains(piece.cx(), piece.cy())) return static_cast<int>(i);
+    if (const double a = b.OverlapArea(piece); a > best_area) {
+      best_area = a;
+      best = static_cast<int>(i);
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
 std::vector<TextLine> GroupLines(const std::vector<Word>& words, double split_gap) {
   return GroupPieces(Explode(words), split_gap);
 }
@@ -224,13 +258,8 @@ Table Assemble(const Grid& grid, const std::vector<Word>& words, int page) {
   t.col_lines = grid.col_lines;
   std::vector<std::vector<Piece>> in_cell(grid.cells.size());
   for (Piece& p : Explode(words)) {
-    if (!grid.box.Contains(p.box.cx(), p.box.cy())) continue;
-    for (size_t i = 0; i < grid.cells.size(); ++i) {
-      if (grid.cells[i].box.Contains(p.box.cx(), p.box.cy())) {
-        in_cell[i].push_back(std::move(p));
-        break;
-      }
-    }
+    if (!InTable(grid.box, p.box)) continue;
+    if (const int i = CellOf(grid, p.box); i >= 0) in_cell[i].push_back(std::move(p));
   }
   for (size_t i = 0; i < grid.cells.size(); ++i) {
     const GridCell& g = grid.cells[i];
@@ -260,7 +289,7 @@ std::vector<TextLine> LinesOutside(const std::vector<Table>& tables, const std::
   for (Piece& p : Explode(words)) {
     bool inside = false;
     for (const Table& t : tables)
-      if (t.box.Contains(p.box.cx(), p.box.cy())) { inside = true; break; }
+      if (InTable(t.box, p.box)) { inside = true; break; }
     if (!inside) outside.push_back(std::move(p));
   }
   return GroupPieces(std::move(outside), 3.0);

@@ -182,8 +182,21 @@ std::optional<Header> AlignedWith(const Table& t, const std::vector<ListColumn>&
                        [x](double c) { return std::abs(c - x) < kEdgeTolerance; });
   };
   int n = 0;
-  for (const ListColumn& c : cols) n += near_rule(c.x0) && near_rule(c.x1);
-  if (n < kAlignedShare * static_cast<double>(cols.size())) return std::nullopt;
+  std::vector<ListColumn> ruled;  // the columns whose both edges are rules of this table
+  for (const ListColumn& c : cols)
+    if (near_rule(c.x0) && near_rule(c.x1)) ++n, ruled.push_back(c);
+  if (n < kAlignedShare * static_cast<double>(cols.size())) {
+    // The indicator block alone: a project whose cells fill the page leaves its columns open
+    // (no rule closes them above or below), so the grid holds only the block's columns. Every
+    // rule of this table is then an edge of the previous columns, and those it rules name the
+    // indicators.
+    const bool on_edges = std::all_of(t.col_lines.begin(), t.col_lines.end(), [&](double x) {
+      return std::any_of(cols.begin(), cols.end(), [x](const ListColumn& c) {
+        return std::abs(c.x0 - x) < kEdgeTolerance || std::abs(c.x1 - x) < kEdgeTolerance;
+      });
+    });
+    if (!on_edges || !NamesIndicators(ruled)) return std::nullopt;
+  }
   Header h;
   h.columns = cols;
   h.has_name = Has(cols, ListRole::kName);
@@ -386,8 +399,11 @@ bool SameProject(const Project& a, const Project& b) {
 }
 
 // The record of one group (its money, goals and name; indicators read by `RowReader`).
+// The text of each goals cell goes to `goal_texts` (a goal the page cut goes on in the next
+// table: ContinueGoals).
 Project GroupRecord(const Table& t, const std::vector<ListColumn>& cols, const Group& g,
-                    const FamilyState& state, const RowReader& reader) {
+                    const FamilyState& state, const RowReader& reader,
+                    std::vector<std::string>& goal_texts) {
   Project p;
   p.title = state.title;
   p.money_unit = state.money_unit;
@@ -424,6 +440,7 @@ Project GroupRecord(const Table& t, const std::vector<ListColumn>& cols, const G
                                                            : 2]] = SourceOf(t, *c);
       } else if (col.role == ListRole::kGoals) {
         for (std::string& goal : SplitNumbered(c->text)) p.goals.push_back(std::move(goal));
+        goal_texts.push_back(c->text);
         p.provenance["goals"] = SourceOf(t, *c);
       } else {
         p.attributes.push_back({col.label, c->text});
@@ -433,7 +450,36 @@ Project GroupRecord(const Table& t, const std::vector<ListColumn>& cols, const G
   return p;
 }
 
-// Adds the parts of `b` (the next piece of the same project) to `a`.
+// The goals of `a` go on with the goals cells `next` of its next piece, the page break having cut
+// its last goals cell, of text `last` (state.goals_text): the cut text and the next piece's
+// first cell read as one ("…为决策提供科学依据和有" + "力支撑 2、按期完成…" is goal 1 whole and
+// goal 2); a cell printed again on the next page counts once. Returns the text of a's last
+// goals cell now.
+std::string ContinueGoals(Project& a, const std::string& last, const std::vector<std::string>& next) {
+  if (next.empty()) return last;
+  size_t k = 0;
+  std::string tail = last;
+  if (!last.empty()) {
+    const std::vector<std::string> cut = SplitNumbered(last);
+    // (the goals of `last` are the last ones of a)
+    if (cut.size() <= a.goals.size() &&
+        std::equal(cut.begin(), cut.end(), a.goals.end() - static_cast<long>(cut.size()))) {
+      if (Compact(next[0]) != Compact(last)) {
+        a.goals.resize(a.goals.size() - cut.size());
+        tail = JoinWrapped({last, next[0]});
+        for (std::string& goal : SplitNumbered(tail)) a.goals.push_back(std::move(goal));
+      }
+      k = 1;
+    }
+  }
+  for (; k < next.size(); ++k) {
+    for (std::string& goal : SplitNumbered(next[k])) a.goals.push_back(std::move(goal));
+    tail = next[k];
+  }
+  return tail;
+}
+
+// Adds the parts of `b` (the next piece of the same project) to `a`; its goals are ContinueGoals'.
 void MergeInto(Project& a, Project b) {
   if (!a.project_name.empty() && !b.project_name.empty() && b.project_code.empty() &&
       b.project_name != a.project_name) {
@@ -457,7 +503,6 @@ void MergeInto(Project& a, Project b) {
   add(a.budget.total, b.budget.total);
   add(a.budget.fiscal, b.budget.fiscal);
   add(a.budget.other, b.budget.other);
-  if (a.goals.empty()) a.goals = std::move(b.goals);
   const size_t base = a.indicators.size();
   for (auto& [key, source] : b.provenance) {
     if (!StartsWith(key, "indicators[")) {
@@ -498,10 +543,11 @@ void ReadList(const Table& t, const Header& h, size_t ti, std::vector<Project>& 
     const std::string name = g.name ? LabelOf(g.name->text) : "";
     if (IsTotalsName(name)) continue;  // 合计: a totals row, never a project
     Project piece;
+    std::vector<std::string> goal_texts;
     {
       Project scratch;
       RowReader probe(t, h.columns, scratch);
-      piece = GroupRecord(t, h.columns, g, state, probe);
+      piece = GroupRecord(t, h.columns, g, state, probe, goal_texts);
       RowReader reader(t, h.columns, piece);
       reader.Read(g.from, g.to);
     }
@@ -513,9 +559,11 @@ void ReadList(const Table& t, const Header& h, size_t ti, std::vector<Project>& 
     }
     if (gi == 0 && continued && state.last_open && !projects.empty() &&
         SameProject(projects.back(), piece)) {
+      state.goals_text = ContinueGoals(projects.back(), state.goals_text, goal_texts);
       MergeInto(projects.back(), std::move(piece));
       continue;
     }
+    state.goals_text = goal_texts.empty() ? "" : goal_texts.back();
     piece.index = static_cast<int>(projects.size()) + 1;
     projects.push_back(std::move(piece));
   }
