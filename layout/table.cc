@@ -16,10 +16,14 @@ namespace {
 constexpr double kGlyphCoreEm = 0.6;
 constexpr double kGlyphCoreAdvance = 0.7;
 
-// A line the page cut off below a cell (the cell runs on over the page break, its last line
-// printed across the table's bottom rule) belongs to the cell when the rule passes below this
-// share of the piece's height from its top: a line printed under a table keeps clear of it.
+// A cell the page cut (it runs on over the page break) may print its text on below the table's
+// bottom rule, its next line across the rule: a line belongs to the cell when the rule passes
+// below this share of the line's height from its top (a line printed under a table keeps clear
+// of it) …
 constexpr double kCutLineShare = 0.25;
+// … and so do the lines below it in the cell's columns, each within this share of its height
+// of the line above (the line pitch of the cell).
+constexpr double kSpilledLineGap = 0.5;
 
 // The smallest piece of text that is placed: a glyph when the source knows glyph boxes,
 // else a whole word.
@@ -217,14 +221,6 @@ double TextEm(const std::vector<Word>& words) {
 
 namespace {
 
-// Whether a piece of text lies in a table of outline `box`: its centre does, or it is a line
-// the page cut across the table's bottom rule (kCutLineShare).
-bool InTable(const Box& box, const Box& piece) {
-  if (box.Contains(piece.cx(), piece.cy())) return true;
-  return piece.cy() > box.y1 && box.y1 - piece.y0 > kCutLineShare * piece.height() &&
-         piece.cx() >= box.x0 && piece.cx() <= box.x1;
-}
-
 // The cell of `grid` a piece of text of the table goes to: the one its centre lies in, else
 // (a line across a rule: the last line of a cell the page cut) the one it overlaps most; -1
 // when none.
@@ -257,10 +253,39 @@ Table Assemble(const Grid& grid, const std::vector<Word>& words, int page) {
   t.row_lines = grid.row_lines;
   t.col_lines = grid.col_lines;
   std::vector<std::vector<Piece>> in_cell(grid.cells.size());
+  std::vector<Piece> below;  // under the table
   for (Piece& p : Explode(words)) {
-    if (!InTable(grid.box, p.box)) continue;
-    if (const int i = CellOf(grid, p.box); i >= 0) in_cell[i].push_back(std::move(p));
+    if (grid.box.Contains(p.box.cx(), p.box.cy())) {
+      if (const int i = CellOf(grid, p.box); i >= 0) in_cell[i].push_back(std::move(p));
+    } else if (p.box.cy() > grid.box.y1 && p.box.cx() >= grid.box.x0 &&
+               p.box.cx() <= grid.box.x1) {
+      below.push_back(std::move(p));
+    }
   }
+  // The text a cut cell of the last row printed below the table (kCutLineShare,
+  // kSpilledLineGap), top down.
+  std::sort(below.begin(), below.end(),
+            [](const Piece& a, const Piece& b) { return a.box.y0 < b.box.y0; });
+  std::vector<double> reach(grid.cells.size(), grid.box.y1);  // the cell's text reaches down to
+  for (Piece& p : below) {
+    for (size_t i = 0; i < grid.cells.size(); ++i) {
+      const Box& c = grid.cells[i].box;
+      if (grid.cells[i].row + grid.cells[i].rowspan != grid.rows() || p.box.cx() < c.x0 ||
+          p.box.cx() > c.x1)
+        continue;
+      const double h = p.box.height();
+      const bool spilled = reach[i] > grid.box.y1;
+      if (spilled ? p.box.y0 <= reach[i] + kSpilledLineGap * h
+                  : grid.box.y1 - p.box.y0 > kCutLineShare * h) {
+        reach[i] = std::max(reach[i], p.box.y1);
+        in_cell[i].push_back(std::move(p));
+      }
+      break;
+    }
+  }
+  for (size_t i = 0; i < grid.cells.size(); ++i)
+    if (reach[i] > grid.box.y1)
+      t.spilled.push_back({grid.cells[i].box.x0, grid.box.y1, grid.cells[i].box.x1, reach[i]});
   for (size_t i = 0; i < grid.cells.size(); ++i) {
     const GridCell& g = grid.cells[i];
     TableCell c;
@@ -289,7 +314,12 @@ std::vector<TextLine> LinesOutside(const std::vector<Table>& tables, const std::
   for (Piece& p : Explode(words)) {
     bool inside = false;
     for (const Table& t : tables)
-      if (InTable(t.box, p.box)) { inside = true; break; }
+      if (t.box.Contains(p.box.cx(), p.box.cy()) ||
+          std::any_of(t.spilled.begin(), t.spilled.end(),
+                      [&p](const Box& b) { return b.Contains(p.box.cx(), p.box.cy()); })) {
+        inside = true;
+        break;
+      }
     if (!inside) outside.push_back(std::move(p));
   }
   return GroupPieces(std::move(outside), 3.0);

@@ -203,6 +203,28 @@ std::optional<Header> AlignedWith(const Table& t, const std::vector<ListColumn>&
   return h;
 }
 
+// `t` with a cell for each of the columns `cols` that lie outside it, spanning its rows and
+// holding the page's lines in it: a list continued by its indicator block alone (AlignedWith)
+// leaves the project's columns open, and the rest of a cell the page cut may print there
+// ("计调查经费" of "T000085012536-统计调查经费").
+Table WithOpenColumns(const Table& t, const std::vector<ListColumn>& cols,
+                      const std::vector<TextLine>& lines) {
+  Table out = t;
+  for (const ListColumn& col : cols) {
+    if (col.x1 > t.box.x0 + kEdgeTolerance && col.x0 < t.box.x1 - kEdgeTolerance) continue;
+    TableCell c;
+    c.rowspan = t.rows;
+    c.colspan = 0;  // (no column of the grid)
+    c.box = {col.x0, t.box.y0, col.x1, t.box.y1};
+    std::vector<std::string> texts;
+    for (const TextLine& l : lines)
+      if (c.box.Contains(l.box.cx(), l.box.cy())) texts.push_back(l.text);
+    c.text = JoinWrapped(texts);
+    out.cells.push_back(std::move(c));
+  }
+  return out;
+}
+
 const TableCell* CellUnder(const Table& t, int r, const ListColumn& col) {
   return CellUnder(t, r, col.x0, col.x1);
 }
@@ -751,7 +773,7 @@ bool ReadFamilyTable(const PageContent& page, size_t ti, const std::vector<const
     if (!h) h = AlignedWith(t, state.columns);
     if (h) {
       if (state.family == FamilyState::Family::kList) {
-        ReadList(t, *h, ti, projects, state, true);
+        ReadList(WithOpenColumns(t, h->columns, page.lines), *h, ti, projects, state, true);
       } else {
         RowReader reader(t, h->columns, projects.back());
         reader.Read(h->first_data_row, t.rows);
