@@ -16,14 +16,14 @@ namespace {
 constexpr double kGlyphCoreEm = 0.6;
 constexpr double kGlyphCoreAdvance = 0.7;
 
-// A cell the page cut (it runs on over the page break) may print its text on below the table's
-// bottom rule, its next line across the rule: a line belongs to the cell when the rule passes
-// below this share of the line's height from its top (a line printed under a table keeps clear
-// of it) …
+// A cell the page cut (it runs on over the page break) may print the rest of its text below the
+// table's bottom rule. A line there belongs to the cell when the rule passes below this share
+// of the line's height from its top (a line printed under a table keeps clear of it) …
 constexpr double kCutLineShare = 0.25;
-// … and so do the lines below it in the cell's columns, each within this share of its height
-// of the line above (the line pitch of the cell).
-constexpr double kSpilledLineGap = 0.5;
+// … or when it lies in the cell's columns within this share of its height below the cell's
+// line above (the line pitch of the cell's text; a note under a table lies further, beyond the
+// cell's padding and the rule).
+constexpr double kSpilledLineGap = 0.4;
 
 // The smallest piece of text that is placed: a glyph when the source knows glyph boxes,
 // else a whole word.
@@ -266,7 +266,9 @@ Table Assemble(const Grid& grid, const std::vector<Word>& words, int page) {
   // kSpilledLineGap), top down.
   std::sort(below.begin(), below.end(),
             [](const Piece& a, const Piece& b) { return a.box.y0 < b.box.y0; });
-  std::vector<double> reach(grid.cells.size(), grid.box.y1);  // the cell's text reaches down to
+  std::vector<double> reach(grid.cells.size(), grid.box.y0);  // the cell's text reaches down to
+  for (size_t i = 0; i < grid.cells.size(); ++i)
+    for (const Piece& p : in_cell[i]) reach[i] = std::max(reach[i], p.box.y1);
   for (Piece& p : below) {
     for (size_t i = 0; i < grid.cells.size(); ++i) {
       const Box& c = grid.cells[i].box;
@@ -274,9 +276,7 @@ Table Assemble(const Grid& grid, const std::vector<Word>& words, int page) {
           p.box.cx() > c.x1)
         continue;
       const double h = p.box.height();
-      const bool spilled = reach[i] > grid.box.y1;
-      if (spilled ? p.box.y0 <= reach[i] + kSpilledLineGap * h
-                  : grid.box.y1 - p.box.y0 > kCutLineShare * h) {
+      if (grid.box.y1 - p.box.y0 > kCutLineShare * h || p.box.y0 <= reach[i] + kSpilledLineGap * h) {
         reach[i] = std::max(reach[i], p.box.y1);
         in_cell[i].push_back(std::move(p));
       }

@@ -1,6 +1,11 @@
 // Cell assembly: words placed by hand into a grid built by hand.
 #include <gtest/gtest.h>
 
+#include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
+
 #include "core/text.h"
 #include "layout/table.h"
 
@@ -69,6 +74,11 @@ TEST(Assemble, ACellThePageCutKeepsTheLinesItPrintedAcrossAndBelowTheBottomRule)
   // across the table's bottom rule, the one after below it; a note further down is no part of it.
   auto [cut, notes] = read({GlyphWord("为决策提供", 60, 162), GlyphWord("科学依据和", 60, 176),
                             GlyphWord("有力支撑", 60, 189), GlyphWord("注：单位万元", 60, 215)});
+  EXPECT_EQ(cut, "为决策提供科学依据和有力支撑");
+  EXPECT_EQ(notes, std::vector<std::string>{"注：单位万元"});
+  // Its next line may lie wholly below the rule, a line pitch under the cell's last one.
+  std::tie(cut, notes) = read({GlyphWord("为决策提供", 60, 156), GlyphWord("科学依据和", 60, 169.5),
+                               GlyphWord("有力支撑", 60, 182.5), GlyphWord("注：单位万元", 60, 215)});
   EXPECT_EQ(cut, "为决策提供科学依据和有力支撑");
   EXPECT_EQ(notes, std::vector<std::string>{"注：单位万元"});
   // A line under the table, clear of its rule, is no part of the cell above it.
