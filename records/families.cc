@@ -207,20 +207,47 @@ std::optional<Header> AlignedWith(const Table& t, const std::vector<ListColumn>&
 // holding the page's lines in it: a list continued by its indicator block alone (AlignedWith)
 // leaves the project's columns open, and the rest of a cell the page cut may print there
 // ("计调查经费" of "T000085012536-统计调查经费").
+// A line across several open columns ("0.00 提高资金使用效益…": other money and goals) is cut at
+// its spaces, each part going to the column where it lies, its place along the line estimated
+// from the widths of its characters (a Latin one half a CJK one).
 Table WithOpenColumns(const Table& t, const std::vector<ListColumn>& cols,
                       const std::vector<TextLine>& lines) {
   Table out = t;
+  std::vector<TableCell> open;
   for (const ListColumn& col : cols) {
     if (col.x1 > t.box.x0 + kEdgeTolerance && col.x0 < t.box.x1 - kEdgeTolerance) continue;
     TableCell c;
     c.rowspan = t.rows;
     c.colspan = 0;  // (no column of the grid)
     c.box = {col.x0, t.box.y0, col.x1, t.box.y1};
-    std::vector<std::string> texts;
-    for (const TextLine& l : lines)
-      if (c.box.Contains(l.box.cx(), l.box.cy())) texts.push_back(l.text);
-    c.text = JoinWrapped(texts);
-    out.cells.push_back(std::move(c));
+    open.push_back(std::move(c));
+  }
+  std::vector<std::vector<std::string>> texts(open.size());
+  for (const TextLine& l : lines) {
+    if (l.box.cy() < t.box.y0 || l.box.cy() > t.box.y1) continue;
+    const std::u32string u = ToU32(l.text);
+    auto width = [](char32_t ch) { return ch < 0x80 ? 0.5 : 1.0; };
+    double total = 0;
+    for (char32_t ch : u) total += width(ch);
+    double at = 0;  // the width of the line before the part
+    std::vector<std::string> parts(open.size());
+    for (size_t i = 0; i < u.size();) {
+      size_t j = i;
+      double w = 0;
+      while (j < u.size() && u[j] != U' ') w += width(u[j++]);
+      const double x = l.box.x0 + (at + w / 2) / total * l.box.width();
+      for (size_t k = 0; k < open.size(); ++k)
+        if (x >= open[k].box.x0 && x <= open[k].box.x1)
+          parts[k] += (parts[k].empty() ? "" : " ") + ToUtf8(u.substr(i, j - i));
+      at += w + (j < u.size() ? width(U' ') : 0);
+      i = j + 1;
+    }
+    for (size_t k = 0; k < open.size(); ++k)
+      if (!parts[k].empty()) texts[k].push_back(parts[k]);
+  }
+  for (size_t k = 0; k < open.size(); ++k) {
+    open[k].text = JoinWrapped(texts[k]);
+    out.cells.push_back(std::move(open[k]));
   }
   return out;
 }
