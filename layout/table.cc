@@ -222,14 +222,15 @@ double TextEm(const std::vector<Word>& words) {
 namespace {
 
 // The cell of `grid` a piece of text of the table goes to: the one its centre lies in, else
-// (a line across a rule: the last line of a cell the page cut) the one it overlaps most; -1
-// when none.
+// (a line across a row rule: the last line of a cell the page cut) the one it overlaps most of
+// those its centre lies across; -1 when none (a glyph run over a column rule stays out).
 int CellOf(const Grid& grid, const Box& piece) {
   int best = -1;
   double best_area = 0;
   for (size_t i = 0; i < grid.cells.size(); ++i) {
     const Box& b = grid.cells[i].box;
     if (b.Contains(piece.cx(), piece.cy())) return static_cast<int>(i);
+    if (piece.cx() < b.x0 || piece.cx() > b.x1) continue;
     if (const double a = b.OverlapArea(piece); a > best_area) {
       best_area = a;
       best = static_cast<int>(i);

@@ -499,11 +499,38 @@ Project GroupRecord(const Table& t, const std::vector<ListColumn>& cols, const G
   return p;
 }
 
+// A cut text repeated on the next page is this many code points at least (its last line
+// printed again: "项目" of "…办公设备购置类项目").
+constexpr size_t kMinRepeat = 2;
+
+// Text `a` that a page break cut, and `b`, its rest on the next page, as one. Some PDFs print
+// the cut cell whole on both pages, clipped to each (the part below the rule read with `a`:
+// Assemble): `b` then starts with the end of `a`, which counts once.
+std::string JoinCut(const std::string& a, const std::string& b) {
+  const std::u32string ua = ToU32(Compact(a)), ub = ToU32(Compact(b));
+  for (size_t k = std::min(ua.size(), ub.size()); k >= kMinRepeat; --k)
+    if (ua.compare(ua.size() - k, k, ub, 0, k) == 0) {
+      // (drop the repeated code points of b, its white space skipped)
+      const std::u32string u = ToU32(b);
+      size_t i = 0, n = 0;
+      while (i < u.size() && n < k) n += !IsSpace(u[i++]);
+      return JoinWrapped({a, Trim(ToUtf8(u.substr(i)))});
+    }
+  return JoinWrapped({a, b});
+}
+
+// Whether a text ends a sentence (。；): the next cell starts the next goal, not the rest of it.
+bool EndsSentence(const std::string& text) {
+  const std::u32string u = ToU32(Trim(text));
+  return !u.empty() && (u.back() == U'。' || u.back() == U'；' || u.back() == U';' ||
+                        u.back() == U'！' || u.back() == U'？');
+}
+
 // The goals of `a` go on with the goals cells `next` of its next piece, the page break having cut
 // its last goals cell, of text `last` (state.goals_text): the cut text and the next piece's
-// first cell read as one ("…为决策提供科学依据和有" + "力支撑 2、按期完成…" is goal 1 whole and
-// goal 2); a cell printed again on the next page counts once. Returns the text of a's last
-// goals cell now.
+// first cell read as one (JoinCut: "…为决策提供科学依据和有" + "力支撑 2、按期完成…" is goal 1
+// whole and goal 2) unless the cut text ended a sentence; a cell printed again on the next page
+// counts once. Returns the text of a's last goals cell now.
 std::string ContinueGoals(Project& a, const std::string& last, const std::vector<std::string>& next) {
   if (next.empty()) return last;
   size_t k = 0;
@@ -513,12 +540,15 @@ std::string ContinueGoals(Project& a, const std::string& last, const std::vector
     // (the goals of `last` are the last ones of a)
     if (cut.size() <= a.goals.size() &&
         std::equal(cut.begin(), cut.end(), a.goals.end() - static_cast<long>(cut.size()))) {
-      if (Compact(next[0]) != Compact(last)) {
+      const std::string joined = JoinCut(last, next[0]);
+      if (Compact(joined) == Compact(last)) {
+        k = 1;  // printed again
+      } else if (!EndsSentence(last) || joined.size() < last.size() + next[0].size()) {
         a.goals.resize(a.goals.size() - cut.size());
-        tail = JoinWrapped({last, next[0]});
+        tail = joined;
         for (std::string& goal : SplitNumbered(tail)) a.goals.push_back(std::move(goal));
+        k = 1;
       }
-      k = 1;
     }
   }
   for (; k < next.size(); ++k) {
@@ -532,7 +562,7 @@ std::string ContinueGoals(Project& a, const std::string& last, const std::vector
 void MergeInto(Project& a, Project b) {
   if (!a.project_name.empty() && !b.project_name.empty() && b.project_code.empty() &&
       b.project_name != a.project_name) {
-    a.project_name += b.project_name;  // the rest of a name cut by the page break
+    a.project_name = JoinCut(a.project_name, b.project_name);  // the rest of a name cut by the page break
   } else if (a.project_name.empty()) {
     a.project_code = b.project_code;
     a.project_name = b.project_name;
