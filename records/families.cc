@@ -529,8 +529,8 @@ bool EndsSentence(const std::string& text) {
 // The goals of `a` go on with the goals cells `next` of its next piece, the page break having cut
 // its last goals cell, of text `last` (state.goals_text): the cut text and the next piece's
 // first cell read as one (JoinCut: "…为决策提供科学依据和有" + "力支撑 2、按期完成…" is goal 1
-// whole and goal 2) unless the cut text ended a sentence; a cell printed again on the next page
-// counts once. Returns the text of a's last goals cell now.
+// whole and goal 2) unless the cut text ended a sentence and no numbering goes on; a cell
+// printed again on the next page counts once. Returns the text of a's last goals cell now.
 std::string ContinueGoals(Project& a, const std::string& last, const std::vector<std::string>& next) {
   if (next.empty()) return last;
   size_t k = 0;
@@ -543,10 +543,12 @@ std::string ContinueGoals(Project& a, const std::string& last, const std::vector
       const std::string joined = JoinCut(last, next[0]);
       if (Compact(joined) == Compact(last)) {
         k = 1;  // printed again
-      } else if (!EndsSentence(last) || joined.size() < last.size() + next[0].size()) {
+      } else if (std::vector<std::string> goals = SplitNumbered(joined);
+                 !EndsSentence(last) || joined.size() < last.size() + next[0].size() ||
+                 goals.size() > cut.size()) {  // (cut, repeated, or its numbering goes on)
         a.goals.resize(a.goals.size() - cut.size());
         tail = joined;
-        for (std::string& goal : SplitNumbered(tail)) a.goals.push_back(std::move(goal));
+        for (std::string& goal : goals) a.goals.push_back(std::move(goal));
         k = 1;
       }
     }
