@@ -258,8 +258,7 @@ Table Assemble(const Grid& grid, const std::vector<Word>& words, int page) {
   for (Piece& p : Explode(words)) {
     if (grid.box.Contains(p.box.cx(), p.box.cy())) {
       if (const int i = CellOf(grid, p.box); i >= 0) in_cell[i].push_back(std::move(p));
-    } else if (p.box.cy() > grid.box.y1 && p.box.cx() >= grid.box.x0 &&
-               p.box.cx() <= grid.box.x1) {
+    } else if (p.box.cy() > grid.box.y1 && p.box.cx() >= grid.box.x0 && p.box.cx() <= grid.box.x1) {
       below.push_back(std::move(p));
     }
   }
@@ -277,7 +276,8 @@ Table Assemble(const Grid& grid, const std::vector<Word>& words, int page) {
           p.box.cx() > c.x1)
         continue;
       const double h = p.box.height();
-      if (grid.box.y1 - p.box.y0 > kCutLineShare * h || p.box.y0 <= reach[i] + kSpilledLineGap * h) {
+      if (grid.box.y1 - p.box.y0 > kCutLineShare * h ||
+          p.box.y0 <= reach[i] + kSpilledLineGap * h) {
         reach[i] = std::max(reach[i], p.box.y1);
         in_cell[i].push_back(std::move(p));
       }

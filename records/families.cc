@@ -531,7 +531,8 @@ bool EndsSentence(const std::string& text) {
 // first cell read as one (JoinCut: "…为决策提供科学依据和有" + "力支撑 2、按期完成…" is goal 1
 // whole and goal 2) unless the cut text ended a sentence and no numbering goes on; a cell
 // printed again on the next page counts once. Returns the text of a's last goals cell now.
-std::string ContinueGoals(Project& a, const std::string& last, const std::vector<std::string>& next) {
+std::string ContinueGoals(Project& a, const std::string& last,
+                          const std::vector<std::string>& next) {
   if (next.empty()) return last;
   size_t k = 0;
   std::string tail = last;
@@ -564,7 +565,8 @@ std::string ContinueGoals(Project& a, const std::string& last, const std::vector
 void MergeInto(Project& a, Project b) {
   if (!a.project_name.empty() && !b.project_name.empty() && b.project_code.empty() &&
       b.project_name != a.project_name) {
-    a.project_name = JoinCut(a.project_name, b.project_name);  // the rest of a name cut by the page break
+    // the rest of a name cut by the page break
+    a.project_name = JoinCut(a.project_name, b.project_name);
   } else if (a.project_name.empty()) {
     a.project_code = b.project_code;
     a.project_name = b.project_name;

@@ -172,7 +172,8 @@ TEST(ListTable, APageRulingOnlyTheIndicatorBlockGoesOnWithTheProject) {
   auto projects = ReadProjects({Page(1, MakeTable(1, kListXs, 3, first)), p2}, nullptr);
   ASSERT_EQ(projects.size(), 1u);
   EXPECT_EQ(projects[0].project_name, "甲项目二期");
-  EXPECT_EQ(projects[0].goals, (std::vector<std::string>{"完成甲工作的前半后半部分。", "按期验收"}));
+  EXPECT_EQ(projects[0].goals,
+            (std::vector<std::string>{"完成甲工作的前半后半部分。", "按期验收"}));
   ASSERT_EQ(projects[0].indicators.size(), 4u);
   EXPECT_EQ(projects[0].indicators[2].level3, "甲指标三");
   EXPECT_EQ(projects[0].indicators[2].level2, "质量指标");  // the cut level cell goes on
