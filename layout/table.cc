@@ -17,6 +17,15 @@ namespace {
 constexpr double kGlyphCoreEm = 0.6;
 constexpr double kGlyphCoreAdvance = 0.7;
 
+// A cell the page cut (it runs on over the page break) may print the rest of its text below the
+// table's bottom rule. A line there belongs to the cell when the rule passes below this share
+// of the line's height from its top (a line printed under a table keeps clear of it) …
+constexpr double kCutLineShare = 0.25;
+// … or when it lies in the cell's columns within this share of its height below the cell's
+// line above (the line pitch of the cell's text; a note under a table lies further, beyond the
+// cell's padding and the rule).
+constexpr double kSpilledLineGap = 0.4;
+
 // The smallest piece of text that is placed: a glyph when the source knows glyph boxes,
 // else a whole word.
 struct Piece {
@@ -213,6 +222,28 @@ double TextEm(const std::vector<Word>& words) {
   return Median(std::move(ems));
 }
 
+namespace {
+
+// The cell of `grid` a piece of text of the table goes to: the one its centre lies in, else
+// (a line across a row rule: the last line of a cell the page cut) the one it overlaps most of
+// those its centre lies across; -1 when none (a glyph run over a column rule stays out).
+int CellOf(const Grid& grid, const Box& piece) {
+  int best = -1;
+  double best_area = 0;
+  for (size_t i = 0; i < grid.cells.size(); ++i) {
+    const Box& b = grid.cells[i].box;
+    if (b.Contains(piece.cx(), piece.cy())) return static_cast<int>(i);
+    if (piece.cx() < b.x0 || piece.cx() > b.x1) continue;
+    if (const double a = b.OverlapArea(piece); a > best_area) {
+      best_area = a;
+      best = static_cast<int>(i);
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
 std::vector<TextLine> GroupLines(const std::vector<Word>& words, double split_gap) {
   return GroupPieces(Explode(words), split_gap);
 }
@@ -227,19 +258,21 @@ Table Assemble(const Grid& grid, const std::vector<Word>& words, int page) {
   t.col_lines = grid.col_lines;
   std::vector<std::vector<Piece>> in_cell(grid.cells.size());
   std::vector<Piece> pieces = Explode(words);
-  // The cell of each piece by its centre; kNoCell for one outside the table, kBetween for one
-  // inside it but on no cell: on a rule (a cell's box ends where its rule begins).
+  // The cell of each piece (CellOf: by its centre, or by overlap for one across a row rule);
+  // kNoCell for one outside the table, kBetween for one inside it but on no cell: on a column
+  // rule (a cell's box ends where its rule begins).
   constexpr size_t kNoCell = SIZE_MAX, kBetween = SIZE_MAX - 1;
   std::vector<size_t> cell_of(pieces.size(), kNoCell);
+  std::vector<Piece> below;  // under the table
   for (size_t k = 0; k < pieces.size(); ++k) {
     const Piece& p = pieces[k];
-    if (!grid.box.Contains(p.box.cx(), p.box.cy())) continue;
-    cell_of[k] = kBetween;
-    for (size_t i = 0; i < grid.cells.size(); ++i)
-      if (grid.cells[i].box.Contains(p.box.cx(), p.box.cy())) {
-        cell_of[k] = i;
-        break;
-      }
+    if (grid.box.Contains(p.box.cx(), p.box.cy())) {
+      const int i = CellOf(grid, p.box);
+      cell_of[k] = i >= 0 ? static_cast<size_t>(i) : kBetween;
+    } else if (p.box.cy() > grid.box.y1 && p.box.cx() >= grid.box.x0 &&
+               p.box.cx() <= grid.box.x1) {
+      below.push_back(p);
+    }
   }
   // A glyph on a rule is of the cell its word's nearest placed glyph is in: the first glyph of
   // a text set close to its rule ("1、" of 1、对照…) is the cell's, not lost.
@@ -261,6 +294,31 @@ Table Assemble(const Grid& grid, const std::vector<Word>& words, int page) {
   }
   for (size_t k = 0; k < pieces.size(); ++k)
     if (cell_of[k] < kBetween) in_cell[cell_of[k]].push_back(std::move(pieces[k]));
+  // The text a cut cell of the last row printed below the table (kCutLineShare,
+  // kSpilledLineGap), top down.
+  std::sort(below.begin(), below.end(),
+            [](const Piece& a, const Piece& b) { return a.box.y0 < b.box.y0; });
+  std::vector<double> reach(grid.cells.size(), grid.box.y0);  // the cell's text reaches down to
+  for (size_t i = 0; i < grid.cells.size(); ++i)
+    for (const Piece& p : in_cell[i]) reach[i] = std::max(reach[i], p.box.y1);
+  for (Piece& p : below) {
+    for (size_t i = 0; i < grid.cells.size(); ++i) {
+      const Box& c = grid.cells[i].box;
+      if (grid.cells[i].row + grid.cells[i].rowspan != grid.rows() || p.box.cx() < c.x0 ||
+          p.box.cx() > c.x1)
+        continue;
+      const double h = p.box.height();
+      if (grid.box.y1 - p.box.y0 > kCutLineShare * h ||
+          p.box.y0 <= reach[i] + kSpilledLineGap * h) {
+        reach[i] = std::max(reach[i], p.box.y1);
+        in_cell[i].push_back(std::move(p));
+      }
+      break;
+    }
+  }
+  for (size_t i = 0; i < grid.cells.size(); ++i)
+    if (reach[i] > grid.box.y1)
+      t.spilled.push_back({grid.cells[i].box.x0, grid.box.y1, grid.cells[i].box.x1, reach[i]});
   for (size_t i = 0; i < grid.cells.size(); ++i) {
     const GridCell& g = grid.cells[i];
     TableCell c;
@@ -289,7 +347,12 @@ std::vector<TextLine> LinesOutside(const std::vector<Table>& tables, const std::
   for (Piece& p : Explode(words)) {
     bool inside = false;
     for (const Table& t : tables)
-      if (t.box.Contains(p.box.cx(), p.box.cy())) { inside = true; break; }
+      if (t.box.Contains(p.box.cx(), p.box.cy()) ||
+          std::any_of(t.spilled.begin(), t.spilled.end(),
+                      [&p](const Box& b) { return b.Contains(p.box.cx(), p.box.cy()); })) {
+        inside = true;
+        break;
+      }
     if (!inside) outside.push_back(std::move(p));
   }
   return GroupPieces(std::move(outside), 3.0);

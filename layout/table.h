@@ -53,6 +53,9 @@ struct Table {
   int rows = 0, cols = 0;
   std::vector<double> row_lines, col_lines;  // points
   std::vector<TableCell> cells;              // sorted by (row, col)
+  // Below the table, where cells of its last row that the page cut printed the rest of their
+  // text (their columns, down to their last line).
+  std::vector<Box> spilled;
 
   // The cell that covers slot (row, col), or nullptr.
   const TableCell* At(int row, int col) const;
@@ -73,7 +76,9 @@ double TextEm(const std::vector<Word>& words);
 // em across the line, the middle of its advance along it. Glyphs without boxes give none.
 std::vector<Box> GlyphCores(const std::vector<Word>& words);
 
-// Fills a grid's cells with the glyphs whose centres lie inside them.
+// Fills a grid's cells with the glyphs whose centres lie inside them (a glyph across an inner
+// rule: the cell it overlaps most), and a cell of the last row with the lines it printed across
+// and below the table's bottom rule, cut by the page (Table::spilled).
 Table Assemble(const Grid& grid, const std::vector<Word>& words, int page);
 
 // The words of the page that lie in no table, as lines, top to bottom.

@@ -183,12 +183,74 @@ std::optional<Header> AlignedWith(const Table& t, const std::vector<ListColumn>&
                        [x](double c) { return std::abs(c - x) < kEdgeTolerance; });
   };
   int n = 0;
-  for (const ListColumn& c : cols) n += near_rule(c.x0) && near_rule(c.x1);
-  if (n < kAlignedShare * static_cast<double>(cols.size())) return std::nullopt;
+  std::vector<ListColumn> ruled;  // the columns whose both edges are rules of this table
+  for (const ListColumn& c : cols)
+    if (near_rule(c.x0) && near_rule(c.x1)) ++n, ruled.push_back(c);
+  if (n < kAlignedShare * static_cast<double>(cols.size())) {
+    // The indicator block alone: a project whose cells fill the page leaves its columns open
+    // (no rule closes them above or below), so the grid holds only the block's columns. Every
+    // rule of this table is then an edge of the previous columns, and those it rules name the
+    // indicators.
+    const bool on_edges = std::all_of(t.col_lines.begin(), t.col_lines.end(), [&](double x) {
+      return std::any_of(cols.begin(), cols.end(), [x](const ListColumn& c) {
+        return std::abs(c.x0 - x) < kEdgeTolerance || std::abs(c.x1 - x) < kEdgeTolerance;
+      });
+    });
+    if (!on_edges || !NamesIndicators(ruled)) return std::nullopt;
+  }
   Header h;
   h.columns = cols;
   h.has_name = Has(cols, ListRole::kName);
   return h;
+}
+
+// `t` with a cell for each of the columns `cols` that lie outside it, spanning its rows and
+// holding the page's lines in it: a list continued by its indicator block alone (AlignedWith)
+// leaves the project's columns open, and the rest of a cell the page cut may print there
+// ("计调查经费" of "T000085012536-统计调查经费").
+// A line across several open columns ("0.00 提高资金使用效益…": other money and goals) is cut at
+// its spaces, each part going to the column where it lies, its place along the line estimated
+// from the widths of its characters (a Latin one half a CJK one).
+Table WithOpenColumns(const Table& t, const std::vector<ListColumn>& cols,
+                      const std::vector<TextLine>& lines) {
+  Table out = t;
+  std::vector<TableCell> open;
+  for (const ListColumn& col : cols) {
+    if (col.x1 > t.box.x0 + kEdgeTolerance && col.x0 < t.box.x1 - kEdgeTolerance) continue;
+    TableCell c;
+    c.rowspan = t.rows;
+    c.colspan = 0;  // (no column of the grid)
+    c.box = {col.x0, t.box.y0, col.x1, t.box.y1};
+    open.push_back(std::move(c));
+  }
+  std::vector<std::vector<std::string>> texts(open.size());
+  for (const TextLine& l : lines) {
+    if (l.box.cy() < t.box.y0 || l.box.cy() > t.box.y1) continue;
+    const std::u32string u = ToU32(l.text);
+    auto width = [](char32_t ch) { return ch < 0x80 ? 0.5 : 1.0; };
+    double total = 0;
+    for (char32_t ch : u) total += width(ch);
+    double at = 0;  // the width of the line before the part
+    std::vector<std::string> parts(open.size());
+    for (size_t i = 0; i < u.size();) {
+      size_t j = i;
+      double w = 0;
+      while (j < u.size() && u[j] != U' ') w += width(u[j++]);
+      const double x = l.box.x0 + (at + w / 2) / total * l.box.width();
+      for (size_t k = 0; k < open.size(); ++k)
+        if (x >= open[k].box.x0 && x <= open[k].box.x1)
+          parts[k] += (parts[k].empty() ? "" : " ") + ToUtf8(u.substr(i, j - i));
+      at += w + (j < u.size() ? width(U' ') : 0);
+      i = j + 1;
+    }
+    for (size_t k = 0; k < open.size(); ++k)
+      if (!parts[k].empty()) texts[k].push_back(parts[k]);
+  }
+  for (size_t k = 0; k < open.size(); ++k) {
+    open[k].text = JoinWrapped(texts[k]);
+    out.cells.push_back(std::move(open[k]));
+  }
+  return out;
 }
 
 const TableCell* CellUnder(const Table& t, int r, const ListColumn& col) {
@@ -379,8 +441,11 @@ bool SameProject(const Project& a, const Project& b) {
 }
 
 // The record of one group (its money, goals and name; indicators read by `RowReader`).
+// The text of each goals cell goes to `goal_texts` (a goal the page cut goes on in the next
+// table: ContinueGoals).
 Project GroupRecord(const Table& t, const std::vector<ListColumn>& cols, const Group& g,
-                    const FamilyState& state, const RowReader& reader) {
+                    const FamilyState& state, const RowReader& reader,
+                    std::vector<std::string>& goal_texts) {
   Project p;
   p.title = state.title;
   p.money_unit = state.money_unit;
@@ -417,6 +482,7 @@ Project GroupRecord(const Table& t, const std::vector<ListColumn>& cols, const G
                                                            : 2]] = SourceOf(t, *c);
       } else if (col.role == ListRole::kGoals) {
         for (std::string& goal : SplitNumbered(c->text)) p.goals.push_back(std::move(goal));
+        goal_texts.push_back(c->text);
         p.provenance["goals"] = SourceOf(t, *c);
       } else {
         p.attributes.push_back({col.label, c->text});
@@ -426,11 +492,74 @@ Project GroupRecord(const Table& t, const std::vector<ListColumn>& cols, const G
   return p;
 }
 
-// Adds the parts of `b` (the next piece of the same project) to `a`.
+// A cut text repeated on the next page is this many code points at least (its last line
+// printed again: "项目" of "…办公设备购置类项目").
+constexpr size_t kMinRepeat = 2;
+
+// Text `a` that a page break cut, and `b`, its rest on the next page, as one. Some PDFs print
+// the cut cell whole on both pages, clipped to each (the part below the rule read with `a`:
+// Assemble): `b` then starts with the end of `a`, which counts once.
+std::string JoinCut(const std::string& a, const std::string& b) {
+  const std::u32string ua = ToU32(Compact(a)), ub = ToU32(Compact(b));
+  for (size_t k = std::min(ua.size(), ub.size()); k >= kMinRepeat; --k)
+    if (ua.compare(ua.size() - k, k, ub, 0, k) == 0) {
+      // (drop the repeated code points of b, its white space skipped)
+      const std::u32string u = ToU32(b);
+      size_t i = 0, n = 0;
+      while (i < u.size() && n < k) n += !IsSpace(u[i++]);
+      return JoinWrapped({a, Trim(ToUtf8(u.substr(i)))});
+    }
+  return JoinWrapped({a, b});
+}
+
+// Whether a text ends a sentence (。；): the next cell starts the next goal, not the rest of it.
+bool EndsSentence(const std::string& text) {
+  const std::u32string u = ToU32(Trim(text));
+  return !u.empty() && (u.back() == U'。' || u.back() == U'；' || u.back() == U';' ||
+                        u.back() == U'！' || u.back() == U'？');
+}
+
+// The goals of `a` go on with the goals cells `next` of its next piece, the page break having cut
+// its last goals cell, of text `last` (state.goals_text): the cut text and the next piece's
+// first cell read as one (JoinCut: "…为决策提供科学依据和有" + "力支撑 2、按期完成…" is goal 1
+// whole and goal 2) unless the cut text ended a sentence and no numbering goes on; a cell
+// printed again on the next page counts once. Returns the text of a's last goals cell now.
+std::string ContinueGoals(Project& a, const std::string& last,
+                          const std::vector<std::string>& next) {
+  if (next.empty()) return last;
+  size_t k = 0;
+  std::string tail = last;
+  if (!last.empty()) {
+    const std::vector<std::string> cut = SplitNumbered(last);
+    // (the goals of `last` are the last ones of a)
+    if (cut.size() <= a.goals.size() &&
+        std::equal(cut.begin(), cut.end(), a.goals.end() - static_cast<long>(cut.size()))) {
+      const std::string joined = JoinCut(last, next[0]);
+      if (Compact(joined) == Compact(last)) {
+        k = 1;  // printed again
+      } else if (std::vector<std::string> goals = SplitNumbered(joined);
+                 !EndsSentence(last) || joined.size() < last.size() + next[0].size() ||
+                 goals.size() > cut.size()) {  // (cut, repeated, or its numbering goes on)
+        a.goals.resize(a.goals.size() - cut.size());
+        tail = joined;
+        for (std::string& goal : goals) a.goals.push_back(std::move(goal));
+        k = 1;
+      }
+    }
+  }
+  for (; k < next.size(); ++k) {
+    for (std::string& goal : SplitNumbered(next[k])) a.goals.push_back(std::move(goal));
+    tail = next[k];
+  }
+  return tail;
+}
+
+// Adds the parts of `b` (the next piece of the same project) to `a`; its goals are ContinueGoals'.
 void MergeInto(Project& a, Project b) {
   if (!a.project_name.empty() && !b.project_name.empty() && b.project_code.empty() &&
       b.project_name != a.project_name) {
-    a.project_name += b.project_name;  // the rest of a name cut by the page break
+    // the rest of a name cut by the page break
+    a.project_name = JoinCut(a.project_name, b.project_name);
   } else if (a.project_name.empty()) {
     a.project_code = b.project_code;
     a.project_name = b.project_name;
@@ -450,7 +579,6 @@ void MergeInto(Project& a, Project b) {
   add(a.budget.total, b.budget.total);
   add(a.budget.fiscal, b.budget.fiscal);
   add(a.budget.other, b.budget.other);
-  if (a.goals.empty()) a.goals = std::move(b.goals);
   const size_t base = a.indicators.size();
   for (auto& [key, source] : b.provenance) {
     if (!StartsWith(key, "indicators[")) {
@@ -491,10 +619,11 @@ void ReadList(const Table& t, const Header& h, size_t ti, std::vector<Project>& 
     const std::string name = g.name ? LabelOf(g.name->text) : "";
     if (IsTotalsName(name)) continue;  // 合计: a totals row, never a project
     Project piece;
+    std::vector<std::string> goal_texts;
     {
       Project scratch;
       RowReader probe(t, h.columns, scratch);
-      piece = GroupRecord(t, h.columns, g, state, probe);
+      piece = GroupRecord(t, h.columns, g, state, probe, goal_texts);
       RowReader reader(t, h.columns, piece);
       reader.Read(g.from, g.to);
     }
@@ -506,9 +635,11 @@ void ReadList(const Table& t, const Header& h, size_t ti, std::vector<Project>& 
     }
     if (gi == 0 && continued && state.last_open && !projects.empty() &&
         SameProject(projects.back(), piece)) {
+      state.goals_text = ContinueGoals(projects.back(), state.goals_text, goal_texts);
       MergeInto(projects.back(), std::move(piece));
       continue;
     }
+    state.goals_text = goal_texts.empty() ? "" : goal_texts.back();
     piece.index = static_cast<int>(projects.size()) + 1;
     projects.push_back(std::move(piece));
   }
@@ -713,7 +844,7 @@ bool ReadFamilyTable(const PageContent& page, size_t ti, const std::vector<const
     if (!h) h = AlignedWith(t, state.columns);
     if (h) {
       if (state.family == FamilyState::Family::kList) {
-        ReadList(t, *h, ti, projects, state, true);
+        ReadList(WithOpenColumns(t, h->columns, page.lines), *h, ti, projects, state, true);
       } else {
         RowReader reader(t, h->columns, projects.back());
         reader.Read(h->first_data_row, t.rows);

@@ -140,6 +140,48 @@ TEST(ListTable, AGroupBrokenAcrossAPageStaysOneRecord) {
   EXPECT_EQ(projects[2].index, 3);
 }
 
+TEST(ListTable, APageRulingOnlyTheIndicatorBlockGoesOnWithTheProject) {
+  // Page 1: one project, its goals cell cut by the page break.
+  std::vector<C> first = ListHeader();
+  Group(first, 1, 2, "11000026T000000001-甲项目", "10", "1、完成甲工作的前半");
+  Indicator(first, 1, "产出指标", "数量指标", "甲指标一", "≥", "1", "个");
+  Indicator(first, 2, "产出指标", "质量指标", "甲指标二", "=", "100", "%");
+  // Page 2 has no header, and the project's cells fill it: no rule closes its columns, so the
+  // table is the indicator block alone (x from 350); the rest of the name and of the goals are
+  // printed in the open columns, outside the table.
+  const std::vector<double> block(kListXs.begin() + 4, kListXs.end());
+  std::vector<C> second;
+  for (const C& c : std::vector<C>{{0, 0, 1, 1, ""},
+                                   {0, 1, 1, 1, ""},
+                                   {0, 2, 1, 1, "甲指标三"},
+                                   {0, 3, 1, 1, "≥"},
+                                   {0, 4, 1, 1, "3"},
+                                   {0, 5, 1, 1, "次"},
+                                   {1, 0, 1, 1, "满意度指标"},
+                                   {1, 1, 1, 1, "服务对象满意度指标"},
+                                   {1, 2, 1, 1, "满意度"},
+                                   {1, 3, 1, 1, "≥"},
+                                   {1, 4, 1, 1, "90"},
+                                   {1, 5, 1, 1, "%"}})
+    second.push_back(c);
+  PageContent p2;
+  p2.page = 2;
+  p2.tables.push_back(MakeTable(2, block, 2, second, 40));
+  p2.lines = {Line("二期", 44, 55, 100), Line("后半部分。2、按期验收", 44, 255, 345)};
+
+  auto projects = ReadProjects({Page(1, MakeTable(1, kListXs, 3, first)), p2}, nullptr);
+  ASSERT_EQ(projects.size(), 1u);
+  EXPECT_EQ(projects[0].project_name, "甲项目二期");
+  EXPECT_EQ(projects[0].goals,
+            (std::vector<std::string>{"完成甲工作的前半后半部分。", "按期验收"}));
+  ASSERT_EQ(projects[0].indicators.size(), 4u);
+  EXPECT_EQ(projects[0].indicators[2].level3, "甲指标三");
+  EXPECT_EQ(projects[0].indicators[2].level2, "质量指标");  // the cut level cell goes on
+  EXPECT_EQ(projects[0].indicators[2].value, "≥3次");
+  EXPECT_EQ(projects[0].indicators[3].level1, "满意度指标");
+  EXPECT_EQ(projects[0].pages, (std::vector<int>{1, 2}));
+}
+
 TEST(Packed, EachNumberedItemIsOneIndicatorRow) {
   auto rows = SplitPackedIndicators(
       "1、1-产出指标；11-数量指标；会议活动保障次数；实施周期指标值:每年≥20场；年度指标值:"

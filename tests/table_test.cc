@@ -1,6 +1,11 @@
 // Cell assembly: words placed by hand into a grid built by hand.
 #include <gtest/gtest.h>
 
+#include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
+
 #include "core/text.h"
 #include "layout/table.h"
 
@@ -70,6 +75,31 @@ TEST(Assemble, KeepsSpacesBetweenSeparatedRuns) {
   std::vector<Word> words = {GlyphWord("=6", 55, 105, 6), GlyphWord("人", 75, 105)};
   Table t = Assemble(TwoByTwo(), words, 1);
   EXPECT_EQ(t.At(0, 0)->text, "=6 人");
+}
+
+TEST(Assemble, ACellThePageCutKeepsTheLinesItPrintedAcrossAndBelowTheBottomRule) {
+  // The cell text and the lines outside of each set of words.
+  auto read = [](const std::vector<Word>& words) {
+    Table t = Assemble(TwoByTwo(), words, 1);
+    std::vector<std::string> outside;
+    for (const TextLine& l : LinesOutside({t}, words)) outside.push_back(l.text);
+    return std::make_pair(t.At(1, 0)->text, outside);
+  };
+  // The merged last row (y 140-180) goes on over the page break: its next line is printed
+  // across the table's bottom rule, the one after below it; a note further down is no part of it.
+  auto [cut, notes] = read({GlyphWord("为决策提供", 60, 162), GlyphWord("科学依据和", 60, 176),
+                            GlyphWord("有力支撑", 60, 189), GlyphWord("注：单位万元", 60, 215)});
+  EXPECT_EQ(cut, "为决策提供科学依据和有力支撑");
+  EXPECT_EQ(notes, std::vector<std::string>{"注：单位万元"});
+  // Its next line may lie wholly below the rule, a line pitch under the cell's last one.
+  std::tie(cut, notes) = read({GlyphWord("为决策提供", 60, 156), GlyphWord("科学依据和", 60, 169.5),
+                               GlyphWord("有力支撑", 60, 182.5), GlyphWord("注：单位万元", 60, 215)});
+  EXPECT_EQ(cut, "为决策提供科学依据和有力支撑");
+  EXPECT_EQ(notes, std::vector<std::string>{"注：单位万元"});
+  // A line under the table, clear of its rule, is no part of the cell above it.
+  auto [whole, note] = read({GlyphWord("合计", 60, 150), GlyphWord("注：单位万元", 60, 181)});
+  EXPECT_EQ(whole, "合计");
+  EXPECT_EQ(note, std::vector<std::string>{"注：单位万元"});
 }
 
 TEST(LinesOutside, KeepsLeftAndRightTextOfOneBaselineApart) {
