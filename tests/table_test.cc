@@ -59,12 +59,13 @@ TEST(Assemble, SplitsARunThatCrossesACellBorder) {
 TEST(Assemble, AGlyphOnARuleIsOfItsWordsCell) {
   // Cells whose boxes stop short of the rule between them (a thick or double rule), and a run
   // set so close to the rule that its first glyph's centre is on it: the glyph is the cell's,
-  // not lost ("、对照…" for "1、对照…"); a glyph on a rule with no word in a cell stays out.
+  // not lost ("、对照…" for "1、对照…"); a glyph on the column rule with no word in a cell stays
+  // out (one across a row rule goes to the cell it overlaps most).
   Grid g = TwoByTwo();
   g.cells[0].box.x1 = 148;
   g.cells[1].box.x0 = 154;
   g.cells[2].box.y0 = 142;
-  std::vector<Word> words = {GlyphWord("1、对照", 146, 105, 6), GlyphWord("x", 146, 136, 4)};
+  std::vector<Word> words = {GlyphWord("1、对照", 146, 105, 6), GlyphWord("x", 146, 122, 4)};
   Table t = Assemble(g, words, 1);
   EXPECT_EQ(t.At(0, 1)->text, "1、对照");
   EXPECT_EQ(t.At(0, 0)->text, "");
