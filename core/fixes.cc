@@ -74,6 +74,8 @@ const std::vector<FixInfo>& Fixes() {
       {"ocr.set_aside", S::kDocument, "a first reading no page prints with trust, read again without it: a proposal read at 0.5 is taken"},
       {"ocr.dropped_glyph", S::kDocument, "a glyph the second recognizer reads as nothing between its two neighbours is a speck and goes"},
       // The records.
+      {"records.item_sequence", S::kRecords, "an OCR'd list's numbers go in sequence: a doubtful marker where the next is expected (2 完成, >、, （血） for （四）) continues it, and a lost one merges nothing"},
+      {"records.list_full_stop", S::kRecords, "the one item of an OCR'd list without the final 。 all others (two or more) end with gets it"},
       {"records.indicator_levels", S::kRecords, "an 一级/二级 cell a character off (two when doubted) the one term two other cells of its column print is that term"},
   };
   // clang-format on

@@ -423,8 +423,10 @@ Project GroupRecord(const Table& t, const std::vector<ListColumn>& cols, const G
                            : col.role == ListRole::kFiscal ? 1
                                                            : 2]] = SourceOf(t, *c);
       } else if (col.role == ListRole::kGoals) {
-        for (std::string& goal : SplitNumbered(c->text)) p.goals.push_back(std::move(goal));
         p.provenance["goals"] = SourceOf(t, *c);
+        const ListMending mending{c->source == WordSource::kOcr, state.fixes};
+        for (std::string& goal : SplitNumbered(c->text, mending, &p.provenance["goals"].fixes))
+          p.goals.push_back(std::move(goal));
       } else {
         p.attributes.push_back({col.label, c->text});
       }
@@ -606,8 +608,9 @@ void ReadDepartment(const Table& t, const TableCell* label, const TextLine* name
       if (const TableCell* v = ValueOf(t, c)) *money = ParseMoney(v->text, p.money_unit);
     } else if ((IsLabel(Label::kOverallGoals, l) || IsLabel(Label::kGoals, l)) && p.goals.empty()) {
       if (const TableCell* v = t.At(c.row, c.col + c.colspan); v && !v->text.empty()) {
-        p.goals = SplitNumbered(v->text);
         p.provenance["goals"] = SourceOf(t, *v);
+        const ListMending mending{v->source == WordSource::kOcr, state.fixes};
+        p.goals = SplitNumbered(v->text, mending, &p.provenance["goals"].fixes);
       }
     }
   }
@@ -620,6 +623,13 @@ void ReadDepartment(const Table& t, const TableCell* label, const TextLine* name
   }
   p.index = static_cast<int>(projects.size()) + 1;
   projects.push_back(std::move(p));
+}
+
+// A state that reads no family, keeping the fixes that run.
+FamilyState Reset(const FamilyState& state) {
+  FamilyState fresh;
+  fresh.fixes = state.fixes;
+  return fresh;
 }
 
 }  // namespace
@@ -661,7 +671,7 @@ bool ReadFamilyTable(const PageContent& page, size_t ti, const std::vector<const
   const TableCell* label = DepartmentLabel(t);
   const TextLine* name_line = label ? nullptr : DepartmentNameAbove(above);
   if (label || name_line) {
-    state = {};
+    state = Reset(state);
     state.family = FamilyState::Family::kDepartment;
     ReadHeading(above, state);
     ReadDepartment(t, label, name_line, projects, state);
@@ -675,6 +685,7 @@ bool ReadFamilyTable(const PageContent& page, size_t ti, const std::vector<const
     const bool continued = may_continue && state.family == FamilyState::Family::kList;
     FamilyState next;
     next.family = FamilyState::Family::kList;
+    next.fixes = state.fixes;
     if (continued) {
       next = state;
       // A header cell the page printed over (text of the row above run into it) keeps the role
@@ -714,7 +725,7 @@ bool ReadFamilyTable(const PageContent& page, size_t ti, const std::vector<const
       return true;
     }
   }
-  state = {};
+  state = Reset(state);
   (void)warnings;
   return false;
 }

@@ -46,6 +46,7 @@ struct FamilyState {
   std::string money_unit, title, unit_name;
   int page = 0;            // of the table last read
   bool last_open = false;  // the last record may go on in the next table (a group cut by the page)
+  FixSwitches fixes;       // the fixes of stage records that run on OCR'd lists (ListMending)
 };
 
 // Reads table `ti` of `page` when it is a list or department table, or a list or department
