@@ -449,7 +449,8 @@ class TableReader {
     if (p_.goals.empty()) {
       for (auto it = p_.attributes.begin(); it != p_.attributes.end(); ++it) {
         if (!IsLabel(Label::kOverallGoals, LabelOf(it->first))) continue;
-        p_.goals = SplitNumbered(it->second, mending_, &p_.provenance["goals"].fixes);
+        // (an attribute's text has no provenance of its own to name the fixes in)
+        p_.goals = SplitNumbered(it->second, mending_, nullptr);
         p_.attributes.erase(it);
         break;
       }
