@@ -348,8 +348,8 @@ void CjkPunctuation(std::u32string& u) {
     if (ascii == std::u32string_view::npos && kMarks.find(u[i]) == std::u32string_view::npos)
       continue;
     const size_t b = before(i), a = after(i);
-    bool between = b != std::u32string::npos && a != std::u32string::npos && IsCjk(u[b]) &&
-                   IsCjk(u[a]);
+    bool between =
+        b != std::u32string::npos && a != std::u32string::npos && IsCjk(u[b]) && IsCjk(u[a]);
     // A bracket encloses Chinese: its outer side may be another bracket or a mark (（单位）。),
     // and ) closes a （.
     if (u[i] == U'(' || u[i] == U'（')

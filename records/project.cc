@@ -658,8 +658,8 @@ namespace {
 
 // records.item_sequence: glyphs chi_sim reads for an item's digit (the number k of "k、").
 std::u32string_view LookAlikes(int k) {
-  static const std::u32string_view kLike[] = {U"", U"lI|]!i丨", U">Z z己乙", U"了", U"A", U"S s",
-                                              U"bG", U"", U"B日", U"gq"};
+  static const std::u32string_view kLike[] = {U"",    U"lI|]!i丨", U">Z z己乙", U"了",  U"A",
+                                              U"S s", U"bG",       U"",         U"B日", U"gq"};
   return k >= 1 && k <= 9 ? kLike[k] : std::u32string_view();
 }
 
@@ -927,8 +927,8 @@ int SettleIndicatorLevels(std::vector<Project>& projects) {
   return changed;
 }
 
-std::vector<Project> ReadProjects(const std::vector<PageContent>& pages, std::vector<Warning>* warnings,
-                                  const FixSwitches& fixes) {
+std::vector<Project> ReadProjects(const std::vector<PageContent>& pages,
+                                  std::vector<Warning>* warnings, const FixSwitches& fixes) {
   std::vector<Project> projects;
   // Whether each project's table was a performance table when it was read: an indicator header,
   // or a 绩效目标表 title above it. A labeled table with neither (收支表, 采购表: their 项目名称

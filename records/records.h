@@ -78,8 +78,8 @@ struct DocumentMeta {
 };
 
 // `fixes`: the fixes of stage records that run on OCR'd lists (ListMending).
-std::vector<Project> ReadProjects(const std::vector<PageContent>& pages, std::vector<Warning>* warnings,
-                                  const FixSwitches& fixes = {});
+std::vector<Project> ReadProjects(const std::vector<PageContent>& pages,
+                                  std::vector<Warning>* warnings, const FixSwitches& fixes = {});
 
 // The 一级 and 二级 columns hold a handful of terms, each printed in many cells. A cell of
 // one of them read by OCR, whose text no other cell of that column has, becomes the one term
@@ -110,8 +110,8 @@ std::vector<std::string> SplitNumbered(const std::string& text);
 
 // How a list read from a scan is mended (text-layer lists are as printed and left alone).
 struct ListMending {
-  bool ocr = false;      // the list was read by OCR
-  FixSwitches fixes;     // the fixes that run (core/fixes.h)
+  bool ocr = false;   // the list was read by OCR
+  FixSwitches fixes;  // the fixes that run (core/fixes.h)
 };
 // SplitNumbered, with the fixes of `mending` for an OCR'd list; the ids of those that changed
 // the list are added to `fixes` (may be null):

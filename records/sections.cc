@@ -97,17 +97,28 @@ bool Names(const std::string& heading, std::string_view name) {
 // records.item_sequence: glyphs chi_sim reads for the item numerals 一 … 十 in a faded scan.
 std::u32string_view NumeralLookAlikes(char32_t numeral) {
   switch (numeral) {
-    case U'一': return U"-—_ー";
-    case U'二': return U"=ニ工";
-    case U'三': return U"≡王彡";
-    case U'四': return U"血皿回田凹西目";
-    case U'五': return U"丑";
-    case U'六': return U"大穴兴亢";
-    case U'七': return U"匕上士+";
-    case U'八': return U"入人儿^";
-    case U'九': return U"丸力";
-    case U'十': return U"+千寸";
-    default: return U"";
+    case U'一':
+      return U"-—_ー";
+    case U'二':
+      return U"=ニ工";
+    case U'三':
+      return U"≡王彡";
+    case U'四':
+      return U"血皿回田凹西目";
+    case U'五':
+      return U"丑";
+    case U'六':
+      return U"大穴兴亢";
+    case U'七':
+      return U"匕上士+";
+    case U'八':
+      return U"入人儿^";
+    case U'九':
+      return U"丸力";
+    case U'十':
+      return U"+千寸";
+    default:
+      return U"";
   }
 }
 
@@ -139,9 +150,10 @@ bool ExpectedItemNumber(const std::string& text, int expected, const std::string
   const std::u32string read = u.substr(1, glyphs);
   const std::u32string after = ToU32(Trim(ToUtf8(u.substr(glyphs + 2))));
   const std::u32string prev = ToU32(before);
-  const bool looks = numeral.size() == read.size() &&
-                     numeral.substr(0, numeral.size() - 1) == read.substr(0, read.size() - 1) &&
-                     NumeralLookAlikes(numeral.back()).find(read.back()) != std::u32string_view::npos;
+  const bool looks =
+      numeral.size() == read.size() &&
+      numeral.substr(0, numeral.size() - 1) == read.substr(0, read.size() - 1) &&
+      NumeralLookAlikes(numeral.back()).find(read.back()) != std::u32string_view::npos;
   const bool shaped = prev.size() >= kSharedStart && after.size() >= kSharedStart &&
                       prev.compare(0, kSharedStart, after, 0, kSharedStart) == 0;
   if (!looks && !shaped) return false;
@@ -199,10 +211,9 @@ Sections ReadSections(const std::vector<PageContent>& pages, const FixSwitches& 
       }
       std::string no, rest;
       const auto& so_far = part == Part::kGoals ? goal_lines : measure_lines;
-      const bool expected =
-          ocr && fixes.Enabled("records.item_sequence") && !so_far.empty() &&
-          ExpectedItemNumber(l.text, static_cast<int>(so_far.size()) + 1, so_far.back().front(),
-                             &no, &rest);
+      const bool expected = ocr && fixes.Enabled("records.item_sequence") && !so_far.empty() &&
+                            ExpectedItemNumber(l.text, static_cast<int>(so_far.size()) + 1,
+                                               so_far.back().front(), &no, &rest);
       if ((part == Part::kGoals || part == Part::kMeasures) &&
           (ItemNumber(l.text, &no, &rest) || expected)) {
         scanned = scanned || ocr;
