@@ -59,6 +59,7 @@ const std::vector<FixInfo>& Fixes() {
       {"ocr.brace_paren", S::kText, "{ before Chinese that ) closes is ( (13459.00{平方米))"},
       {"ocr.day_month", S::kText, "a date's day read with 月 for 日 (2022年10月31月前) gets its 日"},
       {"ocr.closing_quote", S::kText, "a straight quote closing a curly one (“双监控\") is ”"},
+      {"ocr.cjk_punctuation", S::kText, "an ASCII , ; : ? ! ( ) between Chinese characters is the full-width mark, and the spaces beside it go (部门 (单位) 年度)"},
       {"ocr.final_full_stop", S::kText, "an ASCII full stop ending a line after a Chinese character is a speck"},
       // A page's cells and lines.
       {"ocr.cell_end_marks", S::kPage, "specks read as marks at a cell's ends go (.工作计划、), a dash after a % and an unopened ” too"},
@@ -73,6 +74,8 @@ const std::vector<FixInfo>& Fixes() {
       {"ocr.set_aside", S::kDocument, "a first reading no page prints with trust, read again without it: a proposal read at 0.5 is taken"},
       {"ocr.dropped_glyph", S::kDocument, "a glyph the second recognizer reads as nothing between its two neighbours is a speck and goes"},
       // The records.
+      {"records.item_sequence", S::kRecords, "an OCR'd list's numbers go in sequence: a doubtful marker where the next is expected (2 完成, >、, （血） for （四）) continues it, and a lost one merges nothing"},
+      {"records.list_full_stop", S::kRecords, "the one item of an OCR'd list without the final 。 all others (two or more) end with gets it"},
       {"records.indicator_levels", S::kRecords, "an 一级/二级 cell a character off (two when doubted) the one term two other cells of its column print is that term"},
   };
   // clang-format on

@@ -16,6 +16,9 @@ struct PageContent {
   std::vector<Table> tables;
   std::vector<TextLine> lines;  // outside every table, top to bottom
   bool has_text = false;
+  // kOcr when the page was read from its image (ocr/scanned_page.h): its text is as recognized,
+  // which the records' fixes may mend; kTextLayer when it is as printed.
+  WordSource source = WordSource::kTextLayer;
   // The image every box of the page is on, kept only when the reader is asked to
   // (ExtractOptions::keep_page_images, for the searchable PDF; output/searchable_pdf.h): a
   // scanned page's prepared image (upright, deskewed, paper flattened; ocr/preprocess.h), or an

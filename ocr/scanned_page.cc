@@ -242,6 +242,7 @@ PageContent ReadScannedPage(const PageImage& scan, OcrEngine& engine, const FixS
   out.width = ToPoints(image.gray.cols, dpi);
   out.height = ToPoints(image.gray.rows, dpi);
   out.has_text = true;
+  out.source = WordSource::kOcr;
 
   const std::vector<Grid> grids = FindGrids(image);
   cv::Mat ink = prepared.binary;

@@ -159,10 +159,12 @@ void OcrDegradedPass(PagesRead& read, ExtractResult& r, const ExtractOptions&) {
 
 void MetadataPass(PagesRead& read, ExtractResult& r, const ExtractOptions&) { r.document = ReadMeta(read.pages); }
 
-void SectionsPass(PagesRead& read, ExtractResult& r, const ExtractOptions&) { r.sections = ReadSections(read.pages); }
+void SectionsPass(PagesRead& read, ExtractResult& r, const ExtractOptions& options) {
+  r.sections = ReadSections(read.pages, options.disabled_fixes);
+}
 
-void ProjectsPass(PagesRead& read, ExtractResult& r, const ExtractOptions&) {
-  r.projects = ReadProjects(read.pages, &r.warnings);
+void ProjectsPass(PagesRead& read, ExtractResult& r, const ExtractOptions& options) {
+  r.projects = ReadProjects(read.pages, &r.warnings, options.disabled_fixes);
 }
 
 // A fix (core/fixes.h): it runs unless switched off.

@@ -481,9 +481,11 @@ Project GroupRecord(const Table& t, const std::vector<ListColumn>& cols, const G
                            : col.role == ListRole::kFiscal ? 1
                                                            : 2]] = SourceOf(t, *c);
       } else if (col.role == ListRole::kGoals) {
-        for (std::string& goal : SplitNumbered(c->text)) p.goals.push_back(std::move(goal));
-        goal_texts.push_back(c->text);
         p.provenance["goals"] = SourceOf(t, *c);
+        const ListMending mending{c->source == WordSource::kOcr, state.fixes};
+        for (std::string& goal : SplitNumbered(c->text, mending, &p.provenance["goals"].fixes))
+          p.goals.push_back(std::move(goal));
+        goal_texts.push_back(c->text);
       } else {
         p.attributes.push_back({col.label, c->text});
       }
@@ -744,11 +746,13 @@ void ReadDepartment(const Table& t, const TableCell* label, const TextLine* name
     const std::string l = pairs.size() == 1 ? pairs.front().label : "";
     if ((IsLabel(Label::kOverallGoals, l) || IsLabel(Label::kGoals, l)) && p.goals.empty()) {
       if (!pairs.front().value.empty()) {  // "总体绩效目标：…" in one cell
-        p.goals = SplitNumbered(pairs.front().value);
         p.provenance["goals"] = SourceOf(t, c);
+        const ListMending mending{c.source == WordSource::kOcr, state.fixes};
+        p.goals = SplitNumbered(pairs.front().value, mending, &p.provenance["goals"].fixes);
       } else if (const TableCell* v = t.At(c.row, c.col + c.colspan); v && !v->text.empty()) {
-        p.goals = SplitNumbered(v->text);
         p.provenance["goals"] = SourceOf(t, *v);
+        const ListMending mending{v->source == WordSource::kOcr, state.fixes};
+        p.goals = SplitNumbered(v->text, mending, &p.provenance["goals"].fixes);
       }
     }
   }
@@ -761,6 +765,13 @@ void ReadDepartment(const Table& t, const TableCell* label, const TextLine* name
   }
   p.index = static_cast<int>(projects.size()) + 1;
   projects.push_back(std::move(p));
+}
+
+// A state that reads no family, keeping the fixes that run.
+FamilyState Reset(const FamilyState& state) {
+  FamilyState fresh;
+  fresh.fixes = state.fixes;
+  return fresh;
 }
 
 }  // namespace
@@ -802,7 +813,7 @@ bool ReadFamilyTable(const PageContent& page, size_t ti, const std::vector<const
   const TableCell* label = DepartmentLabel(t);
   const TextLine* name_line = label ? nullptr : DepartmentNameAbove(above);
   if (label || name_line) {
-    state = {};
+    state = Reset(state);
     state.family = FamilyState::Family::kDepartment;
     ReadHeading(above, state);
     ReadDepartment(t, label, name_line, projects, state);
@@ -816,6 +827,7 @@ bool ReadFamilyTable(const PageContent& page, size_t ti, const std::vector<const
     const bool continued = may_continue && state.family == FamilyState::Family::kList;
     FamilyState next;
     next.family = FamilyState::Family::kList;
+    next.fixes = state.fixes;
     if (continued) {
       next = state;
       // A header cell the page printed over (text of the row above run into it) keeps the role
@@ -855,7 +867,7 @@ bool ReadFamilyTable(const PageContent& page, size_t ti, const std::vector<const
       return true;
     }
   }
-  state = {};
+  state = Reset(state);
   (void)warnings;
   return false;
 }

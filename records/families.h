@@ -47,6 +47,7 @@ struct FamilyState {
   int page = 0;            // of the table last read
   bool last_open = false;  // the last record may go on in the next table (a group cut by the page)
   std::string goals_text;  // the last goals cell of the last record (its goals may go on)
+  FixSwitches fixes;       // the fixes of stage records that run on OCR'd lists (ListMending)
 };
 
 // Reads table `ti` of `page` when it is a list or department table, or a list or department

@@ -364,9 +364,16 @@ void ReadContext(const std::vector<const TextLine*>& above, Project& p) {
   }
 }
 
+// A table read from a scan: its cells' text was OCR'd.
+bool ScannedTable(const Table& t) {
+  return std::any_of(t.cells.begin(), t.cells.end(),
+                     [](const TableCell& c) { return c.source == WordSource::kOcr; });
+}
+
 class TableReader {
  public:
-  TableReader(const Table& t, Project& p) : t_(t), p_(p) {}
+  TableReader(const Table& t, Project& p, const FixSwitches& fixes)
+      : t_(t), p_(p), mending_{ScannedTable(t), fixes} {}
 
   // Reads the labeled fields above the indicator block.
   void ReadFields(int stop_row) {
@@ -462,7 +469,8 @@ class TableReader {
     if (p_.goals.empty()) {
       for (auto it = p_.attributes.begin(); it != p_.attributes.end(); ++it) {
         if (!IsLabel(Label::kOverallGoals, LabelOf(it->first))) continue;
-        p_.goals = SplitNumbered(it->second);
+        // (an attribute's text has no provenance of its own to name the fixes in)
+        p_.goals = SplitNumbered(it->second, mending_, nullptr);
         p_.attributes.erase(it);
         break;
       }
@@ -562,8 +570,8 @@ class TableReader {
       p_.attributes.push_back({Trim(Nfkc(c.text)), text});
       return;
     }
-    p_.goals = SplitNumbered(text);
     p_.provenance["goals"] = SourceOf(t_, *from);
+    p_.goals = SplitNumbered(text, mending_, &p_.provenance["goals"].fixes);
   }
 
   void ScheduleBlock(const TableCell& label) {
@@ -607,6 +615,7 @@ class TableReader {
  private:
   const Table& t_;
   Project& p_;
+  const ListMending mending_;  // of the goals' list
   std::set<const TableCell*> used_;
   std::vector<std::pair<std::optional<double>*, std::string>> pending_money_;
   std::vector<std::string> fiscal_parts_;  // the printed parts of the fiscal money
@@ -678,10 +687,34 @@ bool HasProjectLabels(const Table& t) {
 
 }  // namespace
 
+namespace {
+
+// records.item_sequence: glyphs chi_sim reads for an item's digit (the number k of "k、").
+std::u32string_view LookAlikes(int k) {
+  static const std::u32string_view kLike[] = {U"",    U"lI|]!i丨", U">Z z己乙", U"了",  U"A",
+                                              U"S s", U"bG",       U"",         U"B日", U"gq"};
+  return k >= 1 && k <= 9 ? kLike[k] : std::u32string_view();
+}
+
+// Marks that end an item, after which the next item's marker stands.
+bool EndsItem(char32_t c) {
+  return c == U'。' || c == U'；' || c == U';' || c == U'！' || c == U'？';
+}
+
+}  // namespace
+
 std::vector<std::string> SplitNumbered(const std::string& text) {
+  return SplitNumbered(text, ListMending{}, nullptr);
+}
+
+std::vector<std::string> SplitNumbered(const std::string& text, const ListMending& mending,
+                                       std::vector<std::string>* fixes) {
   std::u32string u = ToU32(Trim(text));
   std::vector<std::string> out;
   if (u.empty()) return out;
+  const bool sequence = mending.ocr && mending.fixes.Enabled("records.item_sequence");
+  const bool full_stop = mending.ocr && mending.fixes.Enabled("records.list_full_stop");
+  bool mended = false;  // records.item_sequence decided a marker
   // Finds the marker of item k at or after `from`: "k、" "k." "k．" "(k)" "（k）" at the start
   // or after a separator.
   auto find_marker = [&](int k, size_t from, size_t* start, size_t* body) -> bool {
@@ -714,6 +747,71 @@ std::vector<std::string> SplitNumbered(const std::string& text) {
     }
     return false;
   };
+  // records.item_sequence: where item k (k ≥ 2) begins when the scan garbled its marker, between
+  // `from` and `to`, in a form a marker takes:
+  // - the number with its stop read as another mark or a space before Chinese text (2 完成,
+  //   2，完成): after the mark that ends an item (。 ；), or alone between spaces, or anywhere
+  //   after Chinese text when item k+1's marker follows it (事故2 按照…开展3 完善): the sequence
+  //   confirms it (and k's read so confirms k+1's); never before a count word (2 项工程, 3 个站点);
+  // - a glyph read for the number before 、 or ． (>、完成);
+  // - the 、 alone after the mark that ends an item (。、完成).
+  // Never inside a number or a code (A2 型, 1.2 倍).
+  auto cjk_from = [&](size_t at) {
+    while (at < u.size() && IsSpace(u[at])) ++at;
+    return at < u.size() && IsCjk(u[at]) ? at : std::u32string::npos;
+  };
+  auto in_code = [&](size_t i) {
+    if (i == 0) return false;
+    if (IsAsciiAlnum(u[i - 1])) return true;
+    return std::u32string_view(U".-/%").find(u[i - 1]) != std::u32string_view::npos &&
+           (i < 2 || !IsCjk(u[i - 2]));
+  };
+  // Right after the mark that ends an item (a 。 may read as . after Chinese: 协同.2 对照).
+  auto after_item = [&](size_t i) {
+    while (i > 0 && IsSpace(u[i - 1])) --i;
+    return i > 0 && (EndsItem(u[i - 1]) || (u[i - 1] == '.' && i >= 2 && IsCjk(u[i - 2])));
+  };
+  // Where the text of item k begins when its number, read with a wrong stop, stands at i.
+  auto wrong_stop = [&](int k, size_t i) -> size_t {
+    static constexpr std::u32string_view kWrongStops = U" ，,:：;；'`";
+    const std::u32string num = ToU32(std::to_string(k));
+    if (in_code(i) || u.compare(i, num.size(), num) != 0 || i + num.size() >= u.size() ||
+        kWrongStops.find(u[i + num.size()]) == std::u32string_view::npos)
+      return std::u32string::npos;
+    const size_t begins = cjk_from(i + num.size() + 1);
+    // A count (3 个站点, 2 项工程) is no item's number.
+    static constexpr std::u32string_view kCountWords =
+        U"个项万千百亿名次人年月日天元家所座台辆套场期批类种条处平公亩吨米倍份件位户册本张间栋层周";
+    if (begins == std::u32string::npos || kCountWords.find(u[begins]) != std::u32string_view::npos)
+      return std::u32string::npos;
+    return begins;
+  };
+  bool chained = false;  // item k's marker was read with a wrong stop: so may k+1's be
+  auto find_doubtful = [&](int k, size_t from, size_t to, size_t* start, size_t* body) -> bool {
+    for (size_t i = std::max<size_t>(from, 1); i < to && i < u.size(); ++i) {
+      size_t b = wrong_stop(k, i);
+      const bool stop_form = b != std::u32string::npos;
+      if (stop_form && !after_item(i) && !IsSpace(u[i - 1]) && !chained) {
+        size_t s2 = 0, b2 = 0;
+        bool confirmed = find_marker(k + 1, b, &s2, &b2);
+        for (size_t j = b; !confirmed && j < u.size(); ++j)
+          confirmed = wrong_stop(k + 1, j) != std::u32string::npos;
+        if (!confirmed) b = std::u32string::npos;
+      }
+      if (b == std::u32string::npos && i + 1 < u.size() && !in_code(i) &&
+          LookAlikes(k).find(u[i]) != std::u32string_view::npos &&
+          (u[i + 1] == U'、' || u[i + 1] == U'．'))
+        b = cjk_from(i + 2);
+      if (b == std::u32string::npos && u[i] == U'、' && after_item(i)) b = cjk_from(i + 1);
+      if (b == std::u32string::npos) continue;
+      *start = i;
+      *body = b;
+      chained = stop_form;
+      return true;
+    }
+    chained = false;
+    return false;
+  };
   size_t start = 0, body = 0;
   if (!find_marker(1, 0, &start, &body) || start != 0) {
     // A first number that a scan garbled (TI、, l、) or lost with its 、 or its number (1 落实,
@@ -725,21 +823,50 @@ std::vector<std::string> SplitNumbered(const std::string& text) {
     const bool stop = p > 0 && p < u.size() && (u[p - 1] == '.' || (p == 1 && u[0] == '1')) &&
                       (IsSpace(u[p]) || IsCjk(u[p]));
     size_t second = 0, second_body = 0;
-    if ((!comma && !stop) || !find_marker(2, p + 1, &second, &second_body)) {
+    // records.item_sequence: on a scan, "1 " before Chinese text opens a list of one item.
+    const bool lone_first =
+        sequence && p == 1 && u.size() > 2 && u[0] == '1' && IsSpace(u[1]) && IsCjk(u[2]);
+    if ((!comma && !stop) || (!find_marker(2, p + 1, &second, &second_body) && !lone_first)) {
       out.push_back(ToUtf8(u));
       return out;
     }
     body = comma ? p + 1 : p;
+    mended = lone_first && !find_marker(2, p + 1, &second, &second_body);
   }
   int k = 1;
   while (true) {
     size_t next_start = 0, next_body = 0;
     bool more = find_marker(k + 1, body, &next_start, &next_body);
+    if (more) chained = false;
+    if (sequence) {
+      // The next number is the one expected: a doubtful marker before the next sure one (or
+      // the end) continues the list ...
+      size_t after_start = 0, after_body = 0;
+      const bool later = find_marker(k + 2, body, &after_start, &after_body);
+      const size_t to = more ? next_start : later ? after_start : u.size();
+      if (!more && find_doubtful(k + 1, body, to, &next_start, &next_body)) {
+        more = mended = true;
+      } else if (!more && later) {
+        // ... and a lost one does not merge the rest: item k+1 begins after the last mark that
+        // ends an item before item k+2, else it stays with item k and the list goes on.
+        size_t cut = after_start;
+        while (cut > body && (EndsItem(u[cut - 1]) || IsSpace(u[cut - 1]))) --cut;  // k+1's end
+        while (cut > body && !EndsItem(u[cut - 1])) --cut;
+        const bool split = cut > body;
+        next_start = split ? cut : after_start;
+        next_body = split ? cut : after_body;
+        more = mended = true;
+        if (!split) ++k;  // the number k+1 is lost with its item's text
+      }
+    }
     size_t end = more ? next_start : u.size();
     std::u32string item = u.substr(body, end - body);
     // Trim spaces and the separators between items (keep a final 。).
     while (!item.empty() && (IsSpace(item.back()) || item.back() == U'；' || item.back() == ';' ||
                              item.back() == U'，' || item.back() == ','))
+      item.pop_back();
+    // On a scan, a . after Chinese before a doubtful marker is a speck of it (协同.2 对照).
+    if (mended && item.size() >= 2 && item.back() == '.' && IsCjk(item[item.size() - 2]))
       item.pop_back();
     // No item opens with a mark: one there is a speck of the scan (1、. 完成).
     while (!item.empty() && (IsSpace(item.front()) ||
@@ -751,7 +878,30 @@ std::vector<std::string> SplitNumbered(const std::string& text) {
     body = next_body;
     ++k;
   }
+  if (mended && fixes) NoteFix(*fixes, "records.item_sequence");
+  if (full_stop && MendFinalStops(out) && fixes) NoteFix(*fixes, "records.list_full_stop");
   return out;
+}
+
+bool MendFinalStops(std::vector<std::string>& items) {
+  // An item may lack the list's 。 only when at least this many others print it, all of them.
+  constexpr size_t kMinOthersWithStop = 2;
+  size_t with = 0;
+  std::vector<size_t> without;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (EndsWith(items[i], "。"))
+      ++with;
+    else
+      without.push_back(i);
+  }
+  if (without.size() != 1 || with < kMinOthersWithStop) return false;
+  std::string& item = items[without.front()];
+  const std::u32string u = ToU32(item);
+  // Only after text: a mark there (a closing bracket or quote, a comma) is not a lost 。.
+  if (u.empty() || !(IsCjk(u.back()) || (u.back() >= '0' && u.back() <= '9') || u.back() == U'%'))
+    return false;
+  item += "。";
+  return true;
 }
 
 int SettleIndicatorLevels(std::vector<Project>& projects) {
@@ -810,7 +960,8 @@ int SettleIndicatorLevels(std::vector<Project>& projects) {
   return changed;
 }
 
-std::vector<Project> ReadProjects(const std::vector<PageContent>& pages, std::vector<Warning>* warnings) {
+std::vector<Project> ReadProjects(const std::vector<PageContent>& pages,
+                                  std::vector<Warning>* warnings, const FixSwitches& fixes) {
   std::vector<Project> projects;
   // Whether each project's table was a performance table when it was read: an indicator header,
   // or a 绩效目标表 title above it. A labeled table with neither (收支表, 采购表: their 项目名称
@@ -818,6 +969,7 @@ std::vector<Project> ReadProjects(const std::vector<PageContent>& pages, std::ve
   std::vector<bool> performance;
   ColumnMap last_map;  // the indicator columns of the last project, for continued tables
   FamilyState family;  // the list or department table being read (records/families.h)
+  family.fixes = fixes;
   for (const PageContent& page : pages) {
     double above = 0;  // bottom of the previous table on this page, points
     for (size_t ti = 0; ti < page.tables.size(); ++ti) {
@@ -840,7 +992,7 @@ std::vector<Project> ReadProjects(const std::vector<PageContent>& pages, std::ve
         Project& p = projects.back();
         if (header) {
           // The page broke inside the upper block: its remaining labeled rows come first.
-          TableReader reader(t, p);
+          TableReader reader(t, p, fixes);
           reader.ReadFields(header->header_row);
           reader.FinishMoney();
           last_map = header->map;
@@ -865,7 +1017,7 @@ std::vector<Project> ReadProjects(const std::vector<PageContent>& pages, std::ve
         if (c.row == 0 && c.colspan == t.cols && IsProjectTitle(Compact(c.text)))
           p.title = StripNumbering(Trim(Nfkc(c.text)));
       p.pages.push_back(t.page);
-      TableReader reader(t, p);
+      TableReader reader(t, p, fixes);
       reader.ReadFields(header ? header->header_row : t.rows);
       reader.FinishMoney();
       // A form without a 项目名称 label names its project in its title: "<name>项目绩效目标表".

@@ -77,7 +77,9 @@ struct DocumentMeta {
   std::string compiled_by, reviewed_by;
 };
 
-std::vector<Project> ReadProjects(const std::vector<PageContent>& pages, std::vector<Warning>* warnings);
+// `fixes`: the fixes of stage records that run on OCR'd lists (ListMending).
+std::vector<Project> ReadProjects(const std::vector<PageContent>& pages,
+                                  std::vector<Warning>* warnings, const FixSwitches& fixes = {});
 
 // The 一级 and 二级 columns hold a handful of terms, each printed in many cells. A cell of
 // one of them read by OCR, whose text no other cell of that column has, becomes the one term
@@ -87,7 +89,11 @@ std::vector<Project> ReadProjects(const std::vector<PageContent>& pages, std::ve
 // provenance is marked corrected and names the fix records.indicator_levels.
 // A document pass after ReadProjects (pipeline/extract.h); returns the number of cells changed.
 int SettleIndicatorLevels(std::vector<Project>& projects);
-Sections ReadSections(const std::vector<PageContent>& pages);
+// Part 1's goals and measures. On scanned pages the item numbers go as a sequence
+// (records.item_sequence: a glyph in an item's brackets at a line's start, where the next
+// number is expected, is that number when it looks like it, （血） for （四）), and an item text
+// without the 。 all others end with gets it (records.list_full_stop).
+Sections ReadSections(const std::vector<PageContent>& pages, const FixSwitches& fixes = {});
 DocumentMeta ReadMeta(const std::vector<PageContent>& pages);
 // A form without a cover names its department in each project's 主管部门 field
 // (vocabulary/ DepartmentFieldLabels): `meta` without a department takes the first project's.
@@ -106,5 +112,26 @@ std::vector<Indicator> SplitPackedIndicators(const std::string& text);
 
 // "1、甲 2、乙" -> {"甲", "乙"}: splits a cell of numbered items, dropping the numbering.
 std::vector<std::string> SplitNumbered(const std::string& text);
+
+// How a list read from a scan is mended (text-layer lists are as printed and left alone).
+struct ListMending {
+  bool ocr = false;   // the list was read by OCR
+  FixSwitches fixes;  // the fixes that run (core/fixes.h)
+};
+// SplitNumbered, with the fixes of `mending` for an OCR'd list; the ids of those that changed
+// the list are added to `fixes` (may be null):
+// - records.item_sequence: the numbers go 1, 2, 3 …, so where number k+1 is not found, a
+//   doubtful marker right after the 。 or ； that ends item k continues the list: k+1 with a
+//   wrong stop or none (2 完成, 2，完成), a glyph read for it before 、 or ． (>、完成), or the
+//   、 alone. With none, while k+2 follows, item k+1 begins after the last 。 or ； before
+//   k+2 (its marker lost), and the items after k+1 are not merged into k.
+// - records.list_full_stop: MendFinalStops.
+std::vector<std::string> SplitNumbered(const std::string& text, const ListMending& mending,
+                                       std::vector<std::string>* fixes);
+
+// records.list_full_stop: the one item of a list that ends in text (a Chinese character, a
+// digit, %) while every other item, at least two, ends with 。 gets the 。 the scan lost.
+// Returns whether it changed an item.
+bool MendFinalStops(std::vector<std::string>& items);
 
 }  // namespace jixiao

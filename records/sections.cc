@@ -82,6 +82,74 @@ bool Names(const std::string& heading, std::string_view name) {
   return false;
 }
 
+// records.item_sequence: glyphs chi_sim reads for the item numerals 一 … 十 in a faded scan.
+std::u32string_view NumeralLookAlikes(char32_t numeral) {
+  switch (numeral) {
+    case U'一':
+      return U"-—_ー";
+    case U'二':
+      return U"=ニ工";
+    case U'三':
+      return U"≡王彡";
+    case U'四':
+      return U"血皿回田凹西目";
+    case U'五':
+      return U"丑";
+    case U'六':
+      return U"大穴兴亢";
+    case U'七':
+      return U"匕上士+";
+    case U'八':
+      return U"入人儿^";
+    case U'九':
+      return U"丸力";
+    case U'十':
+      return U"+千寸";
+    default:
+      return U"";
+  }
+}
+
+// The Chinese numeral of item `n` (1 → 一, 12 → 十二), up to 99.
+std::u32string Numeral(int n) {
+  static const std::u32string_view digits = U"零一二三四五六七八九";
+  std::u32string out;
+  if (n >= 20) out += digits[static_cast<size_t>(n / 10)];
+  if (n >= 10) out += U'十';
+  if (n % 10 != 0 || n < 10) out += digits[static_cast<size_t>(n % 10)];
+  return out;
+}
+
+// records.item_sequence: a line that opens with one glyph in brackets, （血）, where item
+// `expected` is due is that item when the glyph looks like the numeral expected (its last, for
+// 十一 …), or when the text after it begins as the item before it began (绩效目标 …): the
+// next number decides a doubtful one.
+bool ExpectedItemNumber(const std::string& text, int expected, const std::string& before,
+                        std::string* no, std::string* rest) {
+  static constexpr std::u32string_view kOpen = U"（(〈<《{[【", kClose = U"）)〉>》}]】";
+  // The text an item's first line shares with the one before it: the goals' 绩效目标 label.
+  constexpr size_t kSharedStart = 4;
+  const std::u32string u = ToU32(Trim(text));
+  const std::u32string numeral = Numeral(expected);
+  const size_t glyphs = numeral.size() == 1 ? 1 : 2;  // （血） or （十血）
+  if (u.size() < glyphs + 3 || kOpen.find(u[0]) == std::u32string_view::npos ||
+      kClose.find(u[glyphs + 1]) == std::u32string_view::npos)
+    return false;
+  const std::u32string read = u.substr(1, glyphs);
+  const std::u32string after = ToU32(Trim(ToUtf8(u.substr(glyphs + 2))));
+  const std::u32string prev = ToU32(before);
+  const bool looks =
+      numeral.size() == read.size() &&
+      numeral.substr(0, numeral.size() - 1) == read.substr(0, read.size() - 1) &&
+      NumeralLookAlikes(numeral.back()).find(read.back()) != std::u32string_view::npos;
+  const bool shaped = prev.size() >= kSharedStart && after.size() >= kSharedStart &&
+                      prev.compare(0, kSharedStart, after, 0, kSharedStart) == 0;
+  if (!looks && !shaped) return false;
+  *no = ToUtf8(numeral);
+  *rest = ToUtf8(after);
+  return true;
+}
+
 std::string StripFinalStop(std::string s) {
   s = Trim(s);
   while (EndsWith(s, "。") || EndsWith(s, ".")) s.resize(s.size() - (EndsWith(s, "。") ? 3 : 1));
@@ -92,8 +160,9 @@ enum class Part { kNone, kOverall, kGoals, kMeasures };
 
 }  // namespace
 
-Sections ReadSections(const std::vector<PageContent>& pages) {
+Sections ReadSections(const std::vector<PageContent>& pages, const FixSwitches& fixes) {
   Sections out;
+  bool scanned = false;  // a page of part 1 was read by OCR
   Part part = Part::kNone;
   bool started = false;  // a part-1 heading has been seen
   std::vector<std::string> overall;
@@ -108,6 +177,7 @@ Sections ReadSections(const std::vector<PageContent>& pages) {
       if (project_page) break;
     }
     bool in_toc = false;  // from a "目录" heading to the end of its page
+    const bool ocr = page.source == WordSource::kOcr;
     for (const TextLine& l : page.lines) {
       const std::string compact = Compact(l.text);
       if (compact == "目录") in_toc = true;
@@ -128,7 +198,13 @@ Sections ReadSections(const std::vector<PageContent>& pages) {
         if (measures_heading) { part = Part::kMeasures; current = nullptr; continue; }
       }
       std::string no, rest;
-      if ((part == Part::kGoals || part == Part::kMeasures) && ItemNumber(l.text, &no, &rest)) {
+      const auto& so_far = part == Part::kGoals ? goal_lines : measure_lines;
+      const bool expected = ocr && fixes.Enabled("records.item_sequence") && !so_far.empty() &&
+                            ExpectedItemNumber(l.text, static_cast<int>(so_far.size()) + 1,
+                                               so_far.back().front(), &no, &rest);
+      if ((part == Part::kGoals || part == Part::kMeasures) &&
+          (ItemNumber(l.text, &no, &rest) || expected)) {
+        scanned = scanned || ocr;
         SectionItem item;
         item.no = no;
         auto& lines = part == Part::kGoals ? goal_lines : measure_lines;
@@ -171,6 +247,18 @@ done:
     }
     out.measures[i].title = StripFinalStop(all.substr(0, stop));
     out.measures[i].text = Trim(all.substr(stop + 3));
+  }
+  // records.list_full_stop: the items' texts of each list, as SplitNumbered's items.
+  if (scanned && fixes.Enabled("records.list_full_stop")) {
+    for (std::vector<SectionItem>* list : {&out.goals, &out.measures}) {
+      std::vector<std::string> texts;
+      for (const SectionItem& item : *list)
+        if (!item.text.empty()) texts.push_back(item.text);
+      if (!MendFinalStops(texts)) continue;
+      auto next = texts.begin();
+      for (SectionItem& item : *list)
+        if (!item.text.empty()) item.text = *next++;
+    }
   }
   return out;
 }

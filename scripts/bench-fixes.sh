@@ -2,12 +2,13 @@
 # What each named OCR fix (ocr/README.md, "Corrections"; `jixiao fixes`) is worth on
 # scans whose truth is known.
 #
-# Usage: scripts/bench-fixes.sh [--all] [-v] [SCAN.pdf TRUTH.json]...
+# Usage: scripts/bench-fixes.sh [--all | --fix ID...] [-v] [SCAN.pdf TRUTH.json]...
 #
 # Each scan is extracted once with every fix, and once more with each fix switched off
 # (`--disable-fix ID`): the fixes its provenance names, or every fix with --all (fixes that only
 # touch text outside the tables, such as ocr.line_dots, are named in no provenance: --all
-# measures them). Each output is scored against the truth field by field (scripts/score.py).
+# measures them); --fix ID (repeatable) measures only the fixes given. Each output is scored
+# against the truth field by field (scripts/score.py).
 # A fix gains a field that is right with it and wrong without it, and loses one that is wrong
 # with it and right without it. The table gives, per scan and in total, for each fix the fields
 # whose provenance names it, and the fields it gains and loses; -v lists those fields. A fix
@@ -21,12 +22,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${BUILD:-build}/jixiao
 [ -x "$bin" ] || { echo "bench-fixes: build first (scripts/build.sh)" >&2; exit 1; }
-all=0 verbose=0 pairs=()
+all=0 verbose=0 pairs=() only=()
 while [ $# -gt 0 ]; do
   case $1 in
     --all) all=1 ;;
     -v) verbose=1 ;;
-    -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --fix) [ $# -ge 2 ] || { echo "bench-fixes: --fix without an id" >&2; exit 64; }
+           only+=("$2"); shift ;;
+    -h|--help) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) [ $# -ge 2 ] || { echo "bench-fixes: SCAN.pdf without its TRUTH.json" >&2; exit 64; }
        pairs+=("$1" "$2"); shift ;;
   esac
@@ -60,7 +63,9 @@ for ((i = 0; i < ${#pairs[@]}; i += 2)); do
   start=$SECONDS
   extract "$scan" "$dir/all.json"
   echo "$name $truth - $dir/all.json" >> "$work/manifest"
-  if [ $all = 1 ]; then
+  if [ ${#only[@]} -gt 0 ]; then
+    fixes="${only[*]}"
+  elif [ $all = 1 ]; then
     fixes=$(cat "$work/registry")
   else
     # The fixes the provenance names, in the registry's order.

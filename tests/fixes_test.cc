@@ -102,6 +102,7 @@ struct Row {
   // Another fix does the same when this one is off (the registry holds overlapping fixes;
   // scripts/bench-fixes.sh shows what each is worth).
   std::string otherwise = {};
+  std::string otherwise_out = {};  // what `otherwise` makes of it, when not `out`
 };
 
 // Rows per fix: each changes the text by that fix alone (and so, with it switched off, the
@@ -113,13 +114,27 @@ const std::vector<Row>& TextRows() {
       {"八)绩效目标：会计", "（八）绩效目标：会计", {"ocr.item_number"}},
       {"（八）绩效目标：会计", "（八）绩效目标：会计", {}},
       {"2…、财税征收经费绩效目标表", "2、财税征收经费绩效目标表", {"ocr.item_number_specks"}},
-      {"审核批复部门〈单位) 年度", "审核批复部门（单位） 年度", {"ocr.angle_bracket"}},
+      {"审核批复部门〈单位)", "审核批复部门（单位）", {"ocr.angle_bracket"}},
+      {"审核批复部门〈单位) 年度",
+       "审核批复部门（单位）年度",
+       {"ocr.angle_bracket", "ocr.cjk_punctuation"}},
       {"《预算法》", "《预算法》", {}},
-      {"（三） 绩效目标非税收入管理", "（三） 绩效目标：非税收入管理", {"ocr.goal_colon"}},
-      {"（二）绩效目标,强化制度保障", "（二）绩效目标：强化制度保障", {"ocr.goal_colon"}},
+      {"（三）绩效目标非税收入管理", "（三）绩效目标：非税收入管理", {"ocr.goal_colon"}},
+      {"（三） 绩效目标非税收入管理",
+       "（三）绩效目标：非税收入管理",
+       {"ocr.goal_colon", "ocr.cjk_punctuation"}},
+      {"（二）绩效目标,强化制度保障",
+       "（二）绩效目标：强化制度保障",
+       {"ocr.goal_colon"},
+       "ocr.cjk_punctuation",
+       "（二）绩效目标，强化制度保障"},
       {"完成绩效目标，强化管理", "完成绩效目标，强化管理", {}},
-      {"单位：,万元", "单位：万元", {"ocr.label_colon"}},
-      {"绩效目标;国有资本经营管理", "绩效目标：国有资本经营管理", {"ocr.label_colon"}},
+      {"单位：,万元", "单位：万元", {"ocr.label_colon"}, "ocr.cjk_punctuation", "单位：，万元"},
+      {"绩效目标;国有资本经营管理",
+       "绩效目标：国有资本经营管理",
+       {"ocr.label_colon"},
+       "ocr.cjk_punctuation",
+       "绩效目标；国有资本经营管理"},
       {"服务台同", "服务合同", {"ocr.he_tai"}},
       {"符人台组织部门", "符合组织部门", {"ocr.he_tai"}},
       {"控辍保学台账", "控辍保学台账", {}},
@@ -130,7 +145,7 @@ const std::vector<Row>& TextRows() {
       {"JBN-L3X", "JBN-L3X", {}},
       {"2021年11]月30日前", "2021年11月30日前", {"ocr.lone_bracket"}},
       {"[1]", "[1]", {}},
-      {"750元/生:年", "750元/生·年", {"ocr.unit_dot_mark"}},
+      {"750元/生:年", "750元/生·年", {"ocr.unit_dot_mark"}, "ocr.cjk_punctuation", "750元/生：年"},
       {"=4元/生'天", "=4元/生·天", {"ocr.unit_dot_mark"}},
       {"“一人一案”'学生", "“一人一案”'学生", {}},
       {"预算总额的5%6安排", "预算总额的5%安排", {"ocr.percent_echo"}},
@@ -156,16 +171,29 @@ const std::vector<Row>& TextRows() {
       {"2022年10月31月前", "2022年10月31日前", {"ocr.day_month"}},
       {"2022年10月底前", "2022年10月底前", {}},
       {"达到“100%\"", "达到“100%”", {"ocr.closing_quote"}},
+      // funing and jiaoyu scans: full-width marks read as ASCII ones, their blank half as a space.
+      {"目标的要求,监控项目经费的使用;确保",
+       "目标的要求，监控项目经费的使用；确保",
+       {"ocr.cjk_punctuation"}},
+      {"核批复部门 (单位) 年度预决算", "核批复部门（单位）年度预决算", {"ocr.cjk_punctuation"}},
+      {"部门（单位） 银行账户", "部门（单位）银行账户", {"ocr.cjk_punctuation"}},
+      {"是否达标?是", "是否达标？是", {"ocr.cjk_punctuation"}},
+      {"资金（基金)。", "资金（基金）。", {"ocr.cjk_punctuation"}},
+      // Not between Chinese characters: numbers, codes, a bracket around a number.
+      {"单价:30元", "单价:30元", {}},
+      {"1,200,000", "1,200,000", {}},
+      {"(2022年)", "(2022年)", {}},
+      {"项目 (2022年) 资金", "项目 (2022年) 资金", {}},
       {"产出指标.", "产出指标", {"ocr.final_full_stop"}},
       {"100.00", "100.00", {}},
       // Two fixes on one line, in the registry's order.
       {"〈八) 绩效目标;国有资本经营管理",
-       "（八） 绩效目标：国有资本经营管理",
-       {"ocr.item_number", "ocr.label_colon"}},
+       "（八）绩效目标：国有资本经营管理",
+       {"ocr.item_number", "ocr.label_colon", "ocr.cjk_punctuation"}},
       // A blurred full-width colon read as a colon and a semicolon.
       {"(六) 绩效目标:; 强化校园安全管理",
-       "（六） 绩效目标: 强化校园安全管理",
-       {"ocr.item_number", "ocr.label_colon"}},
+       "（六）绩效目标：强化校园安全管理",
+       {"ocr.item_number", "ocr.label_colon", "ocr.cjk_punctuation"}},
   };
   return rows;
 }
@@ -190,7 +218,7 @@ TEST(TextFixes, AFixSwitchedOffLeavesItsTextAsRead) {
     if (r.fixes.size() != 1) continue;
     const ocr::FixedText got = ocr::FixSymbols(r.in, Without(r.fixes[0]));
     if (!r.otherwise.empty()) {
-      EXPECT_EQ(got.text, r.out) << r.fixes[0];
+      EXPECT_EQ(got.text, r.otherwise_out.empty() ? r.out : r.otherwise_out) << r.fixes[0];
       EXPECT_EQ(got.fixes, Ids{r.otherwise}) << r.fixes[0];
       continue;
     }
@@ -200,8 +228,8 @@ TEST(TextFixes, AFixSwitchedOffLeavesItsTextAsRead) {
   // The others still apply.
   const ocr::FixedText got =
       ocr::FixSymbols("〈八) 绩效目标;国有资本经营管理", Without("ocr.label_colon"));
-  EXPECT_EQ(got.text, "（八） 绩效目标;国有资本经营管理");
-  EXPECT_EQ(got.fixes, Ids{"ocr.item_number"});
+  EXPECT_EQ(got.text, "（八）绩效目标；国有资本经营管理");
+  EXPECT_EQ(got.fixes, (Ids{"ocr.item_number", "ocr.cjk_punctuation"}));
 }
 
 TEST(TextFixes, EveryTextFixHasARowThatItChanges) {

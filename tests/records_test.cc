@@ -15,6 +15,7 @@ namespace {
 using table_testing::C;
 using table_testing::Line;
 using table_testing::MakeTable;
+using Ids = std::vector<std::string>;
 
 // The standard 绩效目标表 layout: 8 column lines (quarter columns do not align with the main ones).
 const std::vector<double> kXs = {50, 110, 170, 230, 290, 350, 410, 470, 530};
@@ -486,6 +487,94 @@ TEST(SplitNumbered, DropsNumberingAndKeepsFinalStop) {
   EXPECT_EQ(SplitNumbered("1、. 完成新增绿化2、，苗木成活"), (std::vector<std::string>{"完成新增绿化", "苗木成活"}));
 }
 
+// An OCR'd list (ListMending) goes by its numbers' sequence, and gets the 。 its other items end
+// with; a text-layer list is as printed.
+TEST(SplitNumbered, OcrListGoesBySequence) {
+  const ListMending ocr{true, {}};
+  using Items = std::vector<std::string>;
+  struct Case {
+    std::string in;
+    Items digital, scanned;
+    Ids fixes;
+  };
+  const std::vector<Case> cases = {
+      // A glyph read for the expected number before its 、 (issue 15: >、 for 2、).
+      {"1、完成校舍维修。>、更新教学设备。3、培训教师200人次。",
+       {"完成校舍维修。>、更新教学设备。3、培训教师200人次。"},
+       {"完成校舍维修。", "更新教学设备。", "培训教师200人次。"},
+       {"records.item_sequence"}},
+      // The expected number with its 、 read as a space, as the last item.
+      {"1、完成校舍维修；2 更新教学设备",
+       {"完成校舍维修；2 更新教学设备"},
+       {"完成校舍维修", "更新教学设备"},
+       {"records.item_sequence"}},
+      // A marker lost altogether: item 2 begins after the 。 that ends item 1, and item 3
+      // keeps its place.
+      {"1、完成校舍维修。更新教学设备。3、培训教师。",
+       {"完成校舍维修。更新教学设备。3、培训教师。"},
+       {"完成校舍维修。", "更新教学设备。", "培训教师。"},
+       {"records.item_sequence"}},
+      // A generated form's goals on an archive scan (form-130855-21, scan-sim seed 74): each
+      // 、 read as a space; item 3's marker confirms item 2's.
+      {"1、落实安全管理责任，确保全年无重大安全责任事故2 按照年度工作计划完成各项任务3 "
+       "完善工作机制",
+       {"落实安全管理责任，确保全年无重大安全责任事故2 按照年度工作计划完成各项任务3 完善工作机制"},
+       {"落实安全管理责任，确保全年无重大安全责任事故", "按照年度工作计划完成各项任务",
+        "完善工作机制"},
+       {"records.item_sequence"}},
+      {"1、做好宣传引导工作，扩大社会影响力 2 按照年度工作计划完成各项任务",
+       {"做好宣传引导工作，扩大社会影响力 2 按照年度工作计划完成各项任务"},
+       {"做好宣传引导工作，扩大社会影响力", "按照年度工作计划完成各项任务"},
+       {"records.item_sequence"}},
+      {"1 通过购买服务方式引入专业机构",
+       {"1 通过购买服务方式引入专业机构"},
+       {"通过购买服务方式引入专业机构"},
+       {"records.item_sequence"}},
+      // A 。 or a speck read as . before the number (list-130855-12, seed 74).
+      {"1、推进信息化建设，实现数据共享和业务协同.2 "
+       "对照上级要求完成专项检查3、按照年度计划完成任务",
+       {"推进信息化建设，实现数据共享和业务协同.2 对照上级要求完成专项检查3、按照年度计划完成任务"},
+       {"推进信息化建设，实现数据共享和业务协同", "对照上级要求完成专项检查",
+        "按照年度计划完成任务"},
+       {"records.item_sequence"}},
+      // Counts are no numbers of items, nor is a decimal's digit.
+      {"1、增长1.2 倍以上", {"增长1.2 倍以上"}, {"增长1.2 倍以上"}, {}},
+      {"1、完成2 项工程改造，新增3 个站点",
+       {"完成2 项工程改造，新增3 个站点"},
+       {"完成2 项工程改造，新增3 个站点"},
+       {}},
+      // The one item without the 。 the others end with.
+      {"1、完成校舍维修。2、更新教学设备3、培训教师。",
+       {"完成校舍维修。", "更新教学设备", "培训教师。"},
+       {"完成校舍维修。", "更新教学设备。", "培训教师。"},
+       {"records.list_full_stop"}},
+      // Left alone: a number inside an item's text, a list whose items end as they like, two
+      // items only.
+      {"1、完成校舍维修。2 项工程已开工。2、更新设备。",
+       {"完成校舍维修。2 项工程已开工。", "更新设备。"},
+       {"完成校舍维修。2 项工程已开工。", "更新设备。"},
+       {}},
+      {"1、完成维修2、更新设备。3、培训教师",
+       {"完成维修", "更新设备。", "培训教师"},
+       {"完成维修", "更新设备。", "培训教师"},
+       {}},
+      {"1、完成维修。2、更新设备", {"完成维修。", "更新设备"}, {"完成维修。", "更新设备"}, {}},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(SplitNumbered(c.in), c.digital) << c.in;
+    EXPECT_EQ(SplitNumbered(c.in, ListMending{}, nullptr), c.digital) << c.in;
+    Ids fixes;
+    EXPECT_EQ(SplitNumbered(c.in, ocr, &fixes), c.scanned) << c.in;
+    EXPECT_EQ(fixes, c.fixes) << c.in;
+    // Switched off, the fix leaves the list as the text layer's.
+    for (const std::string& id : c.fixes) {
+      ListMending without = ocr;
+      without.fixes.Disable(id);
+      EXPECT_EQ(SplitNumbered(c.in, without, nullptr), c.digital) << c.in << " without " << id;
+    }
+  }
+}
+
 TEST(ReadSections, ReadsPartOne) {
   PageContent toc;
   toc.page = 2;
@@ -535,6 +624,44 @@ TEST(ReadSections, ItemNumberWithASpeckInItsBrackets) {
   EXPECT_EQ(s.goals[1].no, "二");
   EXPECT_EQ(s.goals[1].title, "提升质量");
   EXPECT_EQ(s.goals[1].text, "加强教师培训。");
+}
+
+// A scanned part 1 (issue 15): （血） where （四） is due, and a 。 the scan lost at the end of
+// one item's text. The same lines from a text layer are as printed.
+TEST(ReadSections, ScannedItemsGoBySequence) {
+  PageContent p;
+  p.page = 3;
+  p.lines = {Line("二、分项绩效目标", 40),
+             Line("（一）绩效目标：改善办学条件", 60),
+             Line("维修校舍。", 80),
+             Line("（二）绩效目标：提升质量", 100),
+             Line("加强教师培训。", 120),
+             Line("（三）绩效目标：保障安全", 140),
+             Line("排查隐患", 160),
+             Line("(血)绩效目标：资助困难学生", 180),
+             Line("落实资助政策。", 200),
+             Line("三、工作保障措施", 220),
+             Line("（一）加强组织领导。成立领导小组。", 240)};
+  const Sections digital = ReadSections({p});
+  ASSERT_EQ(digital.goals.size(), 3u);
+  EXPECT_EQ(digital.goals[2].text, "排查隐患(血)绩效目标：资助困难学生落实资助政策。");
+  p.source = WordSource::kOcr;
+  const Sections scanned = ReadSections({p});
+  ASSERT_EQ(scanned.goals.size(), 4u);
+  EXPECT_EQ(scanned.goals[2].text, "排查隐患。");
+  EXPECT_EQ(scanned.goals[3].no, "四");
+  EXPECT_EQ(scanned.goals[3].title, "资助困难学生");
+  EXPECT_EQ(scanned.goals[3].text, "落实资助政策。");
+  // Each fix off by itself.
+  FixSwitches no_sequence, no_stop;
+  no_sequence.Disable("records.item_sequence");
+  no_stop.Disable("records.list_full_stop");
+  EXPECT_EQ(ReadSections({p}, no_sequence).goals.size(), 3u);
+  EXPECT_EQ(ReadSections({p}, no_stop).goals[2].text, "排查隐患");
+  // A glyph that neither looks like 四 nor opens the text as the items before it did is no
+  // item number.
+  p.lines[7] = Line("(含)资助困难学生", 180);
+  EXPECT_EQ(ReadSections({p}).goals.size(), 3u);
 }
 
 TEST(ReadSections, HeadingWithOneCharacterMisread) {
