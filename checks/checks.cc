@@ -183,7 +183,19 @@ class ProjectChecker {
       return;
     }
     if (!b.fiscal && !b.other) return;  // no breakdown printed
-    const double parts = b.fiscal.value_or(0) + b.other.value_or(0);
+    // Parts of the total printed under labels the contract names no field for (财政专户拨款):
+    // attributes, counted with the fiscal and other money.
+    double extra = 0;
+    std::string extra_zh, extra_en;
+    for (const auto& [label, value] : p_.attributes) {
+      if (!IsLabel(Label::kMoneyPart, Compact(label))) continue;
+      if (const auto v = ParseMoney(value, p_.money_unit)) {
+        extra += *v;
+        extra_zh += " + " + label + " " + M(*v);
+        extra_en += " + " + label + " " + M(*v);
+      }
+    }
+    const double parts = b.fiscal.value_or(0) + b.other.value_or(0) + extra;
     const double step = MoneyStep({b.total, b.fiscal, b.other});
     if (Near(*b.total, parts, step)) return;
     if (!b.fiscal || !b.other) {
@@ -204,12 +216,13 @@ class ProjectChecker {
     }
     // (a part not read is shown as such, and left out of the figures)
     auto shown = [&](const std::optional<double>& v, const char* unread) { return v ? M(*v) : std::string(unread); };
-    Finding& f =
-        Add("budget.sum", Severity::kError, {"budget.total", "budget.fiscal", "budget.other"},
-            "预算数 " + M(*b.total) + " ≠ 财政资金 " + shown(b.fiscal, "（未读到）") + " + 其他资金 " +
-                shown(b.other, "（未读到）") + "（相差 " + M(*b.total - parts) + "）",
-            "budget total " + M(*b.total) + " != fiscal " + shown(b.fiscal, "(not read)") + " + other " +
-                shown(b.other, "(not read)") + " (off by " + M(*b.total - parts) + ")");
+    Finding& f = Add(
+        "budget.sum", Severity::kError, {"budget.total", "budget.fiscal", "budget.other"},
+        "预算数 " + M(*b.total) + " ≠ 财政资金 " + shown(b.fiscal, "（未读到）") + " + 其他资金 " +
+            shown(b.other, "（未读到）") + extra_zh + "（相差 " + M(*b.total - parts) + "）",
+        "budget total " + M(*b.total) + " != fiscal " + shown(b.fiscal, "(not read)") +
+            " + other " + shown(b.other, "(not read)") + extra_en + " (off by " +
+            M(*b.total - parts) + ")");
     f.figures = {{"budget.total", *b.total}};
     if (b.fiscal) f.figures.push_back({"budget.fiscal", *b.fiscal});
     if (b.other) f.figures.push_back({"budget.other", *b.other});

@@ -163,6 +163,19 @@ TEST(Checks, BudgetSumQuietWithinRounding) {
   EXPECT_EQ(Of(CheckOne(p), "budget.sum").size(), 1u);
 }
 
+// Money printed under a label the contract names no field for (财政专户拨款, in attributes) is a
+// part of the total too: a table whose parts add up gives no error, one whose do not still does.
+TEST(Checks, BudgetSumCountsTheSpecialAccountMoney) {
+  Project p = Heating();
+  p.budget = {14276.49, 12978.63, 0.0};
+  p.attributes.push_back({"财政专户拨款", "1297.860000"});
+  EXPECT_TRUE(Of(CheckOne(p), "budget.sum").empty()) << Dump(CheckOne(p));
+  p.attributes.back().second = "1197.860000";
+  const auto f = Of(CheckOne(p), "budget.sum");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_NE(f[0].message_zh.find("财政专户拨款 1197.86"), std::string::npos) << f[0].message_zh;
+}
+
 TEST(Checks, AnnualBudgetSum) {
   Project p = Heating();
   p.money_unit = "元";

@@ -39,6 +39,10 @@ const LabelSet& LabelsOf(Label label) {
                                 "实施单位名称", "项目单位", "项目类别", "项目类型", "项目性质", "项目属性", "项目期限",
                                 "项目负责人", "联系电话", "计划开始日期", "计划完成日期", "资金性质"},
                                true, {}, {}};
+  // Money of a source the contract names no field for, printed beside the fiscal and other money
+  // as a part of the total (its label and amount go into attributes; budget.sum counts it).
+  static const LabelSet kMoneyPart{{"财政专户拨款", "其中:财政专户拨款", "财政专户管理资金", "财政专户资金"},
+                                   true, {}, {}};
   // clang-format on
   switch (label) {
     case Label::kCode: return kCode;
@@ -54,6 +58,8 @@ const LabelSet& LabelsOf(Label label) {
     case Label::kOverallGoals: return kOverallGoals;
     case Label::kFiscalPart: return kFiscalPart;
     case Label::kField: return kField;
+    case Label::kMoneyPart:
+      return kMoneyPart;
   }
   return kName;
 }

@@ -37,7 +37,8 @@ enum class Label {
   kDepartment,
   kOverallGoals,
   kFiscalPart,
-  kField
+  kField,
+  kMoneyPart
 };
 
 // How a label is recognized. A label is in the set when it is one of `names` (or, with `nearly`,
