@@ -48,6 +48,36 @@ std::optional<Field> IndicatorHeader(const std::string& label) {
   return tie ? std::nullopt : best;
 }
 
+// At most this many characters of a level header (一级指标) may be read as OCR's confusions
+// (vocabulary HeaderConfusions) and the reading still be that header: one in two of its four
+// characters; beyond, the reading says too little of the term.
+constexpr int kMaxConfusedChars = 2;
+
+// The level headers (一级指标, 二级指标, 三级指标) a label spells when each character OCR may
+// have confused stands for one it may be (HeaderConfusions): none, one, or several when the
+// confused character is the one that tells the levels apart (-级指标: 一级 or 二级).
+std::vector<Field> ConfusedLevelHeaders(const std::string& label) {
+  std::vector<Field> levels;
+  const std::u32string u = ToU32(label);
+  auto stands_for = [](char32_t read, char32_t printed) {
+    for (const OcrConfusion& c : HeaderConfusions())
+      if (c.read == read && c.printed.find(printed) != std::u32string_view::npos) return true;
+    return false;
+  };
+  for (const auto& [name, field] : IndicatorHeaderNames()) {
+    if (field != Field::kLevel1 && field != Field::kLevel2 && field != Field::kLevel3) continue;
+    if (u.size() != name.size()) continue;
+    int confused = 0;
+    bool spells = true;
+    for (size_t i = 0; i < u.size() && spells; ++i) {
+      if (u[i] == name[i]) continue;
+      spells = stands_for(u[i], name[i]) && ++confused <= kMaxConfusedChars;
+    }
+    if (spells && confused > 0) levels.push_back(field);
+  }
+  return levels;
+}
+
 bool IsCodeLabel(const std::string& l) { return IsLabel(Label::kCode, l); }
 bool IsNameLabel(const std::string& l) { return IsLabel(Label::kName, l); }
 bool IsTotalLabel(const std::string& l) { return IsLabel(Label::kTotal, l); }
@@ -150,6 +180,8 @@ std::optional<IndicatorHeaderRow> FindIndicatorHeader(const Table& t) {
     std::set<Field> seen;
     int bottom = r + 1, top = r;
     std::vector<std::pair<const TableCell*, Field>> found;
+    // Level headers whose level OCR's confusions left open (-级指标), in column order.
+    std::vector<std::pair<const TableCell*, std::vector<Field>>> unsure;
     for (const TableCell* d : row) {
       std::string label = LabelOf(d->text);
       auto f = IndicatorHeader(label);
@@ -157,11 +189,39 @@ std::optional<IndicatorHeaderRow> FindIndicatorHeader(const Table& t) {
       // the row, and its value joins them (ReadIndicatorRows).
       if (const auto part = ValuePartHeader(label); !f && part && *part != ValuePart::kWhole)
         f = Field::kOther;
+      if (!f) {
+        std::vector<Field> levels = ConfusedLevelHeaders(label);
+        if (levels.size() == 1) {
+          f = levels.front();
+        } else if (!levels.empty()) {
+          unsure.push_back({d, std::move(levels)});
+          continue;
+        }
+      }
       if (!f || (*f != Field::kOther && seen.count(*f))) continue;
       seen.insert(*f);
       found.push_back({d, *f});
       if (*f == Field::kOther) h.map.other_names.push_back(label);
     }
+    // The levels run left to right: an unsure header is the one level its place among the
+    // known ones leaves, or, when as many unsure headers follow as levels are left, the first.
+    for (size_t i = 0; i < unsure.size(); ++i) {
+      const TableCell* d = unsure[i].first;
+      std::vector<Field> left;
+      for (Field level : unsure[i].second) {
+        bool fits = !seen.count(level);
+        for (const auto& [known, kf] : found) {
+          if (kf != Field::kLevel1 && kf != Field::kLevel2 && kf != Field::kLevel3) continue;
+          if ((kf < level && known->col > d->col) || (kf > level && known->col < d->col)) fits = false;
+        }
+        if (fits) left.push_back(level);
+      }
+      if (left.size() != 1 && left.size() != unsure.size() - i) continue;
+      seen.insert(left.front());
+      found.push_back({d, left.front()});
+    }
+    std::sort(found.begin(), found.end(),
+              [](const auto& a, const auto& b) { return a.first->col < b.first->col; });
     const int core = static_cast<int>(seen.count(Field::kLevel2) + seen.count(Field::kLevel3) + seen.count(Field::kValue));
     if (found.size() < 3 || core < 2) continue;
     if (!seen.count(Field::kLevel1)) {

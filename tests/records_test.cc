@@ -106,6 +106,33 @@ TEST(ReadProjects, AMisreadLevelOneHeaderIsStillAColumn) {
   EXPECT_EQ(projects[0].indicators[1].level3, "完工时间");
 }
 
+TEST(ReadProjects, LevelHeadersWhoseLevelOcrLostTakeTheirPlaceInTheRow) {
+  // The strokes that tell 一 from 二 faded: both read -级指标 (as on an archive scan of a
+  // quanzhou form), which could be either; their order says which is which.
+  PageContent page = StandardPage(3);
+  for (TableCell& c : page.tables[0].cells)
+    if (c.text == "一级指标" || c.text == "二级指标") c.text = "-级指标";
+  auto projects = ReadProjects({page}, nullptr);
+  ASSERT_EQ(projects.size(), 1u);
+  ASSERT_EQ(projects[0].indicators.size(), 2u);
+  EXPECT_EQ(projects[0].indicators[0].level1, "产出指标");
+  EXPECT_EQ(projects[0].indicators[0].level2, "数量指标");
+  EXPECT_EQ(projects[0].indicators[1].level2, "时效指标");
+  EXPECT_EQ(projects[0].indicators[1].level3, "完工时间");
+}
+
+TEST(ReadProjects, AConfusedLevelHeaderBesideAKnownOneIsTheOtherLevel) {
+  // 一级指标 read right, 二级指标 read =級指标 (二 as =, 级 as its traditional form).
+  PageContent page = StandardPage(3);
+  for (TableCell& c : page.tables[0].cells)
+    if (c.text == "二级指标") c.text = "=級指标";
+  auto projects = ReadProjects({page}, nullptr);
+  ASSERT_EQ(projects.size(), 1u);
+  ASSERT_EQ(projects[0].indicators.size(), 2u);
+  EXPECT_EQ(projects[0].indicators[0].level1, "产出指标");
+  EXPECT_EQ(projects[0].indicators[0].level2, "数量指标");
+}
+
 TEST(ReadProjects, MisreadHeadersWithinOneCharacterInThreeStillMapTheirColumns) {
   PageContent page = StandardPage(3);
   for (TableCell& c : page.tables[0].cells) {

@@ -156,6 +156,18 @@ const std::vector<HeaderName>& IndicatorHeaderNames() {
   return kNames;
 }
 
+const std::vector<OcrConfusion>& HeaderConfusions() {
+  // clang-format off
+  static const std::vector<OcrConfusion> kConfusions = {
+      {U'-', U"一二"}, {U'—', U"一二"}, {U'_', U"一二"}, {U'ー', U"一二"}, {U'~', U"一二"},
+      {U'=', U"二三"}, {U'≡', U"三"},
+      {U'級', U"级"}, {U'圾', U"级"}, {U'汲', U"级"}, {U'极', U"级"}, {U'纹', U"级"},
+      {U'栎', U"标"}, {U'杯', U"标"}, {U'括', U"指"}, {U'措', U"指"},
+  };
+  // clang-format on
+  return kConfusions;
+}
+
 const std::vector<std::string>& IndicatorTerms() {
   // clang-format off
   static const std::vector<std::string> terms = {

@@ -88,6 +88,16 @@ struct HeaderName {
 };
 const std::vector<HeaderName>& IndicatorHeaderNames();
 
+// What OCR reads in place of a header name's characters when their strokes fade or run
+// together (一 as -, 二 as - or =, 三 as =, 级 as 級 or 圾 …): each reading with the printed
+// characters it may stand for. A header read with these alone may be any name they spell
+// (-级指标: 一级指标 or 二级指标), which the row's order then tells apart.
+struct OcrConfusion {
+  char32_t read;
+  std::u32string_view printed;
+};
+const std::vector<OcrConfusion>& HeaderConfusions();
+
 // The indicator vocabulary: 一级 and 二级 indicators and their common variants (a variant
 // read right is never taken for a misread standard term).
 const std::vector<std::string>& IndicatorTerms();
