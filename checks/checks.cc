@@ -186,13 +186,12 @@ class ProjectChecker {
     // Parts of the total printed under labels the contract names no field for (财政专户拨款):
     // attributes, counted with the fiscal and other money.
     double extra = 0;
-    std::string extra_zh, extra_en;
+    std::string extra_text;  // " + 财政专户拨款 1297.86", the same in both languages
     for (const auto& [label, value] : p_.attributes) {
       if (!IsLabel(Label::kMoneyPart, Compact(label))) continue;
       if (const auto v = ParseMoney(value, p_.money_unit)) {
         extra += *v;
-        extra_zh += " + " + label + " " + M(*v);
-        extra_en += " + " + label + " " + M(*v);
+        extra_text += " + " + label + " " + M(*v);
       }
     }
     const double parts = b.fiscal.value_or(0) + b.other.value_or(0) + extra;
@@ -219,9 +218,9 @@ class ProjectChecker {
     Finding& f = Add(
         "budget.sum", Severity::kError, {"budget.total", "budget.fiscal", "budget.other"},
         "预算数 " + M(*b.total) + " ≠ 财政资金 " + shown(b.fiscal, "（未读到）") + " + 其他资金 " +
-            shown(b.other, "（未读到）") + extra_zh + "（相差 " + M(*b.total - parts) + "）",
+            shown(b.other, "（未读到）") + extra_text + "（相差 " + M(*b.total - parts) + "）",
         "budget total " + M(*b.total) + " != fiscal " + shown(b.fiscal, "(not read)") +
-            " + other " + shown(b.other, "(not read)") + extra_en + " (off by " +
+            " + other " + shown(b.other, "(not read)") + extra_text + " (off by " +
             M(*b.total - parts) + ")");
     f.figures = {{"budget.total", *b.total}};
     if (b.fiscal) f.figures.push_back({"budget.fiscal", *b.fiscal});
