@@ -6,8 +6,11 @@
 #include <memory>
 #include <mutex>
 #include <fstream>
+#include <future>
+#include <iterator>
 #include <map>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <tuple>
 #include <unordered_map>
@@ -53,6 +56,7 @@ class PairCounts {
     }
     c += n;
   }
+  void Reserve(size_t pairs) { counts_.reserve(pairs); }
   int Count(char32_t a, char32_t b) const {
     auto it = counts_.find(Key(a, b));
     return it == counts_.end() ? 0 : it->second;
@@ -73,6 +77,11 @@ class PairCounts {
 
 bool IsCnNumeral(char32_t c) { return std::u32string_view(U"一二三四五六七八九十〇零").find(c) != std::u32string_view::npos; }
 
+// Room made for the word list's pairs and three-character words before reading it (jieba's
+// dict.txt has about 114,000 and 131,000): no rehashing while it is read.
+constexpr size_t kWordListPairs = 1 << 17;
+constexpr size_t kWordListTriples = 1 << 18;
+
 // Two-character words of written Chinese with their frequencies, from a word list of the
 // form "word frequency [tag]" per line (jieba's dict.txt, Debian package python3-jieba): the
 // knowledge that 膳食 is a word and 腾食 is none, for the glyphs no page prints clearly. The
@@ -87,34 +96,77 @@ struct WordLists {
   }
 };
 
+// The `n` characters of UTF-8 at `s` (3 × n bytes) in `out`, when each is a Chinese character
+// (IsCjk): these all take three bytes, so any other byte sequence is no such word.
+bool ChineseChars(const char* s, size_t n, char32_t* out) {
+  for (size_t k = 0; k < n; ++k, s += 3) {
+    const auto b0 = static_cast<unsigned char>(s[0]), b1 = static_cast<unsigned char>(s[1]),
+               b2 = static_cast<unsigned char>(s[2]);
+    if ((b0 & 0xF0) != 0xE0 || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return false;
+    out[k] = (static_cast<char32_t>(b0 & 0x0F) << 12) | (static_cast<char32_t>(b1 & 0x3F) << 6) |
+             (b2 & 0x3F);
+    if (!IsCjk(out[k])) return false;
+  }
+  return true;
+}
+
+// The file read whole and parsed in place: the word list has 350,000 lines, and a string and a
+// u32string made for each took as long as the counting.
 WordLists LoadWordLists(const std::string& path) {
   WordLists lists;
-  std::ifstream in(path);
-  std::string line;
-  while (std::getline(in, line)) {
+  std::ifstream in(path, std::ios::binary);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  lists.pairs.Reserve(kWordListPairs);
+  lists.triples.reserve(kWordListTriples);
+  for (size_t at = 0; at < text.size();) {
+    size_t end = text.find('\n', at);
+    if (end == std::string::npos) end = text.size();
+    const std::string_view line(text.data() + at, end - at);
+    at = end + 1;
     // Two or three Chinese characters are six or nine bytes of UTF-8: most lines are passed
     // over unread.
     const size_t space = line.find(' ');
     if (space != 6 && space != 9) continue;
-    const std::u32string w = ToU32(line.substr(0, space));
-    if (!std::all_of(w.begin(), w.end(), [](char32_t c) { return IsCjk(c); })) continue;
-    const int f = std::atoi(line.c_str() + space + 1);
-    if (w.size() == 2 && f > 0) lists.pairs.Add(w[0], w[1], f);
-    if (w.size() == 3) lists.triples.insert(w);
+    char32_t w[3];
+    const size_t n = space / 3;
+    if (!ChineseChars(line.data(), n, w)) continue;
+    if (n == 2) {
+      // The frequency as atoi reads it: digits after optional blanks and sign, 0 for none.
+      const std::string rest(line.substr(space + 1, std::min<size_t>(line.size() - space - 1, 24)));
+      const int f = std::atoi(rest.c_str());
+      if (f > 0) lists.pairs.Add(w[0], w[1], f);
+    } else {
+      lists.triples.insert(std::u32string(w, 3));
+    }
   }
   return lists;
 }
 
-// The word lists of the file at `path`, read at the first document that needs them and kept
-// for the process (reading takes a second).
-const WordLists& WordListsAt(const std::string& path) {
+// The word lists of the file at `path`, read once for the process: in the background from the
+// first OcrEngine made with that list (PrefetchWordLists), else at the first document that
+// needs them (reading takes a fifth of a second).
+std::shared_future<std::shared_ptr<const WordLists>> WordListsOf(const std::string& path,
+                                                                 std::launch how) {
   static std::mutex mutex;
-  static std::map<std::string, std::unique_ptr<const WordLists>> loaded;
+  static std::map<std::string, std::shared_future<std::shared_ptr<const WordLists>>> loaded;
   std::lock_guard<std::mutex> lock(mutex);
-  std::unique_ptr<const WordLists>& lists = loaded[path];
-  if (!lists) lists = std::make_unique<const WordLists>(LoadWordLists(path));
-  return *lists;
+  auto& lists = loaded[path];
+  if (!lists.valid())
+    lists = std::async(how, [path] { return std::make_shared<const WordLists>(LoadWordLists(path)); }).share();
+  return lists;
 }
+
+const WordLists& WordListsAt(const std::string& path) {
+  return *WordListsOf(path, std::launch::deferred).get();
+}
+
+}  // namespace
+
+void PrefetchWordLists(const std::string& path) {
+  WordListsOf(path, std::launch::async);
+}
+
+namespace {
 
 // Whether `c` makes a two-character word of the word list with `left` or with `right` (0 for
 // no neighbour).

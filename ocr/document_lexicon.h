@@ -17,6 +17,7 @@
 // read with some confidence between its neighbours is taken, and the others read as nothing.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "core/fixes.h"
@@ -43,5 +44,10 @@ int CorrectByDocument(std::vector<PageContent>& pages, OcrEngine* engine,
 // list is used).
 int CorrectByDocument(std::vector<PageContent>& pages, const std::vector<OcrEngine*>& engines,
                       const DocumentLexiconOptions& options = {});
+
+// Starts reading the word list at `path` (OcrOptions::word_list) in the background, so that
+// the document pass finds it read (CorrectByDocument reads it otherwise). Once per path and
+// process; a missing file gives an empty list, as there.
+void PrefetchWordLists(const std::string& path);
 
 }  // namespace jixiao::ocr

@@ -18,6 +18,7 @@
 
 #include "core/error.h"
 #include "core/text.h"
+#include "ocr/document_lexicon.h"
 
 namespace jixiao {
 
@@ -189,9 +190,13 @@ OcrEngine::Impl::Impl(const ocr::OcrOptions& o) : options(o) {
         "the second OCR line recognizer's model is missing" +
         (options.line_net_dir.empty() ? std::string() : " from '" + options.line_net_dir + "'") +
         " (run scripts/setup.sh and build, or set JIXIAO_LINE_NET)");
-  if (!std::ifstream(options.word_list).good())
+  if (std::ifstream(options.word_list).good()) {
+    // The document pass needs it after the pages: read while they are.
+    ocr::PrefetchWordLists(options.word_list);
+  } else {
     missing.push_back("the word list '" + options.word_list +
                       "' cannot be read (Debian package python3-jieba, or set JIXIAO_WORD_LIST)");
+  }
   for (const std::string& m : missing) degraded_reason += (degraded_reason.empty() ? "" : "; ") + m;
 }
 

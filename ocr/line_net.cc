@@ -4,6 +4,8 @@
 #include <cmath>
 #include <fstream>
 #include <map>
+#include <mutex>
+#include <set>
 
 #include <opencv2/dnn.hpp>
 #include <opencv2/imgproc.hpp>
@@ -18,8 +20,68 @@
 
 namespace jixiao::ocr {
 
+namespace {
+
+// The graphs loaded in this process, by file, shared by every LineNet (one per page worker):
+// loading a graph costs about as much as a forward at 320 px, and its first forward about half
+// again while OpenCV sets the layers up, so a worker that reads a width another has read before
+// takes that graph ready. A graph runs for one reader at a time: Take hands it out, Give puts it
+// back. A file that cannot be read or run as a graph reads nothing from then on, for the process.
+class Graphs {
+ public:
+  // An idle graph of `file`, else one loaded now; empty when the file is no graph.
+  cv::dnn::Net Take(const std::string& file) {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      Slot& slot = slots_[file];
+      if (slot.broken) return {};
+      if (!slot.idle.empty()) {
+        cv::dnn::Net net = std::move(slot.idle.back());
+        slot.idle.pop_back();
+        return net;
+      }
+    }
+    cv::dnn::Net net;
+    try {
+      net = cv::dnn::readNetFromONNX(file);
+      net.setPreferableBackend(cv::dnn::DNN_BACKEND_OPENCV);
+      net.setPreferableTarget(cv::dnn::DNN_TARGET_CPU);
+    } catch (const cv::Exception&) {
+      net = cv::dnn::Net();
+    }
+    if (net.empty()) Break(file);
+    return net;
+  }
+  void Give(const std::string& file, cv::dnn::Net net) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    slots_[file].idle.push_back(std::move(net));
+  }
+  void Break(const std::string& file) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    Slot& slot = slots_[file];
+    slot.broken = true;
+    slot.idle.clear();
+  }
+
+ private:
+  struct Slot {
+    bool broken = false;
+    std::vector<cv::dnn::Net> idle;
+  };
+  std::mutex mutex_;
+  std::map<std::string, Slot> slots_;
+};
+
+Graphs& LoadedGraphs() {
+  static Graphs graphs;
+  return graphs;
+}
+
+}  // namespace
+
 struct LineNet::Nets {
-  std::map<int, cv::dnn::Net> by_width;
+  // The widths this reader found broken, which read nothing without asking the pool again.
+  std::set<int> broken;
 };
 
 namespace {
@@ -81,28 +143,23 @@ std::vector<NetChar> LineNet::Read(const cv::Mat& gray) {
 
   // A graph that cannot be read or run (a damaged or partial model folder) reads nothing, here
   // and for every later line of its width: the second recognizer only ever adds to chi_sim.
-  auto it = nets_->by_width.find(bucket);
-  if (it == nets_->by_width.end()) {
-    cv::dnn::Net n;
-    try {
-      n = cv::dnn::readNetFromONNX(dir_ + "/rec-" + std::to_string(bucket) + ".onnx");
-      n.setPreferableBackend(cv::dnn::DNN_BACKEND_OPENCV);
-      n.setPreferableTarget(cv::dnn::DNN_TARGET_CPU);
-    } catch (const cv::Exception&) {
-      n = cv::dnn::Net();
-    }
-    it = nets_->by_width.emplace(bucket, std::move(n)).first;
+  if (nets_->broken.count(bucket)) return {};
+  const std::string file = dir_ + "/rec-" + std::to_string(bucket) + ".onnx";
+  cv::dnn::Net net = LoadedGraphs().Take(file);
+  if (net.empty()) {
+    nets_->broken.insert(bucket);
+    return {};
   }
-  cv::dnn::Net& net = it->second;
-  if (net.empty()) return {};
   cv::Mat out;  // 1 x steps x classes, softmax
   try {
     net.setInput(blob);
-    out = net.forward();
+    out = net.forward().clone();  // the graph's own buffer is the next reader's
   } catch (const cv::Exception&) {
-    net = cv::dnn::Net();
+    nets_->broken.insert(bucket);
+    LoadedGraphs().Break(file);
     return {};
   }
+  LoadedGraphs().Give(file, std::move(net));
   if (out.dims != 3 || out.size[0] != 1) return {};
   ++lines_read_;
   const int steps = out.size[1], classes = out.size[2];

@@ -35,8 +35,9 @@ class LineNet {
   // Whether `dir` holds the model: keys.txt and the graph of the narrowest bucket.
   static bool HasModel(const std::string& dir);
 
-  // Loads nothing yet; each bucket's graph is read on first use. Throws Error when `dir` lacks
-  // the character list.
+  // Loads nothing yet; each bucket's graph is read on first use, and kept for the process: the
+  // LineNets of other workers take it from there when it is idle. Throws Error when `dir`
+  // lacks the character list.
   explicit LineNet(const std::string& dir);
   ~LineNet();
   LineNet(const LineNet&) = delete;
@@ -49,7 +50,7 @@ class LineNet {
   int lines_read() const { return lines_read_; }
 
  private:
-  struct Nets;  // the graphs loaded so far, by bucket width
+  struct Nets;  // the bucket widths whose graph is damaged
 
   std::string dir_;
   std::vector<char32_t> keys_;  // index 0 is CTC's blank
