@@ -3,6 +3,8 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include <unistd.h>
 
@@ -87,6 +89,30 @@ TEST(LineNet, AnyImageIsSafe) {
   EXPECT_FALSE(Net().Read(wide).empty());
   // Tall and narrow: one pixel wide at 48 px high.
   EXPECT_NO_THROW(Net().Read(cv::Mat(400, 5, CV_8UC1, cv::Scalar(0))));
+}
+
+TEST(LineNet, WorkersShareTheGraphsAndReadAlike) {
+  JIXIAO_NEEDS_LINE_NET();
+  // Each page worker has its own LineNet; the graphs are loaded once for the process and lent
+  // to one reader at a time. Two readers on two threads, reading the same lines at once, read
+  // them as one reader does.
+  const std::vector<cv::Mat> lines = {Fixture("plain_er.png"), Fixture("lexicon_shuliang_scan.png")};
+  std::vector<std::string> alone;
+  for (const cv::Mat& l : lines) alone.push_back(Text(Net().Read(l)));
+  ASSERT_EQ(alone[0], "二级指标");
+  std::vector<std::string> read[2];
+  auto work = [&](int k) {
+    LineNet net(BuiltLineNetDir());
+    for (int round = 0; round < 2; ++round)
+      for (const cv::Mat& l : lines) read[k].push_back(Text(net.Read(l)));  // a graph lent again
+  };
+  std::thread other(work, 1);
+  work(0);
+  other.join();
+  for (int k = 0; k < 2; ++k) {
+    ASSERT_EQ(read[k].size(), 2 * lines.size());
+    for (size_t i = 0; i < read[k].size(); ++i) EXPECT_EQ(read[k][i], alone[i % lines.size()]) << k << " " << i;
+  }
 }
 
 TEST(LineNet, AMissingModelIsNoModel) {
