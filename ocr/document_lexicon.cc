@@ -152,7 +152,9 @@ std::shared_future<std::shared_ptr<const WordLists>> WordListsOf(const std::stri
   std::lock_guard<std::mutex> lock(mutex);
   auto& lists = loaded[path];
   if (!lists.valid())
-    lists = std::async(how, [path] { return std::make_shared<const WordLists>(LoadWordLists(path)); }).share();
+    lists = std::async(how, [path] {
+              return std::make_shared<const WordLists>(LoadWordLists(path));
+            }).share();
   return lists;
 }
 

@@ -96,7 +96,8 @@ TEST(LineNet, WorkersShareTheGraphsAndReadAlike) {
   // Each page worker has its own LineNet; the graphs are loaded once for the process and lent
   // to one reader at a time. Two readers on two threads, reading the same lines at once, read
   // them as one reader does.
-  const std::vector<cv::Mat> lines = {Fixture("plain_er.png"), Fixture("lexicon_shuliang_scan.png")};
+  const std::vector<cv::Mat> lines = {Fixture("plain_er.png"),
+                                      Fixture("lexicon_shuliang_scan.png")};
   std::vector<std::string> alone;
   for (const cv::Mat& l : lines) alone.push_back(Text(Net().Read(l)));
   ASSERT_EQ(alone[0], "二级指标");
@@ -111,7 +112,8 @@ TEST(LineNet, WorkersShareTheGraphsAndReadAlike) {
   other.join();
   for (int k = 0; k < 2; ++k) {
     ASSERT_EQ(read[k].size(), 2 * lines.size());
-    for (size_t i = 0; i < read[k].size(); ++i) EXPECT_EQ(read[k][i], alone[i % lines.size()]) << k << " " << i;
+    for (size_t i = 0; i < read[k].size(); ++i)
+      EXPECT_EQ(read[k][i], alone[i % lines.size()]) << k << " " << i;
   }
 }
 
