@@ -554,7 +554,8 @@ std::string ContinueGoals(Project& a, const std::string& last, const std::vector
     }
   }
   for (; k < next.size(); ++k) {
-    for (std::string& goal : SplitNumbered(next[k], mending, fixes)) a.goals.push_back(std::move(goal));
+    for (std::string& goal : SplitNumbered(next[k], mending, fixes))
+      a.goals.push_back(std::move(goal));
     tail = next[k];
   }
   return tail;
@@ -644,8 +645,8 @@ void ReadList(const Table& t, const Header& h, size_t ti, std::vector<Project>& 
       // (an OCR'd list is mended as its cells were: GroupRecord)
       Project& a = projects.back();
       const auto source = a.provenance.find("goals");
-      const ListMending mending{source != a.provenance.end() && source->second.source == WordSource::kOcr,
-                                state.fixes};
+      const ListMending mending{
+          source != a.provenance.end() && source->second.source == WordSource::kOcr, state.fixes};
       std::vector<std::string> mended;
       state.goals_text = ContinueGoals(a, state.goals_text, goal_texts, mending, &mended);
       if (!mended.empty()) NoteFixes(a.provenance["goals"].fixes, mended);
