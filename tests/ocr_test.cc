@@ -1,14 +1,13 @@
 // The OCR path on line images rendered for these tests (tests/data/ocr/make_fixtures.sh):
 // the operator classifier, line splitting, rule removal, the ASCII recognizer, the lexicon,
 // and inputs that must never take the process down.
+#include <gtest/gtest.h>
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
 #include <string>
 #include <vector>
 
-#include <gtest/gtest.h>
-#include <opencv2/imgcodecs.hpp>
-#include <opencv2/imgproc.hpp>
-
-#include "tests/line_net_testing.h"
 #include "core/text.h"
 #include "ocr/engine.h"
 #include "ocr/lexicon.h"
@@ -16,6 +15,8 @@
 #include "ocr/lines.h"
 #include "ocr/operator.h"
 #include "ocr/scanned_page.h"
+#include "ocr/value_check.h"
+#include "tests/line_net_testing.h"
 
 namespace jixiao {
 namespace {
@@ -73,6 +74,38 @@ TEST(OcrOperator, DegenerateGlyphsAreNoOperator) {
   EXPECT_EQ(ocr::ClassifyOperator(cv::Mat(1, 1, CV_8UC1, cv::Scalar(255))).op, ocr::OpClass::kOther);
   EXPECT_EQ(ocr::ClassifyOperator(cv::Mat(30, 30, CV_8UC1, cv::Scalar(0))).op, ocr::OpClass::kOther);
   EXPECT_TRUE(ocr::FirstGlyph(cv::Mat(10, 10, CV_8UC1, cv::Scalar(0))).empty());
+}
+
+// A cell's ink holding only the first glyph of `name` (the rest of the line white).
+cv::Mat FirstGlyphAlone(const std::string& name) {
+  const cv::Mat ink = Ink(Gray(name));
+  const cv::Rect g = ocr::FirstGlyph(ink);
+  cv::Mat cell = cv::Mat::zeros(ink.size(), CV_8UC1);
+  ink(g).copyTo(cell(g));
+  return cell;
+}
+
+TEST(OcrOperator, ACellHoldingAnOperatorAloneIsThatOperator) {
+  // ocr.operator_cell: a table printing ≥ in a column of its own (绩效指标性质).
+  const double em = ocr::DefaultEm(kDpi);
+  auto op = [&](const cv::Mat& ink) {
+    const auto m = ocr::LoneOperator(ink, em);
+    return m ? m->op : ocr::OpClass::kOther;
+  };
+  EXPECT_EQ(op(FirstGlyphAlone("op_ge_uming.png")), ocr::OpClass::kGe);
+  EXPECT_EQ(op(FirstGlyphAlone("op_le_sans.png")), ocr::OpClass::kLe);
+  EXPECT_EQ(op(FirstGlyphAlone("op_eq_uming.png")), ocr::OpClass::kEq);
+  // An operator before its number is no lone operator (ocr.operator_shape reads that line), nor
+  // is a character or a digit alone.
+  EXPECT_EQ(op(Ink(Gray("op_ge_uming.png"))), ocr::OpClass::kOther);
+  EXPECT_EQ(op(FirstGlyphAlone("plain_zhi.png")), ocr::OpClass::kOther);
+  EXPECT_EQ(op(FirstGlyphAlone("plain_2021.png")), ocr::OpClass::kOther);
+  EXPECT_FALSE(ocr::LoneOperator(cv::Mat(), em));
+  // Two bars of which the top one is shorter are 二, not ＝.
+  cv::Mat er = cv::Mat::zeros(60, 60, CV_8UC1);
+  cv::rectangle(er, cv::Rect(18, 20, 14, 3), cv::Scalar(255), cv::FILLED);
+  cv::rectangle(er, cv::Rect(14, 34, 22, 3), cv::Scalar(255), cv::FILLED);
+  EXPECT_EQ(op(er), ocr::OpClass::kOther);
 }
 
 TEST(OcrLineReader, ReadsOperatorsChiSimHasNoLetterFor) {
