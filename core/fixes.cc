@@ -34,6 +34,7 @@ const std::vector<FixInfo>& Fixes() {
       {"ocr.code_lookalike", S::kLine, "a code's look-alike letters and digits (5/S, 0/O) as the second recognizer reads them at 0.8"},
       {"ocr.ascii_number", S::kLine, "a number chi_sim read short (50 as 0) is the English model's longer reading of it"},
       {"ocr.ascii_code", S::kLine, "a code with one Chinese character in it (JBN-攻2M8) is the English model's reading"},
+      {"ocr.digit_recheck", S::kLine, "a cell's number of a suspicious form (8% for 80%, 4.% for 4.2%, 之 or 一 before a number) is the second recognizer's sure reading of it"},
       // Lines outside the tables, before the text fixes.
       {"ocr.line_start_marks", S::kPage, "specks read as . , ; : ' ` … at a line's start go (and dots before 、)"},
       {"ocr.line_dots", S::kPage, "a full stop between two Chinese characters in a line outside the tables is a speck"},

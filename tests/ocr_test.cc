@@ -1,12 +1,13 @@
 // The OCR path on line images rendered for these tests (tests/data/ocr/make_fixtures.sh):
 // the operator classifier, line splitting, rule removal, the ASCII recognizer, the lexicon,
 // and inputs that must never take the process down.
-#include <gtest/gtest.h>
-
-#include <opencv2/imgcodecs.hpp>
-#include <opencv2/imgproc.hpp>
+#include <algorithm>
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
 
 #include "core/text.h"
 #include "ocr/engine.h"
@@ -15,6 +16,7 @@
 #include "ocr/lines.h"
 #include "ocr/operator.h"
 #include "ocr/scanned_page.h"
+#include "ocr/text_fixes.h"
 #include "ocr/value_check.h"
 #include "tests/line_net_testing.h"
 
@@ -153,6 +155,43 @@ TEST(OcrLineReader, ChecksCodesAgainstTheSecondRecognizer) {
   const ocr::LineResult alone = ocr::ReadTextLine(Engine().impl(), gray, Ink(gray), kDpi, false, nullptr, off);
   EXPECT_EQ(Compact(alone.text), "207-0505-JBN-XSCA");
   EXPECT_TRUE(alone.fixes.empty());
+}
+
+TEST(OcrLineReader, RereadsDigitsOfASuspiciousFormWithTheSecondRecognizer) {
+  JIXIAO_NEEDS_LINE_NET();
+  // ocr.digit_recheck. A goals cell of an archive-profile scan: chi_sim reads 4.2‰ as 4.%o (the
+  // 2 lost) and 90% as 9% (the 0 lost); the line is too wide for the net, which reads a window
+  // around each number.
+  const cv::Mat gray = Gray("digits_scan.png");
+  const ocr::LineResult r = ocr::ReadTextLine(Engine().impl(), gray, Ink(gray), kDpi, true);
+  // (the net reads the ‰ as %o too, which ocr.per_mille mends)
+  EXPECT_NE(ocr::FixSymbols(r.text).find("4.2‰以下"), std::string::npos) << r.text;
+  EXPECT_NE(r.text.find("达到90%以上"), std::string::npos) << r.text;
+  EXPECT_TRUE(r.corrected);
+  EXPECT_NE(std::find(r.fixes.begin(), r.fixes.end(), "ocr.digit_recheck"), r.fixes.end());
+  EXPECT_EQ(r.char_confidence.size(), ToU32(r.text).size());
+  FixSwitches off;
+  off.Disable("ocr.digit_recheck");
+  const ocr::LineResult alone = ocr::ReadTextLine(Engine().impl(), gray, Ink(gray), kDpi, true, nullptr, off);
+  EXPECT_EQ(alone.text.find("90%"), std::string::npos) << alone.text;
+  // A value whose ≥ chi_sim reads as > after a speck: the net reads ≥ before the same number.
+  const std::string value = Read("op_speck_scan.png");
+  EXPECT_NE(value.find("≥90(%)"), std::string::npos) << value;
+  // Outside table cells, lines are left as read.
+  EXPECT_EQ(Read("digits_scan.png", false).find("90%"), std::string::npos);
+}
+
+TEST(OcrValueCheck, SuspiciousDigitForms) {
+  EXPECT_TRUE(ocr::SuspiciousDigits("满意度≥8%"));      // a one-digit percentage
+  EXPECT_TRUE(ocr::SuspiciousDigits("控制在4.%o以下"));  // a point before the sign
+  EXPECT_TRUE(ocr::SuspiciousDigits("之95%"));          // 之 for ≥
+  EXPECT_TRUE(ocr::SuspiciousDigits("一98%"));          // 一 for ＝ at the start
+  EXPECT_TRUE(ocr::SuspiciousDigits("年度指标值:<150.00元"));
+  EXPECT_FALSE(ocr::SuspiciousDigits("≥80%"));
+  EXPECT_FALSE(ocr::SuspiciousDigits("0.5%"));            // a decimal's last digit
+  EXPECT_FALSE(ocr::SuspiciousDigits("第三12个"));        // a numeral of the text
+  EXPECT_FALSE(ocr::SuspiciousDigits("A>3"));            // within a code
+  EXPECT_FALSE(ocr::SuspiciousDigits("完成率100%"));
 }
 
 TEST(OcrLineReader, ReadsCodesAndNumbersWithTheAsciiModel) {
