@@ -23,8 +23,12 @@ constexpr float kDigitNetSure = 0.8f;
 // squeezed glyphs are not worth a second look.
 constexpr double kMaxNetAspect = 20;
 
-bool IsDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
-bool IsSign(char32_t c) { return c == U'%' || c == U'‰'; }
+bool IsDigit(char32_t c) {
+  return c >= U'0' && c <= U'9';
+}
+bool IsSign(char32_t c) {
+  return c == U'%' || c == U'‰';
+}
 // Glyphs chi_sim reads for ≥ ≤ ＝ (which it has no letter for), or for ≤ ≥ (< >).
 bool OperatorLookalike(char32_t c) {
   return std::u32string_view(U"之么和一二三<>").find(c) != std::u32string_view::npos;
@@ -59,7 +63,8 @@ enum class Form { kNone, kOneDigitPercent, kPointBeforeSign, kOperatorLookalike 
 Form FormOf(const std::u32string& u, const Number& n) {
   const size_t len = n.end - n.begin;
   const bool sign_after = n.end < u.size() && IsSign(u[n.end]);
-  if (sign_after && len == 1 && (n.begin == 0 || u[n.begin - 1] != U'.')) return Form::kOneDigitPercent;
+  if (sign_after && len == 1 && (n.begin == 0 || u[n.begin - 1] != U'.'))
+    return Form::kOneDigitPercent;
   if (sign_after && u[n.end - 1] == U'.') return Form::kPointBeforeSign;
   size_t b = n.begin;
   while (b > 0 && u[b - 1] == U' ') --b;
@@ -75,7 +80,9 @@ Form FormOf(const std::u32string& u, const Number& n) {
   return Form::kNone;
 }
 
-std::u32string Text(const std::u32string& u, const Number& n) { return u.substr(n.begin, n.end - n.begin); }
+std::u32string Text(const std::u32string& u, const Number& n) {
+  return u.substr(n.begin, n.end - n.begin);
+}
 
 }  // namespace
 
@@ -122,7 +129,7 @@ constexpr double kAsciiWidthEm = 0.55;
 
 double WidthEm(char32_t c) {
   return IsCjk(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF) ? 1.0
-                                                                                    : kAsciiWidthEm;
+                                                                                  : kAsciiWidthEm;
 }
 
 // What the net reads of `gray`: its characters without spaces, and their text.
@@ -171,7 +178,8 @@ bool RecheckDigits(LineNet& net, const cv::Mat& gray, LineResult& r) {
     u.replace(at, count, by);
     conf.erase(conf.begin() + static_cast<long>(at), conf.begin() + static_cast<long>(at + count));
     conf.insert(conf.begin() + static_cast<long>(at), by.size(), p);
-    glyphs.erase(glyphs.begin() + static_cast<long>(at), glyphs.begin() + static_cast<long>(at + count));
+    glyphs.erase(glyphs.begin() + static_cast<long>(at),
+                 glyphs.begin() + static_cast<long>(at + count));
     glyphs.insert(glyphs.begin() + static_cast<long>(at), by.size(), GlyphImage{});
     changed = true;
   };
@@ -184,7 +192,8 @@ bool RecheckDigits(LineNet& net, const cv::Mat& gray, LineResult& r) {
     const NetReading* v = &line;
     if (!whole) {
       const double from = std::max(0.0, x_em[o.begin > 0 ? o.begin - 1 : 0] - kWindowContextEm);
-      const double to = std::min(x_em.back(), x_em[std::min(u.size(), o.end + 1)] + kWindowContextEm);
+      const double to =
+          std::min(x_em.back(), x_em[std::min(u.size(), o.end + 1)] + kWindowContextEm);
       const int x0 = std::clamp(static_cast<int>(from * px_per_em), 0, gray.cols);
       const int x1 = std::clamp(static_cast<int>(to * px_per_em), x0, gray.cols);
       if (x1 - x0 < gray.rows) continue;

@@ -1,13 +1,13 @@
 // The OCR path on line images rendered for these tests (tests/data/ocr/make_fixtures.sh):
 // the operator classifier, line splitting, rule removal, the ASCII recognizer, the lexicon,
 // and inputs that must never take the process down.
-#include <algorithm>
-#include <string>
-#include <vector>
-
 #include <gtest/gtest.h>
+
+#include <algorithm>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
+#include <string>
+#include <vector>
 
 #include "core/text.h"
 #include "ocr/engine.h"
@@ -172,7 +172,8 @@ TEST(OcrLineReader, RereadsDigitsOfASuspiciousFormWithTheSecondRecognizer) {
   EXPECT_EQ(r.char_confidence.size(), ToU32(r.text).size());
   FixSwitches off;
   off.Disable("ocr.digit_recheck");
-  const ocr::LineResult alone = ocr::ReadTextLine(Engine().impl(), gray, Ink(gray), kDpi, true, nullptr, off);
+  const ocr::LineResult alone =
+      ocr::ReadTextLine(Engine().impl(), gray, Ink(gray), kDpi, true, nullptr, off);
   EXPECT_EQ(alone.text.find("90%"), std::string::npos) << alone.text;
   // A value whose ≥ chi_sim reads as > after a speck: the net reads ≥ before the same number.
   const std::string value = Read("op_speck_scan.png");
@@ -182,15 +183,15 @@ TEST(OcrLineReader, RereadsDigitsOfASuspiciousFormWithTheSecondRecognizer) {
 }
 
 TEST(OcrValueCheck, SuspiciousDigitForms) {
-  EXPECT_TRUE(ocr::SuspiciousDigits("满意度≥8%"));      // a one-digit percentage
+  EXPECT_TRUE(ocr::SuspiciousDigits("满意度≥8%"));       // a one-digit percentage
   EXPECT_TRUE(ocr::SuspiciousDigits("控制在4.%o以下"));  // a point before the sign
-  EXPECT_TRUE(ocr::SuspiciousDigits("之95%"));          // 之 for ≥
-  EXPECT_TRUE(ocr::SuspiciousDigits("一98%"));          // 一 for ＝ at the start
+  EXPECT_TRUE(ocr::SuspiciousDigits("之95%"));           // 之 for ≥
+  EXPECT_TRUE(ocr::SuspiciousDigits("一98%"));           // 一 for ＝ at the start
   EXPECT_TRUE(ocr::SuspiciousDigits("年度指标值:<150.00元"));
   EXPECT_FALSE(ocr::SuspiciousDigits("≥80%"));
-  EXPECT_FALSE(ocr::SuspiciousDigits("0.5%"));            // a decimal's last digit
-  EXPECT_FALSE(ocr::SuspiciousDigits("第三12个"));        // a numeral of the text
-  EXPECT_FALSE(ocr::SuspiciousDigits("A>3"));            // within a code
+  EXPECT_FALSE(ocr::SuspiciousDigits("0.5%"));      // a decimal's last digit
+  EXPECT_FALSE(ocr::SuspiciousDigits("第三12个"));  // a numeral of the text
+  EXPECT_FALSE(ocr::SuspiciousDigits("A>3"));       // within a code
   EXPECT_FALSE(ocr::SuspiciousDigits("完成率100%"));
 }
 
