@@ -49,6 +49,7 @@ const std::vector<FixInfo>& Fixes() {
       {"ocr.stray_marks", S::kText, "$ ` | ~, marks these documents never print, go"},
       {"ocr.per_mille", S::kText, "%o or %0 after a number is ‰"},
       {"ocr.one_letter", S::kText, "L, l or I between a Chinese character and digits is 1 (面积L3459)"},
+      {"ocr.code_o_zero", S::kText, "an O beside a digit in a code of digits and another letter (11000026TO00053535958) is 0"},
       {"ocr.lone_bracket", S::kText, "an unpaired ] or [ beside a digit goes (11]月)"},
       {"ocr.unit_dot_mark", S::kText, "a unit's middle dot read as : - ' (元/生:年) is ·"},
       {"ocr.percent_echo", S::kText, "a digit between % and Chinese or the end (5%6安排) is the sign's echo and goes"},
