@@ -11,6 +11,7 @@
 #include "ocr/engine.h"
 #include "ocr/lexicon.h"
 #include "ocr/line_reader.h"
+#include "ocr/line_net.h"
 #include "ocr/lines.h"
 #include "ocr/preprocess.h"
 #include "ocr/text_fixes.h"
@@ -69,7 +70,9 @@ struct PageReader {
   // returns whether it was.
   bool ReadLoneOperator(const Region& region) {
     if (!switches.Enabled("ocr.operator_cell")) return false;
-    const std::optional<ocr::OpMatch> m = ocr::LoneOperator(region.ink, em);
+    std::optional<ocr::OpMatch> m = ocr::LoneOperator(region.ink, em);
+    if (ocr::LineNet* net = m ? nullptr : engine.Net())
+      m = ocr::LoneOperatorByNet(*net, gray(region.where), region.ink, em);
     if (!m) return false;
     const cv::Rect r = cv::boundingRect(region.ink);
     Word w;
