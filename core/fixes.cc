@@ -29,7 +29,7 @@ const std::vector<FixInfo>& Fixes() {
   static const std::vector<FixInfo> fixes = {
       // While a line is read (table cells, and codes and numbers anywhere).
       {"ocr.operator_shape", S::kLine, "a cell's leading ≥ ≤ ＝ < > read by its glyph's shape, which chi_sim has no letter for"},
-      {"ocr.operator_cell", S::kLine, "a table cell holding one glyph of an operator's shape alone (≥ printed apart from its number), or that the second recognizer surely reads as one, is that operator"},
+      {"ocr.operator_cell", S::kLine, "a table cell holding one glyph of an operator's shape alone (≥ printed apart from its number) is that operator"},
       {"ocr.percent_echo_glyph", S::kLine, "a digit whose box lies within the % beside it is the sign read twice (959% is 95%)"},
       {"ocr.code_lookalike", S::kLine, "a code's look-alike letters and digits (5/S, 0/O) as the second recognizer reads them at 0.8"},
       {"ocr.ascii_number", S::kLine, "a number chi_sim read short (50 as 0) is the English model's longer reading of it"},

@@ -11,7 +11,6 @@
 #include "ocr/engine.h"
 #include "ocr/lexicon.h"
 #include "ocr/line_reader.h"
-#include "ocr/line_net.h"
 #include "ocr/lines.h"
 #include "ocr/preprocess.h"
 #include "ocr/text_fixes.h"
@@ -70,9 +69,7 @@ struct PageReader {
   // returns whether it was.
   bool ReadLoneOperator(const Region& region) {
     if (!switches.Enabled("ocr.operator_cell")) return false;
-    std::optional<ocr::OpMatch> m = ocr::LoneOperator(region.ink, em);
-    if (ocr::LineNet* net = m ? nullptr : engine.Net())
-      m = ocr::LoneOperatorByNet(*net, gray(region.where), region.ink, em);
+    const std::optional<ocr::OpMatch> m = ocr::LoneOperator(region.ink, em);
     if (!m) return false;
     const cv::Rect r = cv::boundingRect(region.ink);
     Word w;

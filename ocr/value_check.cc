@@ -86,56 +86,15 @@ std::u32string Text(const std::u32string& u, const Number& n) {
 
 }  // namespace
 
-namespace {
-
-// The glyph that `ink` holds alone, no larger than an operator (empty when none).
-cv::Rect LoneGlyph(const cv::Mat& ink, double em) {
-  if (ink.empty() || ink.type() != CV_8UC1 || cv::countNonZero(ink) == 0) return {};
+std::optional<OpMatch> LoneOperator(const cv::Mat& ink, double em) {
+  if (ink.empty() || ink.type() != CV_8UC1 || cv::countNonZero(ink) == 0) return std::nullopt;
   const cv::Rect all = cv::boundingRect(ink);
   const cv::Rect g = FirstGlyph(ink);
   if (g.empty() || all.height > kMaxOperatorHeightEm * em || all.width > kMaxOperatorWidthEm * em)
-    return {};
+    return std::nullopt;
   // One glyph: no ink right of the first run of inked columns.
   for (int x = g.x + g.width; x < ink.cols; ++x)
-    if (cv::countNonZero(ink.col(x)) > 0) return {};
-  return g;
-}
-
-}  // namespace
-
-std::optional<OpMatch> LoneOperatorByNet(LineNet& net, const cv::Mat& gray, const cv::Mat& ink,
-                                         double em) {
-  const cv::Rect g = LoneGlyph(ink, em);
-  if (g.empty() || gray.size() != ink.size()) return std::nullopt;
-  // The glyph with a margin of a quarter of its height (as a doubted glyph's image), what is not
-  // near its ink white.
-  const int pad = std::max(2, g.height / 4);
-  const cv::Rect box = cv::Rect(g.x - pad, g.y - pad, g.width + 2 * pad, g.height + 2 * pad) &
-                       cv::Rect(cv::Point(0, 0), gray.size());
-  cv::Mat near;
-  cv::dilate(ink(box), near, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(5, 5)));
-  cv::Mat crop = gray(box).clone();
-  crop.setTo(255, near == 0);
-  std::vector<NetChar> read = net.Read(crop);
-  read.erase(std::remove_if(read.begin(), read.end(), [](const NetChar& c) { return c.c == U' '; }),
-             read.end());
-  if (read.size() != 1 || read[0].probability < kDigitNetSure) return std::nullopt;
-  static const std::pair<char32_t, OpClass> kOps[] = {{U'≥', OpClass::kGe},  {U'≤', OpClass::kLe},
-                                                      {U'＝', OpClass::kEq}, {U'=', OpClass::kEq},
-                                                      {U'>', OpClass::kGt},  {U'<', OpClass::kLt}};
-  for (const auto& [c, op] : kOps)
-    if (read[0].c == c) {
-      OpMatch m;
-      m.op = op;
-      m.confidence = read[0].probability;
-      return m;
-    }
-  return std::nullopt;
-}
-
-std::optional<OpMatch> LoneOperator(const cv::Mat& ink, double em) {
-  const cv::Rect g = LoneGlyph(ink, em);
-  if (g.empty()) return std::nullopt;
+    if (cv::countNonZero(ink.col(x)) > 0) return std::nullopt;
   const OpMatch m = ClassifyOperator(ink(g));
   if (m.op == OpClass::kOther) return std::nullopt;
   if (m.op == OpClass::kEq) {

@@ -18,19 +18,11 @@
 
 namespace jixiao::ocr {
 
-class LineNet;
-
 // ocr.operator_cell: the operator that `ink` (a table cell's ink without its rules, CV_8UC1,
 // non-zero = ink) holds alone, or nullopt: its ink is one glyph (one run of inked columns) no
 // taller than a line of `em` pixels, and ClassifyOperator takes it for an operator. Where that
 // operator is ＝, its two bars are of one length (二's top one is shorter).
 std::optional<OpMatch> LoneOperator(const cv::Mat& ink, double em);
-
-// ocr.operator_cell, where the glyph's shape is no operator's template (a faded ＝ whose bars
-// differ, read as 一- 和 华): the second recognizer's reading of the lone glyph of `ink` in
-// `gray` (the cell's gray, the same size), when it is an operator read at kDigitNetSure or more.
-std::optional<OpMatch> LoneOperatorByNet(LineNet& net, const cv::Mat& gray, const cv::Mat& ink,
-                                         double em);
 
 // ocr.digit_recheck: whether `text` (one line of a table cell) has a number of a suspicious form:
 // - a percentage of one digit (8% where the print has 80%: a lost 0), not after a decimal point;
@@ -38,6 +30,8 @@ std::optional<OpMatch> LoneOperatorByNet(LineNet& net, const cv::Mat& gray, cons
 // - a glyph chi_sim reads for an operator it has no letter for (之 么 和 for ≥ ≤, 一 二 三 for
 //   ＝, < > for ≤ ≥) right before a number, at the line's start or after Chinese or a colon.
 bool SuspiciousDigits(const std::string& text);
+
+class LineNet;
 
 // ocr.digit_recheck: reads the line `gray` (as ReadTextLine was given it) with `net` and mends
 // `r` where SuspiciousDigits finds a form: the net's number (a one-digit percentage that it
