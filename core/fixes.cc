@@ -29,10 +29,12 @@ const std::vector<FixInfo>& Fixes() {
   static const std::vector<FixInfo> fixes = {
       // While a line is read (table cells, and codes and numbers anywhere).
       {"ocr.operator_shape", S::kLine, "a cell's leading ≥ ≤ ＝ < > read by its glyph's shape, which chi_sim has no letter for"},
+      {"ocr.operator_cell", S::kLine, "a table cell holding one glyph of an operator's shape alone (≥ printed apart from its number) is that operator"},
       {"ocr.percent_echo_glyph", S::kLine, "a digit whose box lies within the % beside it is the sign read twice (959% is 95%)"},
       {"ocr.code_lookalike", S::kLine, "a code's look-alike letters and digits (5/S, 0/O) as the second recognizer reads them at 0.8"},
       {"ocr.ascii_number", S::kLine, "a number chi_sim read short (50 as 0) is the English model's longer reading of it"},
       {"ocr.ascii_code", S::kLine, "a code with one Chinese character in it (JBN-攻2M8) is the English model's reading"},
+      {"ocr.digit_recheck", S::kLine, "a cell's number of a suspicious form (8% for 80%, 4.% for 4.2%, 之 or 一 before a number) is the second recognizer's sure reading of it"},
       // Lines outside the tables, before the text fixes.
       {"ocr.line_start_marks", S::kPage, "specks read as . , ; : ' ` … at a line's start go (and dots before 、)"},
       {"ocr.line_dots", S::kPage, "a full stop between two Chinese characters in a line outside the tables is a speck"},
@@ -47,6 +49,7 @@ const std::vector<FixInfo>& Fixes() {
       {"ocr.stray_marks", S::kText, "$ ` | ~, marks these documents never print, go"},
       {"ocr.per_mille", S::kText, "%o or %0 after a number is ‰"},
       {"ocr.one_letter", S::kText, "L, l or I between a Chinese character and digits is 1 (面积L3459)"},
+      {"ocr.code_o_zero", S::kText, "an O beside a digit in a code of digits and another letter (11000026TO00053535958) is 0"},
       {"ocr.lone_bracket", S::kText, "an unpaired ] or [ beside a digit goes (11]月)"},
       {"ocr.unit_dot_mark", S::kText, "a unit's middle dot read as : - ' (元/生:年) is ·"},
       {"ocr.percent_echo", S::kText, "a digit between % and Chinese or the end (5%6安排) is the sign's echo and goes"},

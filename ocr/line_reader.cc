@@ -2,13 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
-
 #include <opencv2/imgproc.hpp>
 
 #include "core/text.h"
 #include "ocr/engine.h"
 #include "ocr/line_net.h"
 #include "ocr/operator.h"
+#include "ocr/value_check.h"
 
 namespace jixiao::ocr {
 
@@ -321,6 +321,18 @@ LineResult ReadPlain(OcrEngine::Impl& engine, const cv::Mat& gray, const cv::Mat
   return Joined(t.symbols, gray, ink, dpi, t.confidence, false, t_fixes);
 }
 
+// ocr.digit_recheck (ocr/value_check.h): a cell's line of suspicious digits read again by the
+// second recognizer.
+void RecheckDigitsOf(OcrEngine::Impl& engine, const cv::Mat& gray, const FixSwitches& switches,
+                     LineResult& r) {
+  if (!switches.Enabled("ocr.digit_recheck") || !SuspiciousDigits(r.text)) return;
+  LineNet* net = engine.Net();
+  if (net && RecheckDigits(*net, gray, r)) {
+    r.corrected = true;
+    NoteFix(r.fixes, "ocr.digit_recheck");
+  }
+}
+
 // Two readings of one printed line (its label or term on another page) came within 0.03 of
 // each other in 1,700 lines of three scans; different texts (3月底 and 6月底, 数量指标 and
 // 质量指标) no nearer than 0.041.
@@ -375,8 +387,9 @@ LineResult ReadTextLineUncached(OcrEngine::Impl& engine, const cv::Mat& gray, co
       if (next >= 0) {
         // The rest of the line, read without the glyph that chi_sim has no letter for.
         const int x0 = std::max(g.x + g.width, next - kOperatorCutPx);
-        LineResult rest =
-            ReadPlain(engine, Columns(gray, x0, gray.cols), Columns(ink, x0, ink.cols), dpi, switches);
+        const cv::Mat rest_gray = Columns(gray, x0, gray.cols);
+        LineResult rest = ReadPlain(engine, rest_gray, Columns(ink, x0, ink.cols), dpi, switches);
+        RecheckDigitsOf(engine, rest_gray, switches, rest);
         const std::u32string r = ToU32(rest.text);
         const bool strong = m.op == OpClass::kGe || m.op == OpClass::kLe;
         // A number follows any operator; a named quantity (≤预算控制数) only ≥ and ≤, which
@@ -387,7 +400,7 @@ LineResult ReadTextLineUncached(OcrEngine::Impl& engine, const cv::Mat& gray, co
           LineResult out;
           out.text = OperatorText(m.op) + rest.text;
           out.confidence = std::min(rest.confidence, m.confidence);
-          out.corrected = strong;
+          out.corrected = strong || rest.corrected;
           out.fixes = rest.fixes;
           NoteFix(out.fixes, "ocr.operator_shape");
           out.char_confidence = {static_cast<float>(m.confidence)};
@@ -400,7 +413,9 @@ LineResult ReadTextLineUncached(OcrEngine::Impl& engine, const cv::Mat& gray, co
       }
     }
   }
-  return ReadPlain(engine, gray, ink, dpi, switches);
+  LineResult r = ReadPlain(engine, gray, ink, dpi, switches);
+  if (values) RecheckDigitsOf(engine, gray, switches, r);
+  return r;
 }
 
 }  // namespace jixiao::ocr

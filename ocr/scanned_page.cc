@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-
 #include <opencv2/imgproc.hpp>
 
 #include "core/geometry.h"
@@ -10,11 +9,12 @@
 #include "layout/grid.h"
 #include "layout/table.h"
 #include "ocr/engine.h"
-#include "ocr/lines.h"
 #include "ocr/lexicon.h"
 #include "ocr/line_reader.h"
+#include "ocr/lines.h"
 #include "ocr/preprocess.h"
 #include "ocr/text_fixes.h"
+#include "ocr/value_check.h"
 
 namespace jixiao {
 
@@ -65,6 +65,26 @@ struct PageReader {
   std::vector<std::vector<std::string>> fixes = {};  // per word: the fixes that changed it
   ocr::LineCache cache = {};           // this page's cells read so far (with these switches)
 
+  // ocr.operator_cell: a cell holding an operator glyph alone is that operator (its one word);
+  // returns whether it was.
+  bool ReadLoneOperator(const Region& region) {
+    if (!switches.Enabled("ocr.operator_cell")) return false;
+    const std::optional<ocr::OpMatch> m = ocr::LoneOperator(region.ink, em);
+    if (!m) return false;
+    const cv::Rect r = cv::boundingRect(region.ink);
+    Word w;
+    w.text = ocr::OperatorText(m->op);
+    w.box = PointBox(cv::Rect(r.x + region.where.x, r.y + region.where.y, r.width, r.height), dpi);
+    w.confidence = m->confidence;
+    w.char_confidence = {static_cast<float>(m->confidence)};
+    w.glyphs = {GlyphImage{}};
+    w.source = WordSource::kOcr;
+    corrected.push_back(words.size());
+    fixes.push_back({"ocr.operator_cell"});
+    words.push_back(std::move(w));
+    return true;
+  }
+
   std::vector<int> BandHeights(const std::vector<Region>& regions) const {
     std::vector<int> h;
     for (const Region& r : regions)
@@ -74,6 +94,7 @@ struct PageReader {
   }
 
   void Read(const Region& region, double line_height) {
+    if (region.cell && ReadLoneOperator(region)) return;
     for (const ocr::InkLine& l :
          ocr::FindLines(region.ink, em, region.split_gap_em, line_height, lines)) {
       // The gray line, kLineMarginPx wider on each side for the glyphs' soft edges, with

@@ -172,6 +172,35 @@ void OneLetter(std::u32string& u) {
   }
 }
 
+// ocr.code_o_zero: a project code of digits and one letter (11000026T000053535958, where the
+// 2026 budgets print 8 digits, a letter and 12 digits) read with an O for a 0 beside a digit
+// (11000026TO00053535958): in a run of at least kMinCodeChars letters and digits that holds
+// another letter and no more than kMaxCodeLetters letters in all, an O or o beside a digit is 0.
+// A run whose only letter is O is left alone: that may be the code's letter.
+constexpr size_t kMinCodeChars = 15;
+constexpr size_t kMaxCodeLetters = 3;
+void CodeOZero(std::u32string& u) {
+  for (size_t i = 0; i < u.size();) {
+    if (!IsAsciiAlnum(u[i])) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    size_t letters = 0, others = 0;
+    while (j < u.size() && IsAsciiAlnum(u[j])) {
+      if (!IsDigit(u[j])) ++letters;
+      if (!IsDigit(u[j]) && u[j] != U'O' && u[j] != U'o') ++others;
+      ++j;
+    }
+    if (j - i >= kMinCodeChars && others >= 1 && letters <= kMaxCodeLetters)
+      for (size_t k = i; k < j; ++k)
+        if ((u[k] == U'O' || u[k] == U'o') &&
+            ((k > i && IsDigit(u[k - 1])) || (k + 1 < j && IsDigit(u[k + 1]))))
+          u[k] = U'0';
+    i = j;
+  }
+}
+
 // ocr.lone_bracket: an unpaired ] or [ next to a digit.
 void LoneBracket(std::u32string& u) {
   for (size_t i = 0; i < u.size(); ++i) {
@@ -412,6 +441,7 @@ const std::vector<TextFix>& TextFixes() {
       {"ocr.stray_marks", StrayMarks},
       {"ocr.per_mille", PerMille},
       {"ocr.one_letter", OneLetter},
+      {"ocr.code_o_zero", CodeOZero},
       {"ocr.lone_bracket", LoneBracket},
       {"ocr.unit_dot_mark", UnitDotMark},
       {"ocr.percent_echo", PercentEcho},

@@ -526,20 +526,24 @@ bool EndsSentence(const std::string& text) {
 // first cell read as one (JoinCut: "…为决策提供科学依据和有" + "力支撑 2、按期完成…" is goal 1
 // whole and goal 2) unless the cut text ended a sentence and no numbering goes on; a cell
 // printed again on the next page counts once. Returns the text of a's last goals cell now.
-std::string ContinueGoals(Project& a, const std::string& last,
-                          const std::vector<std::string>& next) {
+// An OCR'd list is split with the list mending its cells were read with (`mending`: the
+// records.item_sequence and list_full_stop fixes, GroupRecord), so that the goals of `last` are
+// found among a's and the joined text goes by its numbers' sequence; the fixes that changed the
+// goals are added to `fixes`.
+std::string ContinueGoals(Project& a, const std::string& last, const std::vector<std::string>& next,
+                          const ListMending& mending, std::vector<std::string>* fixes) {
   if (next.empty()) return last;
   size_t k = 0;
   std::string tail = last;
   if (!last.empty()) {
-    const std::vector<std::string> cut = SplitNumbered(last);
+    const std::vector<std::string> cut = SplitNumbered(last, mending, nullptr);
     // (the goals of `last` are the last ones of a)
     if (cut.size() <= a.goals.size() &&
         std::equal(cut.begin(), cut.end(), a.goals.end() - static_cast<long>(cut.size()))) {
       const std::string joined = JoinCut(last, next[0]);
       if (Compact(joined) == Compact(last)) {
         k = 1;  // printed again
-      } else if (std::vector<std::string> goals = SplitNumbered(joined);
+      } else if (std::vector<std::string> goals = SplitNumbered(joined, mending, fixes);
                  !EndsSentence(last) || joined.size() < last.size() + next[0].size() ||
                  goals.size() > cut.size()) {  // (cut, repeated, or its numbering goes on)
         a.goals.resize(a.goals.size() - cut.size());
@@ -550,7 +554,8 @@ std::string ContinueGoals(Project& a, const std::string& last,
     }
   }
   for (; k < next.size(); ++k) {
-    for (std::string& goal : SplitNumbered(next[k])) a.goals.push_back(std::move(goal));
+    for (std::string& goal : SplitNumbered(next[k], mending, fixes))
+      a.goals.push_back(std::move(goal));
     tail = next[k];
   }
   return tail;
@@ -637,7 +642,14 @@ void ReadList(const Table& t, const Header& h, size_t ti, std::vector<Project>& 
     }
     if (gi == 0 && continued && state.last_open && !projects.empty() &&
         SameProject(projects.back(), piece)) {
-      state.goals_text = ContinueGoals(projects.back(), state.goals_text, goal_texts);
+      // (an OCR'd list is mended as its cells were: GroupRecord)
+      Project& a = projects.back();
+      const auto source = a.provenance.find("goals");
+      const ListMending mending{
+          source != a.provenance.end() && source->second.source == WordSource::kOcr, state.fixes};
+      std::vector<std::string> mended;
+      state.goals_text = ContinueGoals(a, state.goals_text, goal_texts, mending, &mended);
+      if (!mended.empty()) NoteFixes(a.provenance["goals"].fixes, mended);
       MergeInto(projects.back(), std::move(piece));
       continue;
     }

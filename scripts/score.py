@@ -1,14 +1,14 @@
 #!/usr/bin/env python3
 """Score a `jixiao extract` JSON against a truth file, field by field (CONTRACT.md, "Scoring").
 
-usage: score.py TRUTH.json OUT.json [--misses | --fields | --json]
+usage: score.py TRUTH.json OUT.json [--misses | --fields | --json] [--punctuation]
 
 Every leaf of the truth counts once: the document's metadata, the part-1 sections (each item's
 no, title and text), and for each project its title, unit, codes and names, money unit, budget,
 purpose, schedule, goals, attributes (labels compared as text) and every indicator cell, whose
 normalized value is one field (each of the truth's keys must agree). `index` and `pages` are
 positions, not readings, and do not count. Text is compared after NFKC with all white space
-removed; numbers to within 0.005; a null of the truth is matched by a null, an empty text or a
+removed (--punctuation: a full-width mark is not its ASCII form, see below); numbers to within 0.005; a null of the truth is matched by a null, an empty text or a
 missing field. Projects are paired as records are matched (below), else by position; list
 items (indicators,
 goals, section items) by position.
@@ -26,7 +26,11 @@ character error rate of a text field is its edit distance to the truth over the 
 each wrong field's path with both values; --fields prints `1 PATH` or `0 PATH` for every field
 instead of the summary (scripts/bench-fixes.sh reads it); --json prints one JSON object instead
 (fields, right, total, cer, records, records_out, records_lost, records_invented, rows, rows_lost;
-scripts/bench-accuracy.sh reads it). Exit 0 when both files parse, 2 when one cannot be read.
+scripts/bench-accuracy.sh reads it). --punctuation keeps the width of punctuation marks in both
+the field comparison and the character error rate: NFKC folds ， into , and （ into (, so the
+default cannot see a scan's ASCII , ; ( ) where the print has ， ； （ ）; with the option, such a
+mark counts as a wrong character (letters, digits and ％ ＝ are still folded). The default
+score, which other scripts compare, is unchanged. Exit 0 when both files parse, 2 when one cannot be read.
 """
 import json
 import re
@@ -47,7 +51,16 @@ ROW_LEVEL3_CER = 0.3
 ROWS_SHARED_SAME_RECORD = 0.5
 
 
+# Full-width punctuation that --punctuation keeps apart from its ASCII form (NFKC folds it):
+# ！＂＇（），．／：；？［］｛｝ and the ideographic full stop's kin are kept as they are.
+WIDE_MARKS = set("！＂＇（），．／：；？［］｛｝")
+KEEP_WIDTH = False  # --punctuation
+
+
 def norm_text(s):
+    if KEEP_WIDTH:
+        folded = "".join(c if c in WIDE_MARKS else unicodedata.normalize("NFKC", c) for c in s)
+        return re.sub(r"\s+", "", folded)
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", s))
 
 
@@ -224,6 +237,8 @@ def main(argv):
     except (OSError, ValueError) as e:
         print(f"score.py: {e}", file=sys.stderr)
         return 2
+    global KEEP_WIDTH
+    KEEP_WIDTH = "--punctuation" in argv
     s = score(truth, out)
     if "--json" in argv:
         right = sum(1 for f in s.fields if f[1])

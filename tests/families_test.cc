@@ -182,6 +182,37 @@ TEST(ListTable, APageRulingOnlyTheIndicatorBlockGoesOnWithTheProject) {
   EXPECT_EQ(projects[0].pages, (std::vector<int>{1, 2}));
 }
 
+TEST(ListTable, AScannedGoalCutByThePageGoesOnBySequence) {
+  // A scan read goal 2's marker without its 、 ("2 按期"), and the page break cut goal 2: the
+  // cut cell is split as its page's goals were (records.item_sequence), so the rest on the next
+  // page joins goal 2 and goal 3 follows.
+  std::vector<C> first = ListHeader();
+  Group(first, 1, 1, "11000026T000000001-甲项目", "10", "1、完成甲工作。2 按期验收前");
+  Indicator(first, 1, "产出指标", "数量指标", "甲指标一", "≥", "1", "个");
+  std::vector<C> second = ListHeader();
+  Group(second, 1, 1, "11000026T000000001-甲项目", "", "半部分。3、提交报告。");
+  Indicator(second, 1, "产出指标", "质量指标", "甲指标二", "=", "100", "%");
+  std::vector<PageContent> pages = {Page(1, MakeTable(1, kListXs, 2, first)),
+                                    Page(2, MakeTable(2, kListXs, 2, second))};
+  for (PageContent& page : pages)
+    for (TableCell& c : page.tables[0].cells) c.source = WordSource::kOcr;
+
+  auto projects = ReadProjects(pages, nullptr);
+  ASSERT_EQ(projects.size(), 1u);
+  EXPECT_EQ(projects[0].goals,
+            (std::vector<std::string>{"完成甲工作。", "按期验收前半部分。", "提交报告。"}));
+  EXPECT_EQ(projects[0].indicators.size(), 2u);
+  const std::vector<std::string>& fixes = projects[0].provenance["goals"].fixes;
+  EXPECT_NE(std::find(fixes.begin(), fixes.end(), "records.item_sequence"), fixes.end());
+
+  // Without the fix the marker is text, and the cut goal and the next page's goals stay apart.
+  FixSwitches off;
+  off.Disable("records.item_sequence");
+  auto without = ReadProjects(pages, nullptr, off);
+  ASSERT_EQ(without.size(), 1u);
+  EXPECT_EQ(without[0].goals.front(), "完成甲工作。2 按期验收前半部分。3、提交报告。");
+}
+
 TEST(Packed, EachNumberedItemIsOneIndicatorRow) {
   auto rows = SplitPackedIndicators(
       "1、1-产出指标；11-数量指标；会议活动保障次数；实施周期指标值:每年≥20场；年度指标值:"

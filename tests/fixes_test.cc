@@ -135,6 +135,9 @@ const std::vector<Row>& TextRows() {
        {"ocr.label_colon"},
        "ocr.cjk_punctuation",
        "绩效目标；国有资本经营管理"},
+      {"11000026TO00053535958-就业服务", "11000026T000053535958-就业服务", {"ocr.code_o_zero"}},
+      {"11000026O000053535958", "11000026O000053535958", {}},  // O may be the code's letter
+      {"ISO9001认证", "ISO9001认证", {}},                      // no code
       {"服务台同", "服务合同", {"ocr.he_tai"}},
       {"符人台组织部门", "符合组织部门", {"ocr.he_tai"}},
       {"控辍保学台账", "控辍保学台账", {}},

@@ -1,14 +1,14 @@
 // The OCR path on line images rendered for these tests (tests/data/ocr/make_fixtures.sh):
 // the operator classifier, line splitting, rule removal, the ASCII recognizer, the lexicon,
 // and inputs that must never take the process down.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
 #include <string>
 #include <vector>
 
-#include <gtest/gtest.h>
-#include <opencv2/imgcodecs.hpp>
-#include <opencv2/imgproc.hpp>
-
-#include "tests/line_net_testing.h"
 #include "core/text.h"
 #include "ocr/engine.h"
 #include "ocr/lexicon.h"
@@ -16,6 +16,9 @@
 #include "ocr/lines.h"
 #include "ocr/operator.h"
 #include "ocr/scanned_page.h"
+#include "ocr/text_fixes.h"
+#include "ocr/value_check.h"
+#include "tests/line_net_testing.h"
 
 namespace jixiao {
 namespace {
@@ -75,6 +78,38 @@ TEST(OcrOperator, DegenerateGlyphsAreNoOperator) {
   EXPECT_TRUE(ocr::FirstGlyph(cv::Mat(10, 10, CV_8UC1, cv::Scalar(0))).empty());
 }
 
+// A cell's ink holding only the first glyph of `name` (the rest of the line white).
+cv::Mat FirstGlyphAlone(const std::string& name) {
+  const cv::Mat ink = Ink(Gray(name));
+  const cv::Rect g = ocr::FirstGlyph(ink);
+  cv::Mat cell = cv::Mat::zeros(ink.size(), CV_8UC1);
+  ink(g).copyTo(cell(g));
+  return cell;
+}
+
+TEST(OcrOperator, ACellHoldingAnOperatorAloneIsThatOperator) {
+  // ocr.operator_cell: a table printing ≥ in a column of its own (绩效指标性质).
+  const double em = ocr::DefaultEm(kDpi);
+  auto op = [&](const cv::Mat& ink) {
+    const auto m = ocr::LoneOperator(ink, em);
+    return m ? m->op : ocr::OpClass::kOther;
+  };
+  EXPECT_EQ(op(FirstGlyphAlone("op_ge_uming.png")), ocr::OpClass::kGe);
+  EXPECT_EQ(op(FirstGlyphAlone("op_le_sans.png")), ocr::OpClass::kLe);
+  EXPECT_EQ(op(FirstGlyphAlone("op_eq_uming.png")), ocr::OpClass::kEq);
+  // An operator before its number is no lone operator (ocr.operator_shape reads that line), nor
+  // is a character or a digit alone.
+  EXPECT_EQ(op(Ink(Gray("op_ge_uming.png"))), ocr::OpClass::kOther);
+  EXPECT_EQ(op(FirstGlyphAlone("plain_zhi.png")), ocr::OpClass::kOther);
+  EXPECT_EQ(op(FirstGlyphAlone("plain_2021.png")), ocr::OpClass::kOther);
+  EXPECT_FALSE(ocr::LoneOperator(cv::Mat(), em));
+  // Two bars of which the top one is shorter are 二, not ＝.
+  cv::Mat er = cv::Mat::zeros(60, 60, CV_8UC1);
+  cv::rectangle(er, cv::Rect(18, 20, 14, 3), cv::Scalar(255), cv::FILLED);
+  cv::rectangle(er, cv::Rect(14, 34, 22, 3), cv::Scalar(255), cv::FILLED);
+  EXPECT_EQ(op(er), ocr::OpClass::kOther);
+}
+
 TEST(OcrLineReader, ReadsOperatorsChiSimHasNoLetterFor) {
   EXPECT_EQ(Read("op_ge_uming.png"), "≥95%");
   EXPECT_EQ(Read("op_ge_serif.png"), "≥90%");
@@ -120,6 +155,44 @@ TEST(OcrLineReader, ChecksCodesAgainstTheSecondRecognizer) {
   const ocr::LineResult alone = ocr::ReadTextLine(Engine().impl(), gray, Ink(gray), kDpi, false, nullptr, off);
   EXPECT_EQ(Compact(alone.text), "207-0505-JBN-XSCA");
   EXPECT_TRUE(alone.fixes.empty());
+}
+
+TEST(OcrLineReader, RereadsDigitsOfASuspiciousFormWithTheSecondRecognizer) {
+  JIXIAO_NEEDS_LINE_NET();
+  // ocr.digit_recheck. A goals cell of an archive-profile scan: chi_sim reads 4.2‰ as 4.%o (the
+  // 2 lost) and 90% as 9% (the 0 lost); the line is too wide for the net, which reads a window
+  // around each number.
+  const cv::Mat gray = Gray("digits_scan.png");
+  const ocr::LineResult r = ocr::ReadTextLine(Engine().impl(), gray, Ink(gray), kDpi, true);
+  // (the net reads the ‰ as %o too, which ocr.per_mille mends)
+  EXPECT_NE(ocr::FixSymbols(r.text).find("4.2‰以下"), std::string::npos) << r.text;
+  EXPECT_NE(r.text.find("达到90%以上"), std::string::npos) << r.text;
+  EXPECT_TRUE(r.corrected);
+  EXPECT_NE(std::find(r.fixes.begin(), r.fixes.end(), "ocr.digit_recheck"), r.fixes.end());
+  EXPECT_EQ(r.char_confidence.size(), ToU32(r.text).size());
+  FixSwitches off;
+  off.Disable("ocr.digit_recheck");
+  const ocr::LineResult alone =
+      ocr::ReadTextLine(Engine().impl(), gray, Ink(gray), kDpi, true, nullptr, off);
+  EXPECT_EQ(alone.text.find("90%"), std::string::npos) << alone.text;
+  // A value whose ≥ chi_sim reads as > after a speck: the net reads ≥ before the same number.
+  const std::string value = Read("op_speck_scan.png");
+  EXPECT_NE(value.find("≥90(%)"), std::string::npos) << value;
+  // Outside table cells, lines are left as read.
+  EXPECT_EQ(Read("digits_scan.png", false).find("90%"), std::string::npos);
+}
+
+TEST(OcrValueCheck, SuspiciousDigitForms) {
+  EXPECT_TRUE(ocr::SuspiciousDigits("满意度≥8%"));       // a one-digit percentage
+  EXPECT_TRUE(ocr::SuspiciousDigits("控制在4.%o以下"));  // a point before the sign
+  EXPECT_TRUE(ocr::SuspiciousDigits("之95%"));           // 之 for ≥
+  EXPECT_TRUE(ocr::SuspiciousDigits("一98%"));           // 一 for ＝ at the start
+  EXPECT_TRUE(ocr::SuspiciousDigits("年度指标值:<150.00元"));
+  EXPECT_FALSE(ocr::SuspiciousDigits("≥80%"));
+  EXPECT_FALSE(ocr::SuspiciousDigits("0.5%"));      // a decimal's last digit
+  EXPECT_FALSE(ocr::SuspiciousDigits("第三12个"));  // a numeral of the text
+  EXPECT_FALSE(ocr::SuspiciousDigits("A>3"));       // within a code
+  EXPECT_FALSE(ocr::SuspiciousDigits("完成率100%"));
 }
 
 TEST(OcrLineReader, ReadsCodesAndNumbersWithTheAsciiModel) {

@@ -43,3 +43,8 @@ render lexicon_shanshi.png "$UMING" "营养膳食供给"
 # code_scan.png, likewise: the project code 207-0505-JBN-X5CA cut from the same scan's page 11
 # (200 dpi), then blurred (Gaussian, sigma 1.5 px) and stretched to white paper, as a fainter
 # copy prints it. The English model reads X5CA there as XSCA; the second line recognizer reads 5.
+# digits_scan.png, likewise not rendered: a goals line of samples/tianbao-2022/scan-archive.pdf
+# (a table cell, 200 dpi, as the line reader is given it: what is not its ink white). chi_sim
+# reads 4.2‰ as 4.%o and 90% as 9%; the second line recognizer reads both (ocr.digit_recheck).
+# op_speck_scan.png, likewise: the value cell ≥90(%) of the same scan with a speck above its
+# left, which chi_sim reads as “ >90(%); the second line recognizer reads ≥.
