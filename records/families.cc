@@ -190,9 +190,8 @@ bool IsLevel(ListRole r) {
 //   the value right of the third level (or of the description right of it) when the block has
 //   no value column.
 void PlaceHeaders(std::vector<PlacedColumn>& cols) {
-  std::sort(cols.begin(), cols.end(), [](const PlacedColumn& a, const PlacedColumn& b) {
-    return a.column.x0 < b.column.x0;
-  });
+  std::sort(cols.begin(), cols.end(),
+            [](const PlacedColumn& a, const PlacedColumn& b) { return a.column.x0 < b.column.x0; });
   std::vector<PlacedColumn*> levels;
   for (PlacedColumn& c : cols)
     if (!c.reading.levels.empty() || (c.placed && IsLevel(c.column.role))) levels.push_back(&c);
@@ -239,9 +238,11 @@ void PlaceHeaders(std::vector<PlacedColumn>& cols) {
       c->placed = changed = true;
     };
     if (!find(ListRole::kLevel2))
-      if (PlacedColumn* l3 = find(ListRole::kLevel3)) place(unread_beside(*l3, true), ListRole::kLevel2);
+      if (PlacedColumn* l3 = find(ListRole::kLevel3))
+        place(unread_beside(*l3, true), ListRole::kLevel2);
     if (!find(ListRole::kLevel1))
-      if (PlacedColumn* l2 = find(ListRole::kLevel2)) place(unread_beside(*l2, true), ListRole::kLevel1);
+      if (PlacedColumn* l2 = find(ListRole::kLevel2))
+        place(unread_beside(*l2, true), ListRole::kLevel1);
     if (!find(ListRole::kValue))
       if (PlacedColumn* l3 = find(ListRole::kLevel3)) {
         PlacedColumn* after = l3;
@@ -274,9 +275,8 @@ std::optional<Header> HeaderAt(const Table& t, int r) {
       halves.insert(b);
     }
   }
-  const bool scanned = std::any_of(row.begin(), row.end(), [](const TableCell* c) {
-    return c->source == WordSource::kOcr;
-  });
+  const bool scanned = std::any_of(
+      row.begin(), row.end(), [](const TableCell* c) { return c->source == WordSource::kOcr; });
   int known = static_cast<int>(joined.size()), bottom = r + 1;
   for (const TableCell* c : row)
     if (const HeaderReading h = ReadHeaderCell(*c); h.role || !h.levels.empty()) {
@@ -546,8 +546,9 @@ Table CutAlongColumns(const Table& t, const std::vector<ListColumn>& cols, int f
               [](const ListColumn* a, const ListColumn* b) { return a->x0 < b->x0; });
     std::vector<std::pair<double, double>> spans;
     for (size_t k = 0; k < spanned.size(); ++k)
-      spans.push_back({k == 0 ? c.box.x0 : (spanned[k - 1]->x1 + spanned[k]->x0) / 2,
-                       k + 1 == spanned.size() ? c.box.x1 : (spanned[k]->x1 + spanned[k + 1]->x0) / 2});
+      spans.push_back(
+          {k == 0 ? c.box.x0 : (spanned[k - 1]->x1 + spanned[k]->x0) / 2,
+           k + 1 == spanned.size() ? c.box.x1 : (spanned[k]->x1 + spanned[k + 1]->x0) / 2});
     std::vector<TableCell> cut(spanned.size(), c);
     std::vector<std::vector<std::string>> texts(spanned.size());
     for (size_t k = 0; k < cut.size(); ++k) {
@@ -752,7 +753,8 @@ class RowReader {
     for (const auto& [field, cell] : where) p_.provenance[key + "." + field] = SourceOf(t_, *cell);
     // records.level_noise
     using Level = std::pair<const char*, std::string Indicator::*>;
-    for (const auto& [field, member] : {Level{"level1", &Indicator::level1}, Level{"level2", &Indicator::level2}}) {
+    for (const auto& [field, member] :
+         {Level{"level1", &Indicator::level1}, Level{"level2", &Indicator::level2}}) {
       const auto it = where.find(field);
       if (it == where.end() || it->second->source != WordSource::kOcr ||
           !fixes_.Enabled("records.level_noise"))

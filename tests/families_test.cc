@@ -451,8 +451,8 @@ void ExpectDepartmentRows(const std::vector<Project>& projects) {
 TEST(ScannedDepartmentTable, ALevelHeaderReadTwiceTakesTheLevelsByPlace) {
   // 三级指标 read as 二级指标 (its top stroke lost with the rule above it), 指标值 as garbage:
   // the third level header is the one right of 二级指标, the value the unread one right of it.
-  ExpectDepartmentRows(ReadProjects(
-      {ScannedDepartment({"一级指标", "二级指标", "二级指标", "[和"})}, nullptr));
+  ExpectDepartmentRows(
+      ReadProjects({ScannedDepartment({"一级指标", "二级指标", "二级指标", "[和"})}, nullptr));
 }
 
 TEST(ScannedDepartmentTable, UnreadLevelHeadersOverIndicatorTermsAreLevels) {
@@ -516,10 +516,14 @@ TEST(Packed, ItemsReadInSpiteOfOcrSeparators) {
 std::vector<Project> ScannedPackedList(double shift, std::vector<Warning>* warnings,
                                        bool piece = false) {
   const std::vector<double> xs = {50, 150, 250, 350, 500, 800};
-  const std::vector<C> head = {{0, 0, 1, 1, "单位（项目）名称"}, {0, 1, 1, 1, "总计"},
-                               {0, 2, 1, 1, "财政拨款"},        {0, 3, 1, 1, "绩效目标"},
-                               {0, 4, 1, 1, "绩效指标"},        {1, 0, 1, 1, "合计"},
-                               {1, 1, 1, 1, "120.00"},          {2, 0, 1, 1, "临川市政务服务和数据管理局"},
+  const std::vector<C> head = {{0, 0, 1, 1, "单位（项目）名称"},
+                               {0, 1, 1, 1, "总计"},
+                               {0, 2, 1, 1, "财政拨款"},
+                               {0, 3, 1, 1, "绩效目标"},
+                               {0, 4, 1, 1, "绩效指标"},
+                               {1, 0, 1, 1, "合计"},
+                               {1, 1, 1, 1, "120.00"},
+                               {2, 0, 1, 1, "临川市政务服务和数据管理局"},
                                {2, 1, 1, 1, "120.00"}};
   PageContent first;
   first.page = 1;
@@ -529,10 +533,11 @@ std::vector<Project> ScannedPackedList(double shift, std::vector<Warning>* warni
   std::vector<double> moved;
   for (double x : xs) moved.push_back(x + shift);
   // The rule between the name and the total lost: one cell over both columns.
-  std::vector<C> cells = {{0, 0, 1, 2, "110000 100.00"},
-                          {0, 2, 1, 1, "90.00"},
-                          {0, 3, 1, 1, "完成巡查。"},
-                          {0, 4, 1, 1, "1、1-产出指标；11-数量指标；巡查里程；年度指标值:≥38公里。"}};
+  std::vector<C> cells = {
+      {0, 0, 1, 2, "110000 100.00"},
+      {0, 2, 1, 1, "90.00"},
+      {0, 3, 1, 1, "完成巡查。"},
+      {0, 4, 1, 1, "1、1-产出指标；11-数量指标；巡查里程；年度指标值:≥38公里。"}};
   Table t = Scanned(MakeTable(2, moved, 1, cells));
   // (the cell's first line prints the code's first part and the total side by side)
   t.cells[0].lines = {Line("110000 100.00", 100, moved[0], moved[2]),
@@ -547,8 +552,10 @@ std::vector<Project> ScannedPackedList(double shift, std::vector<Warning>* warni
     // next project on the page after.
     PageContent third;
     third.page = 3;
-    third.tables.push_back(Scanned(MakeTable(
-        3, {575, 640, 800}, 1, {{0, 0, 1, 1, "运行稳定。"}, {0, 1, 1, 1, "2、1-产出指标；12-质量指标；合格率；年度指标值:100%。"}})));
+    third.tables.push_back(Scanned(
+        MakeTable(3, {575, 640, 800}, 1,
+                  {{0, 0, 1, 1, "运行稳定。"},
+                   {0, 1, 1, 1, "2、1-产出指标；12-质量指标；合格率；年度指标值:100%。"}})));
     PageContent fourth;
     fourth.page = 4;
     cells[0].text = "11000026T000120-维修服务 20.00";
