@@ -54,6 +54,23 @@ std::vector<std::string> Parts(const std::string& item) {
   return parts;
 }
 
+// `s` without its final 。.
+std::string WithoutStop(std::string s) {
+  while (EndsWith(s, "。")) s = Trim(s.substr(0, s.size() - std::string("。").size()));
+  return s;
+}
+
+// Puts a labeled part's value where its label says, the value (年度指标值) or an attribute;
+// returns where it went (a ； may continue it).
+std::string* PutLabeled(Indicator& ind, const std::string& label, const std::string& value) {
+  if (ExactIndicatorHeader(Compact(label)) == IndicatorColumn::kValue) {
+    ind.value = value;
+    return &ind.value;
+  }
+  ind.attributes.push_back({label, value});
+  return &ind.attributes.back().second;
+}
+
 // A labeled part "年度指标值:每年≥20场。": the label and the value without its final 。.
 bool SplitLabeled(const std::string& part, std::string* label, std::string* value) {
   size_t at = part.find("：");
@@ -62,9 +79,7 @@ bool SplitLabeled(const std::string& part, std::string* label, std::string* valu
   if (ascii != std::string::npos && (at == std::string::npos || ascii < at)) at = ascii, width = 1;
   if (at == std::string::npos || at == 0) return false;
   *label = Trim(part.substr(0, at));
-  std::string v = Trim(part.substr(at + width));
-  while (EndsWith(v, "。")) v = Trim(v.substr(0, v.size() - std::string("。").size()));
-  *value = v;
+  *value = WithoutStop(Trim(part.substr(at + width)));
   return true;
 }
 
@@ -143,9 +158,7 @@ bool SplitReadLabel(const std::string& part, std::string* label, std::string* va
     while (i < u.size() && (IsSpace(u[i]) || kSeparators.find(u[i]) != std::u32string_view::npos))
       ++i;
     *label = Trim(l);
-    std::string v = Trim(ToUtf8(u.substr(i)));
-    while (EndsWith(v, "。")) v = Trim(v.substr(0, v.size() - std::string("。").size()));
-    *value = v;
+    *value = WithoutStop(Trim(ToUtf8(u.substr(i))));
     return true;
   }
   return false;
@@ -169,28 +182,16 @@ std::optional<Indicator> ReadItem(const std::string& item) {
   for (size_t k = 1; k < parts.size(); ++k) {
     std::string label, value;
     if (!SplitLabeled(parts[k], &label, &value) && !SplitReadLabel(parts[k], &label, &value)) {
-      std::string more = parts[k];
-      while (EndsWith(more, "。"))
-        more = Trim(more.substr(0, more.size() - std::string("。").size()));
-      (last ? *last : ind.level3) += "；" + more;
+      (last ? *last : ind.level3) += "；" + WithoutStop(parts[k]);
       continue;
     }
     // A label whose colon was read as ； has its value in the next part.
     if (value.empty() && k + 1 < parts.size()) {
       std::string l2, v2;
-      if (!SplitLabeled(parts[k + 1], &l2, &v2) && !SplitReadLabel(parts[k + 1], &l2, &v2)) {
-        value = parts[++k];
-        while (EndsWith(value, "。"))
-          value = Trim(value.substr(0, value.size() - std::string("。").size()));
-      }
+      if (!SplitLabeled(parts[k + 1], &l2, &v2) && !SplitReadLabel(parts[k + 1], &l2, &v2))
+        value = WithoutStop(parts[++k]);
     }
-    if (ExactIndicatorHeader(Compact(label)) == IndicatorColumn::kValue) {
-      ind.value = value;
-      last = &ind.value;
-    } else {
-      ind.attributes.push_back({label, value});
-      last = &ind.attributes.back().second;
-    }
+    last = PutLabeled(ind, label, value);
   }
   return ind;
 }
@@ -236,19 +237,10 @@ std::vector<Indicator> SplitPackedIndicators(const std::string& text) {
       std::string label, value;
       if (!SplitLabeled(parts[i], &label, &value)) {
         // A ； inside the name, or inside a value (一级事件≤1小时；二级事件≤2小时).
-        std::string more = parts[i];
-        while (EndsWith(more, "。"))
-          more = Trim(more.substr(0, more.size() - std::string("。").size()));
-        (last ? *last : ind.level3) += "；" + more;
+        (last ? *last : ind.level3) += "；" + WithoutStop(parts[i]);
         continue;
       }
-      if (ExactIndicatorHeader(Compact(label)) == IndicatorColumn::kValue) {
-        ind.value = value;
-        last = &ind.value;
-      } else {
-        ind.attributes.push_back({label, value});
-        last = &ind.attributes.back().second;
-      }
+      last = PutLabeled(ind, label, value);
     }
     ind.value_normalized = Normalize(ind.value);
     out.push_back(std::move(ind));
