@@ -25,9 +25,40 @@ constexpr double kEdgeTolerance = 4.0;
 constexpr double kAlignedShare = 0.7;
 // A header is at most this many rows deep.
 constexpr int kMaxHeaderRows = 3;
+// A header row names at least this many of its columns by the vocabulary's labels …
+constexpr int kMinHeaders = 3;
+// … of which, read by OCR, this many by their labels (the others may be known by the indicator
+// terms under them, and the columns' places tell the rest: PlaceHeaders).
+constexpr int kMinHeadersRead = 1;
+
+// Whether a table was read by OCR (a scanned page).
+bool Scanned(const Table& t) {
+  return std::any_of(t.cells.begin(), t.cells.end(),
+                     [](const TableCell& c) { return c.source == WordSource::kOcr; });
+}
 
 bool IsIndicatorRole(ListRole r) {
   return r >= ListRole::kLevel1 && r <= ListRole::kWhole;
+}
+
+ListRole RoleOfColumn(IndicatorColumn f) {
+  switch (f) {
+    case IndicatorColumn::kLevel1:
+      return ListRole::kLevel1;
+    case IndicatorColumn::kLevel2:
+      return ListRole::kLevel2;
+    case IndicatorColumn::kLevel3:
+      return ListRole::kLevel3;
+    case IndicatorColumn::kDescription:
+      return ListRole::kDescription;
+    case IndicatorColumn::kValue:
+      return ListRole::kValue;
+    case IndicatorColumn::kBasis:
+      return ListRole::kBasis;
+    case IndicatorColumn::kOther:
+      break;
+  }
+  return ListRole::kAttribute;
 }
 
 // The role of a header cell, or nullopt when its label is none the vocabulary knows.
@@ -43,24 +74,7 @@ std::optional<ListRole> RoleOf(const std::string& label) {
         return ListRole::kWhole;
     }
   }
-  if (auto f = ExactIndicatorHeader(label)) {
-    switch (*f) {
-      case IndicatorColumn::kLevel1:
-        return ListRole::kLevel1;
-      case IndicatorColumn::kLevel2:
-        return ListRole::kLevel2;
-      case IndicatorColumn::kLevel3:
-        return ListRole::kLevel3;
-      case IndicatorColumn::kDescription:
-        return ListRole::kDescription;
-      case IndicatorColumn::kValue:
-        return ListRole::kValue;
-      case IndicatorColumn::kBasis:
-        return ListRole::kBasis;
-      case IndicatorColumn::kOther:
-        return ListRole::kAttribute;
-    }
-  }
+  if (auto f = ExactIndicatorHeader(label)) return RoleOfColumn(*f);
   if (IsLabel(Label::kListName, label)) return ListRole::kName;
   if (IsLabel(Label::kTotal, label)) return ListRole::kTotal;
   if (IsLabel(Label::kFiscal, label)) return ListRole::kFiscal;
@@ -97,8 +111,153 @@ bool NamesIndicators(const std::vector<ListColumn>& cols) {
   return Has(cols, ListRole::kValue) && (levels || Has(cols, ListRole::kWhole)) && n >= 3;
 }
 
+// What a header cell says of its column. A cell read by OCR may name it near enough
+// (IndicatorHeader: 顷效指标摘述), or as a level header whose level OCR's confusions left open
+// (-级指标: `levels`), or not at all (`unread`: a seal over 一级指标, 指标值 read as "[和"); its
+// place among the others then tells (PlaceHeaders).
+struct HeaderReading {
+  std::optional<ListRole> role;
+  std::vector<ListRole> levels;
+  bool unread = false;
+};
+
+HeaderReading ReadHeaderCell(const TableCell& c) {
+  HeaderReading h;
+  const std::string label = LabelOf(c.text);
+  h.role = RoleOf(label);
+  if (h.role || c.source != WordSource::kOcr) return h;
+  if (auto f = IndicatorHeader(label)) {
+    h.role = RoleOfColumn(*f);
+    return h;
+  }
+  for (IndicatorColumn level : ConfusedLevelHeaders(label)) h.levels.push_back(RoleOfColumn(level));
+  if (h.levels.size() == 1) h.role = h.levels.front(), h.levels.clear();
+  h.unread = !h.role && h.levels.empty();
+  return h;
+}
+
+// How many rows below a header an unread header cell's column is looked at for indicator terms.
+constexpr int kTermRows = 6;
+
+// Whether an OCR'd text is an indicator term (vocabulary IndicatorTerms) with at most a glyph of
+// noise around it: the term with a speck read before or after it (产出指标全), or a seal's
+// strokes read above it (妈公 一 产出指标), or the term one character off (效黑指标).
+bool LooksLikeLevelTerm(const std::string& text) {
+  const std::string compact = Compact(text);
+  if (compact.empty()) return false;
+  const std::u32string u = ToU32(compact);
+  for (const std::string& term : IndicatorTerms()) {
+    if (compact.find(term) != std::string::npos) return true;
+    const std::u32string v = ToU32(term);
+    if (v.size() >= 4 && EditDistance(u, v) <= 1) return true;
+  }
+  return false;
+}
+
+// Whether the cells under header cell `c`, in the rows from `from` on, print indicator terms (a
+// level's column, 产出指标 or 数量指标), while `c` itself prints none (it is no data row).
+bool HoldsLevelTerms(const Table& t, const TableCell& c, int from) {
+  if (LooksLikeLevelTerm(c.text)) return false;
+  for (int r = from; r < std::min(t.rows, from + kTermRows); ++r)
+    if (const TableCell* d = CellUnder(t, r, c.box.x0, c.box.x1);
+        d && d != &c && LooksLikeLevelTerm(d->text))
+      return true;
+  return false;
+}
+
+// A header's column read by OCR, before its place settles what it is.
+struct PlacedColumn {
+  ListColumn column;
+  HeaderReading reading;
+  bool placed = false;  // has a role (read, or by its place)
+};
+
+// Two header cells side by side are at most this far apart (points): a rule's width and the
+// grid's inaccuracy on a scan (a fold beside a rule leaves 6 points).
+constexpr double kAdjacentCells = 7.0;
+
+bool IsLevel(ListRole r) {
+  return r == ListRole::kLevel1 || r == ListRole::kLevel2 || r == ListRole::kLevel3;
+}
+
+// The header of a scanned indicator block by the places of its columns, which run 一级指标 |
+// 二级指标 | 三级指标 (| 指标内容) | 指标值 left to right:
+// - the level headers take their levels in that order: three level headers are 一级, 二级 and
+//   三级 whatever OCR made of their numbers (三级指标 read as 二级指标, so 二级指标 twice), and a
+//   level read again right of itself is the next one; a header whose level OCR's confusions left
+//   open (-级指标) is the first level its place leaves;
+// - a header that OCR could not read is the level missing left of a level header beside it, or
+//   the value right of the third level (or of the description right of it) when the block has
+//   no value column.
+void PlaceHeaders(std::vector<PlacedColumn>& cols) {
+  std::sort(cols.begin(), cols.end(),
+            [](const PlacedColumn& a, const PlacedColumn& b) { return a.column.x0 < b.column.x0; });
+  std::vector<PlacedColumn*> levels;
+  for (PlacedColumn& c : cols)
+    if (!c.reading.levels.empty() || (c.placed && IsLevel(c.column.role))) levels.push_back(&c);
+  if (levels.size() == 3) {
+    const ListRole order[] = {ListRole::kLevel1, ListRole::kLevel2, ListRole::kLevel3};
+    for (size_t i = 0; i < 3; ++i) levels[i]->column.role = order[i], levels[i]->placed = true;
+  } else {
+    int prev = 0;  // the level of the last level header, 1 to 3
+    for (PlacedColumn* c : levels) {
+      int level = 0;
+      if (c->placed) {
+        level = static_cast<int>(c->column.role) - static_cast<int>(ListRole::kLevel1) + 1;
+        if (level <= prev) level = prev + 1;
+      } else {
+        for (ListRole r : c->reading.levels) {
+          const int l = static_cast<int>(r) - static_cast<int>(ListRole::kLevel1) + 1;
+          if (l > prev && (level == 0 || l < level)) level = l;
+        }
+      }
+      if (level < 1 || level > 3) continue;
+      c->column.role = static_cast<ListRole>(static_cast<int>(ListRole::kLevel1) + level - 1);
+      c->placed = true;
+      prev = level;
+    }
+  }
+  auto find = [&cols](ListRole r) -> PlacedColumn* {
+    for (PlacedColumn& c : cols)
+      if (c.placed && c.column.role == r) return &c;
+    return nullptr;
+  };
+  // The unread column beside `of` (to its left or right), or nullptr.
+  auto unread_beside = [&cols](const PlacedColumn& of, bool left) -> PlacedColumn* {
+    for (PlacedColumn& c : cols)
+      if (!c.placed && c.reading.unread &&
+          std::abs(left ? of.column.x0 - c.column.x1 : c.column.x0 - of.column.x1) < kAdjacentCells)
+        return &c;
+    return nullptr;
+  };
+  for (bool changed = true; changed;) {
+    changed = false;
+    auto place = [&changed](PlacedColumn* c, ListRole r) {
+      if (!c) return;
+      c->column.role = r;
+      c->placed = changed = true;
+    };
+    if (!find(ListRole::kLevel2))
+      if (PlacedColumn* l3 = find(ListRole::kLevel3))
+        place(unread_beside(*l3, true), ListRole::kLevel2);
+    if (!find(ListRole::kLevel1))
+      if (PlacedColumn* l2 = find(ListRole::kLevel2))
+        place(unread_beside(*l2, true), ListRole::kLevel1);
+    if (!find(ListRole::kValue))
+      if (PlacedColumn* l3 = find(ListRole::kLevel3)) {
+        PlacedColumn* after = l3;
+        if (PlacedColumn* d = find(ListRole::kDescription);
+            d && std::abs(d->column.x0 - l3->column.x1) < kAdjacentCells)
+          after = d;
+        place(unread_beside(*after, false), ListRole::kValue);
+      }
+  }
+}
+
 // The header band starting at row `r`: every cell of the rows its labeled cells span, each a
 // column when its label is known or when it is a leaf (no labeled cell below it in the band).
+// On a scanned table, a header OCR misread may still name its column (ReadHeaderCell) and the
+// places of the columns settle the rest (PlaceHeaders).
 std::optional<Header> HeaderAt(const Table& t, int r) {
   std::vector<const TableCell*> row = CellsOfRow(t, r);
   // A label the grid cut in two (绩效 | 指标 over cells spanning both) is one column.
@@ -116,36 +275,62 @@ std::optional<Header> HeaderAt(const Table& t, int r) {
       halves.insert(b);
     }
   }
+  const bool scanned = std::any_of(
+      row.begin(), row.end(), [](const TableCell* c) { return c->source == WordSource::kOcr; });
   int known = static_cast<int>(joined.size()), bottom = r + 1;
   for (const TableCell* c : row)
-    if (RoleOf(LabelOf(c->text))) {
+    if (const HeaderReading h = ReadHeaderCell(*c); h.role || !h.levels.empty()) {
       ++known;
       // (a label spanning the block beside it, 绩效指标 left of 一级指标, is deeper than a header)
       if (c->rowspan <= kMaxHeaderRows) bottom = std::max(bottom, c->row + c->rowspan);
     }
-  if (known < 3) return std::nullopt;
+  // On a scan, a header cell OCR could not read over a column of indicator terms is a level's
+  // (HoldsLevelTerms) and counts as known.
+  std::map<const TableCell*, HeaderReading> readings;
+  if (scanned && known >= kMinHeadersRead)
+    for (const TableCell* c : row) {
+      HeaderReading h = ReadHeaderCell(*c);
+      if (h.unread && c->rowspan <= kMaxHeaderRows && HoldsLevelTerms(t, *c, bottom)) {
+        h.levels = {ListRole::kLevel1, ListRole::kLevel2};
+        h.unread = false;
+        ++known;
+      }
+      readings[c] = std::move(h);
+    }
+  if (known < kMinHeaders) return std::nullopt;
   // Cells of the band: those starting within [r, bottom) and ending by `bottom`.
   std::vector<const TableCell*> band;
   for (const TableCell& c : t.cells)
     if (c.row + c.rowspan > r && c.row < bottom && c.row + c.rowspan <= bottom) band.push_back(&c);
   Header h;
   h.first_data_row = bottom;
-  h.columns = joined;
+  std::vector<PlacedColumn> placed;
+  for (const ListColumn& c : joined) placed.push_back({c, {c.role, {}, false}, true});
   for (const TableCell* c : band) {
     if (halves.count(c)) continue;
     const std::string label = LabelOf(c->text);
-    if (label.empty()) continue;
-    auto role = RoleOf(label);
-    if (!role) {
+    HeaderReading reading = readings.count(c) ? readings[c] : ReadHeaderCell(*c);
+    // (a blank cell is no column, unless OCR lost its header: then its place may tell)
+    if (label.empty() && !reading.unread) continue;
+    if (!reading.role && reading.levels.empty()) {
       // A cell over others of the band ("其中:" over 财政资金 | 其他资金) is no column.
       const bool over = std::any_of(band.begin(), band.end(), [c](const TableCell* d) {
         return d != c && d->row >= c->row + c->rowspan && d->box.x0 >= c->box.x0 - 1 &&
                d->box.x1 <= c->box.x1 + 1;
       });
       if (over) continue;
-      role = ListRole::kAttribute;
     }
-    h.columns.push_back({*role, Trim(Nfkc(c->text)), c->box.x0, c->box.x1});
+    const bool read = reading.role.has_value();
+    const ListRole role = reading.role.value_or(ListRole::kAttribute);
+    placed.push_back({{role, Trim(Nfkc(c->text)), c->box.x0, c->box.x1}, std::move(reading), read});
+  }
+  if (scanned) PlaceHeaders(placed);
+  for (const PlacedColumn& c : placed) {
+    // An unread or unsure header its place did not settle is an attribute when it prints
+    // something, and no column when blank.
+    if (!c.placed && c.column.label.empty()) continue;
+    h.columns.push_back(c.column);
+    if (!c.placed) h.columns.back().role = ListRole::kAttribute;
   }
   // A spanning label beside the block (绩效指标 left of 一级指标 …) is no whole-indicator column
   // when the levels have columns of their own.
@@ -175,9 +360,66 @@ std::optional<Header> FindHeader(const Table& t, int rows = kHeaderSearchRows) {
   return std::nullopt;
 }
 
-// The previous table's columns when this table's rules line up with them.
-std::optional<Header> AlignedWith(const Table& t, const std::vector<ListColumn>& cols) {
+// On a scan, a page's table lies up to this far (points) left or right of where the previous
+// page printed it: the scanner's shift (up to 12 pixels at 200 dpi, 4.3 points) and the skew
+// left after deskewing, on both pages.
+constexpr double kMaxPageShift = 12.0;
+
+// How far (points) `t`'s rules lie right of the columns `cols` of the previous page's table:
+// the shift that puts most of the columns' edges on rules (the least shift of those that do), 0
+// when none does better than none.
+double PageShift(const Table& t, const std::vector<ListColumn>& cols) {
+  auto edges_on_rules = [&](double dx) {
+    int n = 0;
+    for (const ListColumn& c : cols)
+      for (double x : {c.x0 + dx, c.x1 + dx})
+        n += std::any_of(t.col_lines.begin(), t.col_lines.end(),
+                         [x](double rule) { return std::abs(rule - x) < kEdgeTolerance; });
+    return n;
+  };
+  double best = 0;
+  int best_n = edges_on_rules(0);
+  for (double rule : t.col_lines)
+    for (const ListColumn& c : cols)
+      for (double edge : {c.x0, c.x1}) {
+        const double dx = rule - edge;
+        if (std::abs(dx) > kMaxPageShift) continue;
+        const int n = edges_on_rules(dx);
+        if (n > best_n || (n == best_n && std::abs(dx) < std::abs(best))) best = dx, best_n = n;
+      }
+  return best;
+}
+
+// The share of `t`'s rules that lie on edges of the columns `cols` of the previous page's table
+// (shifted by PageShift), 0 without rules.
+double RulesOnEdges(const Table& t, const std::vector<ListColumn>& cols) {
+  if (t.col_lines.empty() || cols.empty()) return 0;
+  const double dx = PageShift(t, cols);
+  const auto on_edge = [&](double x) {
+    return std::any_of(cols.begin(), cols.end(), [&](const ListColumn& c) {
+      return std::abs(c.x0 + dx - x) < kEdgeTolerance || std::abs(c.x1 + dx - x) < kEdgeTolerance;
+    });
+  };
+  return static_cast<double>(std::count_if(t.col_lines.begin(), t.col_lines.end(), on_edge)) /
+         static_cast<double>(t.col_lines.size());
+}
+
+// A scanned table that does not line up with the family's columns is still a piece of it when
+// at least this share of its rules lie on the columns' edges (a lost rule cut the page's grid in
+// two: each piece keeps the edges of its side).
+constexpr double kPieceRulesOnEdges = 0.5;
+
+// The previous table's columns when this table's rules line up with them. On a scan they may
+// line up shifted (PageShift), and the columns read are then the shifted ones; a scan's missing
+// rules may leave only some of the columns ruled, also when the table is the packed indicators'
+// (绩效指标) alone.
+std::optional<Header> AlignedWith(const Table& t, std::vector<ListColumn> cols) {
   if (cols.empty() || t.col_lines.empty()) return std::nullopt;
+  const bool scanned = Scanned(t);
+  if (scanned) {
+    const double dx = PageShift(t, cols);
+    for (ListColumn& c : cols) c.x0 += dx, c.x1 += dx;
+  }
   auto near_rule = [&](double x) {
     return std::any_of(t.col_lines.begin(), t.col_lines.end(),
                        [x](double c) { return std::abs(c - x) < kEdgeTolerance; });
@@ -196,7 +438,8 @@ std::optional<Header> AlignedWith(const Table& t, const std::vector<ListColumn>&
         return std::abs(c.x0 - x) < kEdgeTolerance || std::abs(c.x1 - x) < kEdgeTolerance;
       });
     });
-    if (!on_edges || !NamesIndicators(ruled)) return std::nullopt;
+    const bool names = NamesIndicators(ruled) || (scanned && Has(ruled, ListRole::kWhole));
+    if (!on_edges || !names) return std::nullopt;
   }
   Header h;
   h.columns = cols;
@@ -204,17 +447,57 @@ std::optional<Header> AlignedWith(const Table& t, const std::vector<ListColumn>&
   return h;
 }
 
+// The parts of line `l` over each of the x-ranges `spans` (points, left to right): the line cut
+// at its spaces, each part going to the range where its middle lies, its place along the line
+// estimated from the widths of its characters (a Latin one half a CJK one). A part between the
+// ranges goes to none, or with `nearest` to the nearest. "" for a range given no part.
+std::vector<std::string> LinePartsOver(const TextLine& l,
+                                       const std::vector<std::pair<double, double>>& spans,
+                                       bool nearest) {
+  const std::u32string u = ToU32(l.text);
+  auto width = [](char32_t ch) { return ch < 0x80 ? 0.5 : 1.0; };
+  double total = 0;
+  for (char32_t ch : u) total += width(ch);
+  double at = 0;  // the width of the line before the part
+  std::vector<std::string> parts(spans.size());
+  for (size_t i = 0; i < u.size();) {
+    size_t j = i;
+    double w = 0;
+    while (j < u.size() && u[j] != U' ') w += width(u[j++]);
+    const double x = l.box.x0 + (at + w / 2) / total * l.box.width();
+    const std::string part = ToUtf8(u.substr(i, j - i));
+    bool placed = false;
+    for (size_t k = 0; k < spans.size(); ++k)
+      if (x >= spans[k].first && x <= spans[k].second) {
+        parts[k] += (parts[k].empty() ? "" : " ") + part;
+        placed = true;
+      }
+    if (!placed && nearest && !part.empty() && !spans.empty()) {
+      size_t to = 0;
+      double least = -1;
+      for (size_t k = 0; k < spans.size(); ++k) {
+        const double d = x < spans[k].first ? spans[k].first - x : x - spans[k].second;
+        if (least < 0 || d < least) to = k, least = d;
+      }
+      parts[to] += (parts[to].empty() ? "" : " ") + part;
+    }
+    at += w + (j < u.size() ? width(U' ') : 0);
+    i = j + 1;
+  }
+  return parts;
+}
+
 // `t` with a cell for each of the columns `cols` that lie outside it, spanning its rows and
 // holding the page's lines in it: a list continued by its indicator block alone (AlignedWith)
 // leaves the project's columns open, and the rest of a cell the page cut may print there
 // ("计调查经费" of "T000085012536-统计调查经费").
 // A line across several open columns ("0.00 提高资金使用效益…": other money and goals) is cut at
-// its spaces, each part going to the column where it lies, its place along the line estimated
-// from the widths of its characters (a Latin one half a CJK one).
+// its spaces, each part going to the column where it lies (LinePartsOver).
 Table WithOpenColumns(const Table& t, const std::vector<ListColumn>& cols,
                       const std::vector<TextLine>& lines) {
   Table out = t;
   std::vector<TableCell> open;
+  std::vector<std::pair<double, double>> spans;
   for (const ListColumn& col : cols) {
     if (col.x1 > t.box.x0 + kEdgeTolerance && col.x0 < t.box.x1 - kEdgeTolerance) continue;
     TableCell c;
@@ -222,33 +505,73 @@ Table WithOpenColumns(const Table& t, const std::vector<ListColumn>& cols,
     c.colspan = 0;  // (no column of the grid)
     c.box = {col.x0, t.box.y0, col.x1, t.box.y1};
     open.push_back(std::move(c));
+    spans.push_back({col.x0, col.x1});
   }
   std::vector<std::vector<std::string>> texts(open.size());
   for (const TextLine& l : lines) {
     if (l.box.cy() < t.box.y0 || l.box.cy() > t.box.y1) continue;
-    const std::u32string u = ToU32(l.text);
-    auto width = [](char32_t ch) { return ch < 0x80 ? 0.5 : 1.0; };
-    double total = 0;
-    for (char32_t ch : u) total += width(ch);
-    double at = 0;  // the width of the line before the part
-    std::vector<std::string> parts(open.size());
-    for (size_t i = 0; i < u.size();) {
-      size_t j = i;
-      double w = 0;
-      while (j < u.size() && u[j] != U' ') w += width(u[j++]);
-      const double x = l.box.x0 + (at + w / 2) / total * l.box.width();
-      for (size_t k = 0; k < open.size(); ++k)
-        if (x >= open[k].box.x0 && x <= open[k].box.x1)
-          parts[k] += (parts[k].empty() ? "" : " ") + ToUtf8(u.substr(i, j - i));
-      at += w + (j < u.size() ? width(U' ') : 0);
-      i = j + 1;
-    }
+    const std::vector<std::string> parts = LinePartsOver(l, spans, false);
     for (size_t k = 0; k < open.size(); ++k)
       if (!parts[k].empty()) texts[k].push_back(parts[k]);
   }
   for (size_t k = 0; k < open.size(); ++k) {
     open[k].text = JoinWrapped(texts[k]);
     out.cells.push_back(std::move(open[k]));
+  }
+  return out;
+}
+
+// A cell of a scanned table is cut along the columns `cols` when it covers at least this share
+// of each of two of them or more: the rule between them was lost (broken or faint).
+constexpr double kSpannedShare = 0.6;
+
+// `t` with each cell of rows `from` on that spans several of the columns `cols` (a rule the scan
+// lost) cut into one cell per column, at the middles between the columns' edges; each line of
+// the cell is cut as LinePartsOver does ("110000 4,851.820000": the code's first line and the
+// total beside it), a part going to the nearest column.
+Table CutAlongColumns(const Table& t, const std::vector<ListColumn>& cols, int from) {
+  Table out = t;
+  out.cells.clear();
+  for (const TableCell& c : t.cells) {
+    std::vector<const ListColumn*> spanned;
+    for (const ListColumn& col : cols)
+      if (std::min(c.box.x1, col.x1) - std::max(c.box.x0, col.x0) >=
+          kSpannedShare * (col.x1 - col.x0))
+        spanned.push_back(&col);
+    if (c.row < from || spanned.size() < 2) {
+      out.cells.push_back(c);
+      continue;
+    }
+    std::sort(spanned.begin(), spanned.end(),
+              [](const ListColumn* a, const ListColumn* b) { return a->x0 < b->x0; });
+    std::vector<std::pair<double, double>> spans;
+    for (size_t k = 0; k < spanned.size(); ++k)
+      spans.push_back(
+          {k == 0 ? c.box.x0 : (spanned[k - 1]->x1 + spanned[k]->x0) / 2,
+           k + 1 == spanned.size() ? c.box.x1 : (spanned[k]->x1 + spanned[k + 1]->x0) / 2});
+    std::vector<TableCell> cut(spanned.size(), c);
+    std::vector<std::vector<std::string>> texts(spanned.size());
+    for (size_t k = 0; k < cut.size(); ++k) {
+      cut[k].box.x0 = spans[k].first;
+      cut[k].box.x1 = spans[k].second;
+      cut[k].lines.clear();
+    }
+    for (const TextLine& l : c.lines) {
+      const std::vector<std::string> parts = LinePartsOver(l, spans, true);
+      for (size_t k = 0; k < cut.size(); ++k) {
+        if (parts[k].empty()) continue;
+        TextLine part = l;
+        part.SetText(parts[k]);
+        part.box.x0 = std::max(l.box.x0, spans[k].first);
+        part.box.x1 = std::min(l.box.x1, spans[k].second);
+        cut[k].lines.push_back(std::move(part));
+        texts[k].push_back(parts[k]);
+      }
+    }
+    for (size_t k = 0; k < cut.size(); ++k) {
+      cut[k].text = JoinWrapped(texts[k]);
+      out.cells.push_back(std::move(cut[k]));
+    }
   }
   return out;
 }
@@ -298,10 +621,36 @@ void SplitLevels(const std::string& whole, Indicator& ind) {
   ind.level3 = rest;
 }
 
+// A level cell read by OCR may print its term among this many stray glyphs at most (a speck
+// read as 全, a seal's strokes read as 妈公 一) and still be that term (records.level_noise).
+constexpr size_t kMaxLevelNoise = 3;
+
+// The one indicator term (vocabulary IndicatorTerms, the longest there) an OCR'd level cell
+// prints among at most kMaxLevelNoise other characters, when the cell is not a term itself;
+// "" when none, or when two terms apart are printed.
+std::string TermAmongNoise(const std::string& text) {
+  const std::string compact = Compact(text);
+  const std::vector<std::string>& terms = IndicatorTerms();
+  if (std::find(terms.begin(), terms.end(), compact) != terms.end()) return "";
+  std::string best;
+  size_t at = std::string::npos;
+  for (const std::string& term : terms) {
+    const size_t i = compact.find(term);
+    if (i == std::string::npos) continue;
+    const bool inside = at != std::string::npos && i >= at && i + term.size() <= at + best.size();
+    const bool around = at != std::string::npos && at >= i && at + best.size() <= i + term.size();
+    if (at != std::string::npos && !inside && !around) return "";  // two terms apart
+    if (term.size() > best.size()) best = term, at = i;
+  }
+  if (best.empty() || ToU32(compact).size() - ToU32(best).size() > kMaxLevelNoise) return "";
+  return best;
+}
+
 class RowReader {
  public:
-  RowReader(const Table& t, const std::vector<ListColumn>& cols, Project& p)
-      : t_(t), cols_(cols), p_(p), has_name_(Has(cols, ListRole::kName)) {
+  RowReader(const Table& t, const std::vector<ListColumn>& cols, Project& p,
+            const FixSwitches& fixes = {})
+      : t_(t), cols_(cols), p_(p), fixes_(fixes), has_name_(Has(cols, ListRole::kName)) {
     for (const ListColumn& c : cols_)
       if (IsIndicatorRole(c.role) && (first_indicator_x_ < 0 || c.x0 < first_indicator_x_))
         first_indicator_x_ = c.x0;
@@ -381,7 +730,8 @@ class RowReader {
       }
     }
     if (!whole.empty()) {
-      std::vector<Indicator> packed = SplitPackedIndicators(whole);
+      std::vector<Indicator> packed = SplitPackedIndicators(
+          whole, where.count("level3") && where.at("level3")->source == WordSource::kOcr);
       if (!packed.empty()) {
         for (Indicator& x : packed) Push(std::move(x), where);
         return;
@@ -401,6 +751,21 @@ class RowReader {
     ind.value_normalized = Normalize(ind.value);
     const std::string key = "indicators[" + std::to_string(p_.indicators.size()) + "]";
     for (const auto& [field, cell] : where) p_.provenance[key + "." + field] = SourceOf(t_, *cell);
+    // records.level_noise
+    using Level = std::pair<const char*, std::string Indicator::*>;
+    for (const auto& [field, member] :
+         {Level{"level1", &Indicator::level1}, Level{"level2", &Indicator::level2}}) {
+      const auto it = where.find(field);
+      if (it == where.end() || it->second->source != WordSource::kOcr ||
+          !fixes_.Enabled("records.level_noise"))
+        continue;
+      const std::string term = TermAmongNoise(ind.*member);
+      if (term.empty()) continue;
+      ind.*member = term;
+      Source& s = p_.provenance[key + "." + field];
+      s.corrected = true;
+      NoteFix(s.fixes, "records.level_noise");
+    }
     p_.indicators.push_back(std::move(ind));
     AddPage(p_, t_.page);
   }
@@ -408,6 +773,7 @@ class RowReader {
   const Table& t_;
   const std::vector<ListColumn>& cols_;
   Project& p_;
+  FixSwitches fixes_;
   bool has_name_ = false;
   double first_indicator_x_ = -1;
 };
@@ -631,7 +997,7 @@ void ReadList(const Table& t, const Header& h, size_t ti, std::vector<Project>& 
       Project scratch;
       RowReader probe(t, h.columns, scratch);
       piece = GroupRecord(t, h.columns, g, state, probe, goal_texts);
-      RowReader reader(t, h.columns, piece);
+      RowReader reader(t, h.columns, piece, state.fixes);
       reader.Read(g.from, g.to);
     }
     // A group without indicators or goals heads the units below it (广州市政务服务和数据管理局
@@ -769,7 +1135,7 @@ void ReadDepartment(const Table& t, const TableCell* label, const TextLine* name
     }
   }
   if (header) {
-    RowReader reader(t, header->columns, p);
+    RowReader reader(t, header->columns, p, state.fixes);
     reader.Read(header->first_data_row, t.rows);
     state.columns = header->columns;
   } else {
@@ -819,8 +1185,11 @@ bool ReadFamilyTable(const PageContent& page, size_t ti, const std::vector<const
                      std::vector<Project>& projects, FamilyState& state,
                      std::vector<Warning>* warnings) {
   const Table& t = page.tables[ti];
+  // (a list whose first page held its header and a totals or unit row only goes on without a
+  // record yet)
   const bool may_continue =
-      ti == 0 && state.family != FamilyState::Family::kNone && !projects.empty();
+      ti == 0 && (state.family == FamilyState::Family::kList ||
+                  (state.family == FamilyState::Family::kDepartment && !projects.empty()));
   // A department table: labeled 部门名称, in the table or on the line above it.
   const TableCell* label = DepartmentLabel(t);
   const TextLine* name_line = label ? nullptr : DepartmentNameAbove(above);
@@ -853,7 +1222,11 @@ bool ReadFamilyTable(const PageContent& page, size_t ti, const std::vector<const
     }
     ReadHeading(above, next);
     next.columns = header->columns;
-    ReadList(t, *header, ti, projects, next, continued);
+    if (Scanned(t))
+      ReadList(CutAlongColumns(t, header->columns, header->first_data_row), *header, ti, projects,
+               next, continued);
+    else
+      ReadList(t, *header, ti, projects, next, continued);
     next.page = t.page;
     state = next;
     return true;
@@ -868,9 +1241,11 @@ bool ReadFamilyTable(const PageContent& page, size_t ti, const std::vector<const
     if (!h) h = AlignedWith(t, state.columns);
     if (h) {
       if (state.family == FamilyState::Family::kList) {
-        ReadList(WithOpenColumns(t, h->columns, page.lines), *h, ti, projects, state, true);
+        Table open = WithOpenColumns(t, h->columns, page.lines);
+        if (Scanned(t)) open = CutAlongColumns(open, h->columns, 0);
+        ReadList(open, *h, ti, projects, state, true);
       } else {
-        RowReader reader(t, h->columns, projects.back());
+        RowReader reader(t, h->columns, projects.back(), state.fixes);
         reader.Read(h->first_data_row, t.rows);
         AddPage(projects.back(), t.page);
       }
@@ -879,8 +1254,22 @@ bool ReadFamilyTable(const PageContent& page, size_t ti, const std::vector<const
       return true;
     }
   }
+  // A scanned table that prints indicators (their terms, or packed items) where the family goes
+  // on, yet does not line up with its columns (a rule the scan lost cut the grid elsewhere: a
+  // piece of the page's table beside another), is a piece that could not be read: the family
+  // goes on past it, and a warning names its page.
+  if (Scanned(t) && state.family != FamilyState::Family::kNone && !form &&
+      (std::any_of(t.cells.begin(), t.cells.end(),
+                   [](const TableCell& c) { return LooksLikeLevelTerm(c.text); }) ||
+       RulesOnEdges(t, state.columns) >= kPieceRulesOnEdges)) {
+    if (warnings)
+      warnings->push_back({t.page, "project.table_unread",
+                           "page " + std::to_string(t.page) +
+                               ": a table printing indicators could not be read with the "
+                               "columns of the table before it; its text is in no record"});
+    return true;
+  }
   state = Reset(state);
-  (void)warnings;
   return false;
 }
 

@@ -21,63 +21,6 @@ namespace {
 
 using Field = IndicatorColumn;
 
-// The indicator block's column headers (several templates' wordings, vocabulary/). A label OCR
-// misread by one character in three (顷效指标摘述) still names its column.
-std::optional<Field> IndicatorHeader(const std::string& label) {
-  if (label.empty()) return std::nullopt;
-  if (auto f = ExactIndicatorHeader(label)) return f;
-  // A label the vocabulary knows as another (绩效指标 over the block, two edits from
-  // 绩效指标描述) is not a misread header.
-  if (ValuePartHeader(label)) return std::nullopt;
-  const std::u32string u = ToU32(label);
-  std::optional<Field> best;
-  int best_distance = 1 << 20;
-  bool tie = false;
-  for (const auto& [name, field] : IndicatorHeaderNames()) {
-    const int allowed = static_cast<int>(name.size()) / 3;
-    const int d = EditDistance(u, name);
-    if (allowed == 0 || d > allowed) continue;
-    if (d < best_distance) {
-      best = field;
-      best_distance = d;
-      tie = false;
-    } else if (d == best_distance && field != *best) {
-      tie = true;  // "X级指标": which level is not known
-    }
-  }
-  return tie ? std::nullopt : best;
-}
-
-// At most this many characters of a level header (一级指标) may be read as OCR's confusions
-// (vocabulary HeaderConfusions) and the reading still be that header: one in two of its four
-// characters; beyond, the reading says too little of the term.
-constexpr int kMaxConfusedChars = 2;
-
-// The level headers (一级指标, 二级指标, 三级指标) a label spells when each character OCR may
-// have confused stands for one it may be (HeaderConfusions): none, one, or several when the
-// confused character is the one that tells the levels apart (-级指标: 一级 or 二级).
-std::vector<Field> ConfusedLevelHeaders(const std::string& label) {
-  std::vector<Field> levels;
-  const std::u32string u = ToU32(label);
-  auto stands_for = [](char32_t read, char32_t printed) {
-    for (const OcrConfusion& c : HeaderConfusions())
-      if (c.read == read && c.printed.find(printed) != std::u32string_view::npos) return true;
-    return false;
-  };
-  for (const auto& [name, field] : IndicatorHeaderNames()) {
-    if (field != Field::kLevel1 && field != Field::kLevel2 && field != Field::kLevel3) continue;
-    if (u.size() != name.size()) continue;
-    int confused = 0;
-    bool spells = true;
-    for (size_t i = 0; i < u.size() && spells; ++i) {
-      if (u[i] == name[i]) continue;
-      spells = stands_for(u[i], name[i]) && ++confused <= kMaxConfusedChars;
-    }
-    if (spells && confused > 0) levels.push_back(field);
-  }
-  return levels;
-}
-
 bool IsCodeLabel(const std::string& l) { return IsLabel(Label::kCode, l); }
 bool IsNameLabel(const std::string& l) { return IsLabel(Label::kName, l); }
 bool IsTotalLabel(const std::string& l) { return IsLabel(Label::kTotal, l); }

@@ -109,6 +109,13 @@ void DepartmentFromHeadings(DocumentMeta& meta, const std::vector<PageContent>& 
 // gives level1 产出指标, level2 数量指标, level3 会议活动保障次数, value 每年≥20场 (the 年度指标值)
 // and the other labeled parts as attributes. Empty when the text is not such a list.
 std::vector<Indicator> SplitPackedIndicators(const std::string& text);
+// The same for a cell read by OCR (`ocr`), whose separators OCR may have misread: each item's
+// levels are read by their numbers and the vocabulary's terms whatever separates them
+// ("1-产出指标11-数量指标;巡查里程", "1一产出指标，11-数量指标"), a label whose colon was read as
+// another mark still labels its value ("实施周期指标值；有效促进"), and an item whose levels
+// cannot be read keeps its text as its third level under the levels of the item before it. Empty
+// when no item has numbered levels.
+std::vector<Indicator> SplitPackedIndicators(const std::string& text, bool ocr);
 
 // "1、甲 2、乙" -> {"甲", "乙"}: splits a cell of numbered items, dropping the numbering.
 std::vector<std::string> SplitNumbered(const std::string& text);

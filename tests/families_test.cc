@@ -429,6 +429,200 @@ TEST(DepartmentTable, ACellPrintingSeveralLabeledAmounts) {
   EXPECT_EQ(projects[0].indicators.size(), 1u);
 }
 
+// ------------------------------------------------------------------ scanned tables
+
+// `t` as OCR gives it: every cell read from the scan.
+Table Scanned(Table t) {
+  for (TableCell& c : t.cells) c.source = WordSource::kOcr;
+  return t;
+}
+
+// A department table read from a scan: 部门名称, money, goals, then the indicator block under
+// the header `header` (its four cells), with three rows.
+PageContent ScannedDepartment(const std::vector<std::string>& header) {
+  const std::vector<double> xs = {50, 130, 210, 400, 500};
+  std::vector<C> cells = {{0, 0, 1, 4, "部门名称：北塘区政务服务和数据管理局"},
+                          {1, 0, 1, 1, "资金总额"},
+                          {1, 1, 1, 3, "3,315.40"},
+                          {2, 0, 1, 1, "部门整体绩效目标"},
+                          {2, 1, 1, 3, "1、完善工作机制。2、落实安全管理责任。"},
+                          {4, 0, 2, 1, "产出指标"},
+                          {4, 1, 2, 1, "数量指标"},
+                          {4, 2, 1, 1, "法律咨询次数"},
+                          {4, 3, 1, 1, "=1500次"},
+                          {5, 2, 1, 1, "宣传活动次数"},
+                          {5, 3, 1, 1, "12次以上"},
+                          {6, 0, 1, 1, "效益指标"},
+                          {6, 1, 1, 1, "社会效益指标"},
+                          {6, 2, 1, 1, "群众办事便利程度"},
+                          {6, 3, 1, 1, "持续健全"}};
+  for (int c = 0; c < 4; ++c) cells.push_back({3, c, 1, 1, header[static_cast<size_t>(c)]});
+  PageContent page;
+  page.page = 1;
+  page.lines = {Line("部门整体预算绩效目标申报表", 40)};
+  page.tables.push_back(Scanned(MakeTable(1, xs, 7, cells)));
+  return page;
+}
+
+void ExpectDepartmentRows(const std::vector<Project>& projects) {
+  ASSERT_EQ(projects.size(), 1u);
+  const Project& p = projects[0];
+  EXPECT_EQ(p.kind, "department");
+  ASSERT_EQ(p.indicators.size(), 3u);
+  EXPECT_EQ(p.indicators[0].level1, "产出指标");
+  EXPECT_EQ(p.indicators[0].level2, "数量指标");
+  EXPECT_EQ(p.indicators[0].level3, "法律咨询次数");
+  EXPECT_EQ(p.indicators[0].value, "=1500次");
+  EXPECT_EQ(p.indicators[1].level1, "产出指标");  // carried down
+  EXPECT_EQ(p.indicators[1].value, "12次以上");
+  EXPECT_EQ(p.indicators[2].level2, "社会效益指标");
+  EXPECT_EQ(p.indicators[2].value, "持续健全");
+}
+
+TEST(ScannedDepartmentTable, ALevelHeaderReadTwiceTakesTheLevelsByPlace) {
+  // 三级指标 read as 二级指标 (its top stroke lost with the rule above it), 指标值 as garbage:
+  // the third level header is the one right of 二级指标, the value the unread one right of it.
+  ExpectDepartmentRows(
+      ReadProjects({ScannedDepartment({"一级指标", "二级指标", "二级指标", "[和"})}, nullptr));
+}
+
+TEST(ScannedDepartmentTable, UnreadLevelHeadersOverIndicatorTermsAreLevels) {
+  // A seal over 一级指标 and 二级指标: their columns print indicator terms, the first among the
+  // seal's strokes (records.level_noise).
+  PageContent page = ScannedDepartment({"F开级指和类", "人 =气相村", "三级指标", "年度指标值"});
+  for (TableCell& c : page.tables[0].cells)
+    if (c.text == "产出指标") c.text = "妈公 一 产出指标";
+  const auto projects = ReadProjects({page}, nullptr);
+  ExpectDepartmentRows(projects);
+  const Source& s = projects[0].provenance.at("indicators[0].level1");
+  EXPECT_TRUE(s.corrected);
+  EXPECT_EQ(s.fixes, std::vector<std::string>{"records.level_noise"});
+  // Switched off, the cell stays as read.
+  FixSwitches off;
+  off.Disable("records.level_noise");
+  EXPECT_EQ(ReadProjects({page}, nullptr, off)[0].indicators[0].level1, "妈公 一 产出指标");
+}
+
+TEST(ScannedDepartmentTable, ADigitalTableNeedsItsHeaderRead) {
+  // The same header in a text layer is what the page prints: no column by place.
+  PageContent page = ScannedDepartment({"一级指标", "二级指标", "二级指标", "[和"});
+  for (TableCell& c : page.tables[0].cells) c.source = WordSource::kTextLayer;
+  std::vector<Warning> warnings;
+  const auto projects = ReadProjects({page}, &warnings);
+  ASSERT_EQ(projects.size(), 1u);
+  EXPECT_TRUE(projects[0].indicators.empty());
+  ASSERT_EQ(warnings.size(), 1u);  // and the record says so
+  EXPECT_EQ(warnings[0].code, "project.no_indicators");
+  EXPECT_EQ(warnings[0].page, 1);
+}
+
+TEST(Packed, ItemsReadInSpiteOfOcrSeparators) {
+  const std::string text =
+      "1、 1-产出指标11-数量指标;巡查里程;实施周期指标值:>38公里;年度指标值:>38公里。"
+      "2、1一产出指标，12-质量指标;长效管理机制;实施周期指标值；有效促进;年度指标值:有效促进。"
+      "3、完全无法识别的一项。";
+  EXPECT_TRUE(SplitPackedIndicators(text).empty());  // as printed text: no packed list
+  const auto rows = SplitPackedIndicators(text, true);
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0].level1, "产出指标");
+  EXPECT_EQ(rows[0].level2, "数量指标");  // no ； after 产出指标
+  EXPECT_EQ(rows[0].level3, "巡查里程");
+  EXPECT_EQ(rows[0].value, ">38公里");
+  EXPECT_EQ(rows[1].level1, "产出指标");  // 1一: the hyphen read as 一
+  EXPECT_EQ(rows[1].level2, "质量指标");  // ， for ；
+  EXPECT_EQ(rows[1].level3, "长效管理机制");
+  ASSERT_EQ(rows[1].attributes.size(), 1u);  // the colon read as ；
+  EXPECT_EQ(rows[1].attributes[0],
+            (std::pair<std::string, std::string>{"实施周期指标值", "有效促进"}));
+  EXPECT_EQ(rows[1].value, "有效促进");
+  // An item whose levels cannot be read is kept, under the levels before it.
+  EXPECT_EQ(rows[2].level3, "完全无法识别的一项。");
+  EXPECT_EQ(rows[2].level1, "产出指标");
+  EXPECT_TRUE(SplitPackedIndicators("1、完成维修 12 所。2、消除安全隐患", true).empty());
+}
+
+// A packed list over two scanned pages: the header and a unit's row on the first, the projects
+// on the second, its columns `shift` points right of the first's, `lost` rules between the code
+// and the total and between the fiscal money and the goals missing.
+std::vector<Project> ScannedPackedList(double shift, std::vector<Warning>* warnings,
+                                       bool piece = false) {
+  const std::vector<double> xs = {50, 150, 250, 350, 500, 800};
+  const std::vector<C> head = {{0, 0, 1, 1, "单位（项目）名称"},
+                               {0, 1, 1, 1, "总计"},
+                               {0, 2, 1, 1, "财政拨款"},
+                               {0, 3, 1, 1, "绩效目标"},
+                               {0, 4, 1, 1, "绩效指标"},
+                               {1, 0, 1, 1, "合计"},
+                               {1, 1, 1, 1, "120.00"},
+                               {2, 0, 1, 1, "临川市政务服务和数据管理局"},
+                               {2, 1, 1, 1, "120.00"}};
+  PageContent first;
+  first.page = 1;
+  first.lines = {Line("项目支出绩效目标表（含转移支付项目）", 40),
+                 Line("部门名称：临川市政务服务和数据管理局 金额单位：万元", 60)};
+  first.tables.push_back(Scanned(MakeTable(1, xs, 3, head)));
+  std::vector<double> moved;
+  for (double x : xs) moved.push_back(x + shift);
+  // The rule between the name and the total lost: one cell over both columns.
+  std::vector<C> cells = {
+      {0, 0, 1, 2, "110000 100.00"},
+      {0, 2, 1, 1, "90.00"},
+      {0, 3, 1, 1, "完成巡查。"},
+      {0, 4, 1, 1, "1、1-产出指标；11-数量指标；巡查里程；年度指标值:≥38公里。"}};
+  Table t = Scanned(MakeTable(2, moved, 1, cells));
+  // (the cell's first line prints the code's first part and the total side by side)
+  t.cells[0].lines = {Line("110000 100.00", 100, moved[0], moved[2]),
+                      Line("26T000-巡查服务", 112, moved[0], moved[1])};
+  t.cells[0].text = "110000 100.00 26T000-巡查服务";
+  PageContent second;
+  second.page = 2;
+  second.tables.push_back(t);
+  std::vector<PageContent> pages = {first, second};
+  if (piece) {
+    // The next page's table cut by a lost rule: a piece not lining up with the columns, then the
+    // next project on the page after.
+    PageContent third;
+    third.page = 3;
+    third.tables.push_back(Scanned(
+        MakeTable(3, {575, 640, 800}, 1,
+                  {{0, 0, 1, 1, "运行稳定。"},
+                   {0, 1, 1, 1, "2、1-产出指标；12-质量指标；合格率；年度指标值:100%。"}})));
+    PageContent fourth;
+    fourth.page = 4;
+    cells[0].text = "11000026T000120-维修服务 20.00";
+    cells[3].text = "1、2-效益指标；22-社会效益；群众满意；年度指标值:提升。";
+    fourth.tables.push_back(Scanned(MakeTable(4, xs, 1, cells)));
+    pages.push_back(third);
+    pages.push_back(fourth);
+  }
+  return ReadProjects(pages, warnings);
+}
+
+TEST(ScannedPackedList, GoesOnOverAShiftedPageWithARuleLost) {
+  std::vector<Warning> warnings;
+  const auto projects = ScannedPackedList(5, &warnings);
+  ASSERT_EQ(projects.size(), 1u);
+  EXPECT_EQ(projects[0].project_code, "11000026T000");
+  EXPECT_EQ(projects[0].project_name, "巡查服务");
+  EXPECT_EQ(projects[0].budget.total, 100);  // cut from the code's cell
+  EXPECT_EQ(projects[0].budget.fiscal, 90);
+  ASSERT_EQ(projects[0].indicators.size(), 1u);
+  EXPECT_EQ(projects[0].indicators[0].value, "≥38公里");
+  EXPECT_TRUE(warnings.empty());
+}
+
+TEST(ScannedPackedList, APieceThatCannotBeReadIsNamedAndTheListGoesOn) {
+  std::vector<Warning> warnings;
+  const auto projects = ScannedPackedList(0, &warnings, true);
+  ASSERT_EQ(projects.size(), 2u);
+  EXPECT_EQ(projects[1].project_name, "维修服务");
+  ASSERT_EQ(projects[1].indicators.size(), 1u);
+  EXPECT_EQ(projects[1].indicators[0].level2, "社会效益");
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0].code, "project.table_unread");
+  EXPECT_EQ(warnings[0].page, 3);
+}
+
 TEST(SplitCodeName, CodesAndNames) {
   EXPECT_EQ(
       SplitCodeName("11000026T000003742166-就业管理咨询与评审服务项目"),

@@ -168,6 +168,58 @@ const std::vector<OcrConfusion>& HeaderConfusions() {
   return kConfusions;
 }
 
+std::optional<IndicatorColumn> IndicatorHeader(std::string_view label) {
+  if (label.empty()) return std::nullopt;
+  if (auto f = ExactIndicatorHeader(label)) return f;
+  // A label the vocabulary knows as another is not a misread header.
+  if (ValuePartHeader(label)) return std::nullopt;
+  const std::u32string u = ToU32(label);
+  std::optional<IndicatorColumn> best;
+  int best_distance = 1 << 20;
+  bool tie = false;
+  for (const auto& [name, column] : IndicatorHeaderNames()) {
+    const int allowed = static_cast<int>(name.size()) / 3;
+    const int d = EditDistance(u, name);
+    if (allowed == 0 || d > allowed) continue;
+    if (d < best_distance) {
+      best = column;
+      best_distance = d;
+      tie = false;
+    } else if (d == best_distance && column != *best) {
+      tie = true;
+    }
+  }
+  return tie ? std::nullopt : best;
+}
+
+std::vector<IndicatorColumn> ConfusedLevelHeaders(std::string_view label) {
+  // At most this many characters of a level header may be read as OCR's confusions and the
+  // reading still be that header: one in two of its four characters; beyond, the reading says
+  // too little of the term.
+  constexpr int kMaxConfusedChars = 2;
+  std::vector<IndicatorColumn> levels;
+  const std::u32string u = ToU32(label);
+  auto stands_for = [](char32_t read, char32_t printed) {
+    for (const OcrConfusion& c : HeaderConfusions())
+      if (c.read == read && c.printed.find(printed) != std::u32string_view::npos) return true;
+    return false;
+  };
+  for (const auto& [name, column] : IndicatorHeaderNames()) {
+    if (column != IndicatorColumn::kLevel1 && column != IndicatorColumn::kLevel2 &&
+        column != IndicatorColumn::kLevel3)
+      continue;
+    if (u.size() != name.size()) continue;
+    int confused = 0;
+    bool spells = true;
+    for (size_t i = 0; i < u.size() && spells; ++i) {
+      if (u[i] == name[i]) continue;
+      spells = stands_for(u[i], name[i]) && ++confused <= kMaxConfusedChars;
+    }
+    if (spells && confused > 0) levels.push_back(column);
+  }
+  return levels;
+}
+
 const std::vector<std::string>& IndicatorTerms() {
   // clang-format off
   static const std::vector<std::string> terms = {

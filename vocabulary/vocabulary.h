@@ -98,6 +98,19 @@ struct OcrConfusion {
 };
 const std::vector<OcrConfusion>& HeaderConfusions();
 
+// The column an indicator header names as OCR may read it: ExactIndicatorHeader, else the one
+// header name (IndicatorHeaderNames) the label misses by at most one character in three
+// (顷效指标摘述 for 绩效指标描述); nullopt when none is that near, when two names of different
+// columns are equally near ("X级指标": which level is not known), or when the label is a
+// ValuePartHeader (绩效指标, two edits from 绩效指标描述).
+std::optional<IndicatorColumn> IndicatorHeader(std::string_view label);
+
+// The level headers (一级指标, 二级指标, 三级指标) a label spells when each character OCR may
+// have confused stands for one it may be (HeaderConfusions, at most two of the four
+// characters): none, one, or several when the confused character is the one that tells the
+// levels apart (-级指标: 一级 or 二级).
+std::vector<IndicatorColumn> ConfusedLevelHeaders(std::string_view label);
+
 // The indicator vocabulary: 一级 and 二级 indicators and their common variants (a variant
 // read right is never taken for a misread standard term).
 const std::vector<std::string>& IndicatorTerms();
