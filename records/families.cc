@@ -175,9 +175,16 @@ std::optional<Header> FindHeader(const Table& t, int rows = kHeaderSearchRows) {
   return std::nullopt;
 }
 
-// The previous table's columns when this table's rules line up with them.
-std::optional<Header> AlignedWith(const Table& t, const std::vector<ListColumn>& cols) {
-  if (cols.empty() || t.col_lines.empty()) return std::nullopt;
+// The previous table's columns when this table's rules line up with them, once the page is
+// shifted sideways (ShiftOntoRules: a scanned page lies a little left or right of the one
+// before); the columns are given moved onto this table.
+std::optional<Header> AlignedWith(const Table& t, const std::vector<ListColumn>& before) {
+  if (before.empty() || t.col_lines.empty()) return std::nullopt;
+  std::vector<std::pair<double, double>> edges;
+  for (const ListColumn& c : before) edges.emplace_back(c.x0, c.x1);
+  const double shift = ShiftOntoRules(t.col_lines, edges).shift;
+  std::vector<ListColumn> cols = before;
+  for (ListColumn& c : cols) c.x0 += shift, c.x1 += shift;
   auto near_rule = [&](double x) {
     return std::any_of(t.col_lines.begin(), t.col_lines.end(),
                        [x](double c) { return std::abs(c - x) < kEdgeTolerance; });
