@@ -56,9 +56,9 @@ constexpr int kMaxConfusedChars = 2;
 // under its header (the first may be a spanning cell's text cut by the grid, or misread).
 constexpr int kTermRowsLooked = 3;
 // A titled table with this many cells naming indicator levels (产出指标, 数量指标 …) is a project's
-// table even when neither its labels nor its indicator header could be read: an indicator block
-// has two levels in each of its rows, and a block of two rows is the smallest a form prints.
-constexpr int kMinTermCells = 4;
+// table even when neither its labels nor its indicator header could be read: the smallest block
+// a form prints names a first level over two second ones (a first level's cell spans its rows).
+constexpr int kMinTermCells = 3;
 
 // The level headers (一级指标, 二级指标, 三级指标) a label spells when each character OCR may
 // have confused stands for one it may be (HeaderConfusions): none, one, or several when the
@@ -282,7 +282,7 @@ std::optional<IndicatorHeaderRow> FindIndicatorHeader(const Table& t) {
               [](const auto& a, const auto& b) { return a.first->col < b.first->col; });
     const int core = static_cast<int>(seen.count(Field::kLevel2) + seen.count(Field::kLevel3) + seen.count(Field::kValue));
     if (core < 2) continue;
-    if (found.size() < 3) LevelsByPlace(t, row, found, seen);
+    LevelsByPlace(t, row, found, seen);
     if (found.size() < 3) continue;
     if (!seen.count(Field::kLevel1)) {
       // The cell left of the first found header, in this row, unlabeled.
