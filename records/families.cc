@@ -7,6 +7,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <string_view>
 
 #include "core/text.h"
 #include "records/cells.h"
@@ -805,8 +806,10 @@ std::pair<std::string, std::string> SplitCodeName(const std::string& text) {
     digits |= std::isdigit(c) != 0;
     code += s[i];
   }
-  if (code.size() >= kMinCode && digits && i < s.size() && s[i] == '-')
-    return {code, Trim(s.substr(i + 1))};
+  if (code.size() < kMinCode || !digits) return {"", s};
+  // The hyphen as a scan may read it: a dot, a low line, a tilde or a dash.
+  for (std::string_view mark : {"-", ".", "_", "~", "—", "–"})
+    if (s.compare(i, mark.size(), mark) == 0) return {code, Trim(s.substr(i + mark.size()))};
   return {"", s};
 }
 

@@ -434,6 +434,11 @@ TEST(SplitCodeName, CodesAndNames) {
       (std::pair<std::string, std::string>{"11000026T000003742166", "就业管理咨询与评审服务项目"}));
   EXPECT_EQ(SplitCodeName("[292]国家信访局"),
             (std::pair<std::string, std::string>{"292", "国家信访局"}));
+  // The hyphen read by OCR as a dot or a dash.
+  EXPECT_EQ(SplitCodeName("11000026T000002653766.数据中心运行维护"),
+            (std::pair<std::string, std::string>{"11000026T000002653766", "数据中心运行维护"}));
+  EXPECT_EQ(SplitCodeName("11000026T000002653766—数据中心运行维护"),
+            (std::pair<std::string, std::string>{"11000026T000002653766", "数据中心运行维护"}));
   // A name with a hyphen but no code stays whole.
   EXPECT_EQ(SplitCodeName("问题发现-原因挖掘"),
             (std::pair<std::string, std::string>{"", "问题发现-原因挖掘"}));
