@@ -610,6 +610,31 @@ PixelParams ToPixels(const GridOptions& o, double dpi, int page_width) {
 
 }  // namespace
 
+namespace {
+
+// A box of one cell round a table (a photocopy's dark page edge, a frame drawn round the page)
+// is no table of its own: its one cell would hold the table's text, and the table would no
+// longer be the first of its page (a table continued from the page before is). Dropped.
+void DropFrames(std::vector<Grid>* grids) {
+  auto encloses = [](const Grid& frame, const Grid& t) {
+    return &frame != &t && frame.box.x0 <= t.box.x0 && frame.box.y0 <= t.box.y0 &&
+           frame.box.x1 >= t.box.x1 && frame.box.y1 >= t.box.y1;
+  };
+  std::vector<bool> frame(grids->size(), false);
+  for (size_t i = 0; i < grids->size(); ++i) {
+    const Grid& g = (*grids)[i];
+    if (g.rows() != 1 || g.cols() != 1) continue;
+    frame[i] = std::any_of(grids->begin(), grids->end(),
+                           [&](const Grid& t) { return encloses(g, t); });
+  }
+  std::vector<Grid> kept;
+  for (size_t i = 0; i < grids->size(); ++i)
+    if (!frame[i]) kept.push_back(std::move((*grids)[i]));
+  *grids = std::move(kept);
+}
+
+}  // namespace
+
 std::vector<Grid> FindGrids(const PageImage& image, const GridOptions& options,
                             const std::vector<Box>& glyphs) {
   const cv::Mat& src = image.gray;
@@ -677,6 +702,7 @@ std::vector<Grid> FindGrids(const PageImage& image, const GridOptions& options,
     if (group.size() < 2) continue;
     if (auto grid = BuildGrid(group, px, dpi)) grids.push_back(std::move(*grid));
   }
+  DropFrames(&grids);
   std::sort(grids.begin(), grids.end(), [](const Grid& a, const Grid& b) {
     return a.box.y0 != b.box.y0 ? a.box.y0 < b.box.y0 : a.box.x0 < b.box.x0;
   });

@@ -1,6 +1,7 @@
 #include "records/cells.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "core/text.h"
 #include "vocabulary/vocabulary.h"
@@ -11,6 +12,12 @@ namespace {
 
 // A cell under a column covers at least this share of the column's width.
 constexpr double kCoverShare = 0.5;
+// A column's edge lies on a rule within this (points): a rule's width and the drawing's rounding
+// on a digital page, a scan's rule (1 px at 150 dpi is 0.5 pt) found a little off its line.
+constexpr double kEdgeTolerance = 4.0;
+// A scanned page lies at most this far (points) sideways from the page before it (the simulator's
+// and a sheet feeder's shift is a few millimetres); a table further off is another table.
+constexpr double kMaxPageShift = 40.0;
 
 }  // namespace
 
@@ -103,6 +110,27 @@ const TableCell* CellUnder(const Table& t, int r, double x0, double x1) {
     }
   }
   if (best && best_overlap < kCoverShare * (x1 - x0)) return nullptr;
+  return best;
+}
+
+ColumnShift ShiftOntoRules(const std::vector<double>& rules,
+                           const std::vector<std::pair<double, double>>& columns) {
+  auto aligned_with = [&](double shift) {
+    auto near_rule = [&](double x) {
+      return std::any_of(rules.begin(), rules.end(),
+                         [&](double r) { return std::abs(r - (x + shift)) < kEdgeTolerance; });
+    };
+    return static_cast<int>(std::count_if(columns.begin(), columns.end(), [&](const auto& c) {
+      return near_rule(c.first) && near_rule(c.second);
+    }));
+  };
+  ColumnShift best{0, aligned_with(0)};
+  for (const auto& c : columns)
+    for (double r : rules) {
+      const double shift = r - c.first;
+      if (shift == 0 || std::abs(shift) > kMaxPageShift) continue;
+      if (int n = aligned_with(shift); n > best.aligned) best = {shift, n};
+    }
   return best;
 }
 

@@ -39,4 +39,16 @@ Source SourceOf(const Table& t, const TableCell& c);
 // it covers at least kCoverShare of the column (a neighbour's edge does not count), or nullptr.
 const TableCell* CellUnder(const Table& t, int r, double x0, double x1);
 
+// How far a table continued over a page break sits sideways from the columns of the table before
+// it (a scanned page lies a little left or right of the one before; a digital one does not move):
+// the shift that puts both edges of most of `columns` ([x0, x1], points) on rules of `rules`
+// (within kEdgeTolerance), no shift when none does better, and how many columns it lines up. Shifts
+// are tried that put a column's left edge onto a rule, up to kMaxPageShift.
+struct ColumnShift {
+  double shift = 0;  // points, added to the columns' edges
+  int aligned = 0;   // columns whose both edges lie on rules once shifted
+};
+ColumnShift ShiftOntoRules(const std::vector<double>& rules,
+                           const std::vector<std::pair<double, double>>& columns);
+
 }  // namespace jixiao

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <string_view>
 
 #include "core/text.h"
 #include "records/cells.h"
@@ -416,10 +417,9 @@ constexpr double kPieceRulesOnEdges = 0.5;
 std::optional<Header> AlignedWith(const Table& t, std::vector<ListColumn> cols) {
   if (cols.empty() || t.col_lines.empty()) return std::nullopt;
   const bool scanned = Scanned(t);
-  if (scanned) {
-    const double dx = PageShift(t, cols);
-    for (ListColumn& c : cols) c.x0 += dx, c.x1 += dx;
-  }
+  // A digital page prints its table where the page before did: its shift is 0.
+  const double dx = PageShift(t, cols);
+  for (ListColumn& c : cols) c.x0 += dx, c.x1 += dx;
   auto near_rule = [&](double x) {
     return std::any_of(t.col_lines.begin(), t.col_lines.end(),
                        [x](double c) { return std::abs(c - x) < kEdgeTolerance; });
@@ -1176,8 +1176,10 @@ std::pair<std::string, std::string> SplitCodeName(const std::string& text) {
     digits |= std::isdigit(c) != 0;
     code += s[i];
   }
-  if (code.size() >= kMinCode && digits && i < s.size() && s[i] == '-')
-    return {code, Trim(s.substr(i + 1))};
+  if (code.size() < kMinCode || !digits) return {"", s};
+  // The hyphen as a scan may read it: a dot, a low line, a tilde or a dash.
+  for (std::string_view mark : {"-", ".", "_", "~", "—", "–"})
+    if (s.compare(i, mark.size(), mark) == 0) return {code, Trim(s.substr(i + mark.size()))};
   return {"", s};
 }
 

@@ -21,6 +21,14 @@ namespace {
 
 using Field = IndicatorColumn;
 
+// A level column found by its place is confirmed by an indicator term in one of this many rows
+// under its header (the first may be a spanning cell's text cut by the grid, or misread).
+constexpr int kTermRowsLooked = 3;
+// A titled table with this many cells naming indicator levels (产出指标, 数量指标 …) is a project's
+// table even when neither its labels nor its indicator header could be read: the smallest block
+// a form prints names a first level over two second ones (a first level's cell spans its rows).
+constexpr int kMinTermCells = 3;
+
 bool IsCodeLabel(const std::string& l) { return IsLabel(Label::kCode, l); }
 bool IsNameLabel(const std::string& l) { return IsLabel(Label::kName, l); }
 bool IsTotalLabel(const std::string& l) { return IsLabel(Label::kTotal, l); }
@@ -109,6 +117,57 @@ struct IndicatorHeaderRow {
   ColumnMap map;
 };
 
+// Whether the cell of column [x0, x1] in the rows right under a header row holds an indicator
+// level's term (产出指标, 数量指标 …; vocabulary IndicatorTerms): the column holds the levels.
+bool TermsUnder(const Table& t, int first_row, double x0, double x1) {
+  for (int r = first_row; r < std::min(t.rows, first_row + kTermRowsLooked); ++r) {
+    const TableCell* c = CellUnder(t, r, x0, x1);
+    if (!c) continue;
+    const std::string compact = Compact(c->text);
+    if (std::find(IndicatorTerms().begin(), IndicatorTerms().end(), compact) != IndicatorTerms().end())
+      return true;
+  }
+  return false;
+}
+
+// The cells of `t` whose text is an indicator level's term (产出指标, 数量指标 …).
+int CountIndicatorTerms(const Table& t) {
+  return static_cast<int>(std::count_if(t.cells.begin(), t.cells.end(), [](const TableCell& c) {
+    const std::string compact = Compact(c.text);
+    return std::find(IndicatorTerms().begin(), IndicatorTerms().end(), compact) != IndicatorTerms().end();
+  }));
+}
+
+// Level headers OCR could not read at all ("-和-一" for 一级指标, "[二二级指标"): the levels not
+// found in a header row that names the third level (or the second), taken by their place — the
+// cells right before the leftmost level found, nearest first the next level up — when the
+// column under such a cell holds indicator terms. Added to `found` (kept in column order) and
+// `seen`.
+void LevelsByPlace(const Table& t, const std::vector<const TableCell*>& row,
+                   std::vector<std::pair<const TableCell*, Field>>& found, std::set<Field>& seen) {
+  auto leftmost = std::find_if(found.begin(), found.end(), [](const auto& f) {
+    return f.second == Field::kLevel2 || f.second == Field::kLevel3;
+  });
+  if (leftmost == found.end()) return;
+  const TableCell* next = leftmost->first;
+  Field level = leftmost->second;
+  while (level != Field::kLevel1) {
+    level = level == Field::kLevel3 ? Field::kLevel2 : Field::kLevel1;
+    if (seen.count(level)) return;
+    const TableCell* cell = nullptr;
+    for (const TableCell* d : row)
+      if (d->col + d->colspan == next->col && d->row == next->row) cell = d;
+    if (!cell || IndicatorHeader(LabelOf(cell->text)) ||
+        !TermsUnder(t, cell->row + cell->rowspan, cell->box.x0, cell->box.x1))
+      return;
+    seen.insert(level);
+    found.insert(std::find_if(found.begin(), found.end(),
+                              [cell](const auto& f) { return f.first->col > cell->col; }),
+                 {cell, level});
+    next = cell;
+  }
+}
+
 // Finds the row of the table that heads the indicator block: a row with at least three
 // indicator headers, two of them among 二级指标, 三级指标 and 指标值. A header cell that could
 // not be read (a misread 一级指标) is still a column: the unlabeled cell left of 二级指标 is
@@ -166,7 +225,9 @@ std::optional<IndicatorHeaderRow> FindIndicatorHeader(const Table& t) {
     std::sort(found.begin(), found.end(),
               [](const auto& a, const auto& b) { return a.first->col < b.first->col; });
     const int core = static_cast<int>(seen.count(Field::kLevel2) + seen.count(Field::kLevel3) + seen.count(Field::kValue));
-    if (found.size() < 3 || core < 2) continue;
+    if (core < 2) continue;
+    LevelsByPlace(t, row, found, seen);
+    if (found.size() < 3) continue;
     if (!seen.count(Field::kLevel1)) {
       // The cell left of the first found header, in this row, unlabeled.
       const TableCell* first = found.front().first;
@@ -625,38 +686,19 @@ class TableReader {
 };
 
 // The indicator columns of `map` in a table without a header, as a table continued over a
-// page break has them: each column's edges are rules of the table (within 4 pt) once the page
-// is shifted sideways (a scanned page sits a little left or right of the one before). The map
-// moved onto this table, or nullopt when fewer than 70% of the columns line up.
+// page break has them: each column's edges are rules of the table once the page is shifted
+// sideways (ShiftOntoRules). The map moved onto this table, or nullopt when fewer than 70% of the
+// columns line up.
 std::optional<ColumnMap> AlignColumns(const Table& t, const ColumnMap& map) {
   if (map.columns.empty() || t.col_lines.empty()) return std::nullopt;
-  auto aligned_with = [&](double shift) {
-    auto near_rule = [&](double x) {
-      for (double c : t.col_lines)
-        if (std::abs(c - (x + shift)) < 4.0) return true;
-      return false;
-    };
-    int n = 0;
-    for (const auto& col : map.columns)
-      if (near_rule(col.second.first) && near_rule(col.second.second)) ++n;
-    return n;
-  };
-  // Candidate shifts: the first column's left edge onto each rule.
-  double best_shift = 0;
-  int best = aligned_with(0);
-  for (double c : t.col_lines) {
-    const double shift = c - map.columns.front().second.first;
-    if (std::abs(shift) > 40) continue;  // points; more is another table, not a shifted page
-    if (int n = aligned_with(shift); n > best) {
-      best = n;
-      best_shift = shift;
-    }
-  }
-  if (best * 10 < static_cast<int>(map.columns.size()) * 7) return std::nullopt;
+  std::vector<std::pair<double, double>> edges;
+  for (const auto& col : map.columns) edges.push_back(col.second);
+  const ColumnShift best = ShiftOntoRules(t.col_lines, edges);
+  if (best.aligned * 10 < static_cast<int>(map.columns.size()) * 7) return std::nullopt;
   ColumnMap moved = map;
   for (auto& col : moved.columns) {
-    col.second.first += best_shift;
-    col.second.second += best_shift;
+    col.second.first += best.shift;
+    col.second.second += best.shift;
   }
   return moved;
 }
@@ -1009,7 +1051,11 @@ std::vector<Project> ReadProjects(const std::vector<PageContent>& pages,
         if (std::find(p.pages.begin(), p.pages.end(), t.page) == p.pages.end()) p.pages.push_back(t.page);
         continue;
       }
-      if (!labeled && !header) continue;  // a titled table of some other kind
+      // A titled table of some other kind, unless its cells name indicator levels: a project's
+      // table whose labels and indicator header could not be read (a scan's) is still a record,
+      // with what was read and a warning (below), never lost in silence.
+      const bool indicator_like = CountIndicatorTerms(t) >= kMinTermCells;
+      if (!labeled && !header && !indicator_like) continue;
 
       Project p;
       p.index = static_cast<int>(projects.size()) + 1;

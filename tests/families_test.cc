@@ -140,6 +140,36 @@ TEST(ListTable, AGroupBrokenAcrossAPageStaysOneRecord) {
   EXPECT_EQ(projects[2].index, 3);
 }
 
+TEST(ListTable, AListContinuedOnAScannedPageShiftedSidewaysGoesOn) {
+  // A scanned list without a repeated header: page 2 lies 11 pt right of page 1 (more than a
+  // rule's tolerance), and its rows are the next projects of the list, not lost.
+  std::vector<C> first = ListHeader();
+  Group(first, 1, 1, "11000026T000000001-甲项目", "10", "甲");
+  Indicator(first, 1, "产出指标", "数量指标", "甲指标", "≥", "1", "个");
+  std::vector<C> second;
+  Group(second, 0, 2, "11000026T000000002-乙项目", "30", "乙");
+  Indicator(second, 0, "产出指标", "数量指标", "乙指标一", "≥", "2", "个");
+  Indicator(second, 1, "满意度指标", "服务对象满意度指标", "乙满意度", "≥", "90", "%");
+  std::vector<double> shifted;
+  for (double x : kListXs) shifted.push_back(x + 11);
+  PageContent p2;
+  p2.page = 2;
+  p2.tables.push_back(MakeTable(2, shifted, 2, second, 40));
+
+  auto projects = ReadProjects({Page(1, MakeTable(1, kListXs, 2, first)), p2}, nullptr);
+  ASSERT_EQ(projects.size(), 2u);
+  EXPECT_EQ(projects[1].project_code, "11000026T000000002");
+  EXPECT_EQ(projects[1].budget.total, 30);
+  ASSERT_EQ(projects[1].indicators.size(), 2u);
+  EXPECT_EQ(projects[1].indicators[0].value, "≥2个");
+  EXPECT_EQ(projects[1].indicators[1].level2, "服务对象满意度指标");
+  EXPECT_EQ(projects[1].pages, std::vector<int>{2});
+  // Shifted further than a page is ever shifted, it is some other table.
+  for (double& x : p2.tables[0].col_lines) x += 40;
+  for (TableCell& c : p2.tables[0].cells) c.box.x0 += 40, c.box.x1 += 40;
+  EXPECT_EQ(ReadProjects({Page(1, MakeTable(1, kListXs, 2, first)), p2}, nullptr).size(), 1u);
+}
+
 TEST(ListTable, APageRulingOnlyTheIndicatorBlockGoesOnWithTheProject) {
   // Page 1: one project, its goals cell cut by the page break.
   std::vector<C> first = ListHeader();
@@ -629,6 +659,11 @@ TEST(SplitCodeName, CodesAndNames) {
       (std::pair<std::string, std::string>{"11000026T000003742166", "就业管理咨询与评审服务项目"}));
   EXPECT_EQ(SplitCodeName("[292]国家信访局"),
             (std::pair<std::string, std::string>{"292", "国家信访局"}));
+  // The hyphen read by OCR as a dot or a dash.
+  EXPECT_EQ(SplitCodeName("11000026T000002653766.数据中心运行维护"),
+            (std::pair<std::string, std::string>{"11000026T000002653766", "数据中心运行维护"}));
+  EXPECT_EQ(SplitCodeName("11000026T000002653766—数据中心运行维护"),
+            (std::pair<std::string, std::string>{"11000026T000002653766", "数据中心运行维护"}));
   // A name with a hyphen but no code stays whole.
   EXPECT_EQ(SplitCodeName("问题发现-原因挖掘"),
             (std::pair<std::string, std::string>{"", "问题发现-原因挖掘"}));

@@ -551,6 +551,25 @@ TEST(FindGrids, TwoTablesOnOnePage) {
   ExpectGrid(grids[1], bottom, style, dpi, 1.0);
 }
 
+TEST(FindGrids, ABoxRoundATableIsNoTableOfItsOwn) {
+  // A photocopy's dark page edge (or a frame drawn round the page) boxes the table in: the
+  // table is the page's only grid, not the second one inside a grid of one cell.
+  TableSpec table;
+  table.rows = Lines(120, 24, 6);
+  table.cols = {70, 160, 330, 520};
+  TableSpec frame;
+  frame.rows = {20, 820};
+  frame.cols = {15, 580};
+  const double dpi = 100;
+  RuleStyle style;
+  cv::Mat page = BlankPage(dpi);
+  DrawTable(&page, dpi, frame, style);
+  DrawTable(&page, dpi, table, style);
+  const std::vector<Grid> grids = Find(page, dpi);
+  ASSERT_EQ(grids.size(), 1u);
+  ExpectGrid(grids[0], table, style, dpi, 1.0);
+}
+
 TEST(FindGrids, TablesSideBySideAndClose) {
   // Two tables 12 pt apart, vertically and horizontally: still two grids.
   TableSpec a, b, c;

@@ -133,6 +133,48 @@ TEST(ReadProjects, AConfusedLevelHeaderBesideAKnownOneIsTheOtherLevel) {
   EXPECT_EQ(projects[0].indicators[0].level2, "数量指标");
 }
 
+TEST(ReadProjects, LevelHeadersOcrCouldNotReadAreKnownByTheirPlaceAndTheTermsUnderThem) {
+  // A seal over the header: 一级指标 read "-和-一", 二级指标 "[二二级指标"; 三级指标 and 指标值
+  // are read, and the columns left of 三级指标 hold indicator terms.
+  PageContent page = StandardPage(3);
+  for (TableCell& c : page.tables[0].cells) {
+    if (c.text == "一级指标") c.text = "-和-一";
+    if (c.text == "二级指标") c.text = "[二二级指标";
+  }
+  auto projects = ReadProjects({page}, nullptr);
+  ASSERT_EQ(projects.size(), 1u);
+  ASSERT_EQ(projects[0].indicators.size(), 2u);
+  EXPECT_EQ(projects[0].indicators[0].level1, "产出指标");
+  EXPECT_EQ(projects[0].indicators[0].level2, "数量指标");
+  EXPECT_EQ(projects[0].indicators[1].level2, "时效指标");
+  EXPECT_EQ(projects[0].indicators[1].level3, "完工时间");
+  // Without terms under it, an unread cell is no second level's column.
+  for (TableCell& c : page.tables[0].cells)
+    if (c.text == "数量指标" || c.text == "时效指标") c.text = "某某";
+  projects = ReadProjects({page}, nullptr);
+  ASSERT_EQ(projects.size(), 1u);
+  ASSERT_EQ(projects[0].indicators.size(), 2u);
+  EXPECT_EQ(projects[0].indicators[0].level2, "");
+}
+
+TEST(ReadProjects, ATitledTableOfIndicatorsWithNeitherLabelsNorHeaderReadIsARecordWithAWarning) {
+  // A scan's labels and indicator header unreadable: the table still names indicator levels,
+  // so it is a project's, given with what was read and a warning naming its page.
+  PageContent page = StandardPage(7, 2);
+  for (TableCell& c : page.tables[0].cells)
+    if (c.text == "项目编码" || c.text == "项目名称" || c.row == 6) c.text = "口口";
+  std::vector<Warning> warnings;
+  auto projects = ReadProjects({page}, &warnings);
+  ASSERT_EQ(projects.size(), 1u);
+  EXPECT_EQ(projects[0].pages, std::vector<int>{7});
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0].page, 7);
+  EXPECT_NE(warnings[0].message.find("page 7"), std::string::npos) << warnings[0].message;
+  // Without its title it is not known to be a performance table: no record.
+  page.lines.clear();
+  EXPECT_TRUE(ReadProjects({page}, nullptr).empty());
+}
+
 TEST(ReadProjects, MisreadHeadersWithinOneCharacterInThreeStillMapTheirColumns) {
   PageContent page = StandardPage(3);
   for (TableCell& c : page.tables[0].cells) {
