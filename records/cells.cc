@@ -77,6 +77,7 @@ std::string JoinValue(const std::string& op, const std::string& value, const std
   const std::string o = Trim(op), v = Trim(value), u = Trim(unit);
   if (IsQualitative(Compact(o))) return v;
   if (v.empty()) return "";
+  if (IsQuantitative(Compact(o))) return v + u;
   return o + v + u;
 }
 

@@ -136,15 +136,14 @@ std::optional<Header> HeaderAt(const Table& t, int r) {
     const std::string label = LabelOf(c->text);
     if (label.empty()) continue;
     auto role = RoleOf(label);
-    if (!role) {
-      // A cell over others of the band ("其中:" over 财政资金 | 其他资金) is no column.
-      const bool over = std::any_of(band.begin(), band.end(), [c](const TableCell* d) {
-        return d != c && d->row >= c->row + c->rowspan && d->box.x0 >= c->box.x0 - 1 &&
-               d->box.x1 <= c->box.x1 + 1;
-      });
-      if (over) continue;
-      role = ListRole::kAttribute;
-    }
+    // A cell over others of the band ("其中:" over 财政资金 | 其他资金, 三级指标 over 指标名称 |
+    // 指标值 on a header of two rows) is no column: those below it are.
+    const bool over = std::any_of(band.begin(), band.end(), [c](const TableCell* d) {
+      return d != c && d->row >= c->row + c->rowspan && d->box.x0 >= c->box.x0 - 1 &&
+             d->box.x1 <= c->box.x1 + 1 && !LabelOf(d->text).empty();
+    });
+    if (over) continue;
+    if (!role) role = ListRole::kAttribute;
     h.columns.push_back({*role, Trim(Nfkc(c->text)), c->box.x0, c->box.x1});
   }
   // A spanning label beside the block (绩效指标 left of 一级指标 …) is no whole-indicator column
@@ -807,8 +806,11 @@ bool ReadFamilyTable(const PageContent& page, size_t ti, const std::vector<const
                      std::vector<Project>& projects, FamilyState& state,
                      std::vector<Warning>* warnings) {
   const Table& t = page.tables[ti];
+  // A list goes on even when its first page gave no record (a heading, a totals row and a
+  // unit's row above a group too tall for the page): its title and unit carry over.
   const bool may_continue =
-      ti == 0 && state.family != FamilyState::Family::kNone && !projects.empty();
+      ti == 0 && state.family != FamilyState::Family::kNone &&
+      (!projects.empty() || state.family == FamilyState::Family::kList);
   // A department table: labeled 部门名称, in the table or on the line above it.
   const TableCell* label = DepartmentLabel(t);
   const TextLine* name_line = label ? nullptr : DepartmentNameAbove(above);
@@ -840,6 +842,9 @@ bool ReadFamilyTable(const PageContent& page, size_t ti, const std::vector<const
       }
     }
     ReadHeading(above, next);
+    // A money header may state the unit: 资金总额（万元）.
+    for (const ListColumn& c : header->columns)
+      if (next.money_unit.empty()) next.money_unit = UnitInLabel(Compact(c.label));
     next.columns = header->columns;
     ReadList(t, *header, ti, projects, next, continued);
     next.page = t.page;

@@ -80,6 +80,9 @@ std::optional<ValuePart> ValuePartHeader(std::string_view label);
 
 // The text of a 性质 cell that makes the value qualitative (`定性`): the value is the 指标值 alone.
 bool IsQualitative(std::string_view compact);
+// The text of a 性质 cell that says the value is a quantity (`定量`): it states the value's kind,
+// not its operator; the 指标值 carries its own (`≥20`).
+bool IsQuantitative(std::string_view compact);
 
 // The standard header names a header misread by OCR is compared with, each with its column.
 struct HeaderName {
