@@ -485,6 +485,9 @@ Project GroupRecord(const Table& t, const std::vector<ListColumn>& cols, const G
         for (std::string& goal : SplitNumbered(c->text, mending, &p.provenance["goals"].fixes))
           p.goals.push_back(std::move(goal));
         goal_texts.push_back(c->text);
+      } else if (IsLabel(Label::kMoneyPart, Compact(col.label))) {
+        // (its unit, 财政专户拨款（万元）, is the record's money unit)
+        p.attributes.push_back({std::string(WithoutMoneyUnit(col.label)), c->text});
       } else {
         p.attributes.push_back({col.label, c->text});
       }
@@ -735,6 +738,15 @@ void ReadDepartment(const Table& t, const TableCell* label, const TextLine* name
                                      : IsLabel(Label::kFiscal, l) ? &p.budget.fiscal
                                      : IsLabel(Label::kOther, l)  ? &p.budget.other
                                                                   : nullptr;
+      if (!money && pairs.size() == 1 && IsLabel(Label::kField, l) &&
+          !IsLabel(Label::kDepartment, l)) {
+        // Another labeled field (部门职能, 中长期目标): an attribute, its value after the colon or
+        // in the cell beside.
+        const TableCell* v = lv.value.empty() ? t.At(c.row, c.col + c.colspan) : nullptr;
+        const std::string value = v ? Trim(v->text) : lv.value;
+        if (!value.empty()) p.attributes.push_back({l, value});
+        continue;
+      }
       if (!money || *money) continue;
       // The money after the label's colon ("资金总额：1,636.47"), else in a cell beside or below
       // (not when the cell prints other labels' money: then it is blank).

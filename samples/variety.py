@@ -461,7 +461,7 @@ def value_parts(v, labels):
     unit, taken off the value where it ends a number), and the row's attributes (性质, 单位)"""
     unit = v.norm.get("unit") or ""
     head = v.text[:-len(unit)] if unit and v.text.endswith(unit) else ""
-    if not (head and head[-1].isdigit()):
+    if not (head and head[-1].isdigit() and any("单位" in x for x in labels)):
         head = ""
     parts, attrs = [], {}
     for lab in labels:
@@ -749,7 +749,8 @@ def doc_form(rng, st, dept, year, info):
                         rng.choice(["其中：财政拨款", "财政拨款", "其中：财政资金"]), "其他资金"]
         money_texts = [money_text(c, yuan, decimals, sep) for c in money]
         unit_in_label = unit if rng.random() < 0.6 else None
-        if unit_in_label and wd.unit_in_heads:            # the unit after each money label
+        in_heads = bool(unit_in_label) and wd.unit_in_heads
+        if in_heads:                                      # the unit after each money label
             money_labels = [f"{x}（{unit}）" for x in money_labels]
             unit_in_label = None
         goals, numbered, lines = draw_goals(rng)
@@ -773,7 +774,7 @@ def doc_form(rng, st, dept, year, info):
         table = form_table(rng, st, p, info, W)
         year_line = f"（{year}年度）" if str(year) not in title else ""
         code_line = f"表{rng.randint(10, 16)}-{k + 1}" if rng.random() < 0.3 else ""
-        unit_line = None if (unit_in_label or wd.unit_in_heads) else ("", f"单位：{unit}")
+        unit_line = None if (unit_in_label or in_heads) else ("", f"单位：{unit}")
         projects.append((title, year_line, code_line, unit_line, table, nrows))
         truths.append(project_truth("project", title, unit, name, budget=money, goals=goals,
                                     indicators=p["indicators_truth"], attributes=attrs))

@@ -37,7 +37,9 @@ const LabelSet& LabelsOf(Label label) {
                                       false, {}, {}};
   static const LabelSet kField{{"主管部门", "主管部门及代码", "主管部门名称", "市级主管部门", "预算部门", "实施单位",
                                 "实施单位名称", "项目单位", "项目类别", "项目类型", "项目性质", "项目属性", "项目期限",
-                                "项目负责人", "联系电话", "计划开始日期", "计划完成日期", "资金性质"},
+                                "项目负责人", "联系电话", "计划开始日期", "计划完成日期", "资金性质", "实施期",
+                                "执行期", "实施周期", "项目实施期", "中长期目标", "长期目标", "部门职能",
+                                "主要职能"},
                                true, {}, {}};
   // Money of a source the contract names no field for, printed beside the fiscal and other money
   // as a part of the total (its label and amount go into attributes; budget.sum counts it).
@@ -64,18 +66,12 @@ const LabelSet& LabelsOf(Label label) {
   return kName;
 }
 
-namespace {
-
-// A money label may state its unit in brackets after its words (资金总额(万元), 财政资金(元)):
-// the label is its words. Compact labels print ASCII brackets.
 std::string_view WithoutMoneyUnit(std::string_view label) {
   for (std::string_view bracketed : {"(万元)", "(亿元)", "(元)"})
     if (label.size() > bracketed.size() && EndsWith(label, bracketed))
       return label.substr(0, label.size() - bracketed.size());
   return label;
 }
-
-}  // namespace
 
 bool Matches(const LabelSet& set, std::string_view label) {
   label = WithoutMoneyUnit(label);
