@@ -391,9 +391,25 @@ class RowReader {
     if (ind.level3.empty() && ind.value.empty() && ind.description.empty()) return;
     if (!p_.indicators.empty()) {
       if (ind.level1.empty()) ind.level1 = p_.indicators.back().level1;
-      if (ind.level2.empty()) ind.level2 = p_.indicators.back().level2;
+      if (ind.level2.empty() && p_.indicators.back().level1 == ind.level1)
+        ind.level2 = p_.indicators.back().level2;
     }
+    TakeLevel2Below(ind);
     Push(std::move(ind), where);
+  }
+
+  // A 二级 cell printed in the middle of rows its column does not rule apart leaves the grid's
+  // cells above it empty: the rows that open a 一级 group without a 二级 take the first one
+  // printed below them in the group.
+  void TakeLevel2Below(const Indicator& ind) {
+    if (!awaiting_level2_.empty() && p_.indicators[awaiting_level2_.front()].level1 != ind.level1)
+      awaiting_level2_.clear();
+    if (ind.level2.empty()) {
+      awaiting_level2_.push_back(p_.indicators.size());
+      return;
+    }
+    for (size_t i : awaiting_level2_) p_.indicators[i].level2 = ind.level2;
+    awaiting_level2_.clear();
   }
 
   void Push(Indicator ind, const std::map<std::string, const TableCell*>& where) {
@@ -409,6 +425,7 @@ class RowReader {
   Project& p_;
   bool has_name_ = false;
   double first_indicator_x_ = -1;
+  std::vector<size_t> awaiting_level2_;  // rows of p_.indicators opening a 一级 group without 二级
 };
 
 // The money unit and title stated by the lines above a table.
