@@ -389,23 +389,25 @@ class RowReader {
     }
     ind.value = JoinValue(op, value, unit);
     if (ind.level3.empty() && ind.value.empty() && ind.description.empty()) return;
+    // (a row of this table printing its own 一级, other than the last row's)
+    const bool opens_group =
+        !ind.level1.empty() && (p_.indicators.empty() || p_.indicators.back().level1 != ind.level1);
     if (!p_.indicators.empty()) {
       if (ind.level1.empty()) ind.level1 = p_.indicators.back().level1;
-      if (ind.level2.empty() && p_.indicators.back().level1 == ind.level1)
-        ind.level2 = p_.indicators.back().level2;
+      if (ind.level2.empty() && !opens_group) ind.level2 = p_.indicators.back().level2;
     }
-    TakeLevel2Below(ind);
+    TakeLevel2Below(ind, opens_group);
     Push(std::move(ind), where);
   }
 
   // A 二级 cell printed in the middle of rows its column does not rule apart leaves the grid's
-  // cells above it empty: the rows that open a 一级 group without a 二级 take the first one
-  // printed below them in the group.
-  void TakeLevel2Below(const Indicator& ind) {
+  // cells above it empty: the rows that open a 一级 group without a 二级 (and those after them
+  // still without) take the first one printed below them in the group.
+  void TakeLevel2Below(const Indicator& ind, bool opens_group) {
     if (!awaiting_level2_.empty() && p_.indicators[awaiting_level2_.front()].level1 != ind.level1)
       awaiting_level2_.clear();
     if (ind.level2.empty()) {
-      awaiting_level2_.push_back(p_.indicators.size());
+      if (opens_group || !awaiting_level2_.empty()) awaiting_level2_.push_back(p_.indicators.size());
       return;
     }
     for (size_t i : awaiting_level2_) p_.indicators[i].level2 = ind.level2;
