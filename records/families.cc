@@ -744,9 +744,15 @@ void ReadDepartment(const Table& t, const TableCell* label, const TextLine* name
   // A department's indicator block is below its labeled blocks, anywhere in the table.
   auto header = FindHeader(t, t.rows);
   const int stop = header ? header->first_data_row - 1 : t.rows;
+  // A label printed more than once heads columns (预算金额（万元） over 部门预算支出 and over 收入来源):
+  // the money below it is no one field's.
+  std::map<std::string, int> printed;
+  for (const TableCell& c : t.cells)
+    if (c.row < stop) ++printed[LabelOf(c.text)];
   for (const TableCell& c : t.cells) {
     if (c.row >= stop) continue;
     const std::vector<LabelValue> pairs = SplitLabelCells(c);
+    if (pairs.size() == 1 && printed[LabelOf(c.text)] > 1) continue;
     for (const LabelValue& lv : pairs) {
       const std::string& l = lv.label;
       if (p.money_unit.empty()) {
