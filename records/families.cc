@@ -407,7 +407,8 @@ class RowReader {
     if (!awaiting_level2_.empty() && p_.indicators[awaiting_level2_.front()].level1 != ind.level1)
       awaiting_level2_.clear();
     if (ind.level2.empty()) {
-      if (opens_group || !awaiting_level2_.empty()) awaiting_level2_.push_back(p_.indicators.size());
+      if (opens_group || !awaiting_level2_.empty())
+        awaiting_level2_.push_back(p_.indicators.size());
       return;
     }
     for (size_t i : awaiting_level2_) p_.indicators[i].level2 = ind.level2;
@@ -744,8 +745,8 @@ void ReadDepartment(const Table& t, const TableCell* label, const TextLine* name
   // A department's indicator block is below its labeled blocks, anywhere in the table.
   auto header = FindHeader(t, t.rows);
   const int stop = header ? header->first_data_row - 1 : t.rows;
-  // A label printed more than once heads columns (预算金额（万元） over 部门预算支出 and over 收入来源):
-  // the money below it is no one field's.
+  // A label printed more than once heads columns (预算金额（万元） over 部门预算支出 and over
+  // 收入来源): the money below it is no one field's.
   std::map<std::string, int> printed;
   for (const TableCell& c : t.cells)
     if (c.row < stop) ++printed[LabelOf(c.text)];
@@ -845,9 +846,8 @@ bool ReadFamilyTable(const PageContent& page, size_t ti, const std::vector<const
   const Table& t = page.tables[ti];
   // A list goes on even when its first page gave no record (a heading, a totals row and a
   // unit's row above a group too tall for the page): its title and unit carry over.
-  const bool may_continue =
-      ti == 0 && state.family != FamilyState::Family::kNone &&
-      (!projects.empty() || state.family == FamilyState::Family::kList);
+  const bool may_continue = ti == 0 && state.family != FamilyState::Family::kNone &&
+                            (!projects.empty() || state.family == FamilyState::Family::kList);
   // A department table: labeled 部门名称, in the table or on the line above it.
   const TableCell* label = DepartmentLabel(t);
   const TextLine* name_line = label ? nullptr : DepartmentNameAbove(above);

@@ -190,7 +190,8 @@ std::vector<std::pair<const TableCell*, Field>> HeadersUnder(
     if (under.empty()) out.push_back({d, f});
     out.insert(out.end(), under.begin(), under.end());
   }
-  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first->col < b.first->col; });
+  std::sort(out.begin(), out.end(),
+            [](const auto& a, const auto& b) { return a.first->col < b.first->col; });
   other_names.clear();  // in the columns' order
   for (const auto& [d, f] : out)
     if (f == Field::kOther) other_names.push_back(LabelOf(d->text));

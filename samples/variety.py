@@ -24,7 +24,12 @@ texts filling their cells, level cells merged over rows or repeated, values in o
 split over 性质 | 值 | 单位 columns in any order, extra indicator columns (attributes), money in
 元 or 万元 with or without thousands separators and 2-6 decimals, the unit stated in a label
 or above the table, landscape pages turned onto portrait sheets with /Rotate 90, and tables
-that are not performance tables before the performance tables.
+that are not performance tables before the performance tables. Other regions' wordings and
+layouts (class Wording: 指标名称 / 目标值 / 全年指标值 headers, a 指标性质 column of 定量 / 定性,
+units in a column of their own, 评分标准 columns, the indicator header on two rows, a label
+column left of the form's fields, 资金来源, the unit in each money header, 项目负责人 / 联系电话 /
+实施期 fields, 中长期目标, 部门职能) come from a stream of their own ("S-K-w"), recorded in
+variety.json under "wording".
 
 Reuses generate.py (typed values, FineGrid, printing, qpdf finishing, pdftotext read-back).
 All content is invented. Needs what generate.py needs (samples/setup-generator.sh).

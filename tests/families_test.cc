@@ -465,7 +465,8 @@ TEST(DepartmentTable, OtherRegionsWordings) {
   EXPECT_EQ(p.indicators[2].level2, "质量指标");
   EXPECT_EQ(p.indicators[2].value, "优");
   const auto& attrs = p.indicators[0].attributes;
-  EXPECT_NE(std::find(attrs.begin(), attrs.end(), std::pair<std::string, std::string>{"指标性质", "定量"}),
+  EXPECT_NE(std::find(attrs.begin(), attrs.end(),
+                      std::pair<std::string, std::string>{"指标性质", "定量"}),
             attrs.end());
   EXPECT_NE(std::find(attrs.begin(), attrs.end(),
                       std::pair<std::string, std::string>{"评分标准", "按完成比例计分"}),
@@ -475,11 +476,11 @@ TEST(DepartmentTable, OtherRegionsWordings) {
 // A list whose first page holds only its heading, header and totals row (the first group too
 // tall for the page) goes on on the next page with its title; the money header states the unit.
 TEST(ListTable, AFirstPageWithoutRecordsGivesItsTitleAndTheHeaderItsUnit) {
-  std::vector<C> header = {{0, 0, 1, 1, "项目名称"},     {0, 1, 1, 1, "资金总额（元）"},
+  std::vector<C> header = {{0, 0, 1, 1, "项目名称"},       {0, 1, 1, 1, "资金总额（元）"},
                            {0, 2, 1, 1, "财政资金（元）"}, {0, 3, 1, 1, "绩效目标"},
-                           {0, 4, 1, 1, "一级指标"},     {0, 5, 1, 1, "二级指标"},
-                           {0, 6, 1, 1, "三级指标"},     {0, 7, 1, 1, "指标性质"},
-                           {0, 8, 1, 1, "年度目标值"},   {0, 9, 1, 1, "计量单位"}};
+                           {0, 4, 1, 1, "一级指标"},       {0, 5, 1, 1, "二级指标"},
+                           {0, 6, 1, 1, "三级指标"},       {0, 7, 1, 1, "指标性质"},
+                           {0, 8, 1, 1, "年度目标值"},     {0, 9, 1, 1, "计量单位"}};
   std::vector<C> first = header;
   first.push_back({1, 0, 1, 1, "合计"});
   first.push_back({1, 1, 1, 1, "2,050.00"});
