@@ -745,15 +745,19 @@ void ReadDepartment(const Table& t, const TableCell* label, const TextLine* name
   // A department's indicator block is below its labeled blocks, anywhere in the table.
   auto header = FindHeader(t, t.rows);
   const int stop = header ? header->first_data_row - 1 : t.rows;
-  // A label printed more than once heads columns (预算金额（万元） over 部门预算支出 and over
-  // 收入来源): the money below it is no one field's.
+  // A money label printed more than once heads columns (预算金额（万元） over 部门预算支出 and
+  // over 收入来源): the money below it is no one field's.
   std::map<std::string, int> printed;
   for (const TableCell& c : t.cells)
     if (c.row < stop) ++printed[LabelOf(c.text)];
   for (const TableCell& c : t.cells) {
     if (c.row >= stop) continue;
     const std::vector<LabelValue> pairs = SplitLabelCells(c);
-    if (pairs.size() == 1 && printed[LabelOf(c.text)] > 1) continue;
+    if (pairs.size() == 1 && printed[LabelOf(c.text)] > 1) {
+      const std::string l = pairs.front().label;
+      if (IsLabel(Label::kTotal, l) || IsLabel(Label::kFiscal, l) || IsLabel(Label::kOther, l))
+        continue;
+    }
     for (const LabelValue& lv : pairs) {
       const std::string& l = lv.label;
       if (p.money_unit.empty()) {
@@ -786,7 +790,10 @@ void ReadDepartment(const Table& t, const TableCell* label, const TextLine* name
         p.provenance["goals"] = SourceOf(t, c);
         const ListMending mending{c.source == WordSource::kOcr, state.fixes};
         p.goals = SplitNumbered(pairs.front().value, mending, &p.provenance["goals"].fixes);
-      } else if (const TableCell* v = t.At(c.row, c.col + c.colspan); v && !v->text.empty()) {
+      } else if (const TableCell* v = t.At(c.row, c.col + c.colspan);
+                 v && !v->text.empty() && LabelOf(v->text) != l) {
+        // (a block label beside the same label, 整体绩效目标 | 整体绩效目标 | text: the inner one's
+        // text is the goals)
         p.provenance["goals"] = SourceOf(t, *v);
         const ListMending mending{v->source == WordSource::kOcr, state.fixes};
         p.goals = SplitNumbered(v->text, mending, &p.provenance["goals"].fixes);

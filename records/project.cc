@@ -716,15 +716,19 @@ class TableReader {
 };
 
 // The indicator columns of `map` in a table without a header, as a table continued over a
-// page break has them: each column's edges are rules of the table (within 4 pt) once the page
-// is shifted sideways (a scanned page sits a little left or right of the one before). The map
-// moved onto this table, or nullopt when fewer than 70% of the columns line up.
+// page break has them: each column's edges are rules of the table (within kRuleAlign) once the
+// page is shifted sideways (a scanned page sits a little left or right of the one before). The
+// map moved onto this table, or nullopt when fewer than 70% of the columns line up.
 std::optional<ColumnMap> AlignColumns(const Table& t, const ColumnMap& map) {
+  // Points between a column's edge and the rule of the next page that is the same rule: a cell's
+  // edge lies inside its rule, by half of it, and a double rule (two lines and the gap, 2-3 pt)
+  // may be taken at either line on either page.
+  constexpr double kRuleAlign = 6.0;
   if (map.columns.empty() || t.col_lines.empty()) return std::nullopt;
   auto aligned_with = [&](double shift) {
     auto near_rule = [&](double x) {
       for (double c : t.col_lines)
-        if (std::abs(c - (x + shift)) < 4.0) return true;
+        if (std::abs(c - (x + shift)) < kRuleAlign) return true;
       return false;
     };
     int n = 0;
