@@ -84,6 +84,7 @@ std::string JoinValue(const std::string& op, const std::string& value, const std
   const std::string o = Trim(op), v = Trim(value), u = Trim(unit);
   if (IsQualitative(Compact(o))) return v;
   if (v.empty()) return "";
+  if (IsQuantitative(Compact(o))) return v + u;
   return o + v + u;
 }
 
@@ -114,11 +115,13 @@ const TableCell* CellUnder(const Table& t, int r, double x0, double x1) {
 }
 
 ColumnShift ShiftOntoRules(const std::vector<double>& rules,
-                           const std::vector<std::pair<double, double>>& columns) {
+                           const std::vector<std::pair<double, double>>& columns,
+                           double tolerance) {
+  if (tolerance <= 0) tolerance = kEdgeTolerance;
   auto aligned_with = [&](double shift) {
     auto near_rule = [&](double x) {
       return std::any_of(rules.begin(), rules.end(),
-                         [&](double r) { return std::abs(r - (x + shift)) < kEdgeTolerance; });
+                         [&](double r) { return std::abs(r - (x + shift)) < tolerance; });
     };
     return static_cast<int>(std::count_if(columns.begin(), columns.end(), [&](const auto& c) {
       return near_rule(c.first) && near_rule(c.second);

@@ -48,7 +48,9 @@ struct ColumnShift {
   double shift = 0;  // points, added to the columns' edges
   int aligned = 0;   // columns whose both edges lie on rules once shifted
 };
+// `tolerance`: points between an edge and the rule it lies on (0: the usual kEdgeTolerance).
 ColumnShift ShiftOntoRules(const std::vector<double>& rules,
-                           const std::vector<std::pair<double, double>>& columns);
+                           const std::vector<std::pair<double, double>>& columns,
+                           double tolerance = 0);
 
 }  // namespace jixiao

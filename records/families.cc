@@ -314,10 +314,11 @@ std::optional<Header> HeaderAt(const Table& t, int r) {
     // (a blank cell is no column, unless OCR lost its header: then its place may tell)
     if (label.empty() && !reading.unread) continue;
     if (!reading.role && reading.levels.empty()) {
-      // A cell over others of the band ("其中:" over 财政资金 | 其他资金) is no column.
+      // A cell over others of the band ("其中:" over 财政资金 | 其他资金, 三级指标 over 指标名称 |
+      // 指标值 on a header of two rows) is no column: those below it are.
       const bool over = std::any_of(band.begin(), band.end(), [c](const TableCell* d) {
         return d != c && d->row >= c->row + c->rowspan && d->box.x0 >= c->box.x0 - 1 &&
-               d->box.x1 <= c->box.x1 + 1;
+               d->box.x1 <= c->box.x1 + 1 && !LabelOf(d->text).empty();
       });
       if (over) continue;
     }
@@ -740,11 +741,30 @@ class RowReader {
     }
     ind.value = JoinValue(op, value, unit);
     if (ind.level3.empty() && ind.value.empty() && ind.description.empty()) return;
+    // (a row of this table printing its own 一级, other than the last row's)
+    const bool opens_group =
+        !ind.level1.empty() && (p_.indicators.empty() || p_.indicators.back().level1 != ind.level1);
     if (!p_.indicators.empty()) {
       if (ind.level1.empty()) ind.level1 = p_.indicators.back().level1;
-      if (ind.level2.empty()) ind.level2 = p_.indicators.back().level2;
+      if (ind.level2.empty() && !opens_group) ind.level2 = p_.indicators.back().level2;
     }
+    TakeLevel2Below(ind, opens_group);
     Push(std::move(ind), where);
+  }
+
+  // A 二级 cell printed in the middle of rows its column does not rule apart leaves the grid's
+  // cells above it empty: the rows that open a 一级 group without a 二级 (and those after them
+  // still without) take the first one printed below them in the group.
+  void TakeLevel2Below(const Indicator& ind, bool opens_group) {
+    if (!awaiting_level2_.empty() && p_.indicators[awaiting_level2_.front()].level1 != ind.level1)
+      awaiting_level2_.clear();
+    if (ind.level2.empty()) {
+      if (opens_group || !awaiting_level2_.empty())
+        awaiting_level2_.push_back(p_.indicators.size());
+      return;
+    }
+    for (size_t i : awaiting_level2_) p_.indicators[i].level2 = ind.level2;
+    awaiting_level2_.clear();
   }
 
   void Push(Indicator ind, const std::map<std::string, const TableCell*>& where) {
@@ -776,6 +796,7 @@ class RowReader {
   FixSwitches fixes_;
   bool has_name_ = false;
   double first_indicator_x_ = -1;
+  std::vector<size_t> awaiting_level2_;  // rows of p_.indicators opening a 一级 group without 二级
 };
 
 // The money unit and title stated by the lines above a table.
@@ -852,6 +873,9 @@ Project GroupRecord(const Table& t, const std::vector<ListColumn>& cols, const G
         for (std::string& goal : SplitNumbered(c->text, mending, &p.provenance["goals"].fixes))
           p.goals.push_back(std::move(goal));
         goal_texts.push_back(c->text);
+      } else if (IsLabel(Label::kMoneyPart, Compact(col.label))) {
+        // (its unit, 财政专户拨款（万元）, is the record's money unit)
+        p.attributes.push_back({std::string(WithoutMoneyUnit(col.label)), c->text});
       } else {
         p.attributes.push_back({col.label, c->text});
       }
@@ -1101,9 +1125,19 @@ void ReadDepartment(const Table& t, const TableCell* label, const TextLine* name
   // A department's indicator block is below its labeled blocks, anywhere in the table.
   auto header = FindHeader(t, t.rows);
   const int stop = header ? header->first_data_row - 1 : t.rows;
+  // A money label printed more than once heads columns (预算金额（万元） over 部门预算支出 and
+  // over 收入来源): the money below it is no one field's.
+  std::map<std::string, int> printed;
+  for (const TableCell& c : t.cells)
+    if (c.row < stop) ++printed[LabelOf(c.text)];
   for (const TableCell& c : t.cells) {
     if (c.row >= stop) continue;
     const std::vector<LabelValue> pairs = SplitLabelCells(c);
+    if (pairs.size() == 1 && printed[LabelOf(c.text)] > 1) {
+      const std::string l = pairs.front().label;
+      if (IsLabel(Label::kTotal, l) || IsLabel(Label::kFiscal, l) || IsLabel(Label::kOther, l))
+        continue;
+    }
     for (const LabelValue& lv : pairs) {
       const std::string& l = lv.label;
       if (p.money_unit.empty()) {
@@ -1114,6 +1148,15 @@ void ReadDepartment(const Table& t, const TableCell* label, const TextLine* name
                                      : IsLabel(Label::kFiscal, l) ? &p.budget.fiscal
                                      : IsLabel(Label::kOther, l)  ? &p.budget.other
                                                                   : nullptr;
+      if (!money && pairs.size() == 1 && IsLabel(Label::kField, l) &&
+          !IsLabel(Label::kDepartment, l)) {
+        // Another labeled field (部门职能, 中长期目标): an attribute, its value after the colon or
+        // in the cell beside.
+        const TableCell* v = lv.value.empty() ? t.At(c.row, c.col + c.colspan) : nullptr;
+        const std::string value = v ? Trim(v->text) : lv.value;
+        if (!value.empty()) p.attributes.push_back({l, value});
+        continue;
+      }
       if (!money || *money) continue;
       // The money after the label's colon ("资金总额：1,636.47"), else in a cell beside or below
       // (not when the cell prints other labels' money: then it is blank).
@@ -1127,7 +1170,10 @@ void ReadDepartment(const Table& t, const TableCell* label, const TextLine* name
         p.provenance["goals"] = SourceOf(t, c);
         const ListMending mending{c.source == WordSource::kOcr, state.fixes};
         p.goals = SplitNumbered(pairs.front().value, mending, &p.provenance["goals"].fixes);
-      } else if (const TableCell* v = t.At(c.row, c.col + c.colspan); v && !v->text.empty()) {
+      } else if (const TableCell* v = t.At(c.row, c.col + c.colspan);
+                 v && !v->text.empty() && LabelOf(v->text) != l) {
+        // (a block label beside the same label, 整体绩效目标 | 整体绩效目标 | text: the inner one's
+        // text is the goals)
         p.provenance["goals"] = SourceOf(t, *v);
         const ListMending mending{v->source == WordSource::kOcr, state.fixes};
         p.goals = SplitNumbered(v->text, mending, &p.provenance["goals"].fixes);
@@ -1187,11 +1233,10 @@ bool ReadFamilyTable(const PageContent& page, size_t ti, const std::vector<const
                      std::vector<Project>& projects, FamilyState& state,
                      std::vector<Warning>* warnings) {
   const Table& t = page.tables[ti];
-  // (a list whose first page held its header and a totals or unit row only goes on without a
-  // record yet)
-  const bool may_continue =
-      ti == 0 && (state.family == FamilyState::Family::kList ||
-                  (state.family == FamilyState::Family::kDepartment && !projects.empty()));
+  // A list goes on even when its first page gave no record (a heading, a totals row and a
+  // unit's row above a group too tall for the page): its title and unit carry over.
+  const bool may_continue = ti == 0 && state.family != FamilyState::Family::kNone &&
+                            (!projects.empty() || state.family == FamilyState::Family::kList);
   // A department table: labeled 部门名称, in the table or on the line above it.
   const TableCell* label = DepartmentLabel(t);
   const TextLine* name_line = label ? nullptr : DepartmentNameAbove(above);
@@ -1223,6 +1268,9 @@ bool ReadFamilyTable(const PageContent& page, size_t ti, const std::vector<const
       }
     }
     ReadHeading(above, next);
+    // A money header may state the unit: 资金总额（万元）.
+    for (const ListColumn& c : header->columns)
+      if (next.money_unit.empty()) next.money_unit = UnitInLabel(Compact(c.label));
     next.columns = header->columns;
     if (Scanned(t))
       ReadList(CutAlongColumns(t, header->columns, header->first_data_row), *header, ti, projects,

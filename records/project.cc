@@ -168,6 +168,38 @@ void LevelsByPlace(const Table& t, const std::vector<const TableCell*>& row,
   }
 }
 
+// A header on two rows (三级指标 over 指标名称 | 指标值, beside 一级指标 and 二级指标 spanning
+// both): each found header cell over labeled header cells within the header's `bottom` row gives
+// way to them. `other_names` becomes the attribute labels in the columns' order.
+std::vector<std::pair<const TableCell*, Field>> HeadersUnder(
+    const Table& t, const std::vector<std::pair<const TableCell*, Field>>& found, int bottom,
+    std::vector<std::string>& other_names) {
+  // A cell under another lies within its x-range, to this many points.
+  constexpr double kWithin = 1.0;
+  std::vector<std::pair<const TableCell*, Field>> out;
+  for (const auto& [d, f] : found) {
+    std::vector<std::pair<const TableCell*, Field>> under;
+    for (const TableCell& e : t.cells) {
+      if (e.row != d->row + d->rowspan || e.row >= bottom) continue;
+      if (e.box.x0 < d->box.x0 - kWithin || e.box.x1 > d->box.x1 + kWithin) continue;
+      const std::string label = LabelOf(e.text);
+      std::optional<Field> g = IndicatorHeader(label);
+      if (const auto part = ValuePartHeader(label); !g && part && *part != ValuePart::kWhole)
+        g = Field::kOther;
+      if (!g) continue;
+      under.push_back({&e, *g});
+    }
+    if (under.empty()) out.push_back({d, f});
+    out.insert(out.end(), under.begin(), under.end());
+  }
+  std::sort(out.begin(), out.end(),
+            [](const auto& a, const auto& b) { return a.first->col < b.first->col; });
+  other_names.clear();  // in the columns' order
+  for (const auto& [d, f] : out)
+    if (f == Field::kOther) other_names.push_back(LabelOf(d->text));
+  return out;
+}
+
 // Finds the row of the table that heads the indicator block: a row with at least three
 // indicator headers, two of them among 二级指标, 三级指标 and 指标值. A header cell that could
 // not be read (a misread 一级指标) is still a column: the unlabeled cell left of 二级指标 is
@@ -246,6 +278,8 @@ std::optional<IndicatorHeaderRow> FindIndicatorHeader(const Table& t) {
           f = Field::kLevel3;
           break;
         }
+    for (const auto& [d, f] : found) bottom = std::max(bottom, d->row + d->rowspan);
+    found = HeadersUnder(t, found, bottom, h.map.other_names);
     for (const auto& [d, f] : found) {
       h.map.columns.push_back({f, {d->box.x0, d->box.x1}});
       bottom = std::max(bottom, d->row + d->rowspan);
@@ -690,10 +724,14 @@ class TableReader {
 // sideways (ShiftOntoRules). The map moved onto this table, or nullopt when fewer than 70% of the
 // columns line up.
 std::optional<ColumnMap> AlignColumns(const Table& t, const ColumnMap& map) {
+  // Points between a column's edge and the rule of the next page that is the same rule: a cell's
+  // edge lies inside its rule, by half of it, and a double rule (two lines and the gap, 2-3 pt)
+  // may be taken at either line on either page.
+  constexpr double kRuleAlign = 6.0;
   if (map.columns.empty() || t.col_lines.empty()) return std::nullopt;
   std::vector<std::pair<double, double>> edges;
   for (const auto& col : map.columns) edges.push_back(col.second);
-  const ColumnShift best = ShiftOntoRules(t.col_lines, edges);
+  const ColumnShift best = ShiftOntoRules(t.col_lines, edges, kRuleAlign);
   if (best.aligned * 10 < static_cast<int>(map.columns.size()) * 7) return std::nullopt;
   ColumnMap moved = map;
   for (auto& col : moved.columns) {

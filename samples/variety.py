@@ -24,7 +24,12 @@ texts filling their cells, level cells merged over rows or repeated, values in o
 split over 性质 | 值 | 单位 columns in any order, extra indicator columns (attributes), money in
 元 or 万元 with or without thousands separators and 2-6 decimals, the unit stated in a label
 or above the table, landscape pages turned onto portrait sheets with /Rotate 90, and tables
-that are not performance tables before the performance tables.
+that are not performance tables before the performance tables. Other regions' wordings and
+layouts (class Wording: 指标名称 / 目标值 / 全年指标值 headers, a 指标性质 column of 定量 / 定性,
+units in a column of their own, 评分标准 columns, the indicator header on two rows, a label
+column left of the form's fields, 资金来源, the unit in each money header, 项目负责人 / 联系电话 /
+实施期 fields, 中长期目标, 部门职能) come from a stream of their own ("S-K-w"), recorded in
+variety.json under "wording".
 
 Reuses generate.py (typed values, FineGrid, printing, qpdf finishing, pdftotext read-back).
 All content is invented. Needs what generate.py needs (samples/setup-generator.sh).
@@ -342,6 +347,36 @@ table.t td:not([rowspan]) {{ break-inside: avoid; }}
         return 277.0 if self.landscape else 190.0
 
 
+class Wording:
+    """The words and layouts other regions print the same fields under (issue 14): the 三级 and
+    value headers (指标名称, 目标值, 全年指标值 …), a 指标性质 column of 定量 / 定性, units in a
+    column of their own (计量单位), 评分标准 and 权重 columns, the indicator header on two rows
+    (三级指标 over 指标名称 | 指标值), a label column on the left of the form's fields, the money
+    group's label (资金来源), the unit in each money header, 项目负责人 / 联系电话 / 实施期 fields,
+    中长期目标 beside the year's goals and 部门职能 in a department's table. Drawn from a stream of
+    its own ("S-K-w"), so that a seed's layout and content stay what they were without these."""
+
+    def __init__(self, wr, family):
+        self.l3 = wr.choice(["三级指标", "三级指标", "三级指标", "指标名称", "三级指标名称"])
+        self.value = wr.choice(["指标值", "年度指标值", "目标值", "全年指标值", "年度目标值", "指标值"])
+        self.nature = family != "packed" and wr.random() < 0.25     # 指标性质: 定量 / 定性
+        self.unit_col = family != "packed" and wr.random() < 0.2    # 指标值 | 计量单位
+        self.unit_name = wr.choice(["计量单位", "度量单位", "单位"])
+        self.head2 = wr.random() < 0.25                             # 三级指标 over 指标名称 | 指标值
+        self.score = wr.choice([None, None, None, "评分标准", "评(扣)分标准"])
+        self.left_group = wr.random() < 0.3                         # 基本信息 | 项目名称 | …
+        self.money_group = wr.choice(["项目资金", "项目资金", "资金来源", "项目资金来源"])
+        self.unit_in_heads = wr.random() < 0.3                      # 资金总额（万元）
+        self.person = wr.random() < 0.3                             # 项目负责人, 联系电话
+        self.period = wr.choice([None, None, "实施期", "执行期"])
+        self.long_goal = wr.random() < 0.25                         # 中长期目标
+        self.duty = wr.random() < 0.4                               # 部门职能 (department)
+        self.wr = wr
+
+    def info(self):
+        return {k: v for k, v in vars(self).items() if k != "wr"}
+
+
 class HeadGrid(FineGrid):
     """FineGrid whose first `head` rows are a <thead> (Chromium repeats it on every page)."""
 
@@ -426,10 +461,32 @@ def split_part(v, label):
     return v.number
 
 
-def row_cells(rows, i, spans1, spans2, xs, k0, value_labels, l3_left=False):
+def value_parts(v, labels):
+    """what the columns `labels` of an unsplit value print (指标性质: 定量 or 定性; 计量单位: the
+    unit, taken off the value where it ends a number), and the row's attributes (性质, 单位)"""
+    unit = v.norm.get("unit") or ""
+    head = v.text[:-len(unit)] if unit and v.text.endswith(unit) else ""
+    if not (head and head[-1].isdigit() and any("单位" in x for x in labels)):
+        head = ""
+    parts, attrs = [], {}
+    for lab in labels:
+        if "性质" in lab:
+            part = "定性" if v.norm["kind"] == "text" else "定量"
+        elif "单位" in lab:
+            part = unit if head else ""
+        else:
+            part = head or v.text
+        parts.append(part)
+        if "性质" in lab or "单位" in lab:
+            attrs[lab] = part
+    return parts, attrs
+
+
+def row_cells(rows, i, spans1, spans2, xs, k0, value_labels, l3_left=False, split=True):
     """cells of indicator row i from column k0 of boundaries xs: 一级 and 二级 where their merged
     cell starts, 三级, then the value (one column, or one per split label); and the row's
-    attributes (a split value's 性质 and 单位); 三级 left-aligned when long or `l3_left`"""
+    attributes (a split value's 性质 and 单位); 三级 left-aligned when long or `l3_left`. Without
+    `split` the value_labels are the wording's columns (value_parts)."""
     r = rows[i]
     cs, attrs = [], {}
     if spans1[i]:
@@ -439,6 +496,11 @@ def row_cells(rows, i, spans1, spans2, xs, k0, value_labels, l3_left=False):
     cs.append(cell(xs[k0 + 2], xs[k0 + 3], r["l3"], "txt" if l3_left or len(r["l3"]) > 12 else ""))
     if not value_labels:
         cs.append(cell(xs[k0 + 3], xs[k0 + 4], r["v"].text))
+    elif not split:
+        parts, attrs = value_parts(r["v"], value_labels)
+        for m, part in enumerate(parts):
+            cs.append(cell(xs[k0 + 3 + m], xs[k0 + 4 + m], part))
+        return cs, attrs
     for m, lab in enumerate(value_labels or []):
         part = split_part(r["v"], lab)
         cs.append(cell(xs[k0 + 3 + m], xs[k0 + 4 + m], part))
@@ -454,40 +516,85 @@ def level_spans(rows, merge):
     return spans([r["l1"] for r in rows]), spans([(r["l1"], r["l2"]) for r in rows])
 
 
+SCORE_TEXTS = ["完成得满分，未完成不得分", "按完成比例计分", "达到目标值得满分，每降低1个百分点扣1分",
+               "按期完成得满分，每延期1个月扣2分"]
+
+
+def wording_values(wd, split, vlabels):
+    """the value's columns in the wording (指标性质 | 指标值 | 计量单位) when the value is not split"""
+    if split:
+        return vlabels
+    labels = [wd.value]
+    if wd.nature:
+        labels = ["指标性质"] + labels
+    if wd.unit_col:
+        labels.append(wd.unit_name)
+    return labels
+
+
+def indicator_header(gr, cols, xs, wd, super_cell, n_value):
+    """the indicator header: one row, or with the wording's head2 two (三级指标 over 指标名称 and
+    the value's columns; 一级, 二级 and the columns after spanning both rows)"""
+    if not wd.head2:
+        gr.row(super_cell + [cell(xs[k], xs[k + 1], c, "lab") for k, c in enumerate(cols)])
+        return
+    last = 3 + n_value                                    # 三级 and the value's columns: [2, last)
+    row1 = super_cell + [cell(xs[0], xs[1], cols[0], "lab", rowspan=2),
+                         cell(xs[1], xs[2], cols[1], "lab", rowspan=2),
+                         cell(xs[2], xs[last], "三级指标", "lab")]
+    row1 += [cell(xs[k], xs[k + 1], c, "lab", rowspan=2) for k, c in enumerate(cols) if k >= last]
+    gr.row(row1)
+    gr.row([cell(xs[2], xs[3], "指标名称", "lab")] +
+           [cell(xs[k], xs[k + 1], cols[k], "lab") for k in range(3, last)])
+
+
 def indicator_block(rng, gr, rows, x0, W, st, info, attr_col=None):
     """Adds the header and the rows of an indicator block spanning [x0, W] to grid `gr`.
     Returns the truth of each row."""
+    wd = st.w
     split = info["split"]
-    cols = ["一级指标", "二级指标", "三级指标"]
+    cols = ["一级指标", "二级指标", wd.l3]
     vlabels = []
     if split:
         vlabels = info["split_order"]
     else:
         vlabels = [rng.choice(["指标值", "年度指标值", "指标值"])]
+    shares = [1.0, 1.2, 2.4] + ([0.7, 0.9, 0.7] if split else [1.4]) + ([1.0] if attr_col else [])
+    xs = widths(rng, shares, W - x0)
+    vlabels = wording_values(wd, split, vlabels)
     cols += vlabels
     if attr_col:
         cols.append(attr_col)
-    shares = [1.0, 1.2, 2.4] + ([0.7, 0.9, 0.7] if split else [1.4]) + ([1.0] if attr_col else [])
-    xs = widths(rng, shares, W - x0)
+    if wd.score:
+        cols.append(wd.score)
+    if len(cols) != len(shares):                          # the wording's columns: widths of its own
+        shares = ([1.0, 1.2, 2.4] + ([0.7, 0.9, 0.7] if split else [0.6] * (len(vlabels) - 1) + [1.4]) +
+                  ([1.0] if attr_col else []) + ([1.6] if wd.score else []))
+        xs = widths(wd.wr, shares, W - x0)
     xs = [x0 + x for x in xs]
     merge = info["merge_levels"]
     super_label = info["super"]
-    cells = []
-    if super_label:
-        cells.append(cell(0, x0, super_label, "lab", rowspan=len(rows) + 1))
-    cells += [cell(xs[k], xs[k + 1], c, "lab") for k, c in enumerate(cols)]
-    gr.row(cells)
+    head_rows = 2 if wd.head2 else 1
+    super_cell = [cell(0, x0, super_label, "lab", rowspan=len(rows) + head_rows)] if super_label else []
+    indicator_header(gr, cols, xs, wd, super_cell, len(vlabels))
     s1, s2 = level_spans(rows, merge)
     truth = []
     for i, r in enumerate(rows):
-        cs, attrs = row_cells(rows, i, s1, s2, xs, 0, vlabels if split else None)
+        cs, attrs = row_cells(rows, i, s1, s2, xs, 0, vlabels if (split or len(vlabels) > 1) else None,
+                              split=split)
         k = 3 + len(vlabels)
         if attr_col == "指标解释":
             a = r.setdefault("attr", f"反映{r['l3'][:10]}的完成情况")
         elif attr_col:
             a = r.setdefault("attr", str(rng.choice([5, 10, 10, 15, 20])))
-            cs.append(cell(xs[k], xs[k + 1], a))
+        if attr_col:
+            cs.append(cell(xs[k], xs[k + 1], a, "txt" if attr_col == "指标解释" else ""))
             attrs[attr_col] = a
+            k += 1
+        if wd.score:
+            a = r.setdefault("score", wd.wr.choice(SCORE_TEXTS))
+            cs.append(cell(xs[k], xs[k + 1], a, "txt"))
+            attrs[wd.score] = a
         gr.row(cs)
         truth.append(indicator_truth(r, attrs))
     return truth
@@ -504,8 +611,9 @@ def split_choice(rng):
 # the families
 
 
-def fields_rows(rng, gr, fields, L, W, arrangement):
-    """labeled header fields [(label, value)] as rows of grid `gr`"""
+def fields_rows(rng, gr, fields, L, W, arrangement, group=None):
+    """labeled header fields [(label, value)] as rows of grid `gr`; beside, `group` labels them all
+    in a column on their left"""
     if arrangement == "one":
         gr.row([cell(0, W, f"{fields[0][0]}：{fields[0][1]}", "txt")])
         rest = fields[1:]
@@ -523,20 +631,24 @@ def fields_rows(rng, gr, fields, L, W, arrangement):
             gr.row([cell(xs[i], xs[i + 1], lab, "lab") for i, (lab, _) in enumerate(part)])
             gr.row([cell(xs[i], xs[i + 1], v) for i, (_, v) in enumerate(part)])
     else:                                                 # beside
-        gr.row([cell(0, L, fields[0][0], "lab"), cell(L, W, fields[0][1])])
+        # a group label on the left of the labels (基本信息 | 项目名称 | …): the labels narrower
+        G = round(L * 0.45, 2) if group else 0
+        nrows = 1 + (len(fields) - 1 + 1) // 2
+        first = [cell(0, G, group, "lab", rowspan=nrows)] if group else []
+        gr.row(first + [cell(G, L, fields[0][0], "lab"), cell(L, W, fields[0][1])])
         rest = fields[1:]
         M = round(L + (W - L) / 2, 2)
         for k in range(0, len(rest), 2):
             pair = rest[k:k + 2]
             if len(pair) == 2:
-                gr.row([cell(0, L, pair[0][0], "lab"), cell(L, M, pair[0][1]),
-                        cell(M, M + L, pair[1][0], "lab"), cell(M + L, W, pair[1][1])])
+                gr.row([cell(G, L, pair[0][0], "lab"), cell(L, M, pair[0][1]),
+                        cell(M, M + L - G, pair[1][0], "lab"), cell(M + L - G, W, pair[1][1])])
             else:
-                gr.row([cell(0, L, pair[0][0], "lab"), cell(L, W, pair[0][1])])
+                gr.row([cell(G, L, pair[0][0], "lab"), cell(L, W, pair[0][1])])
 
 
-def money_rows(rng, gr, labels, texts, unit_in_label, L, W, arrangement):
-    lab0 = "项目资金" + (f"（{unit_in_label}）" if unit_in_label else "")
+def money_rows(rng, gr, labels, texts, unit_in_label, L, W, arrangement, group="项目资金"):
+    lab0 = group + (f"（{unit_in_label}）" if unit_in_label else "")
     if arrangement == "below":
         xs = [L + (W - L) * i / 3 for i in range(4)]
         gr.row([cell(0, L, lab0, "lab", rowspan=2)] +
@@ -556,10 +668,19 @@ def money_rows(rng, gr, labels, texts, unit_in_label, L, W, arrangement):
 def form_table(rng, st, p, info, W):
     gr = FineGrid(W)
     L = round(W * rng.uniform(0.14, 0.2), 2)
-    fields_rows(rng, gr, p["fields"], L, W, info["arrangement"])
-    money_rows(rng, gr, p["money_labels"], p["money_texts"], p["unit_in_label"], L, W, info["money_arrangement"])
+    wd = st.w
+    fields_rows(rng, gr, p["fields"], L, W, info["arrangement"],
+                wd.wr.choice(["基本信息", "项目基本情况"]) if wd.left_group else None)
+    money_rows(rng, gr, p["money_labels"], p["money_texts"], p["unit_in_label"], L, W, info["money_arrangement"],
+               wd.money_group)
     gl = p["goal_label"]
     gtxt = goals_cell(rng, p["goals"], p["numbered"], p["lines"])
+    if p.get("long_goal"):                                # 中长期目标 above the year's goals
+        if info["arrangement"] == "below":
+            gr.row([cell(0, W, "中长期目标", "lab")])
+            gr.row([cell(0, W, p["long_goal"], "txt")])
+        else:
+            gr.row([cell(0, L, "中长期目标", "lab"), cell(L, W, p["long_goal"], "txt")])
     if info["arrangement"] == "below":
         gr.row([cell(0, W, gl, "lab")])
         gr.row([cell(0, W, gtxt, "txt", raw=True)])
@@ -620,6 +741,12 @@ def doc_form(rng, st, dept, year, info):
             fields += [("主管部门", dept)]
         if rng.random() < 0.3:
             fields += [("项目类别", rng.choice(["专项业务类", "运转类", "其他事业发展类"]))]
+        wd = st.w
+        if wd.person:
+            fields += [("项目负责人", wd.wr.choice(["王明", "李静", "张伟", "刘洋"])),
+                       ("联系电话", f"0{wd.wr.randint(10, 999)}-{wd.wr.randint(2000000, 89999999)}")]
+        if wd.period:
+            fields += [(wd.period, f"{year}年1月-{year}年12月")]
         for lab, v in fields[1:]:
             attrs[lab] = v
         money = draw_money(rng, yuan)
@@ -627,8 +754,16 @@ def doc_form(rng, st, dept, year, info):
                         rng.choice(["其中：财政拨款", "财政拨款", "其中：财政资金"]), "其他资金"]
         money_texts = [money_text(c, yuan, decimals, sep) for c in money]
         unit_in_label = unit if rng.random() < 0.6 else None
+        in_heads = bool(unit_in_label) and wd.unit_in_heads
+        if in_heads:                                      # the unit after each money label
+            money_labels = [f"{x}（{unit}）" for x in money_labels]
+            unit_in_label = None
         goals, numbered, lines = draw_goals(rng)
         goal_label = rng.choice(["年度目标", "年度绩效目标", "总体目标", "年度总体目标"])
+        long_goal = None
+        if wd.long_goal:
+            long_goal = "，".join(wd.wr.sample(GOAL_SENTENCES, 2)) + "。"
+            attrs["中长期目标"] = long_goal
         if title_kind == 0:
             title = f"{name}项目绩效目标表"
         elif title_kind == 1:
@@ -639,12 +774,12 @@ def doc_form(rng, st, dept, year, info):
             title = f"{year}年项目支出绩效目标表"
         p = dict(name=name, rows=rows, fields=fields, money_labels=money_labels, money_texts=money_texts,
                  unit_in_label=unit_in_label, goals=goals, numbered=numbered, lines=lines,
-                 goal_label=goal_label)
+                 goal_label=goal_label, long_goal=long_goal)
         W = 271.0 if rotate else st.width()
         table = form_table(rng, st, p, info, W)
         year_line = f"（{year}年度）" if str(year) not in title else ""
         code_line = f"表{rng.randint(10, 16)}-{k + 1}" if rng.random() < 0.3 else ""
-        unit_line = None if unit_in_label else ("", f"单位：{unit}")
+        unit_line = None if (unit_in_label or in_heads) else ("", f"单位：{unit}")
         projects.append((title, year_line, code_line, unit_line, table, nrows))
         truths.append(project_truth("project", title, unit, name, budget=money, goals=goals,
                                     indicators=p["indicators_truth"], attributes=attrs))
@@ -697,9 +832,11 @@ def doc_list(rng, st, dept, year, info, packed=False):
                             "预算表12 项目支出绩效目标表"])
     dept_line = packed or rng.random() < 0.5
     unit_name = dept if dept_line else ""
+    unit_line = f"{'金额' if rng.random() < 0.5 else ''}单位：{unit}"
+    if st.w.unit_in_heads:
+        unit_line = ""
     heading = heading_html(title, "" if str(year) in title else f"（{year}年度）", "",
-                           (f"部门名称：{dept}" if dept_line else "", f"{'金额' if rng.random() < 0.5 else ''}单位：{unit}"),
-                           st)
+                           (f"部门名称：{dept}" if dept_line else "", unit_line), st)
     # columns
     name_h = rng.choice(["项目名称", "单位（项目）名称", "项目名称（资金使用单位）"])
     if packed:
@@ -712,8 +849,11 @@ def doc_list(rng, st, dept, year, info, packed=False):
         shares = [1.6] + [0.9] * len(money_h) + [3.2, 5.0]
     else:
         vh = info["split_order"] if split else [rng.choice(["指标值", "年度指标值"])]
-        ind_h = ["一级指标", "二级指标", "三级指标"] + vh
+        vh = wording_values(st.w, split, vh)
+        ind_h = ["一级指标", "二级指标", st.w.l3] + vh
         shares = [1.8] + [0.9] * len(money_h) + [3.4, 0.9, 1.1, 2.4] + ([0.7, 0.8, 0.7] if split else [1.2])
+    if st.w.unit_in_heads:                                # 资金总额（万元）, and no 单位 line
+        money_h = [f"{x}（{unit}）" for x in money_h]
     heads = [name_h] + money_h + [goal_h] + ind_h
     groups = list_rows_for(rng, n, year, short_l2, split, value_style, big, packed)
     plist = []
@@ -731,7 +871,12 @@ def doc_list(rng, st, dept, year, info, packed=False):
         plist.append((name, code, money, special, goals, numbered, lines, rows))
     # money columns as wide as their longest number (the totals row's included)
     longest = money_text(sum(p[2][0] for p in plist) * 10, yuan, decimals, sep)
-    xs = widths(rng, shares, W, {1 + k: text_mm(longest, st) for k in range(len(money_h))})
+    mins = {1 + k: max(text_mm(longest, st), text_mm(money_h[k], st) * 1.6 if st.w.unit_in_heads else 0)
+            for k in range(len(money_h))}
+    xs = widths(rng, shares, W, mins)
+    if len(heads) != len(xs) - 1:                         # the wording's value columns
+        shares = shares[:-1] + [0.6] * (len(vh) - 1) + [1.2]
+        xs = widths(st.w.wr, shares, W, mins)
     sub_head = (not packed) and rng.random() < 0.6           # 其中： over 财政资金 | 其他资金
     gr = HeadGrid(W, head=(2 if sub_head else 1) if info["thead"] else 0)
     if sub_head:
@@ -791,7 +936,8 @@ def doc_list(rng, st, dept, year, info, packed=False):
                     cs += [cell(xs[0], xs[1], shown, "txt", rowspan=span)]
                     cs += [cell(xs[1 + k], xs[2 + k], mt[k], "num", rowspan=span) for k in range(nm)]
                     cs += [cell(xs[1 + nm], xs[2 + nm], gtxt, "txt", raw=True, rowspan=span)]
-                more, attrs_i = row_cells(rows, i, s1, s2, xs, k0, info["split_order"] if split else None,
+                more, attrs_i = row_cells(rows, i, s1, s2, xs, k0, vh if (split or len(vh) > 1) else None,
+                                          split=split,
                                           l3_left=True)
                 cs += more
                 gr.row(cs)
@@ -816,12 +962,22 @@ def doc_department(rng, st, dept, year, info):
     unit = "元" if yuan else "万元"
     decimals = 2
     sep = rng.random() < 0.5
+    wd = st.w
     fields_rows(rng, gr, [("部门名称", dept)], L, W, info["arrangement"])
+    attrs = {}
+    if wd.duty:                                           # 部门职能 | text
+        duty = "负责" + "，".join(wd.wr.sample(GOAL_SENTENCES, 2)) + "。"
+        gr.row([cell(0, L, "部门职能", "lab"), cell(L, W, duty, "txt")])
+        attrs["部门职能"] = duty
     money = draw_money(rng, yuan)
     labels = [rng.choice(["年度预算资金总额", "年度资金总额", "资金总额"]), rng.choice(["其中：财政拨款", "财政拨款"]), "其他资金"]
     unit_in_label = unit if rng.random() < 0.6 else None
+    if unit_in_label and wd.unit_in_heads:
+        labels = [f"{x}（{unit}）" for x in labels]
+        unit_in_label = None
+        wd.unit_stated = True
     money_rows(rng, gr, labels, [money_text(c, yuan, decimals, sep) for c in money], unit_in_label, L, W,
-               info["money_arrangement"])
+               info["money_arrangement"], wd.money_group)
     goals, numbered, lines = draw_goals(rng)
     gl = rng.choice(["总体绩效目标", "年度总体目标", "部门整体绩效目标"])
     gr.row([cell(0, L, gl, "lab"), cell(L, W, goals_cell(rng, goals, numbered, lines), "txt", raw=True)])
@@ -829,8 +985,10 @@ def doc_department(rng, st, dept, year, info):
     x0 = round(L * 0.45, 2) if info["super"] else 0
     itruth = indicator_block(rng, gr, rows, x0, W, st, info)
     year_line = f"（{year}年度）" if str(year) not in title else ""
-    head = heading_html(title, year_line, "", None if unit_in_label else ("", f"单位：{unit}"), st)
-    truth = project_truth("department", title, unit, dept, budget=money, goals=goals, indicators=itruth)
+    stated = unit_in_label or getattr(wd, "unit_stated", False)
+    head = heading_html(title, year_line, "", None if stated else ("", f"单位：{unit}"), st)
+    truth = project_truth("department", title, unit, dept, budget=money, goals=goals, indicators=itruth,
+                          attributes=attrs)
     return [head + gr.html("t")], [truth], None
 
 
@@ -883,11 +1041,12 @@ def make_document(seed, index, family=None):
     rng = random.Random(f"{seed}-{index}")
     family = family or FAMILIES[(index - 1) % len(FAMILIES)]
     st = Style(rng, family)
+    st.w = Wording(random.Random(f"{seed}-{index}-w"), family)
     dept = rng.choice(REGIONS) + rng.choice(BUREAUS)
     year = rng.choice([2021, 2022, 2024, 2025, 2026])
     info = {"family": family, "seed": seed, "index": index, "font": st.font, "head_font": st.head_font,
             "size_pt": st.size, "dense": st.dense, "rule_pt": st.rule_pt, "rule_color": st.rule_color,
-            "double": st.double, "landscape": st.landscape}
+            "double": st.double, "landscape": st.landscape, "wording": st.w.info()}
     pre = []
     if family == "none":
         for which in rng.sample(range(3), rng.randint(1, 3)):

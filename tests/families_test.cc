@@ -653,6 +653,112 @@ TEST(ScannedPackedList, APieceThatCannotBeReadIsNamedAndTheListGoesOn) {
   EXPECT_EQ(warnings[0].page, 3);
 }
 
+// Other regions' wordings (issue 14): money labels stating their unit, a 部门职能 field, the
+// indicator header on two rows (三级指标 over 指标名称 | 指标性质 | 目标值 | 单位), 定量 in the
+// 性质 column, and a 二级 cell printed in the middle of rows its column does not rule apart.
+TEST(DepartmentTable, OtherRegionsWordings) {
+  const std::vector<double> xs = {50, 150, 250, 350, 450, 550, 650, 750};
+  std::vector<C> cells = {{0, 0, 1, 1, "部门名称"},
+                          {0, 1, 1, 6, "临川市统计局"},
+                          {1, 0, 1, 1, "部门职能"},
+                          {1, 1, 1, 6, "负责全市统计调查工作。"},
+                          {2, 0, 1, 1, "年度资金总额（万元）"},
+                          {2, 1, 1, 2, "100.00"},
+                          {2, 3, 1, 1, "财政拨款（万元）"},
+                          {2, 4, 1, 1, "80.00"},
+                          {2, 5, 1, 1, "其他资金（万元）"},
+                          {2, 6, 1, 1, "20.00"},
+                          {3, 0, 1, 1, "总体目标"},
+                          {3, 1, 1, 6, "完成统计调查任务。"},
+                          {4, 0, 2, 1, "一级指标"},
+                          {4, 1, 2, 1, "二级指标"},
+                          {4, 2, 1, 4, "三级指标"},
+                          {4, 6, 2, 1, "评分标准"},
+                          {5, 2, 1, 1, "指标名称"},
+                          {5, 3, 1, 1, "指标性质"},
+                          {5, 4, 1, 1, "目标值"},
+                          {5, 5, 1, 1, "单位"},
+                          {6, 0, 3, 1, "产出指标"},
+                          {6, 1, 1, 1, ""},  // 数量指标 is printed one row lower, unruled
+                          {6, 2, 1, 1, "调查户数"},
+                          {6, 3, 1, 1, "定量"},
+                          {6, 4, 1, 1, "≥1800"},
+                          {6, 5, 1, 1, "户"},
+                          {6, 6, 1, 1, "按完成比例计分"},
+                          {7, 1, 1, 1, "数量指标"},
+                          {7, 2, 1, 1, "调查报告"},
+                          {7, 3, 1, 1, "定量"},
+                          {7, 4, 1, 1, "12"},
+                          {7, 5, 1, 1, "份"},
+                          {7, 6, 1, 1, "完成得满分"},
+                          {8, 1, 1, 1, "质量指标"},
+                          {8, 2, 1, 1, "数据质量"},
+                          {8, 3, 1, 1, "定性"},
+                          {8, 4, 1, 1, "优"},
+                          {8, 5, 1, 1, ""},
+                          {8, 6, 1, 1, "完成得满分"}};
+  PageContent page;
+  page.page = 3;
+  page.lines = {Line("部门整体支出绩效目标表", 40)};
+  page.tables.push_back(MakeTable(3, xs, 9, cells));
+  auto projects = ReadProjects({page}, nullptr);
+  ASSERT_EQ(projects.size(), 1u);
+  const Project& p = projects[0];
+  EXPECT_EQ(p.kind, "department");
+  EXPECT_EQ(p.money_unit, "万元");
+  EXPECT_EQ(p.budget.total, 100.0);
+  EXPECT_EQ(p.budget.fiscal, 80.0);
+  EXPECT_EQ(p.budget.other, 20.0);
+  EXPECT_NE(std::find(p.attributes.begin(), p.attributes.end(),
+                      std::pair<std::string, std::string>{"部门职能", "负责全市统计调查工作。"}),
+            p.attributes.end());
+  ASSERT_EQ(p.indicators.size(), 3u);
+  EXPECT_EQ(p.indicators[0].level2, "数量指标");  // from the row below, in its 一级 group
+  EXPECT_EQ(p.indicators[0].level3, "调查户数");
+  EXPECT_EQ(p.indicators[0].value, "≥1800户");  // 定量 is no operator
+  EXPECT_EQ(p.indicators[1].value, "12份");
+  EXPECT_EQ(p.indicators[2].level2, "质量指标");
+  EXPECT_EQ(p.indicators[2].value, "优");
+  const auto& attrs = p.indicators[0].attributes;
+  EXPECT_NE(std::find(attrs.begin(), attrs.end(),
+                      std::pair<std::string, std::string>{"指标性质", "定量"}),
+            attrs.end());
+  EXPECT_NE(std::find(attrs.begin(), attrs.end(),
+                      std::pair<std::string, std::string>{"评分标准", "按完成比例计分"}),
+            attrs.end());
+}
+
+// A list whose first page holds only its heading, header and totals row (the first group too
+// tall for the page) goes on on the next page with its title; the money header states the unit.
+TEST(ListTable, AFirstPageWithoutRecordsGivesItsTitleAndTheHeaderItsUnit) {
+  std::vector<C> header = {{0, 0, 1, 1, "项目名称"},       {0, 1, 1, 1, "资金总额（元）"},
+                           {0, 2, 1, 1, "财政资金（元）"}, {0, 3, 1, 1, "绩效目标"},
+                           {0, 4, 1, 1, "一级指标"},       {0, 5, 1, 1, "二级指标"},
+                           {0, 6, 1, 1, "三级指标"},       {0, 7, 1, 1, "指标性质"},
+                           {0, 8, 1, 1, "年度目标值"},     {0, 9, 1, 1, "计量单位"}};
+  std::vector<C> first = header;
+  first.push_back({1, 0, 1, 1, "合计"});
+  first.push_back({1, 1, 1, 1, "2,050.00"});
+  PageContent p1;
+  p1.page = 4;
+  p1.lines = {Line("项目支出绩效目标表", 40)};
+  p1.tables.push_back(MakeTable(4, kListXs, 2, first));
+  std::vector<C> next = header;
+  Group(next, 1, 1, "档案整理", "2,050.00", "完成整理。");
+  Indicator(next, 1, "产出指标", "数量指标", "整理卷数", "定量", "≥300", "卷");
+  PageContent p2;
+  p2.page = 5;
+  p2.tables.push_back(MakeTable(5, kListXs, 2, next));
+  auto projects = ReadProjects({p1, p2}, nullptr);
+  ASSERT_EQ(projects.size(), 1u);
+  EXPECT_EQ(projects[0].project_name, "档案整理");
+  EXPECT_EQ(projects[0].title, "项目支出绩效目标表");
+  EXPECT_EQ(projects[0].money_unit, "元");
+  EXPECT_EQ(projects[0].budget.total, 2050.0);
+  ASSERT_EQ(projects[0].indicators.size(), 1u);
+  EXPECT_EQ(projects[0].indicators[0].value, "≥300卷");
+}
+
 TEST(SplitCodeName, CodesAndNames) {
   EXPECT_EQ(
       SplitCodeName("11000026T000003742166-就业管理咨询与评审服务项目"),

@@ -260,6 +260,46 @@ TEST(ReadProjects, LabelAndValueInOneCell) {
   EXPECT_EQ(projects[0].indicators[0].description, "");
 }
 
+// A form whose indicator header takes two rows: 三级指标 over 指标名称 | 全年指标值, beside 一级
+// and 二级 spanning both, and a 权重 column.
+TEST(ReadProjects, AnIndicatorHeaderOnTwoRows) {
+  PageContent page;
+  page.page = 2;
+  page.lines = {Line("档案数字化加工项目绩效目标表", 50)};
+  page.tables.push_back(MakeTable(2, {50, 150, 250, 350, 450, 550}, 6,
+                                  {{0, 0, 1, 1, "项目名称"},
+                                   {0, 1, 1, 4, "档案数字化加工"},
+                                   {1, 0, 1, 1, "年度资金总额（万元）"},
+                                   {1, 1, 1, 4, "35.00"},
+                                   {2, 0, 2, 1, "一级指标"},
+                                   {2, 1, 2, 1, "二级指标"},
+                                   {2, 2, 1, 2, "三级指标"},
+                                   {2, 4, 2, 1, "权重"},
+                                   {3, 2, 1, 1, "指标名称"},
+                                   {3, 3, 1, 1, "全年指标值"},
+                                   {4, 0, 2, 1, "产出指标"},
+                                   {4, 1, 1, 1, "数量指标"},
+                                   {4, 2, 1, 1, "加工页数"},
+                                   {4, 3, 1, 1, "≥12万页"},
+                                   {4, 4, 1, 1, "10"},
+                                   {5, 1, 1, 1, "质量指标"},
+                                   {5, 2, 1, 1, "合格率"},
+                                   {5, 3, 1, 1, "≥98%"},
+                                   {5, 4, 1, 1, "20"}}));
+  auto projects = ReadProjects({page}, nullptr);
+  ASSERT_EQ(projects.size(), 1u);
+  EXPECT_EQ(projects[0].money_unit, "万元");
+  EXPECT_EQ(projects[0].budget.total, 35.0);
+  ASSERT_EQ(projects[0].indicators.size(), 2u);
+  EXPECT_EQ(projects[0].indicators[0].level3, "加工页数");
+  EXPECT_EQ(projects[0].indicators[0].value, "≥12万页");
+  EXPECT_EQ(projects[0].indicators[1].level2, "质量指标");
+  EXPECT_EQ(projects[0].indicators[1].value, "≥98%");
+  ASSERT_EQ(projects[0].indicators[1].attributes.size(), 1u);
+  EXPECT_EQ(projects[0].indicators[1].attributes[0],
+            (std::pair<std::string, std::string>{"权重", "20"}));
+}
+
 TEST(ReadProjects, OtherTablesGiveNoProject) {
   PageContent page;
   page.page = 2;

@@ -26,6 +26,12 @@ TEST(Vocabulary, LabelsOfEveryTemplateWording) {
   EXPECT_TRUE(IsLabel(Label::kSchedule, "资金支出计划(%)"));
   EXPECT_TRUE(IsLabel(Label::kPurpose, "预算规模及资金用途"));
   EXPECT_EQ(UnitInLabel("项目资金总额(万元)"), "万元");
+  // A money label stating its unit is matched by its words.
+  EXPECT_TRUE(IsLabel(Label::kTotal, "年度资金总额(万元)"));
+  EXPECT_TRUE(IsLabel(Label::kFiscal, "财政拨款(元)"));
+  EXPECT_FALSE(IsLabel(Label::kTotal, "(万元)"));
+  EXPECT_EQ(WithoutMoneyUnit("财政专户拨款(万元)"), "财政专户拨款");
+  EXPECT_EQ(WithoutMoneyUnit("其他资金"), "其他资金");
   EXPECT_EQ(UnitInLabel("预算数(元)"), "元");
   EXPECT_EQ(MoneyUnitAt("万元以内"), "万元");
 }
@@ -36,6 +42,12 @@ TEST(Vocabulary, IndicatorHeadersAndTitles) {
   EXPECT_EQ(ExactIndicatorHeader("指标值确定依据"), IndicatorColumn::kBasis);  // before 指标值
   EXPECT_EQ(ExactIndicatorHeader("年度指标值"), IndicatorColumn::kValue);
   EXPECT_EQ(ExactIndicatorHeader("评(扣)分标准"), IndicatorColumn::kOther);
+  EXPECT_EQ(ExactIndicatorHeader("年度目标值"), IndicatorColumn::kValue);
+  EXPECT_EQ(ExactIndicatorHeader("全年指标值"), IndicatorColumn::kValue);
+  EXPECT_EQ(ValuePartHeader("计量单位"), ValuePart::kUnit);
+  EXPECT_EQ(ValuePartHeader("单位"), ValuePart::kUnit);
+  EXPECT_TRUE(IsQuantitative("定量"));
+  EXPECT_FALSE(IsQuantitative("≥"));
   EXPECT_EQ(ExactIndicatorHeader("项目名称"), std::nullopt);
   EXPECT_TRUE(IsProjectTitle("3、公用取暖费绩效目标表"));
   EXPECT_TRUE(IsProjectTitle("财政项目支出绩效目标填报表"));

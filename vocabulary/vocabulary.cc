@@ -37,7 +37,9 @@ const LabelSet& LabelsOf(Label label) {
                                       false, {}, {}};
   static const LabelSet kField{{"主管部门", "主管部门及代码", "主管部门名称", "市级主管部门", "预算部门", "实施单位",
                                 "实施单位名称", "项目单位", "项目类别", "项目类型", "项目性质", "项目属性", "项目期限",
-                                "项目负责人", "联系电话", "计划开始日期", "计划完成日期", "资金性质"},
+                                "项目负责人", "联系电话", "计划开始日期", "计划完成日期", "资金性质", "实施期",
+                                "执行期", "实施周期", "项目实施期", "中长期目标", "长期目标", "部门职能",
+                                "主要职能"},
                                true, {}, {}};
   // Money of a source the contract names no field for, printed beside the fiscal and other money
   // as a part of the total (its label and amount go into attributes; budget.sum counts it).
@@ -64,7 +66,15 @@ const LabelSet& LabelsOf(Label label) {
   return kName;
 }
 
+std::string_view WithoutMoneyUnit(std::string_view label) {
+  for (std::string_view bracketed : {"(万元)", "(亿元)", "(元)"})
+    if (label.size() > bracketed.size() && EndsWith(label, bracketed))
+      return label.substr(0, label.size() - bracketed.size());
+  return label;
+}
+
 bool Matches(const LabelSet& set, std::string_view label) {
+  label = WithoutMoneyUnit(label);
   for (std::string_view x : set.excludes)
     if (label.find(x) != std::string_view::npos) return false;
   for (std::string_view c : set.contains)
@@ -116,7 +126,8 @@ std::optional<IndicatorColumn> ExactIndicatorHeader(std::string_view label) {
       // The value over the whole period beside the year's (实施周期指标值 | 年度指标值): the year's
       // is the value, the period's an attribute.
       {IndicatorColumn::kOther, {"实施周期指标值"}, {}},
-      {IndicatorColumn::kValue, {"目标值", "预期目标", "绩效目标值", "预期值"}, {"指标值"}},
+      {IndicatorColumn::kValue, {"目标值", "预期目标", "绩效目标值", "预期值", "年度目标值", "全年目标值"},
+       {"指标值"}},
       // (指标解释 explains the indicator: an attribute, CONTRACT.md "Common rules")
       {IndicatorColumn::kOther, {"权重", "分值", "备注", "评(扣)分标准", "评分标准", "指标权重", "指标解释"},
        {"评分", "扣分"}},
@@ -136,7 +147,7 @@ std::optional<ValuePart> ValuePartHeader(std::string_view label) {
   static const std::vector<std::pair<std::string_view, ValuePart>> kNames = {
       {"指标性质", ValuePart::kOperator}, {"绩效指标性质", ValuePart::kOperator}, {"指标值性质", ValuePart::kOperator},
       {"度量单位", ValuePart::kUnit},     {"绩效度量单位", ValuePart::kUnit},     {"计量单位", ValuePart::kUnit},
-      {"指标值单位", ValuePart::kUnit},
+      {"指标值单位", ValuePart::kUnit},   {"单位", ValuePart::kUnit},
       {"绩效指标", ValuePart::kWhole},    {"绩效指标名称", ValuePart::kWhole},
   };
   // clang-format on
@@ -146,6 +157,8 @@ std::optional<ValuePart> ValuePartHeader(std::string_view label) {
 }
 
 bool IsQualitative(std::string_view compact) { return compact == "定性"; }
+
+bool IsQuantitative(std::string_view compact) { return compact == "定量"; }
 
 const std::vector<HeaderName>& IndicatorHeaderNames() {
   static const std::vector<HeaderName> kNames = {

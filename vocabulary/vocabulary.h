@@ -57,6 +57,10 @@ const LabelSet& LabelsOf(Label label);
 bool Matches(const LabelSet& set, std::string_view label);
 inline bool IsLabel(Label label, std::string_view text) { return Matches(LabelsOf(label), text); }
 
+// A money label's words before the unit it states in brackets ("资金总额(万元)" → 资金总额; NFKC
+// form, ASCII brackets); the label itself when it states none. Labels are matched by their words.
+std::string_view WithoutMoneyUnit(std::string_view label);
+
 // The money unit a label states ("项目资金总额(万元)" → 万元), or "".
 std::string UnitInLabel(std::string_view label);
 
@@ -80,6 +84,9 @@ std::optional<ValuePart> ValuePartHeader(std::string_view label);
 
 // The text of a 性质 cell that makes the value qualitative (`定性`): the value is the 指标值 alone.
 bool IsQualitative(std::string_view compact);
+// The text of a 性质 cell that says the value is a quantity (`定量`): it states the value's kind,
+// not its operator; the 指标值 carries its own (`≥20`).
+bool IsQuantitative(std::string_view compact);
 
 // The standard header names a header misread by OCR is compared with, each with its column.
 struct HeaderName {
