@@ -631,8 +631,8 @@ constexpr size_t kMaxLevelNoise = 3;
 // "" when none, or when two terms apart are printed.
 std::string TermAmongNoise(const std::string& text) {
   const std::string compact = Compact(text);
+  if (IsIndicatorTerm(compact)) return "";
   const std::vector<std::string>& terms = IndicatorTerms();
-  if (std::find(terms.begin(), terms.end(), compact) != terms.end()) return "";
   std::string best;
   size_t at = std::string::npos;
   for (const std::string& term : terms) {

@@ -123,19 +123,15 @@ bool TermsUnder(const Table& t, int first_row, double x0, double x1) {
   for (int r = first_row; r < std::min(t.rows, first_row + kTermRowsLooked); ++r) {
     const TableCell* c = CellUnder(t, r, x0, x1);
     if (!c) continue;
-    const std::string compact = Compact(c->text);
-    if (std::find(IndicatorTerms().begin(), IndicatorTerms().end(), compact) != IndicatorTerms().end())
-      return true;
+    if (IsIndicatorTerm(Compact(c->text))) return true;
   }
   return false;
 }
 
 // The cells of `t` whose text is an indicator level's term (产出指标, 数量指标 …).
 int CountIndicatorTerms(const Table& t) {
-  return static_cast<int>(std::count_if(t.cells.begin(), t.cells.end(), [](const TableCell& c) {
-    const std::string compact = Compact(c.text);
-    return std::find(IndicatorTerms().begin(), IndicatorTerms().end(), compact) != IndicatorTerms().end();
-  }));
+  return static_cast<int>(std::count_if(t.cells.begin(), t.cells.end(),
+                                       [](const TableCell& c) { return IsIndicatorTerm(Compact(c.text)); }));
 }
 
 // Level headers OCR could not read at all ("-和-一" for 一级指标, "[二二级指标"): the levels not
@@ -990,11 +986,7 @@ bool MendFinalStops(std::vector<std::string>& items) {
 int SettleIndicatorLevels(std::vector<Project>& projects) {
   // Confidence below which a cell's reading may be two characters off its term.
   constexpr double kDoubted = 0.9;
-  auto IsTerm = [](const std::string& text) {
-    const std::string c = Compact(text);
-    return std::any_of(IndicatorTerms().begin(), IndicatorTerms().end(),
-                       [&c](const std::string& t) { return t == c; });
-  };
+  auto IsTerm = [](const std::string& text) { return IsIndicatorTerm(Compact(text)); };
   int changed = 0;
   using Column = std::pair<const char*, std::string Indicator::*>;
   for (const auto& [field, member] : {Column{"level1", &Indicator::level1}, Column{"level2", &Indicator::level2}}) {

@@ -247,6 +247,11 @@ const std::vector<std::string>& IndicatorTerms() {
   return terms;
 }
 
+bool IsIndicatorTerm(const std::string& compact) {
+  const std::vector<std::string>& terms = IndicatorTerms();
+  return std::find(terms.begin(), terms.end(), compact) != terms.end();
+}
+
 // ---------------------------------------------------------------- titles and departments
 
 bool IsProjectTitle(std::string_view compact) {

@@ -121,6 +121,8 @@ std::vector<IndicatorColumn> ConfusedLevelHeaders(std::string_view label);
 // The indicator vocabulary: 一级 and 二级 indicators and their common variants (a variant
 // read right is never taken for a misread standard term).
 const std::vector<std::string>& IndicatorTerms();
+// Whether `compact` (white space removed) is one of IndicatorTerms.
+bool IsIndicatorTerm(const std::string& compact);
 
 // ---------------------------------------------------------------- titles and departments
 
