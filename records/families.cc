@@ -95,6 +95,7 @@ std::vector<const TableCell*> CellsOfRow(const Table& t, int r) {
 
 struct Header {
   std::vector<ListColumn> columns;
+  int first_row = 0;  // of the header band
   int first_data_row = 0;
   bool has_name = false;
 };
@@ -304,6 +305,7 @@ std::optional<Header> HeaderAt(const Table& t, int r) {
   for (const TableCell& c : t.cells)
     if (c.row + c.rowspan > r && c.row < bottom && c.row + c.rowspan <= bottom) band.push_back(&c);
   Header h;
+  h.first_row = r;
   h.first_data_row = bottom;
   std::vector<PlacedColumn> placed;
   for (const ListColumn& c : joined) placed.push_back({c, {c.role, {}, false}, true});
@@ -1191,6 +1193,19 @@ void ReadDepartment(const Table& t, const TableCell* label, const TextLine* name
   projects.push_back(std::move(p));
 }
 
+// Whether the department label `label` of `t` lies above a list's header (a name column over
+// an indicator block) among its first rows: the list's heading, which a scan's rules (a seal's
+// ring, a fold, the page edge) took into the table. The lines of the rows above the header are
+// then added to `heading`, read as the lines above a table are (ReadHeading).
+bool HeadingInTable(const Table& t, const TableCell& label, std::vector<const TextLine*>& heading) {
+  const std::optional<Header> h = FindHeader(t);
+  if (!h || !h->has_name || label.row + label.rowspan > h->first_row) return false;
+  for (const TableCell& c : t.cells)
+    if (c.row + c.rowspan <= h->first_row)
+      for (const TextLine& l : c.lines) heading.push_back(&l);
+  return true;
+}
+
 // A state that reads no family, keeping the fixes that run.
 FamilyState Reset(const FamilyState& state) {
   FamilyState fresh;
@@ -1237,8 +1252,12 @@ bool ReadFamilyTable(const PageContent& page, size_t ti, const std::vector<const
   // unit's row above a group too tall for the page): its title and unit carry over.
   const bool may_continue = ti == 0 && state.family != FamilyState::Family::kNone &&
                             (!projects.empty() || state.family == FamilyState::Family::kList);
-  // A department table: labeled 部门名称, in the table or on the line above it.
+  // A department table: labeled 部门名称, in the table or on the line above it. A list's heading
+  // (部门名称：…, its title, 金额单位) that a scan ruled into the table's top rows is no
+  // department table: rows above a list header are the heading (HeadingInTable).
+  std::vector<const TextLine*> heading = above;
   const TableCell* label = DepartmentLabel(t);
+  if (label && HeadingInTable(t, *label, heading)) label = nullptr;
   const TextLine* name_line = label ? nullptr : DepartmentNameAbove(above);
   if (label || name_line) {
     state = Reset(state);
@@ -1267,7 +1286,7 @@ bool ReadFamilyTable(const PageContent& page, size_t ti, const std::vector<const
             c = old;
       }
     }
-    ReadHeading(above, next);
+    ReadHeading(heading, next);
     // A money header may state the unit: 资金总额（万元）.
     for (const ListColumn& c : header->columns)
       if (next.money_unit.empty()) next.money_unit = UnitInLabel(Compact(c.label));

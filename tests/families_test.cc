@@ -759,6 +759,29 @@ TEST(ListTable, AFirstPageWithoutRecordsGivesItsTitleAndTheHeaderItsUnit) {
   EXPECT_EQ(projects[0].indicators[0].value, "≥300卷");
 }
 
+TEST(ScannedListTable, AHeadingTheScanRuledIntoTheTableIsNoDepartmentTable) {
+  // A seal's ring or a fold ruled the heading (部门名称：…, the title, 金额单位) into the list's
+  // top row: the list is read, its heading gives the unit name and the money unit.
+  std::vector<C> cells = {{0, 0, 1, 4, "部门名称：临川市生态环境局"},
+                          {0, 4, 1, 6, "年度项目支出绩效表 金额单位：万元"}};
+  for (C c : ListHeader()) cells.push_back({c.row + 1, c.col, 1, 1, c.text});
+  Group(cells, 2, 2, "11000026T000053244663-信用信息归集服务", "5,238.51", "1、提高资金使用效益。");
+  Indicator(cells, 2, "产出指标", "数量指标", "法律咨询次数", "定量", "2", "次");
+  Indicator(cells, 3, "", "", "审计项目数量", "定量", "2", "个");
+  PageContent p;
+  p.page = 1;
+  p.tables.push_back(Scanned(MakeTable(1, kListXs, 4, cells)));
+  auto projects = ReadProjects({p}, nullptr);
+  ASSERT_EQ(projects.size(), 1u);
+  EXPECT_EQ(projects[0].kind, "project");
+  EXPECT_EQ(projects[0].project_code, "11000026T000053244663");
+  EXPECT_EQ(projects[0].project_name, "信用信息归集服务");
+  EXPECT_EQ(projects[0].unit_name, "临川市生态环境局");
+  EXPECT_EQ(projects[0].money_unit, "万元");
+  EXPECT_EQ(projects[0].budget.total, 5238.51);
+  EXPECT_EQ(projects[0].indicators.size(), 2u);
+}
+
 TEST(SplitCodeName, CodesAndNames) {
   EXPECT_EQ(
       SplitCodeName("11000026T000003742166-就业管理咨询与评审服务项目"),
