@@ -79,6 +79,7 @@ const std::vector<FixInfo>& Fixes() {
       // The records.
       {"records.item_sequence", S::kRecords, "an OCR'd list's numbers go in sequence: a doubtful marker where the next is expected (2 完成, >、, （血） for （四）) continues it, and a lost one merges nothing"},
       {"records.list_full_stop", S::kRecords, "the one item of an OCR'd list without the final 。 all others (two or more) end with gets it"},
+      {"records.unit_glyph", S::kRecords, "an OCR'd unit cell of a list or department table (度量单位) read as one glyph no unit is, which chi_sim gives for a unit printed alone (多 or 和 for %), is that unit"},
       {"records.level_noise", S::kRecords, "an OCR'd 一级/二级 cell of a list or department table printing one indicator term among up to three stray glyphs (产出指标全, 妈公 一 产出指标: a speck, a seal's strokes) is that term"},
       {"records.indicator_levels", S::kRecords, "an 一级/二级 cell a character off (two when doubted) the one term two other cells of its column print is that term"},
   };

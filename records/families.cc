@@ -691,6 +691,7 @@ class RowReader {
   void ReadRow(const std::vector<const TableCell*>& row) {
     Indicator ind;
     std::string op, value, unit, whole;
+    std::vector<std::string> value_fixes;  // the fixes that changed the value's parts
     std::map<std::string, const TableCell*> where;
     for (size_t i = 0; i < row.size(); ++i) {
       if (!row[i]) continue;
@@ -720,7 +721,13 @@ class RowReader {
           break;
         case ListRole::kUnit:
           unit = text;
-          ind.attributes.push_back({cols_[i].label, text});
+          // records.unit_glyph
+          if (row[i]->source == WordSource::kOcr && fixes_.Enabled("records.unit_glyph"))
+            if (std::optional<std::string> u = UnitMisread(Compact(text))) {
+              unit = *u;
+              value_fixes.push_back("records.unit_glyph");
+            }
+          ind.attributes.push_back({cols_[i].label, unit});
           break;
         case ListRole::kWhole:
           whole = text, where["level3"] = row[i];
@@ -751,7 +758,7 @@ class RowReader {
       if (ind.level2.empty() && !opens_group) ind.level2 = p_.indicators.back().level2;
     }
     TakeLevel2Below(ind, opens_group);
-    Push(std::move(ind), where);
+    Push(std::move(ind), where, value_fixes);
   }
 
   // A 二级 cell printed in the middle of rows its column does not rule apart leaves the grid's
@@ -769,10 +776,16 @@ class RowReader {
     awaiting_level2_.clear();
   }
 
-  void Push(Indicator ind, const std::map<std::string, const TableCell*>& where) {
+  void Push(Indicator ind, const std::map<std::string, const TableCell*>& where,
+            const std::vector<std::string>& value_fixes = {}) {
     ind.value_normalized = Normalize(ind.value);
     const std::string key = "indicators[" + std::to_string(p_.indicators.size()) + "]";
     for (const auto& [field, cell] : where) p_.provenance[key + "." + field] = SourceOf(t_, *cell);
+    if (!value_fixes.empty() && where.count("value")) {
+      Source& s = p_.provenance[key + ".value"];
+      s.corrected = true;
+      NoteFixes(s.fixes, value_fixes);
+    }
     // records.level_noise
     using Level = std::pair<const char*, std::string Indicator::*>;
     for (const auto& [field, member] :

@@ -8,6 +8,7 @@
 
 #include "records/records.h"
 #include "tests/table_testing.h"
+#include "vocabulary/vocabulary.h"
 
 namespace jixiao {
 namespace {
@@ -780,6 +781,45 @@ TEST(ScannedListTable, AHeadingTheScanRuledIntoTheTableIsNoDepartmentTable) {
   EXPECT_EQ(projects[0].money_unit, "万元");
   EXPECT_EQ(projects[0].budget.total, 5238.51);
   EXPECT_EQ(projects[0].indicators.size(), 2u);
+}
+
+TEST(ScannedListTable, AUnitCellReadAsAGlyphNoUnitIsIsTheUnitItStandsFor) {
+  // chi_sim reads a % printed alone in its cell as 多 or 和 (records.unit_glyph); a unit read
+  // right, and a digital page's text, stay as they are.
+  std::vector<C> cells = ListHeader();
+  Group(cells, 1, 3, "11000026T000053244663-信用信息归集服务", "5,238.51", "1、提高资金使用效益。");
+  Indicator(cells, 1, "产出指标", "质量指标", "验收合格率", "≥", "90", "多");
+  Indicator(cells, 2, "", "", "数据准确率", "＝", "97", "和");
+  Indicator(cells, 3, "", "", "调查户数", "＝", "24", "户");
+  auto scanned = ReadProjects({Page(1, Scanned(MakeTable(1, kListXs, 4, cells)))}, nullptr);
+  ASSERT_EQ(scanned.size(), 1u);
+  ASSERT_EQ(scanned[0].indicators.size(), 3u);
+  EXPECT_EQ(scanned[0].indicators[0].value, "≥90%");
+  EXPECT_EQ(scanned[0].indicators[0].value_normalized.unit, "%");
+  EXPECT_EQ(scanned[0].indicators[1].value, "＝97%");
+  EXPECT_EQ(scanned[0].indicators[2].value, "＝24户");
+  const auto& attrs = scanned[0].indicators[0].attributes;
+  EXPECT_NE(std::find(attrs.begin(), attrs.end(),
+                      std::pair<std::string, std::string>{"绩效度量单位", "%"}),
+            attrs.end());
+  const Source& s = scanned[0].provenance.at("indicators[0].value");
+  EXPECT_TRUE(s.corrected);
+  EXPECT_EQ(s.fixes, std::vector<std::string>{"records.unit_glyph"});
+  EXPECT_FALSE(scanned[0].provenance.at("indicators[2].value").corrected);
+
+  FixSwitches off;
+  off.Disable("records.unit_glyph");
+  auto unfixed = ReadProjects({Page(1, Scanned(MakeTable(1, kListXs, 4, cells)))}, nullptr, off);
+  EXPECT_EQ(unfixed[0].indicators[0].value, "≥90多");
+  auto digital = ReadProjects({Page(1, MakeTable(1, kListXs, 4, cells))}, nullptr);
+  EXPECT_EQ(digital[0].indicators[0].value, "≥90多");
+}
+
+TEST(UnitMisread, OneGlyphNoUnitIs) {
+  EXPECT_EQ(UnitMisread("多"), "%");
+  EXPECT_EQ(UnitMisread("人"), std::nullopt);    // a unit
+  EXPECT_EQ(UnitMisread("多人"), std::nullopt);  // not one glyph
+  EXPECT_EQ(UnitMisread("好"), std::nullopt);    // no known misreading
 }
 
 TEST(SplitCodeName, CodesAndNames) {

@@ -342,6 +342,23 @@ const std::vector<std::vector<std::string>>& TermGroups() {
 
 // ---------------------------------------------------------------- units
 
+const std::vector<OcrConfusion>& UnitConfusions() {
+  // (observed on office, archive and photocopy scans of lists printing % in a 度量单位 column)
+  static const std::vector<OcrConfusion> kConfusions = {
+      {U'多', U"%"}, {U'和', U"%"}, {U'网', U"%"}, {U'为', U"%"}};
+  return kConfusions;
+}
+
+std::optional<std::string> UnitMisread(std::string_view compact) {
+  const std::u32string u = ToU32(compact);
+  if (u.size() != 1) return std::nullopt;
+  for (const UnitSpec& spec : Units())
+    if (spec.printed == u) return std::nullopt;
+  for (const OcrConfusion& c : UnitConfusions())
+    if (c.read == u[0]) return ToUtf8(std::u32string(c.printed));
+  return std::nullopt;
+}
+
 const std::vector<CountAlias>& CountAliases() {
   static const std::vector<CountAlias> kAliases = {{"人次", "人"}};
   return kAliases;

@@ -183,6 +183,14 @@ struct UnitSpec {
 };
 const std::vector<UnitSpec>& Units();
 
+// What chi_sim reads in place of a unit printed alone in its cell (a 度量单位 column's %, whose
+// glyph it has no letter for): each reading with the unit it stands for. A unit cell read as
+// one of these, which no unit is, is that unit (UnitMisread).
+const std::vector<OcrConfusion>& UnitConfusions();
+// The unit (as Units prints it) an OCR'd unit cell of text `compact` stands for when it is one
+// glyph that UnitConfusions maps to a unit and that is no unit itself; nullopt otherwise.
+std::optional<std::string> UnitMisread(std::string_view compact);
+
 // A count that a price per another unit multiplies (checks/ arithmetic): a per-head price
 // (人均 500 元, 每人 500 元) times 1800 人次; canonical units (UnitSpec::counted).
 struct CountAlias {
