@@ -1012,19 +1012,38 @@ void MergeInto(Project& a, Project b) {
   for (auto& attr : b.attributes) a.attributes.push_back(std::move(attr));
 }
 
+// Whether every cell of row `r` in the project's columns of a list (its name, money, goals and
+// the attributes left of the indicator block) is blank.
+bool BlankProjectCells(const Table& t, int r, const std::vector<ListColumn>& cols) {
+  double block = -1;  // the indicator block's left edge
+  for (const ListColumn& c : cols)
+    if (IsIndicatorRole(c.role) && (block < 0 || c.x0 < block)) block = c.x0;
+  for (const ListColumn& c : cols) {
+    if (IsIndicatorRole(c.role) || (block >= 0 && c.x0 >= block - 1)) continue;
+    if (const TableCell* cell = CellUnder(t, r, c); cell && !Trim(cell->text).empty()) return false;
+  }
+  return true;
+}
+
 void ReadList(const Table& t, const Header& h, size_t ti, std::vector<Project>& projects,
               FamilyState& state, bool continued) {
   const ListColumn* name_col = nullptr;
   for (const ListColumn& c : h.columns)
     if (c.role == ListRole::kName) name_col = &c;
   std::vector<Group> groups;
+  const bool scanned = Scanned(t);
+  const TableCell* current = nullptr;  // the name cell of the rows last read
   for (int r = h.first_data_row; r < t.rows; ++r) {
     if (RowRepeatsHeader(t, r, h.columns)) continue;
     const TableCell* name = name_col ? CellUnder(t, r, *name_col) : nullptr;
-    if (groups.empty() || (name && name != groups.back().name))
+    // On a scan, a rule the scan drew (a fold, a seal's ring, a speck's streak) may cut a group's
+    // spanning cells: a name cell left blank beside blank project cells goes on with the group.
+    const bool cut = scanned && name && name != current && BlankProjectCells(t, r, h.columns);
+    if (groups.empty() || (name && name != current && !cut))
       groups.push_back({name, r, r + 1});
     else
       groups.back().to = r + 1;
+    if (name) current = name;
   }
   for (size_t gi = 0; gi < groups.size(); ++gi) {
     const Group& g = groups[gi];

@@ -815,6 +815,30 @@ TEST(ScannedListTable, AUnitCellReadAsAGlyphNoUnitIsIsTheUnitItStandsFor) {
   EXPECT_EQ(digital[0].indicators[0].value, "≥90多");
 }
 
+TEST(ScannedListTable, AGroupARuleOfTheScanCutGoesOnWithItsRows) {
+  // A fold drawn across the page cut the group's name, money and goals cells in two: the blank
+  // lower halves go on with the group; a group with a name of its own is a project of its own.
+  std::vector<C> cells = ListHeader();
+  Group(cells, 1, 2, "11000026T000053244663-信用信息归集服务", "5,238.51", "1、提高资金使用效益。");
+  Indicator(cells, 1, "产出指标", "数量指标", "法律咨询次数", "＝", "2", "次");
+  Indicator(cells, 2, "", "", "审计项目数量", "＝", "2", "个");
+  Group(cells, 3, 2, "", "", "");
+  Indicator(cells, 3, "效益指标", "社会效益指标", "服务对象投诉率", "≤", "5", "%");
+  Indicator(cells, 4, "", "", "群众办事便利程度", "定性", "优", "");
+  Group(cells, 5, 1, "11000026T000036006666-市级信用信息归集服务", "11,837.89", "按期完成。");
+  Indicator(cells, 5, "产出指标", "数量指标", "培训人次", "≥", "1500", "人次");
+  const Table t = MakeTable(1, kListXs, 6, cells);
+  auto projects = ReadProjects({Page(1, Scanned(t))}, nullptr);
+  ASSERT_EQ(projects.size(), 2u);
+  EXPECT_EQ(projects[0].project_name, "信用信息归集服务");
+  ASSERT_EQ(projects[0].indicators.size(), 4u);
+  EXPECT_EQ(projects[0].indicators[3].level3, "群众办事便利程度");
+  EXPECT_EQ(projects[0].indicators[3].level1, "效益指标");
+  EXPECT_EQ(projects[1].project_name, "市级信用信息归集服务");
+  // (a digital page prints what it means: its blank group stays apart)
+  EXPECT_EQ(ReadProjects({Page(1, t)}, nullptr).size(), 3u);
+}
+
 TEST(UnitMisread, OneGlyphNoUnitIs) {
   EXPECT_EQ(UnitMisread("多"), "%");
   EXPECT_EQ(UnitMisread("人"), std::nullopt);    // a unit
