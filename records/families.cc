@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 #include <string_view>
+#include <tuple>
 
 #include "core/text.h"
 #include "records/cells.h"
@@ -496,32 +497,146 @@ std::vector<std::string> LinePartsOver(const TextLine& l,
 // ("计调查经费" of "T000085012536-统计调查经费").
 // A line across several open columns ("0.00 提高资金使用效益…": other money and goals) is cut at
 // its spaces, each part going to the column where it lies (LinePartsOver).
+// With `cuts` (row lines of `t`, points), the open columns are cut there into one cell per band:
+// the rules a table beside gave to the project's cells (JoinBeside).
 Table WithOpenColumns(const Table& t, const std::vector<ListColumn>& cols,
-                      const std::vector<TextLine>& lines) {
+                      const std::vector<TextLine>& lines, const std::vector<double>& cuts = {}) {
   Table out = t;
+  std::vector<double> bands = {t.box.y0};
+  for (double y : cuts)
+    if (y > bands.back() + kEdgeTolerance && y < t.box.y1 - kEdgeTolerance) bands.push_back(y);
+  bands.push_back(t.box.y1);
+  auto row_at = [&t](double y) {  // the row line nearest y
+    int best = 0;
+    for (int i = 0; i < static_cast<int>(t.row_lines.size()); ++i)
+      if (std::abs(t.row_lines[i] - y) < std::abs(t.row_lines[best] - y)) best = i;
+    return best;
+  };
   std::vector<TableCell> open;
   std::vector<std::pair<double, double>> spans;
   for (const ListColumn& col : cols) {
-    if (col.x1 > t.box.x0 + kEdgeTolerance && col.x0 < t.box.x1 - kEdgeTolerance) continue;
-    TableCell c;
-    c.rowspan = t.rows;
-    c.colspan = 0;  // (no column of the grid)
-    c.box = {col.x0, t.box.y0, col.x1, t.box.y1};
-    open.push_back(std::move(c));
-    spans.push_back({col.x0, col.x1});
+    // (a column no cell of the table lies over)
+    const bool covered = std::any_of(t.cells.begin(), t.cells.end(), [&col](const TableCell& c) {
+      return std::min(c.box.x1, col.x1) - std::max(c.box.x0, col.x0) > kEdgeTolerance;
+    });
+    if (covered) continue;
+    for (size_t b = 0; b + 1 < bands.size(); ++b) {
+      TableCell c;
+      c.row = cuts.empty() ? 0 : row_at(bands[b]);
+      c.rowspan = cuts.empty() ? t.rows : std::max(1, row_at(bands[b + 1]) - c.row);
+      c.colspan = 0;  // (no column of the grid)
+      c.box = {col.x0, bands[b], col.x1, bands[b + 1]};
+      open.push_back(std::move(c));
+      spans.push_back({col.x0, col.x1});
+    }
   }
   std::vector<std::vector<std::string>> texts(open.size());
   for (const TextLine& l : lines) {
     if (l.box.cy() < t.box.y0 || l.box.cy() > t.box.y1) continue;
     const std::vector<std::string> parts = LinePartsOver(l, spans, false);
     for (size_t k = 0; k < open.size(); ++k)
-      if (!parts[k].empty()) texts[k].push_back(parts[k]);
+      if (!parts[k].empty() && l.box.cy() >= open[k].box.y0 && l.box.cy() <= open[k].box.y1)
+        texts[k].push_back(parts[k]);
   }
   for (size_t k = 0; k < open.size(); ++k) {
     open[k].text = JoinWrapped(texts[k]);
     out.cells.push_back(std::move(open[k]));
   }
   return out;
+}
+
+// Two tables of a scanned page lie side by side when their heights overlap by at least this
+// share of the lower one's: a list's project columns and its indicator block, parted by rules the
+// scan lost between them (a photocopy's faint vertical rule, a missing stretch of the top rule).
+constexpr double kBesideOverlap = 0.8;
+
+// The row line of `lines` within kEdgeTolerance of y, or -1.
+int LineNear(const std::vector<double>& lines, double y) {
+  for (int i = 0; i < static_cast<int>(lines.size()); ++i)
+    if (std::abs(lines[i] - y) < kEdgeTolerance) return i;
+  return -1;
+}
+
+// `a` and `b` (side by side, JoinBeside) as one table: the union of their rules, each cell where
+// its edges lie. A cell of one that a row line of the other crosses (a rule the scan lost, as
+// between two projects' rows) is cut there, each of its lines going to the part where it lies.
+// The row lines of `b` that `a` lacks go to `cuts`.
+Table JoinTables(const Table& a, const Table& b, std::vector<double>& cuts) {
+  Table out;
+  out.page = a.page;
+  out.box = a.box;
+  out.box.Extend(b.box);
+  auto merged = [](const std::vector<double>& x, const std::vector<double>& y) {
+    std::vector<double> all = x;
+    for (double v : y)
+      if (LineNear(x, v) < 0) all.push_back(v);
+    std::sort(all.begin(), all.end());
+    return all;
+  };
+  out.row_lines = merged(a.row_lines, b.row_lines);
+  out.col_lines = merged(a.col_lines, b.col_lines);
+  out.rows = static_cast<int>(out.row_lines.size()) - 1;
+  out.cols = static_cast<int>(out.col_lines.size()) - 1;
+  for (double y : b.row_lines)
+    if (LineNear(a.row_lines, y) < 0) cuts.push_back(y);
+  auto nearest = [](const std::vector<double>& lines, double v) {
+    int best = 0;
+    for (int i = 0; i < static_cast<int>(lines.size()); ++i)
+      if (std::abs(lines[i] - v) < std::abs(lines[best] - v)) best = i;
+    return best;
+  };
+  for (const Table* from : {&a, &b}) {
+    const Table& other = from == &a ? b : a;
+    for (const TableCell& c : from->cells) {
+      std::vector<double> edges = {c.box.y0};
+      for (double y : other.row_lines)
+        if (y > c.box.y0 + kEdgeTolerance && y < c.box.y1 - kEdgeTolerance &&
+            LineNear(from->row_lines, y) < 0)
+          edges.push_back(y);
+      edges.push_back(c.box.y1);
+      for (size_t k = 0; k + 1 < edges.size(); ++k) {
+        TableCell part = c;
+        part.box.y0 = edges[k];
+        part.box.y1 = edges[k + 1];
+        if (edges.size() > 2) {
+          part.lines.clear();
+          std::vector<std::string> texts;
+          for (const TextLine& l : c.lines)
+            if (l.box.cy() >= part.box.y0 && l.box.cy() < part.box.y1)
+              part.lines.push_back(l), texts.push_back(l.text);
+          part.text = JoinWrapped(texts);
+        }
+        part.row = nearest(out.row_lines, part.box.y0);
+        part.rowspan = std::max(1, nearest(out.row_lines, part.box.y1) - part.row);
+        part.col = nearest(out.col_lines, part.box.x0);
+        part.colspan = std::max(1, nearest(out.col_lines, part.box.x1) - part.col);
+        out.cells.push_back(std::move(part));
+      }
+    }
+  }
+  std::sort(out.cells.begin(), out.cells.end(), [](const TableCell& x, const TableCell& y) {
+    return std::tie(x.row, x.col) < std::tie(y.row, y.col);
+  });
+  return out;
+}
+
+// The scanned table of `page` side by side with table `ti` (kBesideOverlap, neither over the
+// other), or the page's table count when none or several are.
+size_t TableBeside(const PageContent& page, size_t ti) {
+  const Table& t = page.tables[ti];
+  size_t found = page.tables.size();
+  for (size_t ui = 0; ui < page.tables.size(); ++ui) {
+    const Table& u = page.tables[ui];
+    if (ui == ti || !Scanned(u)) continue;
+    const double overlap = std::min(t.box.y1, u.box.y1) - std::max(t.box.y0, u.box.y0);
+    const double apart = std::max(t.box.x0, u.box.x0) - std::min(t.box.x1, u.box.x1);
+    if (apart < -kEdgeTolerance ||
+        overlap < kBesideOverlap * std::min(t.box.height(), u.box.height()))
+      continue;
+    if (found != page.tables.size()) return page.tables.size();  // several
+    found = ui;
+  }
+  return found;
 }
 
 // A cell of a scanned table is cut along the columns `cols` when it covers at least this share
@@ -1280,6 +1395,10 @@ bool ReadFamilyTable(const PageContent& page, size_t ti, const std::vector<const
                      std::vector<Project>& projects, FamilyState& state,
                      std::vector<Warning>* warnings) {
   const Table& t = page.tables[ti];
+  // (a table read with the one beside it)
+  if (state.joined_page == page.page &&
+      std::find(state.joined.begin(), state.joined.end(), ti) != state.joined.end())
+    return true;
   // A list goes on even when its first page gave no record (a heading, a totals row and a
   // unit's row above a group too tall for the page): its title and unit carry over.
   const bool may_continue = ti == 0 && state.family != FamilyState::Family::kNone &&
@@ -1299,9 +1418,10 @@ bool ReadFamilyTable(const PageContent& page, size_t ti, const std::vector<const
     state.page = t.page;
     return true;
   }
-  auto header = FindHeader(t);
-  if (header && !header->has_name && !may_continue) header.reset();
-  if (header && header->has_name) {
+  std::optional<Header> header = FindHeader(t);
+  const bool listed = header && header->has_name;
+  if (header && !listed && !may_continue) header.reset();
+  if (listed) {
     // A list table, or its header repeated on the next page.
     const bool continued = may_continue && state.family == FamilyState::Family::kList;
     FamilyState next;
@@ -1339,10 +1459,34 @@ bool ReadFamilyTable(const PageContent& page, size_t ti, const std::vector<const
   });
   if (may_continue && !form) {
     std::optional<Header> h = header;
+    // A scanned list's indicator block and its project cells may lie in two tables side by side
+    // (TableBeside): the one whose rules line up with the list's columns is read, with the
+    // other's cells and rules (JoinTables: the project cells' rules part the groups).
+    const bool list = state.family == FamilyState::Family::kList;
+    size_t ui = list && Scanned(t) ? TableBeside(page, ti) : page.tables.size();
+    if (ui < ti) ui = page.tables.size();  // (read already)
+    const Table* base = &t;
     if (!h) h = AlignedWith(t, state.columns);
+    if (!h && ui != page.tables.size())
+      if ((h = AlignedWith(page.tables[ui], state.columns))) base = &page.tables[ui];
     if (h) {
-      if (state.family == FamilyState::Family::kList) {
-        Table open = WithOpenColumns(t, h->columns, page.lines);
+      if (list) {
+        std::vector<double> cuts;
+        Table joined = *base;
+        if (ui != page.tables.size()) {
+          // (the rules that part the groups are those of the table holding the name column)
+          const Table& other = base == &t ? page.tables[ui] : t;
+          const bool names =
+              std::any_of(h->columns.begin(), h->columns.end(), [&other](const ListColumn& c) {
+                return c.role == ListRole::kName && c.x0 + c.x1 > 2 * other.box.x0 &&
+                       c.x0 + c.x1 < 2 * other.box.x1;
+              });
+          std::vector<double> unused;
+          joined = JoinTables(*base, other, names ? cuts : unused);
+          state.joined_page = page.page;
+          state.joined.push_back(ui);
+        }
+        Table open = WithOpenColumns(joined, h->columns, page.lines, cuts);
         if (Scanned(t)) open = CutAlongColumns(open, h->columns, 0);
         ReadList(open, *h, ti, projects, state, true);
       } else {

@@ -48,6 +48,10 @@ struct FamilyState {
   bool last_open = false;  // the last record may go on in the next table (a group cut by the page)
   std::string goals_text;  // the last goals cell of the last record (its goals may go on)
   FixSwitches fixes;       // the fixes of stage records that run on OCR'd lists (ListMending)
+  // The tables of page `joined_page` already read with the table beside them (a scan's list
+  // parted in two side by side).
+  int joined_page = 0;
+  std::vector<size_t> joined;
 };
 
 // Reads table `ti` of `page` when it is a list or department table, or a list or department

@@ -839,6 +839,65 @@ TEST(ScannedListTable, AGroupARuleOfTheScanCutGoesOnWithItsRows) {
   EXPECT_EQ(ReadProjects({Page(1, t)}, nullptr).size(), 3u);
 }
 
+TEST(ScannedListTable, ProjectCellsInATableBesideTheIndicatorsPartTheGroups) {
+  // Page 1 starts the list with project 甲. On page 2 the scan lost the rules between the
+  // project cells and the indicator block: two tables side by side. The left one's rule parts
+  // 甲's last rows from 乙's, and cuts the indicator row that lost its own rule there.
+  std::vector<C> first = ListHeader();
+  Group(first, 1, 1, "11000026T000000001-甲项目", "10", "1、甲目标。");
+  Indicator(first, 1, "产出指标", "数量指标", "甲指标一", "＝", "1", "个");
+  PageContent p1 = Page(1, Scanned(MakeTable(1, kListXs, 2, first)));
+
+  const std::vector<double> right_xs(kListXs.begin() + 4, kListXs.end());
+  std::vector<C> right;
+  auto row = [&right](int r, int span, const std::string& l3) {
+    for (const C& c : std::vector<C>{{r, 0, span, 1, "产出指标"},
+                                     {r, 1, span, 1, "数量指标"},
+                                     {r, 2, span, 1, l3},
+                                     {r, 3, span, 1, "＝"},
+                                     {r, 4, span, 1, "2"},
+                                     {r, 5, span, 1, "个"}})
+      right.push_back(c);
+  };
+  row(0, 1, "甲指标二");
+  row(1, 1, "甲指标三");
+  row(2, 2, "甲指标四 乙指标一");
+  Table r = Scanned(MakeTable(2, right_xs, 4, right));
+  for (TableCell& c : r.cells) {  // the merged row: 甲's line above y 160, 乙's below
+    if (c.row != 2) continue;
+    TextLine top = c.lines[0], bottom = c.lines[0];
+    top.box.y1 = 158, bottom.box.y0 = 162;
+    if (c.col == 2) top.SetText("甲指标四"), bottom.SetText("乙指标一");
+    c.lines = {top, bottom};
+  }
+  r.row_lines = {100, 120, 140, 180};
+  r.rows = 3;
+  const std::vector<double> left_xs(kListXs.begin(), kListXs.begin() + 5);
+  std::vector<C> left = {{0, 0, 3, 1, ""}, {0, 1, 3, 1, ""}, {0, 2, 3, 1, ""}, {0, 3, 3, 1, ""}};
+  Group(left, 3, 1, "11000026T000000002-乙项目", "20", "1、乙目标。");
+  Table l = Scanned(MakeTable(2, left_xs, 4, left));
+  l.row_lines = {100, 160, 180};
+  l.rows = 2;
+  for (TableCell& c : l.cells) c.row = c.row == 3 ? 1 : 0, c.rowspan = 1;
+  PageContent p2;
+  p2.page = 2;
+  p2.tables = {r, l};
+  std::vector<Warning> warnings;
+  auto projects = ReadProjects({p1, p2}, &warnings);
+  ASSERT_EQ(projects.size(), 2u);
+  EXPECT_EQ(projects[0].project_name, "甲项目");
+  ASSERT_EQ(projects[0].indicators.size(), 4u);
+  EXPECT_EQ(projects[0].indicators[3].level3, "甲指标四");
+  EXPECT_EQ(projects[1].project_name, "乙项目");
+  EXPECT_EQ(projects[1].budget.total, 20);
+  ASSERT_EQ(projects[1].indicators.size(), 1u);
+  EXPECT_EQ(projects[1].indicators[0].level3, "乙指标一");
+  EXPECT_TRUE(warnings.empty());
+  // (the left table first on its page reads the same)
+  p2.tables = {l, r};
+  EXPECT_EQ(ReadProjects({p1, p2}, nullptr).size(), 2u);
+}
+
 TEST(UnitMisread, OneGlyphNoUnitIs) {
   EXPECT_EQ(UnitMisread("多"), "%");
   EXPECT_EQ(UnitMisread("人"), std::nullopt);    // a unit
