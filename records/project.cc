@@ -134,6 +134,72 @@ int CountIndicatorTerms(const Table& t) {
                                        [](const TableCell& c) { return IsIndicatorTerm(Compact(c.text)); }));
 }
 
+// A cell of a scanned table that a lost row rule merged over several rows prints each row's
+// text in the middle of that row: its lines fall in two rows of its span or more, each row's
+// lines centred in it within this share of the row's height. A cell spanning rows as printed
+// (a 一级 cell over its rows) centres its text in the whole span instead.
+constexpr double kRowMiddleShare = 0.25;
+
+// The lines of cell `c` of `t` per row of its span, when it is a cell a lost row rule merged
+// (kRowMiddleShare); empty otherwise.
+std::map<int, std::vector<const TextLine*>> MergedRows(const Table& t, const TableCell& c) {
+  std::map<int, std::vector<const TextLine*>> in_row;
+  if (c.rowspan < 2 || c.source != WordSource::kOcr ||
+      t.row_lines.size() < static_cast<size_t>(c.row + c.rowspan + 1))
+    return {};
+  for (const TextLine& l : c.lines)
+    for (int k = c.row; k < c.row + c.rowspan; ++k)
+      if (l.box.cy() >= t.row_lines[k] && l.box.cy() < t.row_lines[k + 1]) in_row[k].push_back(&l);
+  if (in_row.size() < 2) return {};
+  for (const auto& [k, lines] : in_row) {
+    double top = lines.front()->box.y0, bottom = lines.front()->box.y1;
+    for (const TextLine* l : lines)
+      top = std::min(top, l->box.y0), bottom = std::max(bottom, l->box.y1);
+    const double middle = (t.row_lines[k] + t.row_lines[k + 1]) / 2;
+    if (std::abs((top + bottom) / 2 - middle) >
+        kRowMiddleShare * (t.row_lines[k + 1] - t.row_lines[k]))
+      return {};
+  }
+  return in_row;
+}
+
+// `t` with each cell a lost row rule merged (MergedRows: 定量 over 定量, 三级指标 over the first
+// row's 调查分析报告数量) cut into one cell per row of its span, each with its lines there.
+Table CutAlongRows(const Table& t) {
+  Table out = t;
+  out.cells.clear();
+  for (const TableCell& c : t.cells) {
+    const auto in_row = MergedRows(t, c);
+    if (in_row.empty()) {
+      out.cells.push_back(c);
+      continue;
+    }
+    for (int k = c.row; k < c.row + c.rowspan; ++k) {
+      TableCell part = c;
+      part.row = k;
+      part.rowspan = 1;
+      part.box.y0 = t.row_lines[k];
+      part.box.y1 = t.row_lines[k + 1];
+      part.lines.clear();
+      std::vector<std::string> texts;
+      if (const auto it = in_row.find(k); it != in_row.end())
+        for (const TextLine* l : it->second) {
+          part.lines.push_back(*l);
+          texts.push_back(l->text);
+        }
+      part.text = JoinWrapped(texts);
+      part.confidence = 1.0;
+      for (const TextLine& l : part.lines)
+        part.confidence = std::min(part.confidence, l.confidence);
+      out.cells.push_back(std::move(part));
+    }
+  }
+  std::sort(out.cells.begin(), out.cells.end(), [](const TableCell& a, const TableCell& b) {
+    return std::tie(a.row, a.col) < std::tie(b.row, b.col);
+  });
+  return out;
+}
+
 // Level headers OCR could not read at all ("-和-一" for 一级指标, "[二二级指标"): the levels not
 // found in a header row that names the third level (or the second), taken by their place — the
 // cells right before the leftmost level found, nearest first the next level up — when the
@@ -161,6 +227,44 @@ void LevelsByPlace(const Table& t, const std::vector<const TableCell*>& row,
                               [cell](const auto& f) { return f.first->col > cell->col; }),
                  {cell, level});
     next = cell;
+  }
+}
+
+// A header cell whose text names two levels or more (一级指标二级指标三级指标 全年指标值…): the
+// header row's text, or another page's, run into one cell by the scan. It names no one column,
+// whatever header word it holds.
+bool RunTogetherHeaders(const std::string& label) {
+  const std::u32string u = ToU32(label);
+  std::set<Field> levels;
+  for (const auto& [name, column] : IndicatorHeaderNames())
+    if ((column == Field::kLevel1 || column == Field::kLevel2 || column == Field::kLevel3) &&
+        u.find(name) != std::u32string::npos)
+      levels.insert(column);
+  return levels.size() >= 2;
+}
+
+// A 三级指标 header OCR could not read (a seal's strokes, a neighbour's text run into it): the
+// unlabeled cell right of 二级指标 in the header row is the third level by its place, as the
+// levels run left to right. Added to `found` (kept in column order) and `seen`.
+void ThirdLevelByPlace(const std::vector<const TableCell*>& row,
+                       std::vector<std::pair<const TableCell*, Field>>& found,
+                       std::set<Field>& seen) {
+  if (seen.count(Field::kLevel3)) return;
+  const auto second = std::find_if(found.begin(), found.end(),
+                                   [](const auto& f) { return f.second == Field::kLevel2; });
+  if (second == found.end()) return;
+  const TableCell* level2 = second->first;
+  for (const TableCell* d : row) {
+    if (d->row != level2->row || d->col != level2->col + level2->colspan) continue;
+    const std::string label = LabelOf(d->text);
+    if (((IndicatorHeader(label) || ValuePartHeader(label)) && !RunTogetherHeaders(label)) ||
+        std::any_of(found.begin(), found.end(), [d](const auto& f) { return f.first == d; }))
+      return;
+    seen.insert(Field::kLevel3);
+    found.insert(std::find_if(found.begin(), found.end(),
+                              [d](const auto& f) { return f.first->col > d->col; }),
+                 {d, Field::kLevel3});
+    return;
   }
 }
 
@@ -240,6 +344,7 @@ std::optional<IndicatorHeaderRow> FindIndicatorHeader(const Table& t) {
     const std::map<const TableCell*, Field> by_place = LevelRunByPlace(row);
     for (const TableCell* d : row) {
       std::string label = LabelOf(d->text);
+      if (RunTogetherHeaders(label)) continue;
       auto f = IndicatorHeader(label);
       if (const auto placed = by_place.find(d); placed != by_place.end()) f = placed->second;
       // A split value's operator and unit columns (指标性质 | 指标值 | 度量单位) are attributes of
@@ -282,6 +387,7 @@ std::optional<IndicatorHeaderRow> FindIndicatorHeader(const Table& t) {
     const int core = static_cast<int>(seen.count(Field::kLevel2) + seen.count(Field::kLevel3) + seen.count(Field::kValue));
     if (core < 2) continue;
     LevelsByPlace(t, row, found, seen);
+    ThirdLevelByPlace(row, found, seen);
     if (found.size() < 3) continue;
     if (!seen.count(Field::kLevel1)) {
       // The cell left of the first found header, in this row, unlabeled.
@@ -791,6 +897,26 @@ bool HasProjectLabels(const Table& t) {
   return false;
 }
 
+// Whether a table without a title or name label read (a seal over both, on a scan) is a new
+// project's all the same: above its indicator header it prints the money or the goals of a form's
+// upper block while the project before already has them. A table continued over a page break
+// prints only the rest of its project's upper block, if any.
+bool OwnUpperBlock(const Table& t, const std::optional<IndicatorHeaderRow>& header,
+                   const std::vector<Project>& projects) {
+  if (!header || projects.empty()) return false;
+  const Project& last = projects.back();
+  for (const TableCell& c : t.cells) {
+    if (c.row >= header->header_row) continue;
+    for (const LabelValue& lv : SplitLabelCells(c)) {
+      const std::string& l = lv.label;
+      if ((IsTotalLabel(l) && last.budget.total) || (IsFiscalLabel(l) && last.budget.fiscal) ||
+          ((IsGoalsLabel(l) || IsLabel(Label::kOverallGoals, l)) && !last.goals.empty()))
+        return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 namespace {
@@ -1075,20 +1201,22 @@ std::vector<Project> ReadProjects(const std::vector<PageContent>& pages,
   for (const PageContent& page : pages) {
     double above = 0;  // bottom of the previous table on this page, points
     for (size_t ti = 0; ti < page.tables.size(); ++ti) {
-      const Table& t = page.tables[ti];
-      auto lines_above = LinesBetween(page, above, t.box.y0);
-      above = t.box.y1;
+      auto lines_above = LinesBetween(page, above, page.tables[ti].box.y0);
+      above = page.tables[ti].box.y1;
       if (ReadFamilyTable(page, ti, lines_above, projects, family, warnings)) {
         performance.resize(projects.size(), true);  // list and department tables are performance tables
         continue;
       }
+      // (a scanned table's cells that a lost row rule merged are cut along its rows first)
+      const Table cut = ScannedTable(page.tables[ti]) ? CutAlongRows(page.tables[ti]) : Table{};
+      const Table& t = ScannedTable(page.tables[ti]) ? cut : page.tables[ti];
       bool titled = false;
       for (const TextLine* l : lines_above)
         if (IsProjectTitle(Compact(l->text))) titled = true;
       auto header = FindIndicatorHeader(t);
       const bool labeled = HasProjectLabels(t);
 
-      if (!labeled && !titled) {
+      if (!labeled && !titled && !OwnUpperBlock(t, header, projects)) {
         // A table continued from the previous page: no title, no project labels.
         if (projects.empty() || ti != 0) continue;
         Project& p = projects.back();

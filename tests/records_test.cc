@@ -488,6 +488,102 @@ TEST(ReadProjects, AValueSplitOverColumnsIsJoinedAndItsPartsAreAttributes) {
   EXPECT_EQ(rows[3].value, "≤5%");
 }
 
+// LabelRowsFormPage as a scan read it: every cell's text OCR'd.
+PageContent ScannedPage(PageContent p) {
+  p.source = WordSource::kOcr;
+  for (Table& t : p.tables)
+    for (TableCell& c : t.cells) c.source = WordSource::kOcr;
+  return p;
+}
+
+// The cell of `t` at (row, col).
+TableCell& CellAt(Table& t, int row, int col) {
+  return *std::find_if(t.cells.begin(), t.cells.end(),
+                       [&](const TableCell& c) { return c.row == row && c.col == col; });
+}
+
+// Cell (row, col) of `t` made to span `rows` rows, as a lost row rule leaves it, printing
+// `texts[k]` in the middle of its k-th row; the cells it covers go.
+void MergeDown(Table& t, int row, int col, const std::vector<std::string>& texts) {
+  const int rows = static_cast<int>(texts.size());
+  t.cells.erase(std::remove_if(t.cells.begin(), t.cells.end(),
+                               [&](const TableCell& c) {
+                                 return c.col == col && c.row > row && c.row < row + rows;
+                               }),
+                t.cells.end());
+  TableCell& c = CellAt(t, row, col);
+  c.rowspan = rows;
+  c.box.y1 = t.row_lines[row + rows];
+  c.lines.clear();
+  std::string joined;
+  for (int k = 0; k < rows; ++k) {
+    const double y = t.row_lines[row + k];
+    TextLine l = Line(texts[k], y + 5, c.box.x0 + 2, c.box.x1 - 2);
+    l.char_height = 10;
+    l.box.y1 = y + 15;
+    c.lines.push_back(l);
+    joined += texts[k];
+  }
+  c.text = joined;
+}
+
+TEST(ReadProjects, ScannedCellsALostRowRuleMergedAreCutAlongTheRows) {
+  PageContent page = ScannedPage(LabelRowsFormPage(5));
+  Table& t = page.tables[0];
+  // 三级指标 run into the first row's 档案整理数量, and 95 over 5 in the value column.
+  MergeDown(t, 6, 2, {"三级指标", "档案整理数量"});
+  MergeDown(t, 9, 4, {"95", "5"});
+  std::vector<Warning> warnings;
+  const auto projects = ReadProjects({page}, &warnings);
+  ASSERT_EQ(projects.size(), 1u);
+  const auto& rows = projects[0].indicators;
+  ASSERT_EQ(rows.size(), 4u);
+  EXPECT_EQ(rows[0].level3, "档案整理数量");
+  EXPECT_EQ(rows[0].value, "≥50箱");
+  EXPECT_EQ(rows[2].value, "＝95%");
+  EXPECT_EQ(rows[3].value, "≤5%");
+  // The 一级 and 二级 cells spanning their rows as printed stay whole.
+  EXPECT_EQ(rows[3].level1, "满意度指标");
+  EXPECT_EQ(rows[3].level2, "服务对象满意度指标");
+}
+
+TEST(ReadProjects, AnUnreadThirdLevelHeaderIsTheColumnRightOfTheSecond) {
+  PageContent page = ScannedPage(LabelRowsFormPage(5));
+  // The header row's text run into the 三级指标 cell: it names no one column (not 指标值,
+  // which it holds), and the column right of 二级指标 is the third level by its place.
+  CellAt(page.tables[0], 6, 2).text = "一级指标二级指标三级指标 指标值";
+  const auto projects = ReadProjects({page}, nullptr);
+  ASSERT_EQ(projects.size(), 1u);
+  const auto& rows = projects[0].indicators;
+  ASSERT_EQ(rows.size(), 4u);
+  EXPECT_EQ(rows[0].level3, "档案整理数量");
+  EXPECT_EQ(rows[0].value, "≥50箱");
+  EXPECT_EQ(rows[3].level3, "投诉率");
+}
+
+TEST(ReadProjects, AScannedFormWhoseTitleAndNameLabelWereNotReadIsANewProject) {
+  // Page 2's form has lost its title and 项目名称 label (a seal over both) but prints its own
+  // money and goals: a new project, not the rest of page 1's.
+  PageContent first = ScannedPage(LabelRowsFormPage(1));
+  PageContent second = ScannedPage(LabelRowsFormPage(2));
+  second.lines = {Line("人 0年电了玉生", 50), Line("单位：万元", 70, 450, 530)};
+  Table& t = second.tables[0];
+  CellAt(t, 0, 0).text = "”AAA 项上和";
+  CellAt(t, 4, 1).text = "年度资金总额：9,385.05";
+  std::vector<Warning> warnings;
+  const auto projects = ReadProjects({first, second}, &warnings);
+  ASSERT_EQ(projects.size(), 2u);
+  EXPECT_EQ(projects[0].budget.total, 5116.68);
+  EXPECT_EQ(projects[0].indicators.size(), 4u);
+  EXPECT_EQ(projects[1].budget.total, 9385.05);
+  EXPECT_EQ(projects[1].indicators.size(), 4u);
+  EXPECT_EQ(projects[1].pages, std::vector<int>{2});
+  // Its name unread is said.
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0].code, "project.incomplete");
+  EXPECT_EQ(warnings[0].page, 2);
+}
+
 TEST(ReadProjects, ATransferFormWithASideLabelOverItsIndicators) {
   // Beijing's 转移支付资金绩效目标表: each level of government's fiscal money on its own row, the
   // goals under 年度目标, and 绩效指标 (two edits from 绩效指标描述) beside the indicator block.
