@@ -277,9 +277,28 @@ double BestSideFill(const Line& l, const std::vector<Line>& others,
   return best;
 }
 
+// Whether line `l` ends on `border`, the first or last live line of the other axis, where the
+// border is not ruled: the columns of a list whose group the page cut hang open above or below
+// the rules the page printed (the group's cells have no rule at the page's head or foot), and
+// their rules end where the table's border would run on. `reach`: pixels between the end and
+// the border's line.
+bool EndsOnBorder(const Line& l, const Line& border, const std::vector<Line>& others,
+                  double reach) {
+  const Line* first = nullptr;
+  const Line* last = nullptr;
+  for (const Line& o : others) {
+    if (!o.alive) continue;
+    if (first == nullptr) first = &o;
+    last = &o;
+  }
+  if (&border == first && std::abs(l.lo - border.pos) <= border.half + reach) return true;
+  return &border == last && std::abs(l.hi - border.pos) <= border.half + reach;
+}
+
 // Drops lines that are not rules of the table: a line must meet two lines of the other axis
-// and cover most of the side of at least one cell between them. Repeats until stable.
-// (cx, cy): the centre the line positions refer to (pixels).
+// (or end where the outer one runs on: EndsOnBorder) and cover most of the side of at least
+// one cell between them. Repeats until stable. (cx, cy): the centre the line positions refer
+// to (pixels).
 void KeepSupportedLines(std::vector<Line>* rows, std::vector<Line>* cols,
                         const std::vector<RulePiece>& pieces, const PixelParams& px, double cx,
                         double cy) {
@@ -293,7 +312,11 @@ void KeepSupportedLines(std::vector<Line>* rows, std::vector<Line>* cols,
         if (!l.alive || l.synthetic) continue;
         int support = 0;
         for (const Line& o : others) {
-          if (o.alive && LinesMeet(l, o, pieces, horizontal, px.junction) && ++support >= 2) break;
+          if (o.alive &&
+              (LinesMeet(l, o, pieces, horizontal, px.junction) ||
+               EndsOnBorder(l, o, others, px.junction)) &&
+              ++support >= 2)
+            break;
         }
         bool keep = support >= 2;
         if (keep) {

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <set>
 #include <string_view>
 #include <tuple>
@@ -791,9 +792,21 @@ class RowReader {
       }
       if (same) continue;
       prev = row;
+      const size_t before = p_.indicators.size();
       ReadRow(row);
+      NotePacked(row, before);
     }
   }
+
+  // A packed cell read in a row and the indicators it gave: p_.indicators[first, first + count).
+  struct PackedRead {
+    FamilyState::PackedCell cell;
+    size_t first = 0;
+  };
+  // The packed cell of the first row read that gave indicators (text "" when that row printed
+  // none), and of the last such row.
+  const PackedRead& first_packed() const { return first_packed_; }
+  const PackedRead& last_packed() const { return last_packed_; }
 
   bool IsIndicatorAttribute(const ListColumn& c) const {
     // A list's columns left of the block are its projects'; a department table's are its rows'
@@ -891,6 +904,20 @@ class RowReader {
     awaiting_level2_.clear();
   }
 
+  // Notes the packed cell of a row read (the indicators from `before` on are the row's).
+  void NotePacked(const std::vector<const TableCell*>& row, size_t before) {
+    if (p_.indicators.size() == before) return;
+    PackedRead read;
+    read.first = before;
+    for (size_t i = 0; i < row.size(); ++i)
+      if (cols_[i].role == ListRole::kWhole && row[i] && !row[i]->text.empty())
+        read.cell = {row[i]->text, row[i]->source == WordSource::kOcr,
+                     p_.indicators.size() - before};
+    if (!read_any_) first_packed_ = read;
+    read_any_ = true;
+    last_packed_ = read;
+  }
+
   void Push(Indicator ind, const std::map<std::string, const TableCell*>& where,
             const std::vector<std::string>& value_fixes = {}) {
     ind.value_normalized = Normalize(ind.value);
@@ -927,6 +954,8 @@ class RowReader {
   bool has_name_ = false;
   double first_indicator_x_ = -1;
   std::vector<size_t> awaiting_level2_;  // rows of p_.indicators opening a 一级 group without 二级
+  bool read_any_ = false;                // a row gave indicators
+  PackedRead first_packed_, last_packed_;
 };
 
 // The money unit and title stated by the lines above a table.
@@ -1081,6 +1110,70 @@ std::string ContinueGoals(Project& a, const std::string& last, const std::vector
   return tail;
 }
 
+// Removes indicators [from, from + n) of `p`, their provenance with them (the later ones' moved
+// down).
+void DropIndicators(Project& p, size_t from, size_t n) {
+  if (n == 0) return;
+  p.indicators.erase(p.indicators.begin() + static_cast<long>(from),
+                     p.indicators.begin() + static_cast<long>(from + n));
+  std::map<std::string, Source> kept;
+  for (auto& [key, source] : p.provenance) {
+    if (!StartsWith(key, "indicators[")) {
+      kept[key] = std::move(source);
+      continue;
+    }
+    const size_t close = key.find(']');
+    const size_t i = std::stoul(key.substr(11, close - 11));
+    if (i >= from && i < from + n) continue;
+    kept["indicators[" + std::to_string(i < from ? i : i - n) + "]" + key.substr(close + 1)] =
+        std::move(source);
+  }
+  p.provenance = std::move(kept);
+}
+
+// Whether a text opens with the number of a list's first item ("1、1-产出指标；…").
+bool OpensWithFirstItem(const std::string& text) {
+  const std::u32string u = ToU32(Trim(text));
+  return u.size() > 1 && u[0] == '1' && (u[1] == U'、' || u[1] == U'．' || u[1] == '.');
+}
+
+// The packed cell `cut` that ends `a`, cut by the page break, and the first packed cell `next` of
+// a's next piece `b` (b's first indicators): unless `next` opens a list of its own (1、), the two
+// read as one text (JoinCut: "…被审计单位满意度；实施周期指标" + "值:不低于85%；…14、…", or
+// "…13、…。" + "14、…", whose numbering goes on), whose items replace both cells' indicators at
+// the end of `a`. Returns the joined cell, or nullopt when nothing was joined.
+std::optional<FamilyState::PackedCell> ContinuePacked(Project& a,
+                                                      const FamilyState::PackedCell& cut,
+                                                      Project& b,
+                                                      const FamilyState::PackedCell& next) {
+  if (cut.text.empty() || next.text.empty() || cut.count > a.indicators.size() ||
+      next.count > b.indicators.size())
+    return std::nullopt;
+  if (OpensWithFirstItem(next.text)) return std::nullopt;  // the project's next packed list
+  FamilyState::PackedCell joined{JoinCut(cut.text, next.text), cut.ocr || next.ocr, 0};
+  std::vector<Indicator> items = SplitPackedIndicators(joined.text, joined.ocr);
+  if (items.empty()) return std::nullopt;
+  joined.count = items.size();
+  // The items that begin in the cut cell are its, the others the next cell's.
+  const size_t base = a.indicators.size() - cut.count;
+  const size_t begun = SplitNumbered(cut.text).size();
+  const auto level3 = [](size_t i) { return "indicators[" + std::to_string(i) + "].level3"; };
+  const auto from_a = a.provenance.find(level3(base));
+  const auto from_b = b.provenance.find(level3(0));
+  const std::optional<Source> source_a =
+      from_a != a.provenance.end() ? std::optional<Source>(from_a->second) : std::nullopt;
+  const std::optional<Source> source_b =
+      from_b != b.provenance.end() ? std::optional<Source>(from_b->second) : std::nullopt;
+  DropIndicators(a, base, cut.count);
+  DropIndicators(b, 0, next.count);
+  for (size_t k = 0; k < items.size(); ++k) {
+    if (const auto& s = k < begun ? source_a : source_b)
+      a.provenance[level3(a.indicators.size())] = *s;
+    a.indicators.push_back(std::move(items[k]));
+  }
+  return joined;
+}
+
 // Adds the parts of `b` (the next piece of the same project) to `a`; its goals are ContinueGoals'.
 void MergeInto(Project& a, Project b) {
   if (!a.project_name.empty() && !b.project_name.empty() && b.project_code.empty() &&
@@ -1166,12 +1259,17 @@ void ReadList(const Table& t, const Header& h, size_t ti, std::vector<Project>& 
     if (IsTotalsName(name)) continue;  // 合计: a totals row, never a project
     Project piece;
     std::vector<std::string> goal_texts;
+    FamilyState::PackedCell first_packed, last_packed;  // (RowReader::first_packed, last_packed)
+    bool one_packed = false;                            // the piece's first packed cell is its last
     {
       Project scratch;
       RowReader probe(t, h.columns, scratch);
       piece = GroupRecord(t, h.columns, g, state, probe, goal_texts);
       RowReader reader(t, h.columns, piece, state.fixes);
       reader.Read(g.from, g.to);
+      if (reader.first_packed().first == 0) first_packed = reader.first_packed().cell;
+      last_packed = reader.last_packed().cell;
+      one_packed = reader.first_packed().first == reader.last_packed().first;
     }
     // A group without indicators or goals heads the units below it (广州市政务服务和数据管理局
     // above its projects).
@@ -1189,10 +1287,13 @@ void ReadList(const Table& t, const Header& h, size_t ti, std::vector<Project>& 
       std::vector<std::string> mended;
       state.goals_text = ContinueGoals(a, state.goals_text, goal_texts, mending, &mended);
       if (!mended.empty()) NoteFixes(a.provenance["goals"].fixes, mended);
+      const auto joined = ContinuePacked(a, state.packed, piece, first_packed);
+      state.packed = joined && one_packed ? *joined : last_packed;
       MergeInto(projects.back(), std::move(piece));
       continue;
     }
     state.goals_text = goal_texts.empty() ? "" : goal_texts.back();
+    state.packed = last_packed;
     piece.index = static_cast<int>(projects.size()) + 1;
     projects.push_back(std::move(piece));
   }

@@ -47,6 +47,15 @@ struct FamilyState {
   int page = 0;            // of the table last read
   bool last_open = false;  // the last record may go on in the next table (a group cut by the page)
   std::string goals_text;  // the last goals cell of the last record (its goals may go on)
+  // The packed indicators cell (ListRole::kWhole) of the last record's last row, which the page
+  // may have cut: its text, whether OCR read it, and how many indicators it gave (the record's
+  // last ones). Empty text when that row printed none.
+  struct PackedCell {
+    std::string text;
+    bool ocr = false;
+    size_t count = 0;
+  };
+  PackedCell packed;
   FixSwitches fixes;       // the fixes of stage records that run on OCR'd lists (ListMending)
   // The tables of page `joined_page` already read with the table beside them (a scan's list
   // parted in two side by side).

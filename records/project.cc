@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <utility>
 
 #include "core/text.h"
 #include "records/cells.h"
@@ -704,7 +705,7 @@ class TableReader {
     }
   }
 
- private:
+  // Whether `l` is a label the vocabulary knows, or an indicator header.
   static bool LooksLikeKnownLabel(const std::string& l) {
     // Characters beyond which a text is no indicator header: a goals text saying 依据 is a value.
     constexpr size_t kHeaderChars = 12;
@@ -714,6 +715,8 @@ class TableReader {
            IsLabel(Label::kOverallGoals, l) ||
            (ToU32(l).size() <= kHeaderChars && (IndicatorHeader(l) || ValuePartHeader(l)));
   }
+
+ private:
   static bool LooksLikeLabel(const std::string& l) {
     std::u32string u = ToU32(l);
     if (u.empty() || u.size() > 16) return false;
@@ -868,6 +871,58 @@ std::optional<ColumnMap> AlignColumns(const Table& t, const ColumnMap& map) {
     col.second.second += best.shift;
   }
   return moved;
+}
+
+// A form the page cut right after a row of labels (项目名称 | 主管部门及代码 | 实施单位 at the
+// foot of a page, their values at the top of the next): the table `next` continuing it with that
+// last row of `prev` put back on top, each label over the columns of `next` whose rules its edges
+// lie on (ShiftOntoRules), so that the labels find their values below them. nullopt when `prev`
+// has an indicator header (the cut is in the indicator block), when its last row holds anything
+// but labels without values, or when the labels' edges do not lie on rules of `next`.
+std::optional<Table> WithCutLabelRow(const Table& prev, const Table& next) {
+  // Points between a label's edge and the rule of the next page that is the same rule (as
+  // AlignColumns: half a rule, or either line of a double rule).
+  constexpr double kRuleAlign = 6.0;
+  if (prev.rows < 1 || next.col_lines.size() < 2 || FindIndicatorHeader(prev)) return std::nullopt;
+  std::vector<const TableCell*> row;
+  for (const TableCell& c : prev.cells) {
+    if (c.row + c.rowspan != prev.rows) continue;
+    const LabelValue lv = SplitLabelCell(c);
+    if (c.rowspan != 1 || lv.label.empty() || !lv.value.empty() ||
+        !TableReader::LooksLikeKnownLabel(lv.label) || IndicatorHeader(lv.label))
+      return std::nullopt;
+    row.push_back(&c);
+  }
+  if (row.empty()) return std::nullopt;
+  std::vector<std::pair<double, double>> edges;
+  for (const TableCell* c : row) edges.push_back({c->box.x0, c->box.x1});
+  const ColumnShift shift = ShiftOntoRules(next.col_lines, edges, kRuleAlign);
+  if (shift.aligned != static_cast<int>(row.size())) return std::nullopt;
+  auto rule_at = [&](double x) {
+    int best = 0;
+    for (size_t i = 1; i < next.col_lines.size(); ++i)
+      if (std::abs(next.col_lines[i] - x) < std::abs(next.col_lines[best] - x))
+        best = static_cast<int>(i);
+    return best;
+  };
+  Table joined = next;
+  const double height = prev.row_lines.back() - prev.row_lines[prev.rows - 1];
+  joined.rows = next.rows + 1;
+  joined.row_lines.insert(joined.row_lines.begin(), next.row_lines.front() - height);
+  for (TableCell& c : joined.cells) ++c.row;
+  std::vector<TableCell> top;
+  for (const TableCell* c : row) {
+    TableCell moved = *c;
+    moved.row = 0;
+    moved.col = rule_at(c->box.x0 + shift.shift);
+    moved.colspan = rule_at(c->box.x1 + shift.shift) - moved.col;
+    if (moved.colspan < 1) return std::nullopt;
+    top.push_back(std::move(moved));
+  }
+  std::sort(top.begin(), top.end(),
+            [](const TableCell& a, const TableCell& b) { return a.col < b.col; });
+  joined.cells.insert(joined.cells.begin(), top.begin(), top.end());
+  return joined;
 }
 
 // The project a title names ("警务辅助人员经费项目绩效目标表" → 警务辅助人员经费): the title as
@@ -1198,11 +1253,15 @@ std::vector<Project> ReadProjects(const std::vector<PageContent>& pages,
   ColumnMap last_map;  // the indicator columns of the last project, for continued tables
   FamilyState family;  // the list or department table being read (records/families.h)
   family.fixes = fixes;
+  // The last table read into a form's record, while no other table has come after it.
+  const Table* last_form = nullptr;
   for (const PageContent& page : pages) {
     double above = 0;  // bottom of the previous table on this page, points
     for (size_t ti = 0; ti < page.tables.size(); ++ti) {
-      auto lines_above = LinesBetween(page, above, page.tables[ti].box.y0);
-      above = page.tables[ti].box.y1;
+      const Table& t = page.tables[ti];
+      const Table* form_before = std::exchange(last_form, nullptr);
+      auto lines_above = LinesBetween(page, above, t.box.y0);
+      above = t.box.y1;
       if (ReadFamilyTable(page, ti, lines_above, projects, family, warnings)) {
         performance.resize(projects.size(), true);  // list and department tables are performance tables
         continue;
@@ -1220,13 +1279,19 @@ std::vector<Project> ReadProjects(const std::vector<PageContent>& pages,
         // A table continued from the previous page: no title, no project labels.
         if (projects.empty() || ti != 0) continue;
         Project& p = projects.back();
+        // A row of labels the page cut from their values goes on top of this table.
+        std::optional<Table> joined;
+        if (form_before && form_before->page == t.page - 1 && header)
+          joined = WithCutLabelRow(*form_before, t);
+        const Table& whole = joined ? *joined : t;
+        if (joined) header = FindIndicatorHeader(whole);
         if (header) {
           // The page broke inside the upper block: its remaining labeled rows come first.
-          TableReader reader(t, p, fixes);
+          TableReader reader(whole, p, fixes);
           reader.ReadFields(header->header_row);
           reader.FinishMoney();
           last_map = header->map;
-          ReadIndicatorRows(t, header->first_data_row, last_map, p);
+          ReadIndicatorRows(whole, header->first_data_row, last_map, p);
           performance.back() = true;
         } else if (auto moved = AlignColumns(t, last_map)) {
           ReadIndicatorRows(t, 0, *moved, p);
@@ -1234,6 +1299,7 @@ std::vector<Project> ReadProjects(const std::vector<PageContent>& pages,
           continue;  // some other table
         }
         if (std::find(p.pages.begin(), p.pages.end(), t.page) == p.pages.end()) p.pages.push_back(t.page);
+        last_form = &t;
         continue;
       }
       // A titled table of some other kind, unless its cells name indicator levels: a project's
@@ -1264,6 +1330,7 @@ std::vector<Project> ReadProjects(const std::vector<PageContent>& pages,
       }
       projects.push_back(std::move(p));
       performance.push_back(header.has_value() || titled);
+      last_form = &t;
     }
   }
   // Keep the performance tables' records: a labeled table never continued by an indicator

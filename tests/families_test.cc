@@ -575,6 +575,51 @@ TEST(Packed, ItemsReadInSpiteOfOcrSeparators) {
 // A packed list over two scanned pages: the header and a unit's row on the first, the projects
 // on the second, its columns `shift` points right of the first's, `lost` rules between the code
 // and the total and between the fiscal money and the goals missing.
+TEST(Packed, ACellThePageCutGoesOnInTheNextPagesCell) {
+  // One project's packed cell over three pages: cut inside item 2 (its label's 值 on the next
+  // page), then between items 2 and 3.
+  const std::vector<double> xs = {50, 150, 250, 350, 500, 800};
+  PageContent first;
+  first.page = 1;
+  first.lines = {Line("项目支出绩效目标表（含转移支付项目）", 40), Line("金额单位：万元", 60)};
+  first.tables.push_back(
+      MakeTable(1, xs, 2,
+                {{0, 0, 1, 1, "项目名称"},
+                 {0, 1, 1, 1, "总计"},
+                 {0, 2, 1, 1, "财政拨款"},
+                 {0, 3, 1, 1, "绩效目标"},
+                 {0, 4, 1, 1, "绩效指标"},
+                 {1, 0, 1, 1, "便民服务站建设"},
+                 {1, 1, 1, 1, "120.00"},
+                 {1, 2, 1, 1, "120.00"},
+                 {1, 3, 1, 1, "完成建设。"},
+                 {1, 4, 1, 1,
+                  "1、1-产出指标；11-数量指标；维修改造面积；年度指标值:≥1200平方米。"
+                  "2、3-满意度指标；31-服务对象满意度；被审计单位满意度；实施周期指标"}}));
+  auto page = [&](int n, const std::string& packed) {
+    PageContent p;
+    p.page = n;
+    p.tables.push_back(MakeTable(n, xs, 1, {{0, 0, 1, 1, ""}, {0, 4, 1, 1, packed}}, 40));
+    return p;
+  };
+  const auto projects =
+      ReadProjects({first, page(2, "值:不低于85%；年度指标值:不低于85%。"),
+                    page(3, "3、3-满意度指标；31-服务对象满意度；群众满意度；年度指标值:=100%。")},
+                   nullptr);
+  ASSERT_EQ(projects.size(), 1u);
+  const Project& p = projects[0];
+  ASSERT_EQ(p.indicators.size(), 3u);
+  EXPECT_EQ(p.indicators[1].level3, "被审计单位满意度");
+  EXPECT_EQ(p.indicators[1].value, "不低于85%");
+  EXPECT_EQ(p.indicators[2].level1, "满意度指标");
+  EXPECT_EQ(p.indicators[2].level3, "群众满意度");
+  EXPECT_EQ(p.indicators[2].value, "=100%");
+  EXPECT_EQ(p.pages, (std::vector<int>{1, 2, 3}));
+  // Each item's text is where the item begins.
+  EXPECT_EQ(p.provenance.at("indicators[1].level3").page, 1);
+  EXPECT_EQ(p.provenance.at("indicators[2].level3").page, 3);
+}
+
 std::vector<Project> ScannedPackedList(double shift, std::vector<Warning>* warnings,
                                        bool piece = false) {
   const std::vector<double> xs = {50, 150, 250, 350, 500, 800};

@@ -608,6 +608,32 @@ TEST(FindGrids, OpenSidedTable) {
   }
 }
 
+TEST(FindGrids, ColumnsHangingOpenWhereThePageCutTheirGroup) {
+  // A list page: the project columns (left) print no rule at the page's head and foot, their
+  // group cut by the page, and one rule across where the group before ends; the indicator
+  // columns (right) are ruled all round. One table: the left columns' rules end where its
+  // border runs on.
+  TableSpec t;
+  t.rows = {100, 140, 180, 220, 260};
+  t.cols = {60, 120, 180, 300, 420, 540};
+  t.merges = {{1, 0, 3, 1}, {1, 1, 3, 1}};
+  const double dpi = 100;
+  RuleStyle style;
+  cv::Mat page = BlankPage(dpi);
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    const bool across = r == 1;  // the end of the group before
+    DrawRule(&page, dpi, true, t.rows[r], across ? t.cols.front() : t.cols[2], t.cols.back(),
+             r == 0 || r + 1 == t.rows.size(), style);
+  }
+  for (size_t c = 0; c < t.cols.size(); ++c)
+    DrawRule(&page, dpi, false, t.cols[c], t.rows.front(), t.rows.back(),
+             c == 0 || c + 1 == t.cols.size(), style);
+  const std::vector<Grid> grids = Find(page, dpi);
+  ASSERT_EQ(grids.size(), 1u) << Describe(grids);
+  ExpectGrid(grids[0], t, style, dpi, 1.0);
+  ExpectTiling(grids[0]);
+}
+
 // Adds specks (1-3 px dots) and gray noise, like a scan.
 void AddSpeckle(cv::Mat* page, int specks, double sigma, unsigned seed) {
   std::mt19937 rng(seed);

@@ -471,6 +471,49 @@ TEST(ReadProjects, LabelsInARowOfTheirOwnTakeTheirValuesFromTheRowBelow) {
   EXPECT_TRUE(warnings.empty());
 }
 
+TEST(ReadProjects, ARowOfLabelsThePageCutFromItsValuesTakesThemFromTheNextPage) {
+  // Page 5 ends with the label row of a form; page 6 prints its values on top, on columns of
+  // its own (the labels' edges are among them), then the rest of the form.
+  PageContent first;
+  first.page = 5;
+  first.lines = {Line("2026年项目支出绩效目标表", 650)};
+  first.tables.push_back(MakeTable(
+      5, {20, 200, 380, 560}, 1,
+      {{0, 0, 1, 1, "项目名称"}, {0, 1, 1, 1, "主管部门及代码"}, {0, 2, 1, 1, "实施单位"}}, 700));
+  PageContent next;
+  next.page = 6;
+  next.tables.push_back(MakeTable(6, {20, 110, 200, 290, 380, 470, 560}, 5,
+                                  {{0, 0, 1, 2, "档案整理"},
+                                   {0, 2, 1, 2, "151_南屏区教育局"},
+                                   {0, 4, 1, 2, "南屏区教育局档案馆"},
+                                   {1, 0, 1, 2, "项目资金"},
+                                   {1, 2, 1, 4, "年度资金总额：5,116.68"},
+                                   {2, 0, 1, 1, "一级指标"},
+                                   {2, 1, 1, 1, "二级指标"},
+                                   {2, 2, 1, 2, "三级指标"},
+                                   {2, 4, 1, 2, "指标值"},
+                                   {3, 0, 2, 1, "产出指标"},
+                                   {3, 1, 2, 1, "数量指标"},
+                                   {3, 2, 1, 2, "档案整理数量"},
+                                   {3, 4, 1, 2, "≥50箱"},
+                                   {4, 2, 1, 2, "档案数字化数量"},
+                                   {4, 4, 1, 2, "≥20箱"}},
+                                  40));
+  std::vector<Warning> warnings;
+  const auto projects = ReadProjects({first, next}, &warnings);
+  ASSERT_EQ(projects.size(), 1u);
+  const Project& p = projects[0];
+  EXPECT_EQ(p.project_name, "档案整理");
+  EXPECT_EQ(p.attributes,
+            (std::vector<std::pair<std::string, std::string>>{
+                {"主管部门及代码", "151_南屏区教育局"}, {"实施单位", "南屏区教育局档案馆"}}));
+  EXPECT_EQ(p.budget.total, 5116.68);
+  ASSERT_EQ(p.indicators.size(), 2u);
+  EXPECT_EQ(p.indicators[1].level2, "数量指标");
+  EXPECT_EQ(p.pages, (std::vector<int>{5, 6}));
+  EXPECT_TRUE(warnings.empty());
+}
+
 TEST(ReadProjects, AValueSplitOverColumnsIsJoinedAndItsPartsAreAttributes) {
   const auto projects = ReadProjects({LabelRowsFormPage(5)}, nullptr);
   ASSERT_EQ(projects.size(), 1u);
