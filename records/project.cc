@@ -1258,10 +1258,9 @@ std::vector<Project> ReadProjects(const std::vector<PageContent>& pages,
   for (const PageContent& page : pages) {
     double above = 0;  // bottom of the previous table on this page, points
     for (size_t ti = 0; ti < page.tables.size(); ++ti) {
-      const Table& t = page.tables[ti];
       const Table* form_before = std::exchange(last_form, nullptr);
-      auto lines_above = LinesBetween(page, above, t.box.y0);
-      above = t.box.y1;
+      auto lines_above = LinesBetween(page, above, page.tables[ti].box.y0);
+      above = page.tables[ti].box.y1;
       if (ReadFamilyTable(page, ti, lines_above, projects, family, warnings)) {
         performance.resize(projects.size(), true);  // list and department tables are performance tables
         continue;
@@ -1299,7 +1298,7 @@ std::vector<Project> ReadProjects(const std::vector<PageContent>& pages,
           continue;  // some other table
         }
         if (std::find(p.pages.begin(), p.pages.end(), t.page) == p.pages.end()) p.pages.push_back(t.page);
-        last_form = &t;
+        last_form = &page.tables[ti];  // (not `cut`, which this iteration ends)
         continue;
       }
       // A titled table of some other kind, unless its cells name indicator levels: a project's
@@ -1330,7 +1329,7 @@ std::vector<Project> ReadProjects(const std::vector<PageContent>& pages,
       }
       projects.push_back(std::move(p));
       performance.push_back(header.has_value() || titled);
-      last_form = &t;
+      last_form = &page.tables[ti];  // (not `cut`, which this iteration ends)
     }
   }
   // Keep the performance tables' records: a labeled table never continued by an indicator
