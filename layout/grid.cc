@@ -277,20 +277,13 @@ double BestSideFill(const Line& l, const std::vector<Line>& others,
   return best;
 }
 
-// Whether line `l` ends on `border`, the first or last live line of the other axis, where the
-// border is not ruled: the columns of a list whose group the page cut hang open above or below
-// the rules the page printed (the group's cells have no rule at the page's head or foot), and
-// their rules end where the table's border would run on. `reach`: pixels between the end and
-// the border's line.
-bool EndsOnBorder(const Line& l, const Line& border, const std::vector<Line>& others,
+// Whether line `l` ends on `border`, the first or the last live line of the other axis (`first`,
+// `last`), where the border is not ruled: the columns of a list whose group the page cut hang
+// open above or below the rules the page printed (the group's cells have no rule at the page's
+// head or foot), and their rules end where the table's border would run on. `reach`: pixels
+// between the end and the border's line.
+bool EndsOnBorder(const Line& l, const Line& border, const Line* first, const Line* last,
                   double reach) {
-  const Line* first = nullptr;
-  const Line* last = nullptr;
-  for (const Line& o : others) {
-    if (!o.alive) continue;
-    if (first == nullptr) first = &o;
-    last = &o;
-  }
   if (&border == first && std::abs(l.lo - border.pos) <= border.half + reach) return true;
   return &border == last && std::abs(l.hi - border.pos) <= border.half + reach;
 }
@@ -308,13 +301,20 @@ void KeepSupportedLines(std::vector<Line>* rows, std::vector<Line>* cols,
     AddMissingBorders(rows, *cols, min_reach);
     bool changed = false;
     auto prune = [&](std::vector<Line>* mine, const std::vector<Line>& others, bool horizontal) {
+      const Line* first = nullptr;  // the outer live lines of `others`
+      const Line* last = nullptr;
+      for (const Line& o : others) {
+        if (!o.alive) continue;
+        if (first == nullptr) first = &o;
+        last = &o;
+      }
       for (Line& l : *mine) {
         if (!l.alive || l.synthetic) continue;
         int support = 0;
         for (const Line& o : others) {
           if (o.alive &&
               (LinesMeet(l, o, pieces, horizontal, px.junction) ||
-               EndsOnBorder(l, o, others, px.junction)) &&
+               EndsOnBorder(l, o, first, last, px.junction)) &&
               ++support >= 2)
             break;
         }
