@@ -627,6 +627,7 @@ InkPoints CollectInk(const cv::Mat& ink, double px_per_mm, const PrepareOptions&
   std::vector<uint8_t> cls(static_cast<size_t>(cc.count()), 0);
   const double speck_side = o.work_speck_mm * px_per_mm;
   const double big = o.work_large_mm * px_per_mm;
+  const double fragment_len = o.work_fragment_min_mm * px_per_mm;
   for (int i = 1; i < cc.count(); ++i) {
     const Comp c = CompOf(cc.stats, i);
     if (std::max(c.w(), c.h()) <= speck_side) continue;
@@ -634,6 +635,8 @@ InkPoints CollectInk(const cv::Mat& ink, double px_per_mm, const PrepareOptions&
       // Rules and grids are thin; a large solid blob (picture, stamp, black border) has no
       // direction to offer.
       cls[i] = c.area < o.work_rule_fill_share * static_cast<double>(c.w()) * c.h() ? 1 : 0;
+    } else if (IsRuleFragment(c.w(), c.h(), c.area, fragment_len, o.work_fragment_aspect)) {
+      cls[i] = 1;
     } else {
       cls[i] = 2;
     }
@@ -878,6 +881,23 @@ bool GuessUpsideDown(const PunctuationVotes& votes, double ink_centre_share,
   return ink_centre_share > options.upside_down_ink_share;
 }
 
+bool IsRuleFragment(int w, int h, int area, double min_len, double aspect) {
+  const double len = std::max(w, h);
+  return len >= min_len && len * len >= aspect * area;
+}
+
+bool QuarterTurnSure(int osd, double confidence, double direction, const PrepareOptions& o) {
+  if (osd != 90 && osd != 270) return false;
+  const double d = std::abs(direction);
+  return d < o.osd_quarter_turn_direction &&
+         confidence >= o.osd_quarter_turn_confidence + o.osd_quarter_turn_per_direction * d;
+}
+
+bool MarksLeanAgainst(const PunctuationVotes& votes, int osd, const PrepareOptions& o) {
+  const int lean = votes.upright - votes.upside_down;
+  return (osd == 180 && lean >= o.guess_vote_margin) || (osd == 0 && -lean >= o.guess_vote_margin);
+}
+
 PreparedPage PrepareWithDiagnostics(const PageImage& scan, const PrepareOptions& options,
                                     Diagnostics* diag) {
   Diagnostics scratch;
@@ -1017,6 +1037,32 @@ PreparedPage PrepareWithDiagnostics(const PageImage& scan, const PrepareOptions&
     out.orientation_source = OrientationSource::kNone;
     return out;
   }
+  // 5a. A close call between rows and columns (sparse text in narrow cells, a table's rules
+  // broken by fading) is OSD's to settle first: its quarter turn, when sure, is taken, and the
+  // marks are counted on the page it gives.
+  bool osd_asked = false;
+  if (options.use_osd && std::abs(diag->direction) < options.osd_quarter_turn_direction) {
+    diag->osd_orientation = AskOsd(page, cc.stats, keep, EstimateEm(cc.stats, px_per_mm, options),
+                                   dpi, options.tessdata, &diag->osd_confidence);
+    osd_asked = true;
+    watch.Lap("osd");
+    if (QuarterTurnSure(diag->osd_orientation, diag->osd_confidence, diag->direction, options)) {
+      Turn(out, diag->osd_orientation);
+      out.orientation_source = OrientationSource::kOsd;
+      // Specks are gone from the binary already: every component counts.
+      const Components turned = FindComponents(out.binary);
+      const PunctuationVotes v =
+          CountPunctuation(out.binary, turned.stats,
+                           std::vector<char>(static_cast<size_t>(turned.count()), 1), dpi, options);
+      diag->votes = v;
+      // OSD saw the page upright after its turn; only clear marks overrule that.
+      if (v.upside_down - v.upright >= options.min_vote_margin &&
+          v.upside_down >= options.min_vote_ratio * v.upright) {
+        Turn(out, 180);
+      }
+      return out;
+    }
+  }
   diag->votes = CountPunctuation(binary, cc.stats, keep, dpi, options);
   const int up = diag->votes.upright, down = diag->votes.upside_down;
   const int margin = options.min_vote_margin, ratio = options.min_vote_ratio;
@@ -1030,13 +1076,16 @@ PreparedPage PrepareWithDiagnostics(const PageImage& scan, const PrepareOptions&
     return out;
   }
   if (options.use_osd) {
-    diag->osd_orientation = AskOsd(page, cc.stats, keep, EstimateEm(cc.stats, px_per_mm, options),
-                                   dpi, options.tessdata, &diag->osd_confidence);
-    watch.Lap("osd");
+    if (!osd_asked) {
+      diag->osd_orientation = AskOsd(page, cc.stats, keep, EstimateEm(cc.stats, px_per_mm, options),
+                                     dpi, options.tessdata, &diag->osd_confidence);
+      watch.Lap("osd");
+    }
     const int osd = diag->osd_orientation;
-    // A quarter turn from OSD only when the line direction was a close call.
+    // A quarter turn from OSD only when it is sure and the line direction was a close call.
     const bool plausible =
-        osd == 0 || osd == 180 || std::abs(diag->direction) < options.osd_quarter_turn_direction;
+        ((osd == 0 || osd == 180) && !MarksLeanAgainst(diag->votes, osd, options)) ||
+        QuarterTurnSure(osd, diag->osd_confidence, diag->direction, options);
     if (osd >= 0 && plausible && diag->osd_confidence >= options.osd_min_confidence) {
       out.orientation_source = OrientationSource::kOsd;
       Turn(out, osd);

@@ -76,6 +76,13 @@ struct PrepareOptions {
   double work_speck_mm = 0.5;
   double work_large_mm = 12;
   double work_rule_fill_share = 0.35;
+  // Smaller ones that are pieces of a broken rule (an archive scan's faded rules break into
+  // dashes a few mm long) are rules too, not text: at least work_fragment_min_mm long (a
+  // body character is 3.7 mm; 一 in it no longer) and work_fragment_aspect times as long as
+  // thick. Counted as text, a table's broken column rules outweighed the few short lines of
+  // its narrow cells and turned a landscape list page by a quarter.
+  double work_fragment_min_mm = 4.5;
+  double work_fragment_aspect = 8;
 
   // 2. The text direction is looked for (and the page turned upright) when the text has at
   // least this many ink pixels on the working copy; fewer say nothing.
@@ -147,11 +154,21 @@ struct PrepareOptions {
   int min_vote_margin = 3;
   int min_vote_ratio = 3;
   // OSD may turn the page by a quarter only when the text direction was a close call (its
-  // measure, log of row versus column elongation, nearer 0 than this).
-  double osd_quarter_turn_direction = 0.3;
+  // measure, log of row versus column elongation, nearer 0 than osd_quarter_turn_direction),
+  // and only when its confidence reaches osd_quarter_turn_confidence plus
+  // osd_quarter_turn_per_direction for each unit of that measure: the nearer the call, the
+  // less OSD needs. It is then asked before the marks are counted, as marks counted on a
+  // page turned the wrong way by a quarter vote at random. Archive list pages (a few short
+  // lines in narrow cells, column rules broken into dashes) measured from -1.4 to +1.5 the
+  // wrong way, while OSD named their turn at confidence 1.7 to 5.3.
+  double osd_quarter_turn_direction = 2.0;
+  double osd_quarter_turn_confidence = 0.5;
+  double osd_quarter_turn_per_direction = 1.0;
   // Neither says much: the marks decide when one side has guess_vote_margin more (votes,
   // count). One mark is not evidence: a speck beside a stroke, a piece of a seal or a fold
   // line's dot votes as a comma does (a scanned list page turned over on 0 votes to 1).
+  // Marks leaning that much one way also keep OSD from answering 0 or 180 the other way
+  // (MarksLeanAgainst).
   int guess_vote_margin = 2;
   // Else upside down when the ink's centre lies below this share of the page (title pages,
   // contents, notes start at the top of the sheet).

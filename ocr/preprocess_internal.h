@@ -80,6 +80,23 @@ PunctuationVotes CountPunctuation(const cv::Mat& binary, const cv::Mat& stats,
 bool GuessUpsideDown(const PunctuationVotes& votes, double ink_centre_share,
                      const PrepareOptions& options = {});
 
+// Whether Tesseract OSD's answer `osd` (clockwise degrees) at `confidence` turns the page by a
+// quarter against the text-line `direction` (Diagnostics::direction): a quarter turn, the
+// direction a close call, and the confidence the larger the clearer the direction was
+// (PrepareOptions::osd_quarter_turn_*).
+bool QuarterTurnSure(int osd, double confidence, double direction,
+                     const PrepareOptions& options = {});
+
+// Whether the marks, though not clear, lean against OSD's 0 or 180 by guess_vote_margin or
+// more: then OSD's answer is not taken (an archive list page with a seal, a fold and specks
+// voted 9 to 6 upright, and OSD turned it over at confidence 1.06).
+bool MarksLeanAgainst(const PunctuationVotes& votes, int osd, const PrepareOptions& options = {});
+
+// A thin piece of a rule among the working copy's components (`w` x `h` px box, `area` px of
+// ink): at least `min_len` px long and `aspect` times as long as its ink is thick (area over
+// length, which a slight skew does not change as it does the box).
+bool IsRuleFragment(int w, int h, int area, double min_len, double aspect);
+
 // Specks among the components of `binary` (ink = 255): tiny ones (below (0.2 mm)^2)
 // anywhere; small ones (at most 1.2 mm across) with no character or rule within 2 mm,
 // unless two more small marks are that near (a row of dots) (PrepareOptions::speck_*). One

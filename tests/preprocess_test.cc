@@ -16,8 +16,11 @@ using preprocess_internal::Components;
 using preprocess_internal::Diagnostics;
 using preprocess_internal::FindComponents;
 using preprocess_internal::GuessUpsideDown;
+using preprocess_internal::IsRuleFragment;
+using preprocess_internal::MarksLeanAgainst;
 using preprocess_internal::PrepareWithDiagnostics;
 using preprocess_internal::PunctuationVotes;
+using preprocess_internal::QuarterTurnSure;
 
 constexpr double kDpi = 200;
 const cv::Size kA4(1653, 2339);  // A4 at 200 dpi
@@ -294,6 +297,71 @@ TEST(Prepare, OneStrayMarkDoesNotTurnAPageOver) {
   // Even marks, or one apart: the ink's centre decides (low on the sheet: upside down).
   EXPECT_TRUE(GuessUpsideDown(PunctuationVotes{1, 0}, 0.9, o));
   EXPECT_FALSE(GuessUpsideDown(PunctuationVotes{0, 0}, -1, o));
+}
+
+TEST(Prepare, OsdTurnsByAQuarterOnlyWhenTheDirectionWasACloseCall) {
+  // Archive list pages measured their text direction up to 1.5 the wrong way (a few short
+  // lines in narrow cells) while OSD named their quarter turn at 1.7 to 5.3.
+  const PrepareOptions o;
+  EXPECT_TRUE(QuarterTurnSure(270, 2.59, 1.5, o));
+  EXPECT_TRUE(QuarterTurnSure(90, 2.04, -0.43, o));
+  EXPECT_TRUE(QuarterTurnSure(270, 0.6, 0.05, o));
+  // The clearer the direction, the surer OSD must be; a clear direction stands.
+  EXPECT_FALSE(QuarterTurnSure(270, 1.2, 1.5, o));
+  EXPECT_FALSE(QuarterTurnSure(90, 9.0, 2.5, o));
+  // Not a quarter turn, or not sure at all.
+  EXPECT_FALSE(QuarterTurnSure(180, 5.0, 0.1, o));
+  EXPECT_FALSE(QuarterTurnSure(0, 5.0, 0.1, o));
+  EXPECT_FALSE(QuarterTurnSure(-1, 0, 0.1, o));
+  EXPECT_FALSE(QuarterTurnSure(90, 0.3, 0.0, o));
+}
+
+TEST(Prepare, OsdDoesNotTurnOverAPageTheMarksLeanUprightOn) {
+  // An archive list page (seal, fold, specks) voted 9 to 6 upright, not clearly, and OSD said
+  // 180 at 1.06: the marks' lean of 2 or more outweighs OSD's 0 or 180 against it.
+  const PrepareOptions o;
+  EXPECT_TRUE(MarksLeanAgainst(PunctuationVotes{9, 6}, 180, o));
+  EXPECT_TRUE(MarksLeanAgainst(PunctuationVotes{0, 2}, 0, o));
+  EXPECT_FALSE(MarksLeanAgainst(PunctuationVotes{9, 6}, 0, o));
+  EXPECT_FALSE(MarksLeanAgainst(PunctuationVotes{1, 0}, 180, o));
+  EXPECT_FALSE(MarksLeanAgainst(PunctuationVotes{0, 0}, 180, o));
+  EXPECT_FALSE(MarksLeanAgainst(PunctuationVotes{9, 6}, 90, o));
+}
+
+TEST(Prepare, PiecesOfABrokenRuleAreNoText) {
+  // At 100 dpi (3.9 px/mm): a dash of a faded rule, 8 mm by 1-2 px, is a rule's piece; a
+  // character, 一 (3.3 mm by 2 px) or a bold title stroke as thick as a fifth of its length,
+  // is not.
+  const double px_per_mm = 100 / 25.4, min_len = 4.5 * px_per_mm, aspect = 8;
+  EXPECT_TRUE(IsRuleFragment(2, 31, 40, min_len, aspect));
+  EXPECT_TRUE(IsRuleFragment(31, 3, 45, min_len, aspect));  // skewed: its box is deeper
+  EXPECT_FALSE(IsRuleFragment(13, 2, 24, min_len, aspect));
+  EXPECT_FALSE(IsRuleFragment(14, 14, 60, min_len, aspect));
+  EXPECT_FALSE(IsRuleFragment(25, 5, 125, min_len, aspect));
+}
+
+TEST(Prepare, BrokenColumnRulesDoNotTurnAListPage) {
+  // A landscape list page: short lines of text in narrow cells between column rules broken
+  // into dashes (an archive scan's faded rules). The dashes are no text lines: the page's
+  // lines still run across it, and it is not turned by a quarter.
+  const cv::Size landscape(kA4.height, kA4.width);
+  cv::Mat page(landscape, CV_8UC1, cv::Scalar(255));
+  for (int x = 120; x < landscape.width - 100; x += 95) {
+    for (int y = 100; y < landscape.height - 100; y += 70)
+      cv::line(page, {x, y}, {x, y + 60}, 0, 3);
+  }
+  for (int r = 0; r < 6; ++r) {
+    for (int c = 0; c < 6; ++c) {
+      cv::putText(page, "ABC 12", {140 + 380 * c, 300 + 220 * r}, cv::FONT_HERSHEY_SIMPLEX, 1.0, 0,
+                  2, cv::LINE_AA);
+    }
+  }
+  PrepareOptions o;
+  o.use_osd = false;
+  Diagnostics d;
+  const PreparedPage p = PrepareWithDiagnostics(PageImage{page, kDpi, 1}, o, &d);
+  EXPECT_GT(d.direction, 0);
+  EXPECT_EQ(p.orientation % 180, 0);
 }
 
 TEST(Prepare, OrientationCanBeLeftAlone) {
