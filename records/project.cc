@@ -945,20 +945,23 @@ bool HasProjectLabels(const Table& t) {
   return false;
 }
 
-// Whether a table without a title or name label read (a seal over both, on a scan) is a new
-// project's all the same: above its indicator header it prints the money or the goals of a form's
-// upper block while the project before already has them. A table continued over a page break
-// prints only the rest of its project's upper block, if any.
+// Whether a table without a title or name label read (a seal over both, a misread colon, on a
+// scan) is a new project's all the same: above its indicator header it prints the money or the
+// goals of a form's upper block, and there is no project it could continue (`continues`: it is
+// the first table of its page and a project came before) or that project already has them. A
+// table continued over a page break prints only the rest of its project's upper block, if any.
 bool OwnUpperBlock(const Table& t, const std::optional<IndicatorHeaderRow>& header,
-                   const std::vector<Project>& projects) {
-  if (!header || projects.empty()) return false;
-  const Project& last = projects.back();
+                   const std::vector<Project>& projects, bool continues) {
+  if (!header) return false;
+  const Project* last = continues && !projects.empty() ? &projects.back() : nullptr;
   for (const TableCell& c : t.cells) {
     if (c.row >= header->header_row) continue;
     for (const LabelValue& lv : SplitLabelCells(c)) {
       const std::string& l = lv.label;
-      if ((IsTotalLabel(l) && last.budget.total) || (IsFiscalLabel(l) && last.budget.fiscal) ||
-          ((IsGoalsLabel(l) || IsLabel(Label::kOverallGoals, l)) && !last.goals.empty()))
+      const bool goals = IsGoalsLabel(l) || IsLabel(Label::kOverallGoals, l);
+      if (!IsTotalLabel(l) && !IsFiscalLabel(l) && !goals) continue;
+      if (!last || (IsTotalLabel(l) && last->budget.total) || (IsFiscalLabel(l) && last->budget.fiscal) ||
+          (goals && !last->goals.empty()))
         return true;
     }
   }
@@ -1264,7 +1267,7 @@ std::vector<Project> ReadProjects(const std::vector<PageContent>& pages,
       auto header = FindIndicatorHeader(t);
       const bool labeled = HasProjectLabels(t);
 
-      if (!labeled && !titled && !OwnUpperBlock(t, header, projects)) {
+      if (!labeled && !titled && !OwnUpperBlock(t, header, projects, ti == 0)) {
         // A table continued from the previous page: no title, no project labels.
         if (projects.empty() || ti != 0) continue;
         Project& p = projects.back();

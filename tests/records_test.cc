@@ -587,6 +587,21 @@ TEST(ReadProjects, ScannedLevelCellsALostColumnRuleMergedGiveBothTerms) {
   EXPECT_EQ(rows[1].level3, "监督检查工作符合相关文件规定");
 }
 
+TEST(ReadProjects, AScannedFirstFormWithoutTitleOrNameLabelReadIsNotLostInSilence) {
+  // The document's first table: no title read, its 项目名称 label misread, nothing before it to
+  // continue; its own money and goals over an indicator block make it a project.
+  PageContent page = ScannedPage(LabelRowsFormPage(1));
+  page.lines = {Line("四", 50)};
+  CellAt(page.tables[0], 0, 0).text = "”AAA 项上和";
+  std::vector<Warning> warnings;
+  const auto projects = ReadProjects({page}, &warnings);
+  ASSERT_EQ(projects.size(), 1u);
+  EXPECT_EQ(projects[0].budget.total, 5116.68);
+  EXPECT_EQ(projects[0].indicators.size(), 4u);
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0].code, "project.incomplete");
+}
+
 TEST(ReadProjects, AnUnreadThirdLevelHeaderIsTheColumnRightOfTheSecond) {
   PageContent page = ScannedPage(LabelRowsFormPage(5));
   // The header row's text run into the 三级指标 cell: it names no one column (not 指标值,
