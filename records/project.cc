@@ -140,6 +140,10 @@ int CountIndicatorTerms(const Table& t) {
 // lines centred in it within this share of the row's height. A cell spanning rows as printed
 // (a 一级 cell over its rows) centres its text in the whole span instead.
 constexpr double kRowMiddleShare = 0.25;
+// ... and the lines of one row stand apart from the next row's by at least this many of their
+// glyph heights (the rows' padding, an em or more), where the lines of a text wrapped in a cell
+// spanning rows as printed follow each other a tenth of an em apart.
+constexpr double kMergedRowGapEm = 0.5;
 
 // The lines of cell `c` of `t` per row of its span, when it is a cell a lost row rule merged
 // (kRowMiddleShare); empty otherwise.
@@ -152,7 +156,20 @@ std::map<int, std::vector<const TextLine*>> MergedRows(const Table& t, const Tab
     for (int k = c.row; k < c.row + c.rowspan; ++k)
       if (l.box.cy() >= t.row_lines[k] && l.box.cy() < t.row_lines[k + 1]) in_row[k].push_back(&l);
   if (in_row.size() < 2) return {};
-  for (const auto& [k, lines] : in_row) {
+  double last_bottom = -1;  // of the row before's lines
+  int rows_read = 0;  // rows with a readable line
+  for (const auto& [k, all] : in_row) {
+    // (a rule the scan broke may be read as a line of dashes: where the text is, not it)
+    std::vector<const TextLine*> lines;
+    for (const TextLine* l : all) {
+      const std::u32string u = ToU32(l->text);
+      if (std::any_of(u.begin(), u.end(), [](char32_t ch) {
+            return (IsCjk(ch) && ch != U'一') || (ch >= '0' && ch <= '9');
+          }))
+        lines.push_back(l);
+    }
+    if (lines.empty()) continue;
+    ++rows_read;
     double top = lines.front()->box.y0, bottom = lines.front()->box.y1;
     for (const TextLine* l : lines)
       top = std::min(top, l->box.y0), bottom = std::max(bottom, l->box.y1);
@@ -160,7 +177,12 @@ std::map<int, std::vector<const TextLine*>> MergedRows(const Table& t, const Tab
     if (std::abs((top + bottom) / 2 - middle) >
         kRowMiddleShare * (t.row_lines[k + 1] - t.row_lines[k]))
       return {};
+    const TextLine& first = *lines.front();
+    const double em = first.char_height > 0 ? first.char_height : first.box.height();
+    if (last_bottom >= 0 && top - last_bottom < kMergedRowGapEm * em) return {};
+    last_bottom = bottom;
   }
+  if (rows_read < 2) return {};
   return in_row;
 }
 
@@ -449,6 +471,31 @@ void JoinValueParts(Indicator& ind) {
   if (split) ind.value = JoinValue(op, ind.value, unit);
 }
 
+// The longest indicator term (vocabulary IndicatorTerms) that `compact` starts with, or "".
+std::string TermAtStart(const std::string& compact) {
+  std::string best;
+  for (const std::string& term : IndicatorTerms())
+    if (StartsWith(compact, term) && term.size() > best.size()) best = term;
+  return best;
+}
+
+// A scanned row whose 一级 and 二级 cells a lost column rule merged into one cell under both
+// columns ("产出指标质量指标"): the two terms it prints, the first the first level's.
+void SplitMergedLevels(const ColumnMap& map, const std::vector<const TableCell*>& row, Indicator& ind) {
+  const TableCell *level1 = nullptr, *level2 = nullptr;
+  for (size_t i = 0; i < row.size(); ++i) {
+    if (map.columns[i].first == Field::kLevel1) level1 = row[i];
+    if (map.columns[i].first == Field::kLevel2) level2 = row[i];
+  }
+  if (!level1 || level1 != level2 || level1->source != WordSource::kOcr) return;
+  const std::string compact = Compact(level1->text);
+  const std::string first = TermAtStart(compact);
+  const std::string second = TermAtStart(compact.substr(first.size()));
+  if (first.empty() || second.empty()) return;
+  ind.level1 = first;
+  ind.level2 = second;
+}
+
 // Appends the indicator rows of table `t` from row `first` on, mapped by `map`.
 void ReadIndicatorRows(const Table& t, int first, const ColumnMap& map, Project& p) {
   std::vector<const TableCell*> prev_row;
@@ -488,6 +535,7 @@ void ReadIndicatorRows(const Table& t, int first, const ColumnMap& map, Project&
       }
     }
     if (!any) continue;
+    SplitMergedLevels(map, row, ind);
     JoinValueParts(ind);
     // Spanning 一级/二级 cells, and a table continued on the next page, carry their text down.
     if (!p.indicators.empty()) {
@@ -952,20 +1000,23 @@ bool HasProjectLabels(const Table& t) {
   return false;
 }
 
-// Whether a table without a title or name label read (a seal over both, on a scan) is a new
-// project's all the same: above its indicator header it prints the money or the goals of a form's
-// upper block while the project before already has them. A table continued over a page break
-// prints only the rest of its project's upper block, if any.
+// Whether a table without a title or name label read (a seal over both, a misread colon, on a
+// scan) is a new project's all the same: above its indicator header it prints the money or the
+// goals of a form's upper block, and there is no project it could continue (`continues`: it is
+// the first table of its page and a project came before) or that project already has them. A
+// table continued over a page break prints only the rest of its project's upper block, if any.
 bool OwnUpperBlock(const Table& t, const std::optional<IndicatorHeaderRow>& header,
-                   const std::vector<Project>& projects) {
-  if (!header || projects.empty()) return false;
-  const Project& last = projects.back();
+                   const std::vector<Project>& projects, bool continues) {
+  if (!header) return false;
+  const Project* last = continues && !projects.empty() ? &projects.back() : nullptr;
   for (const TableCell& c : t.cells) {
     if (c.row >= header->header_row) continue;
     for (const LabelValue& lv : SplitLabelCells(c)) {
       const std::string& l = lv.label;
-      if ((IsTotalLabel(l) && last.budget.total) || (IsFiscalLabel(l) && last.budget.fiscal) ||
-          ((IsGoalsLabel(l) || IsLabel(Label::kOverallGoals, l)) && !last.goals.empty()))
+      const bool goals = IsGoalsLabel(l) || IsLabel(Label::kOverallGoals, l);
+      if (!IsTotalLabel(l) && !IsFiscalLabel(l) && !goals) continue;
+      if (!last || (IsTotalLabel(l) && last->budget.total) || (IsFiscalLabel(l) && last->budget.fiscal) ||
+          (goals && !last->goals.empty()))
         return true;
     }
   }
@@ -1274,7 +1325,7 @@ std::vector<Project> ReadProjects(const std::vector<PageContent>& pages,
       auto header = FindIndicatorHeader(t);
       const bool labeled = HasProjectLabels(t);
 
-      if (!labeled && !titled && !OwnUpperBlock(t, header, projects)) {
+      if (!labeled && !titled && !OwnUpperBlock(t, header, projects, ti == 0)) {
         // A table continued from the previous page: no title, no project labels.
         if (projects.empty() || ti != 0) continue;
         Project& p = projects.back();

@@ -590,6 +590,61 @@ TEST(ReadProjects, ScannedCellsALostRowRuleMergedAreCutAlongTheRows) {
   EXPECT_EQ(rows[3].level2, "服务对象满意度指标");
 }
 
+TEST(ReadProjects, AWrappedLabelSpanningRowsAsPrintedIsNotCut) {
+  PageContent page = ScannedPage(LabelRowsFormPage(5));
+  Table& t = page.tables[0];
+  // 项目资金来源（万元） over rows 4 and 5, wrapped into two lines a tenth of an em apart about
+  // the rule between them: one label, not two rows' texts.
+  MergeDown(t, 4, 0, {"项目资金来源（万", "元）"});
+  TableCell& c = CellAt(t, 4, 0);
+  c.lines[0].box.y0 = t.row_lines[5] - 11, c.lines[0].box.y1 = t.row_lines[5] - 1;
+  c.lines[1].box.y0 = t.row_lines[5], c.lines[1].box.y1 = t.row_lines[5] + 10;
+  page.lines = {Line("2026年项目支出绩效目标表", 50)};  // (the unit is the label's alone)
+  const auto projects = ReadProjects({page}, nullptr);
+  ASSERT_EQ(projects.size(), 1u);
+  EXPECT_EQ(projects[0].money_unit, "万元");
+  EXPECT_EQ(projects[0].budget.total, 5116.68);
+}
+
+TEST(ReadProjects, ScannedLevelCellsALostColumnRuleMergedGiveBothTerms) {
+  PageContent page = ScannedPage(LabelRowsFormPage(5));
+  Table& t = page.tables[0];
+  // Row 8's 一级 and 二级 cells as one (the rule between them lost): 产出指标质量指标.
+  t.cells.erase(std::remove_if(t.cells.begin(), t.cells.end(),
+                               [](const TableCell& c) { return c.row == 8 && c.col == 1; }),
+                t.cells.end());
+  CellAt(t, 7, 0).rowspan = 1;
+  CellAt(t, 7, 0).box.y1 = t.row_lines[8];
+  TableCell merged = CellAt(t, 7, 0);
+  merged.row = 8;
+  merged.colspan = 2;
+  merged.box = {t.col_lines[0], t.row_lines[8], t.col_lines[2], t.row_lines[9]};
+  merged.text = "产出指标质量指标";
+  t.cells.push_back(merged);
+  const auto projects = ReadProjects({page}, nullptr);
+  ASSERT_EQ(projects.size(), 1u);
+  const auto& rows = projects[0].indicators;
+  ASSERT_EQ(rows.size(), 4u);
+  EXPECT_EQ(rows[1].level1, "产出指标");
+  EXPECT_EQ(rows[1].level2, "质量指标");
+  EXPECT_EQ(rows[1].level3, "监督检查工作符合相关文件规定");
+}
+
+TEST(ReadProjects, AScannedFirstFormWithoutTitleOrNameLabelReadIsNotLostInSilence) {
+  // The document's first table: no title read, its 项目名称 label misread, nothing before it to
+  // continue; its own money and goals over an indicator block make it a project.
+  PageContent page = ScannedPage(LabelRowsFormPage(1));
+  page.lines = {Line("四", 50)};
+  CellAt(page.tables[0], 0, 0).text = "”AAA 项上和";
+  std::vector<Warning> warnings;
+  const auto projects = ReadProjects({page}, &warnings);
+  ASSERT_EQ(projects.size(), 1u);
+  EXPECT_EQ(projects[0].budget.total, 5116.68);
+  EXPECT_EQ(projects[0].indicators.size(), 4u);
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0].code, "project.incomplete");
+}
+
 TEST(ReadProjects, AnUnreadThirdLevelHeaderIsTheColumnRightOfTheSecond) {
   PageContent page = ScannedPage(LabelRowsFormPage(5));
   // The header row's text run into the 三级指标 cell: it names no one column (not 指标值,
