@@ -993,4 +993,65 @@ std::vector<Finding> Check(const std::vector<Project>& projects, const CheckOpti
   return out;
 }
 
+// ---------------------------------------------------------------- review flags
+
+namespace {
+
+// Whether `text` has a digit (ASCII or full-width): a value that means a number.
+bool HasDigit(const std::string& text) {
+  for (char32_t c : ToU32(text))
+    if ((c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９')) return true;
+  return false;
+}
+
+// Whether finding field `named` names provenance key `key`: the same path, or one above it
+// ("budget" names "budget.total"; "indicators[2]" names "indicators[2].value").
+bool Names(const std::string& named, const std::string& key) {
+  if (named == key) return true;
+  return key.size() > named.size() && key.compare(0, named.size(), named) == 0 &&
+         (key[named.size()] == '.' || key[named.size()] == '[');
+}
+
+// The indicator index and field of "indicators[3].value", if `key` is one.
+std::optional<std::pair<size_t, std::string>> IndicatorKey(const std::string& key) {
+  static const std::string kPrefix = "indicators[";
+  if (key.compare(0, kPrefix.size(), kPrefix) != 0) return std::nullopt;
+  const size_t close = key.find("].", kPrefix.size());
+  if (close == std::string::npos) return std::nullopt;
+  size_t i = 0;
+  for (size_t k = kPrefix.size(); k < close; ++k) {
+    if (key[k] < '0' || key[k] > '9') return std::nullopt;
+    i = i * 10 + static_cast<size_t>(key[k] - '0');
+  }
+  return std::make_pair(i, key.substr(close + 2));
+}
+
+}  // namespace
+
+void MarkReview(std::vector<Project>& projects, const std::vector<Finding>& findings,
+                const CheckOptions& options) {
+  for (Project& p : projects) {
+    std::vector<const Finding*> failed;
+    for (const Finding& f : findings)
+      if (f.index == p.index && f.severity != Severity::kInfo) failed.push_back(&f);
+    for (auto& [key, s] : p.provenance) {
+      s.review.clear();
+      const bool ocr = s.source == WordSource::kOcr;
+      if (ocr && (s.confidence < options.low_confidence || s.weakest_glyph < options.weak_glyph))
+        s.review.push_back("low_confidence");
+      if (auto ind = IndicatorKey(key); ind && ind->second == "value" && ind->first < p.indicators.size()) {
+        const Indicator& v = p.indicators[ind->first];
+        if (v.value_normalized.kind == ValueKind::kText && HasDigit(v.value))
+          s.review.push_back("value_untyped");
+      }
+      if (std::any_of(failed.begin(), failed.end(), [&](const Finding* f) {
+            return std::any_of(f->fields.begin(), f->fields.end(),
+                               [&](const std::string& n) { return Names(n, key); });
+          }))
+        s.review.push_back("check_failed");
+      if (s.corrected || !s.fixes.empty()) s.review.push_back("fixed");
+    }
+  }
+}
+
 }  // namespace jixiao

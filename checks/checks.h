@@ -18,11 +18,28 @@ struct CheckOptions {
   // field in twelve.
   double low_confidence = 0.9;
   double satisfaction_floor = 80;  // a 满意度 target under this share (%) is a warning
+  // An OCR-read field with one glyph read under this confidence (0..1) is flagged
+  // low_confidence in its provenance's review (MarkReview). See kWeakGlyph in checks.cc.
+  double weak_glyph = 0.0;
 };
 
 // Every rule on the projects of one document, in project order (document-level findings,
 // such as a code used twice, come with the later project).
 std::vector<Finding> Check(const std::vector<Project>& projects, const CheckOptions& options = {});
+
+// The reasons provenance's `review` gives (docs/CONTRACT.md, "Review flags"), in this order:
+// low_confidence (OCR: the field's confidence under CheckOptions::low_confidence, or one of its
+// glyphs under CheckOptions::weak_glyph), recognizers_disagree (a second reading disagreed),
+// value_untyped (an indicator value with digits that does not type), check_failed (named by an
+// error or warning finding), fixed (changed by a fix or the lexicon after reading).
+inline constexpr const char* kReviewReasons[] = {"low_confidence", "recognizers_disagree",
+                                                 "value_untyped", "check_failed", "fixed"};
+
+// Sets each provenance entry's `review` of `projects` from what it says, the typed values, and
+// `findings` (of Check on the same projects; a finding's `index` is its project's). Replaces any
+// review there was. Cheap: no reading again.
+void MarkReview(std::vector<Project>& projects, const std::vector<Finding>& findings,
+                const CheckOptions& options = {});
 
 // One document of a comparison: a label for the columns (its year, or its file name) and its
 // projects.

@@ -609,6 +609,61 @@ TEST(Checks, Review) {
   EXPECT_FALSE(AnyAtLeast(all, Severity::kWarning));
 }
 
+// Provenance's review reasons (issue 15): each from its own signal, on hand-built records.
+TEST(Checks, MarkReviewGivesReasons) {
+  Project p = Heating();
+  p.index = 1;
+  p.indicators[0] = Ind("产出指标", "数量指标", "保障办公人数", "8O人");  // O for 0: no number
+  Source ocr;
+  ocr.source = WordSource::kOcr;
+  ocr.confidence = 0.99;
+  p.provenance["project_name"] = ocr;  // sure of every glyph: no reason
+  Source weak = ocr;
+  weak.weakest_glyph = 0.3;  // one doubted glyph in a sure line
+  p.provenance["purpose"] = weak;
+  p.provenance["indicators[0].value"] = ocr;
+  Source fixed = ocr;
+  fixed.fixes = {"ocr.digit_recheck"};
+  p.provenance["indicators[1].value"] = fixed;
+  Source text_layer;  // a text-layer field is never low_confidence
+  text_layer.confidence = 0.5;
+  p.provenance["budget.total"] = text_layer;
+  p.provenance["budget.fiscal"] = ocr;
+  Finding sum;
+  sum.rule = "budget.sum";
+  sum.index = 1;
+  sum.fields = {"budget"};  // names budget.total and budget.fiscal
+  Finding info = sum;
+  info.severity = Severity::kInfo;
+  info.fields = {"project_name"};  // info findings fail nothing
+  std::vector<Project> ps = {p};
+  CheckOptions o;
+  o.weak_glyph = 0.5;
+  MarkReview(ps, {sum, info}, o);
+  const auto& prov = ps[0].provenance;
+  using V = std::vector<std::string>;
+  EXPECT_EQ(prov.at("project_name").review, V{});
+  EXPECT_EQ(prov.at("purpose").review, V{"low_confidence"});
+  EXPECT_EQ(prov.at("indicators[0].value").review, V{"value_untyped"});
+  EXPECT_EQ(prov.at("indicators[1].value").review, V{"fixed"});
+  EXPECT_EQ(prov.at("budget.total").review, V{"check_failed"});
+  EXPECT_EQ(prov.at("budget.fiscal").review, V{"check_failed"});
+  // Another project's finding names none of this one's fields.
+  sum.index = 2;
+  MarkReview(ps, {sum}, o);
+  EXPECT_EQ(ps[0].provenance.at("budget.total").review, V{});
+  // The reasons go out in the extract JSON and come back.
+  ps[0].provenance["purpose"].review = {"low_confidence", "fixed"};
+  ExtractResult r;
+  r.projects = ps;
+  const Json j = ExtractJson(r);
+  EXPECT_EQ(j["projects"][0]["provenance"]["purpose"]["review"], Json::array({"low_confidence", "fixed"}));
+  EXPECT_EQ(j["projects"][0]["provenance"]["purpose"]["weakest_glyph"], 0.3);
+  const Source back = ReadExtractJson(j, "").projects.at(0).provenance.at("purpose");
+  EXPECT_EQ(back.review, (V{"low_confidence", "fixed"}));
+  EXPECT_DOUBLE_EQ(back.weakest_glyph, 0.3);
+}
+
 // ---------------------------------------------------------------- across documents
 
 TEST(Checks, CompareListsChanges) {
