@@ -871,6 +871,13 @@ class Stopwatch {
 
 }  // namespace
 
+bool GuessUpsideDown(const PunctuationVotes& votes, double ink_centre_share,
+                     const PrepareOptions& options) {
+  const int lead = votes.upside_down - votes.upright;
+  if (std::abs(lead) >= options.guess_vote_margin) return lead > 0;
+  return ink_centre_share > options.upside_down_ink_share;
+}
+
 PreparedPage PrepareWithDiagnostics(const PageImage& scan, const PrepareOptions& options,
                                     Diagnostics* diag) {
   Diagnostics scratch;
@@ -1039,18 +1046,15 @@ PreparedPage PrepareWithDiagnostics(const PageImage& scan, const PrepareOptions&
   // Neither says much: the majority of the marks, else where the ink sits (title pages,
   // contents and short notes start at the top of the sheet).
   out.orientation_source = OrientationSource::kGuess;
-  bool flip = down > up;
-  if (down == up) {
-    double mass = 0, moment = 0;
-    for (int i = 1; i < cc.count(); ++i) {
-      if (!keep[i]) continue;
-      const Comp c = CompOf(cc.stats, i);
-      mass += c.area;
-      moment += c.area * 0.5 * (c.y0 + c.y1);
-    }
-    flip = mass > 0 && moment / mass > options.upside_down_ink_share * page.rows;
+  double mass = 0, moment = 0;
+  for (int i = 1; i < cc.count(); ++i) {
+    if (!keep[i]) continue;
+    const Comp c = CompOf(cc.stats, i);
+    mass += c.area;
+    moment += c.area * 0.5 * (c.y0 + c.y1);
   }
-  if (flip) Turn(out, 180);
+  const double centre = mass > 0 ? moment / mass / std::max(1, page.rows) : -1;
+  if (GuessUpsideDown(diag->votes, centre, options)) Turn(out, 180);
   return out;
 }
 

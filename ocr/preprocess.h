@@ -149,8 +149,12 @@ struct PrepareOptions {
   // OSD may turn the page by a quarter only when the text direction was a close call (its
   // measure, log of row versus column elongation, nearer 0 than this).
   double osd_quarter_turn_direction = 0.3;
-  // Neither says much, and the marks are even: upside down when the ink's centre lies below
-  // this share of the page (title pages, contents, notes start at the top of the sheet).
+  // Neither says much: the marks decide when one side has guess_vote_margin more (votes,
+  // count). One mark is not evidence: a speck beside a stroke, a piece of a seal or a fold
+  // line's dot votes as a comma does (a scanned list page turned over on 0 votes to 1).
+  int guess_vote_margin = 2;
+  // Else upside down when the ink's centre lies below this share of the page (title pages,
+  // contents, notes start at the top of the sheet).
   double upside_down_ink_share = 0.6;
 };
 

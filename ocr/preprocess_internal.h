@@ -74,6 +74,12 @@ PunctuationVotes CountPunctuation(const cv::Mat& binary, const cv::Mat& stats,
                                   const std::vector<char>& keep, double dpi,
                                   const PrepareOptions& options = {});
 
+// The last resort of step 5, when neither the marks clearly nor OSD decide: whether the page
+// is upside down, from its votes and the centre of its ink (share of the page's height from
+// the top, 0..1; negative when there is no ink).
+bool GuessUpsideDown(const PunctuationVotes& votes, double ink_centre_share,
+                     const PrepareOptions& options = {});
+
 // Specks among the components of `binary` (ink = 255): tiny ones (below (0.2 mm)^2)
 // anywhere; small ones (at most 1.2 mm across) with no character or rule within 2 mm,
 // unless two more small marks are that near (a row of dots) (PrepareOptions::speck_*). One

@@ -164,6 +164,31 @@ void LevelsByPlace(const Table& t, const std::vector<const TableCell*>& row,
   }
 }
 
+// Whether a header label reads as a level header (一级指标, 二级指标, 三级指标), or as one whose
+// level OCR's confusions left open (-级指标).
+bool ReadsAsLevelHeader(const std::string& label) {
+  const auto f = IndicatorHeader(label);
+  if (f) return *f == Field::kLevel1 || *f == Field::kLevel2 || *f == Field::kLevel3;
+  return !ConfusedLevelHeaders(label).empty();
+}
+
+// Three level headers side by side in a header row are levels one, two and three from left to
+// right, whatever level each was read as: the strokes that tell 一 from 二 from 三 come and go on
+// a scan (一级指标 | 一级指标 | 二级指标 read for 一级 | 二级 | 三级), and a level read twice
+// would leave a column without its level and the next level's text in it. Only when the row
+// holds exactly those three level headers, each in the column right after the one before.
+std::map<const TableCell*, Field> LevelRunByPlace(const std::vector<const TableCell*>& row) {
+  std::vector<const TableCell*> levels;
+  for (const TableCell* d : row)
+    if (ReadsAsLevelHeader(LabelOf(d->text))) levels.push_back(d);
+  if (levels.size() != 3) return {};
+  for (size_t i = 1; i < levels.size(); ++i)
+    if (levels[i]->row != levels[0]->row ||
+        levels[i]->col != levels[i - 1]->col + levels[i - 1]->colspan)
+      return {};
+  return {{levels[0], Field::kLevel1}, {levels[1], Field::kLevel2}, {levels[2], Field::kLevel3}};
+}
+
 // A header on two rows (三级指标 over 指标名称 | 指标值, beside 一级指标 and 二级指标 spanning
 // both): each found header cell over labeled header cells within the header's `bottom` row gives
 // way to them. `other_names` becomes the attribute labels in the columns' order.
@@ -212,9 +237,11 @@ std::optional<IndicatorHeaderRow> FindIndicatorHeader(const Table& t) {
     std::vector<std::pair<const TableCell*, Field>> found;
     // Level headers whose level OCR's confusions left open (-级指标), in column order.
     std::vector<std::pair<const TableCell*, std::vector<Field>>> unsure;
+    const std::map<const TableCell*, Field> by_place = LevelRunByPlace(row);
     for (const TableCell* d : row) {
       std::string label = LabelOf(d->text);
       auto f = IndicatorHeader(label);
+      if (const auto placed = by_place.find(d); placed != by_place.end()) f = placed->second;
       // A split value's operator and unit columns (指标性质 | 指标值 | 度量单位) are attributes of
       // the row, and its value joins them (ReadIndicatorRows).
       if (const auto part = ValuePartHeader(label); !f && part && *part != ValuePart::kWhole)

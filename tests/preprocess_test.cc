@@ -15,7 +15,9 @@ namespace {
 using preprocess_internal::Components;
 using preprocess_internal::Diagnostics;
 using preprocess_internal::FindComponents;
+using preprocess_internal::GuessUpsideDown;
 using preprocess_internal::PrepareWithDiagnostics;
+using preprocess_internal::PunctuationVotes;
 
 constexpr double kDpi = 200;
 const cv::Size kA4(1653, 2339);  // A4 at 200 dpi
@@ -279,6 +281,19 @@ TEST(Prepare, AsksOsdWhenThePageHasNoPunctuation) {
   no_osd.use_osd = false;
   EXPECT_EQ(Prepare(PageImage{scan, kDpi, 1}, no_osd).orientation_source,
             OrientationSource::kGuess);
+}
+
+TEST(Prepare, OneStrayMarkDoesNotTurnAPageOver) {
+  // Neither the marks clearly nor OSD decided: a single mark voting upside down (a speck by a
+  // stroke, a piece of a seal) does not outweigh a page whose ink stands at its top.
+  const PrepareOptions o;
+  EXPECT_FALSE(GuessUpsideDown(PunctuationVotes{0, 1}, 0.3, o));
+  // Two more marks one way do decide, wherever the ink is.
+  EXPECT_TRUE(GuessUpsideDown(PunctuationVotes{0, 2}, 0.3, o));
+  EXPECT_FALSE(GuessUpsideDown(PunctuationVotes{2, 0}, 0.9, o));
+  // Even marks, or one apart: the ink's centre decides (low on the sheet: upside down).
+  EXPECT_TRUE(GuessUpsideDown(PunctuationVotes{1, 0}, 0.9, o));
+  EXPECT_FALSE(GuessUpsideDown(PunctuationVotes{0, 0}, -1, o));
 }
 
 TEST(Prepare, OrientationCanBeLeftAlone) {

@@ -121,6 +121,26 @@ TEST(ReadProjects, LevelHeadersWhoseLevelOcrLostTakeTheirPlaceInTheRow) {
   EXPECT_EQ(projects[0].indicators[1].level3, "完工时间");
 }
 
+TEST(ReadProjects, ThreeLevelHeadersSideBySideAreLevelsOneTwoThreeWhateverTheyReadAs) {
+  // A scan lost a stroke of 二 and of 三: 一级指标 | 一级指标 | 二级指标. Read as printed, the
+  // second level had no column and took the third level's text.
+  PageContent page = StandardPage(3);
+  for (TableCell& c : page.tables[0].cells) {
+    if (c.text == "二级指标")
+      c.text = "一级指标";
+    else if (c.text == "三级指标")
+      c.text = "二级指标";
+  }
+  auto projects = ReadProjects({page}, nullptr);
+  ASSERT_EQ(projects.size(), 1u);
+  ASSERT_EQ(projects[0].indicators.size(), 2u);
+  EXPECT_EQ(projects[0].indicators[0].level1, "产出指标");
+  EXPECT_EQ(projects[0].indicators[0].level2, "数量指标");
+  EXPECT_EQ(projects[0].indicators[0].level3, "维修学校数");
+  EXPECT_EQ(projects[0].indicators[1].level2, "时效指标");
+  EXPECT_EQ(projects[0].indicators[1].level3, "完工时间");
+}
+
 TEST(ReadProjects, AConfusedLevelHeaderBesideAKnownOneIsTheOtherLevel) {
   // 一级指标 read right, 二级指标 read =級指标 (二 as =, 级 as its traditional form).
   PageContent page = StandardPage(3);
