@@ -30,7 +30,7 @@ struct Source {
   // OCR: the lowest confidence (0..1) of any glyph read into the field (1 for the text layer).
   // A field's `confidence` is its weakest line's mean; one doubted glyph hides in that mean.
   double weakest_glyph = 1.0;
-  // Why an archivist should look at the field (ReviewReasons, checks/checks.h), in the order of
+  // Why an archivist should look at the field (MarkReview, checks/checks.h), in the order of
   // kReviewReasons; empty = nothing says it may be wrong.
   std::vector<std::string> review;
 };

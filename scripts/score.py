@@ -34,8 +34,8 @@ score, which other scripts compare, is unchanged.
 
 Review flags (issue 15): a field is flagged when the output project's provenance entry for it
 (or for the field it is read from: goals[2] from goals, a value_normalized from its value) has
-a non-empty `review`. --review adds `wrong flagged x/y (p%), flagged a/b (q%)`; --json adds
-`review` (wrong, wrong_flagged, flagged, total); --misses says of each wrong field whether it was
+a non-empty `review`, or, with no entry of its own, when its indicator row is row_incomplete. --review adds `wrong flagged x/y (p%), flagged a/b (q%)`; --json adds
+`review` (wrong, wrong_flagged, flagged, total, wrong_lost: the wrong fields of lost records); --misses says of each wrong field whether it was
 flagged and why. Exit 0 when both files parse, 2 when one cannot be read.
 """
 import json
@@ -117,6 +117,12 @@ def review_of(project, path):
     for k in keys:
         if isinstance(prov.get(k), dict):
             return prov[k].get("review") or []
+    # A field of an indicator row that has no entry of its own (a cell left empty): the row's
+    # row_incomplete, which its other fields carry.
+    row = re.match(r"indicators\[\d+\]\.", path)
+    if row and any("row_incomplete" in (v.get("review") or []) for k, v in prov.items()
+                   if k.startswith(row.group(0)) and isinstance(v, dict)):
+        return ["row_incomplete"]
     return []
 
 
@@ -125,14 +131,16 @@ class Score:
         self.fields = []  # (path, right, truth, out)
         self.cer = []  # per text field of the truth
         self.flagged = {}  # path -> review reasons, for the fields whose provenance gives some
+        self.lost = set()  # paths of the fields of truth projects no output record matches
 
     def flags(self):
-        """Counts of the fields: wrong, wrong and flagged, flagged, all (fields outside the
-        projects have no provenance and are never flagged)."""
+        """Counts of the fields: wrong, wrong and flagged, flagged, all, and the wrong fields of
+        records that were lost (no output record: nothing to carry a flag). Fields outside the
+        projects have no provenance and are never flagged."""
         wrong = [f[0] for f in self.fields if not f[1]]
         return {"wrong": len(wrong), "wrong_flagged": sum(1 for p in wrong if p in self.flagged),
                 "flagged": sum(1 for f in self.fields if f[0] in self.flagged),
-                "total": len(self.fields)}
+                "total": len(self.fields), "wrong_lost": sum(1 for p in wrong if p in self.lost)}
 
     def leaf(self, path, truth, out):
         right = same(truth, out)
@@ -246,10 +254,14 @@ def records(truth, out):
 
 
 def review_line(c):
-    """'wrong flagged x/y (p%), flagged a/b (q%)' of counts as Score.flags gives them."""
+    """'wrong flagged x/y (p%; x/z (r%) of records found), flagged a/b (q%)' of counts as
+    Score.flags gives them: z leaves out the wrong fields of lost records, which no flag can
+    reach."""
     def share(a, b):
         return f"{100 * a / b:.0f}%" if b else "-"
-    return (f"wrong flagged {c['wrong_flagged']}/{c['wrong']} ({share(c['wrong_flagged'], c['wrong'])}), "
+    found = c["wrong"] - c.get("wrong_lost", 0)
+    return (f"wrong flagged {c['wrong_flagged']}/{c['wrong']} ({share(c['wrong_flagged'], c['wrong'])}; "
+            f"{c['wrong_flagged']}/{found} ({share(c['wrong_flagged'], found)}) of records found), "
             f"flagged {c['flagged']}/{c['total']} ({share(c['flagged'], c['total'])})")
 
 
@@ -264,6 +276,8 @@ def score(truth, out):
         s.walk(f"projects[{i}]", t, o or {})
         prefix = f"projects[{i}]."
         for path, *_ in s.fields[first:]:
+            if o is None:
+                s.lost.add(path)
             reasons = review_of(o, path[len(prefix):])
             if reasons:
                 s.flagged[path] = reasons

@@ -664,6 +664,57 @@ TEST(Checks, MarkReviewGivesReasons) {
   EXPECT_DOUBLE_EQ(back.weakest_glyph, 0.3);
 }
 
+// The reasons of a value's form, of a finding naming a whole list, of sure fixes and of a row
+// that leaves a cell empty (issue 15: the wrong fields the dev scans left unflagged).
+TEST(Checks, MarkReviewFormsAndRows) {
+  Project p = Heating();
+  p.project_code = "11000026TO00099050223";  // O for 0 beside a digit
+  p.budget.total = std::nullopt;             // its cell found, its figure unread
+  p.indicators[0] = Ind("产出指标", "数量指标", "保障办公人数", "15.0 0天");    // digits parted
+  p.indicators[1] = Ind("产出指标", "质量指标", "保障机关正常运转", "=100多");  // types as > 100
+  p.indicators[3].value = "";  // most rows print a value: this row lost its cell
+  p.indicators[3].value_normalized = Normalize("");
+  Source ocr;
+  ocr.source = WordSource::kOcr;
+  ocr.confidence = 0.99;
+  for (const char* key : {"project_code", "budget.total", "budget.other", "indicators[0].value",
+                          "indicators[1].value", "indicators[2].value", "indicators[3].level3",
+                          "indicators[4].value", "indicators[5].value"})
+    p.provenance[key] = ocr;
+  p.provenance["indicators[4].value"].fixes = {"ocr.cjk_punctuation"};  // sure: no flag
+  p.provenance["indicators[5].value"].fixes = {"ocr.word_list"};        // a guess: flagged
+  Finding category;  // a category missing names the list, not each row
+  category.rule = "indicator.missing_category";
+  category.severity = Severity::kWarning;
+  category.index = 1;
+  category.fields = {"indicators"};
+  std::vector<Project> ps = {p};
+  CheckOptions o;
+  o.sure_fixes = {"ocr.cjk_punctuation"};
+  MarkReview(ps, {category}, o);
+  const auto& prov = ps[0].provenance;
+  using V = std::vector<std::string>;
+  EXPECT_EQ(prov.at("project_code").review, V{"value_untyped"});
+  EXPECT_EQ(prov.at("budget.total").review, V{"value_untyped"});
+  EXPECT_EQ(prov.at("budget.other").review, V{});  // 其他资金 is often blank
+  EXPECT_EQ(prov.at("indicators[0].value").review, V{"value_untyped"});
+  EXPECT_EQ(prov.at("indicators[1].value").review, V{"value_untyped"});
+  EXPECT_EQ(prov.at("indicators[2].value").review, V{});  // ≤预算控制数 types
+  EXPECT_EQ(prov.at("indicators[3].level3").review, V{"row_incomplete"});
+  EXPECT_EQ(prov.at("indicators[4].value").review, V{});
+  EXPECT_EQ(prov.at("indicators[5].value").review, V{"fixed"});
+  // Every row names its indicator: an empty 三级指标 (its column's header misread) is a lost
+  // cell however many rows there are, and every row of such a record is flagged.
+  Project two = Heating();
+  two.indicators.resize(2);
+  for (Indicator& v : two.indicators) v.level3.clear();
+  two.provenance.clear();
+  two.provenance["indicators[1].value"] = ocr;
+  std::vector<Project> twos = {two};
+  MarkReview(twos, {}, o);
+  EXPECT_EQ(twos[0].provenance.at("indicators[1].value").review, V{"row_incomplete"});
+}
+
 // ---------------------------------------------------------------- across documents
 
 TEST(Checks, CompareListsChanges) {
