@@ -1018,26 +1018,9 @@ std::optional<Op> PrintedOp(const std::u32string& text) {
   return std::nullopt;
 }
 
-// Whether an indicator value that prints digits may be misread by its form (value_untyped): it
-// does not type; its digits are parted by white space (15.0 0天: a glyph lost or a speck); or the
-// operator it prints is not the typed one (=100多 types as > 100: a % read as 多).
-bool UntypedValue(const Indicator& v) {
-  const std::u32string text = ToU32(v.value);
-  if (!HasDigit(text)) return false;
-  const TypedValue& t = v.value_normalized;
-  if (t.kind == ValueKind::kText) return true;
-  for (size_t i = 1; i + 1 < text.size(); ++i)
-    if ((text[i] == U' ' || text[i] == U'\u3000') && IsDigit32(text[i - 1]) &&
-        (IsDigit32(text[i + 1]) || text[i + 1] == U'.'))
-      return true;
-  const auto printed = PrintedOp(text);
-  return t.kind == ValueKind::kNumeric && printed && t.op && *t.op != Op::kRange &&
-         *printed != *t.op;
-}
-
-// Whether a code prints a letter O, o, I or l beside a digit (11000026TO00099050223): codes print
-// digits there, and OCR reads 0 as O and 1 as I or l.
-bool LookalikeInCode(const std::string& code) {
+// Whether a code or value prints a letter O, o, I or l beside a digit (11000026TO00099050223,
+// 8O人): OCR reads 0 as O and 1 as I or l.
+bool LookalikeBesideDigit(const std::string& code) {
   for (size_t i = 0; i < code.size(); ++i) {
     const char c = code[i];
     if (c != 'O' && c != 'o' && c != 'I' && c != 'l') continue;
@@ -1046,6 +1029,23 @@ bool LookalikeInCode(const std::string& code) {
     if (before || after) return true;
   }
   return false;
+}
+
+// Whether an indicator value that prints digits may be misread by its form (value_untyped): it
+// does not type; its digits are parted by white space (15.0 0天: a glyph lost or a speck); or the
+// operator it prints is not the typed one (=100多 types as > 100: a % read as 多).
+bool UntypedValue(const Indicator& v) {
+  const std::u32string text = ToU32(v.value);
+  if (!HasDigit(text)) return false;
+  const TypedValue& t = v.value_normalized;
+  if (t.kind == ValueKind::kText || LookalikeBesideDigit(v.value)) return true;
+  for (size_t i = 1; i + 1 < text.size(); ++i)
+    if ((text[i] == U' ' || text[i] == U'\u3000') && IsDigit32(text[i - 1]) &&
+        (IsDigit32(text[i + 1]) || text[i + 1] == U'.'))
+      return true;
+  const auto printed = PrintedOp(text);
+  return t.kind == ValueKind::kNumeric && printed && t.op && *t.op != Op::kRange &&
+         *printed != *t.op;
 }
 
 // Whether a figure the table gave a place (it has provenance) reads as nothing: a total, fiscal
@@ -1126,7 +1126,7 @@ void MarkReview(std::vector<Project>& projects, const std::vector<Finding>& find
       if (ocr && (s.confidence < options.low_confidence || s.weakest_glyph < options.weak_glyph))
         s.review.push_back("low_confidence");
       if ((row && ind->second == "value" && UntypedValue(*row)) ||
-          (ocr && key == "project_code" && LookalikeInCode(p.project_code)) ||
+          (ocr && key == "project_code" && LookalikeBesideDigit(p.project_code)) ||
           ReadAsNothing(p, key))
         s.review.push_back("value_untyped");
       if (std::any_of(failed.begin(), failed.end(), [&](const Finding* f) {

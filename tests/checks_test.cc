@@ -623,7 +623,7 @@ TEST(Checks, MarkReviewGivesReasons) {
   p.provenance["purpose"] = weak;
   p.provenance["indicators[0].value"] = ocr;
   Source fixed = ocr;
-  fixed.fixes = {"ocr.digit_recheck"};
+  fixed.fixes = {"ocr.word_list"};  // a guess (ocr.digit_recheck, a sure one, would not flag)
   p.provenance["indicators[1].value"] = fixed;
   Source text_layer;  // a text-layer field is never low_confidence
   text_layer.confidence = 0.5;
