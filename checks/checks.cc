@@ -993,4 +993,154 @@ std::vector<Finding> Check(const std::vector<Project>& projects, const CheckOpti
   return out;
 }
 
+// ---------------------------------------------------------------- review flags
+
+namespace {
+
+bool IsDigit32(char32_t c) {
+  return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９');
+}
+
+// Whether `text` has a digit (ASCII or full-width): a value that means a number.
+bool HasDigit(const std::u32string& text) {
+  return std::any_of(text.begin(), text.end(), IsDigit32);
+}
+
+// The operator a value prints first (≥ 95%), if it starts with one.
+std::optional<Op> PrintedOp(const std::u32string& text) {
+  static const std::pair<char32_t, Op> kOps[] = {
+      {U'≥', Op::kGe},  {U'⩾', Op::kGe}, {U'≤', Op::kLe},  {U'⩽', Op::kLe}, {U'>', Op::kGt},
+      {U'＞', Op::kGt}, {U'<', Op::kLt}, {U'＜', Op::kLt}, {U'=', Op::kEq}, {U'＝', Op::kEq}};
+  const size_t first = text.find_first_not_of(U" \u3000");
+  if (first == std::u32string::npos) return std::nullopt;
+  for (const auto& [c, op] : kOps)
+    if (text[first] == c) return op;
+  return std::nullopt;
+}
+
+// Whether a code or value prints a letter O, o, I or l beside a digit (11000026TO00099050223,
+// 8O人): OCR reads 0 as O and 1 as I or l.
+bool LookalikeBesideDigit(const std::string& code) {
+  for (size_t i = 0; i < code.size(); ++i) {
+    const char c = code[i];
+    if (c != 'O' && c != 'o' && c != 'I' && c != 'l') continue;
+    const bool before = i > 0 && code[i - 1] >= '0' && code[i - 1] <= '9';
+    const bool after = i + 1 < code.size() && code[i + 1] >= '0' && code[i + 1] <= '9';
+    if (before || after) return true;
+  }
+  return false;
+}
+
+// Whether an indicator value that prints digits may be misread by its form (value_untyped): it
+// does not type; its digits are parted by white space (15.0 0天: a glyph lost or a speck); or the
+// operator it prints is not the typed one (=100多 types as > 100: a % read as 多).
+bool UntypedValue(const Indicator& v) {
+  const std::u32string text = ToU32(v.value);
+  if (!HasDigit(text)) return false;
+  const TypedValue& t = v.value_normalized;
+  if (t.kind == ValueKind::kText || LookalikeBesideDigit(v.value)) return true;
+  for (size_t i = 1; i + 1 < text.size(); ++i)
+    if ((text[i] == U' ' || text[i] == U'\u3000') && IsDigit32(text[i - 1]) &&
+        (IsDigit32(text[i + 1]) || text[i + 1] == U'.'))
+      return true;
+  const auto printed = PrintedOp(text);
+  return t.kind == ValueKind::kNumeric && printed && t.op && *t.op != Op::kRange &&
+         *printed != *t.op;
+}
+
+// Whether a figure the table gave a place (it has provenance) reads as nothing: a total, fiscal
+// share or schedule share that did not parse. 其他资金 is left out: it is often printed blank.
+bool ReadAsNothing(const Project& p, const std::string& key) {
+  const std::pair<const char*, const std::optional<double>*> numbers[] = {
+      {"budget.total", &p.budget.total}, {"budget.fiscal", &p.budget.fiscal},
+      {"schedule.mar", &p.schedule.mar}, {"schedule.jun", &p.schedule.jun},
+      {"schedule.oct", &p.schedule.oct}, {"schedule.dec", &p.schedule.dec}};
+  for (const auto& [name, value] : numbers)
+    if (key == name) return !value->has_value();
+  return false;
+}
+
+// Whether finding field `named` names provenance key `key`: the same path, or a member of it
+// ("budget" names "budget.total"; "indicators[2]" names "indicators[2].value"). A finding that
+// names a whole list ("indicators": a category missing) names none of its items.
+bool Names(const std::string& named, const std::string& key) {
+  if (named == key) return true;
+  return key.size() > named.size() && key.compare(0, named.size(), named) == 0 &&
+         key[named.size()] == '.';
+}
+
+// The indicator index and field of "indicators[3].value", if `key` is one.
+std::optional<std::pair<size_t, std::string>> IndicatorKey(const std::string& key) {
+  static const std::string kPrefix = "indicators[";
+  if (key.compare(0, kPrefix.size(), kPrefix) != 0) return std::nullopt;
+  const size_t close = key.find("].", kPrefix.size());
+  if (close == std::string::npos) return std::nullopt;
+  size_t i = 0;
+  for (size_t k = kPrefix.size(); k < close; ++k) {
+    if (key[k] < '0' || key[k] > '9') return std::nullopt;
+    i = i * 10 + static_cast<size_t>(key[k] - '0');
+  }
+  return std::make_pair(i, key.substr(close + 2));
+}
+
+// A record needs this many indicator rows before its rows say whether a row should print a value.
+constexpr size_t kRowsForMajority = 3;
+
+// The indicator rows of `p` (by index) that are missing a cell: a level left empty (every
+// indicator row has its 一级, 二级 and 三级指标, CONTRACT.md), or a value where most of the
+// record's rows (more than half) print one: a cell lost to a broken rule, a column whose header
+// was misread, a row cut in two.
+std::vector<bool> IncompleteRows(const Project& p) {
+  std::vector<bool> out(p.indicators.size(), false);
+  const bool values = p.indicators.size() >= kRowsForMajority &&
+                      2 * std::count_if(p.indicators.begin(), p.indicators.end(),
+                                        [](const Indicator& v) { return !v.value.empty(); }) >
+                          static_cast<std::ptrdiff_t>(p.indicators.size());
+  for (size_t i = 0; i < p.indicators.size(); ++i) {
+    const Indicator& v = p.indicators[i];
+    out[i] =
+        v.level1.empty() || v.level2.empty() || v.level3.empty() || (values && v.value.empty());
+  }
+  return out;
+}
+
+bool Contains(const std::vector<std::string>& ids, const std::string& id) {
+  return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+}  // namespace
+
+void MarkReview(std::vector<Project>& projects, const std::vector<Finding>& findings,
+                const CheckOptions& options) {
+  for (Project& p : projects) {
+    std::vector<const Finding*> failed;
+    for (const Finding& f : findings)
+      if (f.index == p.index && f.severity != Severity::kInfo) failed.push_back(&f);
+    const std::vector<bool> incomplete = IncompleteRows(p);
+    for (auto& [key, s] : p.provenance) {
+      s.review.clear();
+      const bool ocr = s.source == WordSource::kOcr;
+      const auto ind = IndicatorKey(key);
+      const Indicator* row =
+          ind && ind->first < p.indicators.size() ? &p.indicators[ind->first] : nullptr;
+      if (ocr && (s.confidence < options.low_confidence || s.weakest_glyph < options.weak_glyph))
+        s.review.push_back("low_confidence");
+      if ((row && ind->second == "value" && UntypedValue(*row)) ||
+          (ocr && key == "project_code" && LookalikeBesideDigit(p.project_code)) ||
+          ReadAsNothing(p, key))
+        s.review.push_back("value_untyped");
+      if (std::any_of(failed.begin(), failed.end(), [&](const Finding* f) {
+            return std::any_of(f->fields.begin(), f->fields.end(),
+                               [&](const std::string& n) { return Names(n, key); });
+          }))
+        s.review.push_back("check_failed");
+      if (std::any_of(s.fixes.begin(), s.fixes.end(),
+                      [&](const std::string& id) { return !Contains(options.sure_fixes, id); }) ||
+          (s.corrected && s.fixes.empty()))
+        s.review.push_back("fixed");
+      if (row && incomplete[ind->first]) s.review.push_back("row_incomplete");
+    }
+  }
+}
+
 }  // namespace jixiao

@@ -18,11 +18,50 @@ struct CheckOptions {
   // field in twelve.
   double low_confidence = 0.9;
   double satisfaction_floor = 80;  // a 满意度 target under this share (%) is a warning
+  // An OCR-read field with one glyph read under this confidence (0..1) is flagged
+  // low_confidence in its provenance's review (MarkReview), though the field's confidence (its
+  // weakest line's mean) is over low_confidence: one doubted glyph hides in a line's mean. On
+  // three dev scans (seed 177020: form-1 office and archive, list-12 office) such fields with a
+  // glyph under 0.93 were 18 wrong and 25 right (under 0.95: 33 and 43; 0.98: 71 and 166).
+  double weak_glyph = 0.93;
+  // Fixes whose change the dev scans (seed 177020, office, archive, photocopy) found right
+  // nearly always: they restore a form (the width of punctuation, an operator read by its
+  // glyph's shape, a number the second recognizer read surely, a term a character off). Fields
+  // they changed alone were 145 wrong and 694 right; those of the other fixes 175 wrong and 180
+  // right. A field one of these changed is not flagged `fixed` for it; any other fix flags it.
+  std::vector<std::string> sure_fixes = {
+      "ocr.cjk_punctuation", "ocr.operator_shape",      "ocr.digit_recheck",   "ocr.angle_bracket",
+      "ocr.percent_twice",   "ocr.percent_echo_glyph",  "ocr.final_full_stop", "ocr.nearest_term",
+      "records.level_noise", "records.indicator_levels"};
 };
 
 // Every rule on the projects of one document, in project order (document-level findings,
 // such as a code used twice, come with the later project).
 std::vector<Finding> Check(const std::vector<Project>& projects, const CheckOptions& options = {});
+
+// The reasons provenance's `review` gives (docs/CHECKS.md, "Review flags"), in this order:
+// - low_confidence: OCR, the field's confidence under CheckOptions::low_confidence, or one of its
+//   glyphs under CheckOptions::weak_glyph;
+// - recognizers_disagree: a second reading disagreed (named; no pass sets it yet);
+// - value_untyped: a value of a suspicious form: an indicator value with digits that does not
+//   type, whose digits white space parts, or whose printed operator is not the typed one; a
+//   project code with O, o, I or l beside a digit; a total, fiscal or schedule figure with a
+//   place in the table that reads as nothing;
+// - check_failed: named by an error or warning finding (a finding naming a whole list, such as
+//   `indicators`, names none of its items);
+// - fixed: changed by a fix (other than CheckOptions::sure_fixes) or the lexicon after reading;
+// - row_incomplete: the field's indicator row leaves a level empty, or the value where most rows
+//   of its record print one (a cell lost, a column whose header was misread; the fields of a
+//   row or record that was not read at all have no entry and cannot be flagged).
+inline constexpr const char* kReviewReasons[] = {"low_confidence", "recognizers_disagree",
+                                                 "value_untyped",  "check_failed",
+                                                 "fixed",          "row_incomplete"};
+
+// Sets each provenance entry's `review` of `projects` from what it says, the typed values, and
+// `findings` (of Check on the same projects; a finding's `index` is its project's). Replaces any
+// review there was. Cheap: no reading again.
+void MarkReview(std::vector<Project>& projects, const std::vector<Finding>& findings,
+                const CheckOptions& options = {});
 
 // One document of a comparison: a label for the columns (its year, or its file name) and its
 // projects.

@@ -28,6 +28,9 @@ Json SourceJson(const Source& s) {
   o["confidence"] = std::round(s.confidence * 1000) / 1000;
   if (s.corrected) o["corrected"] = true;
   if (!s.fixes.empty()) o["fixes"] = s.fixes;
+  if (s.source == WordSource::kOcr && s.weakest_glyph < 1)
+    o["weakest_glyph"] = std::round(s.weakest_glyph * 1000) / 1000;
+  if (!s.review.empty()) o["review"] = s.review;
   return o;
 }
 
@@ -126,6 +129,10 @@ Source SourceOf(const Json& o) {
   if (o.contains("fixes") && o["fixes"].is_array())
     for (const Json& f : o["fixes"])
       if (f.is_string()) s.fixes.push_back(f.get<std::string>());
+  if (auto g = NumberOf(o, "weakest_glyph")) s.weakest_glyph = *g;
+  if (o.contains("review") && o["review"].is_array())
+    for (const Json& f : o["review"])
+      if (f.is_string()) s.review.push_back(f.get<std::string>());
   return s;
 }
 

@@ -179,6 +179,7 @@ void DepartmentPass(PagesRead& read, ExtractResult& r, const ExtractOptions&) {
 
 void ChecksPass(PagesRead&, ExtractResult& r, const ExtractOptions& options) {
   r.findings = Check(r.projects, options.checks);
+  MarkReview(r.projects, r.findings, options.checks);
 }
 
 }  // namespace

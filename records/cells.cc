@@ -96,6 +96,8 @@ Source SourceOf(const Table& t, const TableCell& c) {
   s.source = c.source;
   s.corrected = c.corrected;
   s.fixes = c.fixes;
+  for (const TextLine& l : c.lines)
+    for (float g : l.char_confidence) s.weakest_glyph = std::min<double>(s.weakest_glyph, g);
   return s;
 }
 

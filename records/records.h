@@ -27,6 +27,12 @@ struct Source {
   // The ids of the fixes that changed it (core/fixes.h), in the order of Fixes(). A field that
   // is `corrected` names at least one; speck trims name theirs without marking it corrected.
   std::vector<std::string> fixes;
+  // OCR: the lowest confidence (0..1) of any glyph read into the field (1 for the text layer).
+  // A field's `confidence` is its weakest line's mean; one doubted glyph hides in that mean.
+  double weakest_glyph = 1.0;
+  // Why an archivist should look at the field (MarkReview, checks/checks.h), in the order of
+  // kReviewReasons; empty = nothing says it may be wrong.
+  std::vector<std::string> review;
 };
 
 struct Indicator {

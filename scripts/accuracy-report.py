@@ -80,6 +80,7 @@ def score_doc(truth, out, rc, family):
     s = score.score(truth, out)
     right = sum(1 for f in s.fields if f[1])
     r["fields"] = right / max(1, len(s.fields))
+    r["review"] = s.flags()
     r["exit_ok"] = rc == 0
     return r
 
@@ -123,6 +124,13 @@ def part_table(work, part, failures):
     scored = [r for fam in FAMILIES for r in rows[fam] if r["fields"] is not None]
     if scored:
         print("  all        " + " " * 5 + f"{fmt(mean([r['fields'] for r in scored])):>7}")
+        if part != "digital":
+            # Review flags (issue 15): of the wrong fields, how many the provenance flags; of all.
+            for fam in FAMILIES + ["all"]:
+                rs = [r for r in scored if fam in ("all", r["doc"].split("-")[0])]
+                if rs:
+                    c = {k: sum(r["review"][k] for r in rs) for k in rs[0]["review"]}
+                    print(f"  review {fam:<10} " + score.review_line(c))
     worst = sorted((r for fam in FAMILIES for r in rows[fam]),
                    key=lambda r: (r["fields"] if r["fields"] is not None else (1.0 if r["exit_ok"] else -1)))
     worst = [r for r in worst if (r["fields"] is not None and r["fields"] < 1) or not r["exit_ok"]

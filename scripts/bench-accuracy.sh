@@ -13,7 +13,11 @@
 # Part 2 (--scan PROFILE, repeatable; office, archive, photocopy or all): the same documents
 # through samples/scan.py --profile PROFILE --vary (dpi 150-300, JPEG quality, pages turned,
 # faint, broken and missing rules, seals, folds, punch holes as the profile's VARY says), then
-# the same figures per family and profile.
+# the same figures per family and profile, and the review flags (issue 15) per family:
+# `review FAMILY wrong flagged x/y (p%; x/z (r%) of records found), flagged a/b (q%)`: of the y
+# wrong fields, x carry a `review` in their provenance entry (z leaves out the fields of records
+# lost, which have no entry to carry one); of all b fields, a are flagged. Flags cost no reading:
+# they come from what extraction already knows (checks/checks.h, MarkReview).
 # Part 3 (real): every PDF of ../shared/real (REAL=DIR to change): per file, its exit status,
 # records, indicator rows, records without indicators, records named like totals (合计, 总计,
 # 小计), and the share of indicator rows with level1, level2, level3 and value all filled. A file

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Score a `jixiao extract` JSON against a truth file, field by field (CONTRACT.md, "Scoring").
 
-usage: score.py TRUTH.json OUT.json [--misses | --fields | --json] [--punctuation]
+usage: score.py TRUTH.json OUT.json [--misses | --fields | --json] [--punctuation] [--review]
 
 Every leaf of the truth counts once: the document's metadata, the part-1 sections (each item's
 no, title and text), and for each project its title, unit, codes and names, money unit, budget,
@@ -30,7 +30,13 @@ scripts/bench-accuracy.sh reads it). --punctuation keeps the width of punctuatio
 the field comparison and the character error rate: NFKC folds ， into , and （ into (, so the
 default cannot see a scan's ASCII , ; ( ) where the print has ， ； （ ）; with the option, such a
 mark counts as a wrong character (letters, digits and ％ ＝ are still folded). The default
-score, which other scripts compare, is unchanged. Exit 0 when both files parse, 2 when one cannot be read.
+score, which other scripts compare, is unchanged.
+
+Review flags (issue 15): a field is flagged when the output project's provenance entry for it
+(or for the field it is read from: goals[2] from goals, a value_normalized from its value) has
+a non-empty `review`, or, with no entry of its own, when its indicator row is row_incomplete. --review adds `wrong flagged x/y (p%), flagged a/b (q%)`; --json adds
+`review` (wrong, wrong_flagged, flagged, total, wrong_lost: the wrong fields of lost records); --misses says of each wrong field whether it was
+flagged and why. Exit 0 when both files parse, 2 when one cannot be read.
 """
 import json
 import re
@@ -100,10 +106,41 @@ def same(truth, out):
     return truth == out
 
 
+def review_of(project, path):
+    """The review reasons of the output project's provenance entry for field PATH (relative to
+    the project): the entry of PATH itself, else of the field it is part of (goals[2] is read
+    from goals' cell; indicators[3].value_normalized from indicators[3].value)."""
+    prov = project.get("provenance") if isinstance(project, dict) else None
+    if not isinstance(prov, dict):
+        return []
+    keys = [path, re.sub(r"\.value_normalized$", ".value", path), re.sub(r"\[\d+\]$", "", path)]
+    for k in keys:
+        if isinstance(prov.get(k), dict):
+            return prov[k].get("review") or []
+    # A field of an indicator row that has no entry of its own (a cell left empty): the row's
+    # row_incomplete, which its other fields carry.
+    row = re.match(r"indicators\[\d+\]\.", path)
+    if row and any("row_incomplete" in (v.get("review") or []) for k, v in prov.items()
+                   if k.startswith(row.group(0)) and isinstance(v, dict)):
+        return ["row_incomplete"]
+    return []
+
+
 class Score:
     def __init__(self):
         self.fields = []  # (path, right, truth, out)
         self.cer = []  # per text field of the truth
+        self.flagged = {}  # path -> review reasons, for the fields whose provenance gives some
+        self.lost = set()  # paths of the fields of truth projects no output record matches
+
+    def flags(self):
+        """Counts of the fields: wrong, wrong and flagged, flagged, all, and the wrong fields of
+        records that were lost (no output record: nothing to carry a flag). Fields outside the
+        projects have no provenance and are never flagged."""
+        wrong = [f[0] for f in self.fields if not f[1]]
+        return {"wrong": len(wrong), "wrong_flagged": sum(1 for p in wrong if p in self.flagged),
+                "flagged": sum(1 for f in self.fields if f[0] in self.flagged),
+                "total": len(self.fields), "wrong_lost": sum(1 for p in wrong if p in self.lost)}
 
     def leaf(self, path, truth, out):
         right = same(truth, out)
@@ -216,6 +253,18 @@ def records(truth, out):
             "records_invented": len(op) - len(matched), "rows": rows, "rows_lost": rows_lost}
 
 
+def review_line(c):
+    """'wrong flagged x/y (p%; x/z (r%) of records found), flagged a/b (q%)' of counts as
+    Score.flags gives them: z leaves out the wrong fields of lost records, which no flag can
+    reach."""
+    def share(a, b):
+        return f"{100 * a / b:.0f}%" if b else "-"
+    found = c["wrong"] - c.get("wrong_lost", 0)
+    return (f"wrong flagged {c['wrong_flagged']}/{c['wrong']} ({share(c['wrong_flagged'], c['wrong'])}; "
+            f"{c['wrong_flagged']}/{found} ({share(c['wrong_flagged'], found)}) of records found), "
+            f"flagged {c['flagged']}/{c['total']} ({share(c['flagged'], c['total'])})")
+
+
 def score(truth, out):
     s = Score()
     s.walk("document", truth.get("document"), out.get("document"))
@@ -223,7 +272,15 @@ def score(truth, out):
     projects = truth.get("projects") or []
     for i, (t, o) in enumerate(zip(projects, pair_projects(projects, out.get("projects") or []))):
         t = {k: v for k, v in t.items() if k not in POSITIONS}
+        first = len(s.fields)
         s.walk(f"projects[{i}]", t, o or {})
+        prefix = f"projects[{i}]."
+        for path, *_ in s.fields[first:]:
+            if o is None:
+                s.lost.add(path)
+            reasons = review_of(o, path[len(prefix):])
+            if reasons:
+                s.flagged[path] = reasons
     return s
 
 
@@ -245,6 +302,7 @@ def main(argv):
         summary = {"fields": right / max(1, len(s.fields)), "right": right, "total": len(s.fields),
                    "cer": sum(s.cer) / len(s.cer) if s.cer else 0.0}
         summary.update(records(truth, out))
+        summary["review"] = s.flags()
         print(json.dumps(summary))
         return 0
     if "--fields" in argv:
@@ -254,11 +312,14 @@ def main(argv):
     if "--misses" in argv:
         for path, right, t, o in s.fields:
             if not right:
-                print(f"{path}: {json.dumps(t, ensure_ascii=False)} != {json.dumps(o, ensure_ascii=False)}")
+                flag = f" [review: {','.join(s.flagged[path])}]" if path in s.flagged else " [not flagged]"
+                print(f"{path}: {json.dumps(t, ensure_ascii=False)} != {json.dumps(o, ensure_ascii=False)}{flag}")
     right = sum(1 for f in s.fields if f[1])
     total = len(s.fields)
     cer = sum(s.cer) / len(s.cer) if s.cer else 0.0
     print(f"score: fields={right / max(1, total):.4f} cer={cer:.4f} ({right}/{total})")
+    if "--review" in argv:
+        print(review_line(s.flags()))
     return 0
 
 

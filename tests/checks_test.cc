@@ -609,6 +609,112 @@ TEST(Checks, Review) {
   EXPECT_FALSE(AnyAtLeast(all, Severity::kWarning));
 }
 
+// Provenance's review reasons (issue 15): each from its own signal, on hand-built records.
+TEST(Checks, MarkReviewGivesReasons) {
+  Project p = Heating();
+  p.index = 1;
+  p.indicators[0] = Ind("产出指标", "数量指标", "保障办公人数", "8O人");  // O for 0: no number
+  Source ocr;
+  ocr.source = WordSource::kOcr;
+  ocr.confidence = 0.99;
+  p.provenance["project_name"] = ocr;  // sure of every glyph: no reason
+  Source weak = ocr;
+  weak.weakest_glyph = 0.3;  // one doubted glyph in a sure line
+  p.provenance["purpose"] = weak;
+  p.provenance["indicators[0].value"] = ocr;
+  Source fixed = ocr;
+  fixed.fixes = {"ocr.word_list"};  // a guess (ocr.digit_recheck, a sure one, would not flag)
+  p.provenance["indicators[1].value"] = fixed;
+  Source text_layer;  // a text-layer field is never low_confidence
+  text_layer.confidence = 0.5;
+  p.provenance["budget.total"] = text_layer;
+  p.provenance["budget.fiscal"] = ocr;
+  Finding sum;
+  sum.rule = "budget.sum";
+  sum.index = 1;
+  sum.fields = {"budget"};  // names budget.total and budget.fiscal
+  Finding info = sum;
+  info.severity = Severity::kInfo;
+  info.fields = {"project_name"};  // info findings fail nothing
+  std::vector<Project> ps = {p};
+  CheckOptions o;
+  o.weak_glyph = 0.5;
+  MarkReview(ps, {sum, info}, o);
+  const auto& prov = ps[0].provenance;
+  using V = std::vector<std::string>;
+  EXPECT_EQ(prov.at("project_name").review, V{});
+  EXPECT_EQ(prov.at("purpose").review, V{"low_confidence"});
+  EXPECT_EQ(prov.at("indicators[0].value").review, V{"value_untyped"});
+  EXPECT_EQ(prov.at("indicators[1].value").review, V{"fixed"});
+  EXPECT_EQ(prov.at("budget.total").review, V{"check_failed"});
+  EXPECT_EQ(prov.at("budget.fiscal").review, V{"check_failed"});
+  // Another project's finding names none of this one's fields.
+  sum.index = 2;
+  MarkReview(ps, {sum}, o);
+  EXPECT_EQ(ps[0].provenance.at("budget.total").review, V{});
+  // The reasons go out in the extract JSON and come back.
+  ps[0].provenance["purpose"].review = {"low_confidence", "fixed"};
+  ExtractResult r;
+  r.projects = ps;
+  const Json j = ExtractJson(r);
+  EXPECT_EQ(j["projects"][0]["provenance"]["purpose"]["review"], Json::array({"low_confidence", "fixed"}));
+  EXPECT_EQ(j["projects"][0]["provenance"]["purpose"]["weakest_glyph"], 0.3);
+  const Source back = ReadExtractJson(j, "").projects.at(0).provenance.at("purpose");
+  EXPECT_EQ(back.review, (V{"low_confidence", "fixed"}));
+  EXPECT_DOUBLE_EQ(back.weakest_glyph, 0.3);
+}
+
+// The reasons of a value's form, of a finding naming a whole list, of sure fixes and of a row
+// that leaves a cell empty (issue 15: the wrong fields the dev scans left unflagged).
+TEST(Checks, MarkReviewFormsAndRows) {
+  Project p = Heating();
+  p.project_code = "11000026TO00099050223";  // O for 0 beside a digit
+  p.budget.total = std::nullopt;             // its cell found, its figure unread
+  p.indicators[0] = Ind("产出指标", "数量指标", "保障办公人数", "15.0 0天");    // digits parted
+  p.indicators[1] = Ind("产出指标", "质量指标", "保障机关正常运转", "=100多");  // types as > 100
+  p.indicators[3].value = "";  // most rows print a value: this row lost its cell
+  p.indicators[3].value_normalized = Normalize("");
+  Source ocr;
+  ocr.source = WordSource::kOcr;
+  ocr.confidence = 0.99;
+  for (const char* key : {"project_code", "budget.total", "budget.other", "indicators[0].value",
+                          "indicators[1].value", "indicators[2].value", "indicators[3].level3",
+                          "indicators[4].value", "indicators[5].value"})
+    p.provenance[key] = ocr;
+  p.provenance["indicators[4].value"].fixes = {"ocr.cjk_punctuation"};  // sure: no flag
+  p.provenance["indicators[5].value"].fixes = {"ocr.word_list"};        // a guess: flagged
+  Finding category;  // a category missing names the list, not each row
+  category.rule = "indicator.missing_category";
+  category.severity = Severity::kWarning;
+  category.index = 1;
+  category.fields = {"indicators"};
+  std::vector<Project> ps = {p};
+  CheckOptions o;
+  o.sure_fixes = {"ocr.cjk_punctuation"};
+  MarkReview(ps, {category}, o);
+  const auto& prov = ps[0].provenance;
+  using V = std::vector<std::string>;
+  EXPECT_EQ(prov.at("project_code").review, V{"value_untyped"});
+  EXPECT_EQ(prov.at("budget.total").review, V{"value_untyped"});
+  EXPECT_EQ(prov.at("budget.other").review, V{});  // 其他资金 is often blank
+  EXPECT_EQ(prov.at("indicators[0].value").review, V{"value_untyped"});
+  EXPECT_EQ(prov.at("indicators[1].value").review, V{"value_untyped"});
+  EXPECT_EQ(prov.at("indicators[2].value").review, V{});  // ≤预算控制数 types
+  EXPECT_EQ(prov.at("indicators[3].level3").review, V{"row_incomplete"});
+  EXPECT_EQ(prov.at("indicators[4].value").review, V{});
+  EXPECT_EQ(prov.at("indicators[5].value").review, V{"fixed"});
+  // Every row names its indicator: an empty 三级指标 (its column's header misread) is a lost
+  // cell however many rows there are, and every row of such a record is flagged.
+  Project two = Heating();
+  two.indicators.resize(2);
+  for (Indicator& v : two.indicators) v.level3.clear();
+  two.provenance.clear();
+  two.provenance["indicators[1].value"] = ocr;
+  std::vector<Project> twos = {two};
+  MarkReview(twos, {}, o);
+  EXPECT_EQ(twos[0].provenance.at("indicators[1].value").review, V{"row_incomplete"});
+}
+
 // ---------------------------------------------------------------- across documents
 
 TEST(Checks, CompareListsChanges) {
