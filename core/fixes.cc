@@ -80,6 +80,10 @@ const std::vector<FixInfo>& Fixes() {
       {"records.item_sequence", S::kRecords, "an OCR'd list's numbers go in sequence: a doubtful marker where the next is expected (2 完成, >、, （血） for （四）) continues it, and a lost one merges nothing"},
       {"records.list_full_stop", S::kRecords, "the one item of an OCR'd list without the final 。 all others (two or more) end with gets it"},
       {"records.unit_glyph", S::kRecords, "an OCR'd unit cell of a list or department table (度量单位) read as one glyph no unit is, which chi_sim gives for a unit printed alone (多 or 和 for %), is that unit"},
+      {"records.packed_items", S::kRecords, "an OCR'd packed cell's item holding the levels of several (their numbers lost, the first in another cell) is cut before each level 2 (11-数量指标) into its items"},
+      {"records.packed_levels", S::kRecords, "a packed item whose level numbers, dash or marks the scan garbled (1-产12-质量指标, 工严出指标; 11-) has its levels: level 1 the term read, else the one the cell prints with the same number, else the term a character off"},
+      {"records.packed_labels", S::kRecords, "a packed item's labeled part (年度指标值:) begins at its label whatever mark the scan left before it (群众满意度，实施周期指标值:)"},
+      {"records.packed_operator", S::kRecords, "a glyph chi_sim reads for ≤ before a number in a packed item's value (冬15个工作日, vocabulary OperatorConfusions) is ≤"},
       {"records.level_noise", S::kRecords, "an OCR'd 一级/二级 cell of a list or department table printing one indicator term among up to three stray glyphs (产出指标全, 妈公 一 产出指标: a speck, a seal's strokes) is that term"},
       {"records.indicator_levels", S::kRecords, "an 一级/二级 cell a character off (two when doubted) the one term two other cells of its column print is that term"},
   };

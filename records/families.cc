@@ -868,10 +868,22 @@ class RowReader {
       }
     }
     if (!whole.empty()) {
-      std::vector<Indicator> packed = SplitPackedIndicators(
-          whole, where.count("level3") && where.at("level3")->source == WordSource::kOcr);
+      const ListMending mending{
+          where.count("level3") && where.at("level3")->source == WordSource::kOcr, fixes_};
+      std::vector<std::vector<std::string>> row_fixes;
+      std::vector<Indicator> packed = SplitPackedIndicators(whole, mending, &row_fixes);
       if (!packed.empty()) {
-        for (Indicator& x : packed) Push(std::move(x), where);
+        for (size_t k = 0; k < packed.size(); ++k) {
+          const std::string key = "indicators[" + std::to_string(p_.indicators.size()) + "].";
+          Push(std::move(packed[k]), where);
+          if (k >= row_fixes.size() || row_fixes[k].empty()) continue;
+          // (the fixes of the packed cell that changed this row, on each of its fields)
+          for (const auto& [field, cell] : where) {
+            Source& s = p_.provenance[key + field];
+            s.corrected = true;
+            NoteFixes(s.fixes, row_fixes[k]);
+          }
+        }
         return;
       }
       if (ind.level3.empty()) SplitLevels(whole, ind);

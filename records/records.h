@@ -123,14 +123,30 @@ std::vector<Indicator> SplitPackedIndicators(const std::string& text);
 // when no item has numbered levels.
 std::vector<Indicator> SplitPackedIndicators(const std::string& text, bool ocr);
 
-// "1、甲 2、乙" -> {"甲", "乙"}: splits a cell of numbered items, dropping the numbering.
-std::vector<std::string> SplitNumbered(const std::string& text);
-
 // How a list read from a scan is mended (text-layer lists are as printed and left alone).
 struct ListMending {
   bool ocr = false;   // the list was read by OCR
   FixSwitches fixes;  // the fixes that run (core/fixes.h)
 };
+// The same with the fixes of `mending` for a cell read by OCR (all of them run for `ocr` above);
+// the ids of those that changed each row go to `row_fixes` (one list per row; may be null):
+// - records.packed_items: an item holding the levels of several (their numbers lost, the
+//   list's first number in another cell) is cut before each level 2 ("11-数量指标") into the
+//   items whose levels they are;
+// - records.packed_levels: an item whose level numbers, dash or marks the scan garbled
+//   ("1-产12-质量指标", "工严出指标; 11-数量指标", "1-产出指标示11-数量指标") still has its levels:
+//   level 2 by its number, level 1 the term read before it, else the one the cell's other items
+//   print before a level 2 of the same first digit, else the term its last characters miss by one;
+// - records.packed_labels: a labeled part (年度指标值:, 实施周期指标值:) begins at its label
+//   whatever mark the scan left before it (，, none);
+// - records.packed_operator: a glyph chi_sim reads for ≤ before a number (vocabulary
+//   OperatorConfusions: 冬15个工作日) is the operator.
+std::vector<Indicator> SplitPackedIndicators(const std::string& text, const ListMending& mending,
+                                             std::vector<std::vector<std::string>>* row_fixes);
+
+// "1、甲 2、乙" -> {"甲", "乙"}: splits a cell of numbered items, dropping the numbering.
+std::vector<std::string> SplitNumbered(const std::string& text);
+
 // SplitNumbered, with the fixes of `mending` for an OCR'd list; the ids of those that changed
 // the list are added to `fixes` (may be null):
 // - records.item_sequence: the numbers go 1, 2, 3 …, so where number k+1 is not found, a

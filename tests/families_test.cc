@@ -572,6 +572,92 @@ TEST(Packed, ItemsReadInSpiteOfOcrSeparators) {
   EXPECT_TRUE(SplitPackedIndicators("1、完成维修 12 所。2、消除安全隐患", true).empty());
 }
 
+// Cells as office and photocopy scans read them (packed-177020-8, -13, -18 of variety.py).
+TEST(Packed, ItemsFoundByTheirLevelsWhenTheirNumbersAreLost) {
+  // The list's first item number and level 1 went to the cell beside it; a level 1 read short
+  // (1-产), one read as two glyphs (工严出指标), one whose ； was read as 示.
+  const std::string text =
+      "11-数量指标;设备购置数量;实施周期指标值:= 2台;年度指标值: = 2台。2、1-产12-质量指标;"
+      "问题整改率;实施周期指标值:85% ;年度指标值:85%。 3、工严出指标; 13-时效指标;任务按期完成率;"
+      "实施周期指标值:99.5(%) ;年度指标值:99.5(%)。4、1-产出指标示11-数量指标;档案整理数量;"
+      "年度指标值:300箱。";
+  std::vector<std::vector<std::string>> fixes;
+  const auto rows = SplitPackedIndicators(text, ListMending{true, {}}, &fixes);
+  ASSERT_EQ(rows.size(), 4u);
+  for (const auto& row : rows) EXPECT_EQ(row.level1, "产出指标");
+  EXPECT_EQ(rows[0].level2, "数量指标");
+  EXPECT_EQ(rows[0].level3, "设备购置数量");
+  EXPECT_EQ(rows[1].level2, "质量指标");
+  EXPECT_EQ(rows[1].level3, "问题整改率");
+  EXPECT_EQ(rows[1].value, "85%");
+  EXPECT_EQ(rows[2].level2, "时效指标");
+  EXPECT_EQ(rows[2].level3, "任务按期完成率");
+  EXPECT_EQ(rows[3].level2, "数量指标");
+  EXPECT_EQ(rows[3].value, "300箱");
+  ASSERT_EQ(fixes.size(), 4u);
+  EXPECT_EQ(fixes[1], (std::vector<std::string>{"records.packed_items", "records.packed_levels"}));
+  // Without the fixes the first three items are one, whose levels are not read: no rows.
+  FixSwitches off;
+  off.Disable("records.packed_items");
+  off.Disable("records.packed_levels");
+  EXPECT_TRUE(SplitPackedIndicators(text, ListMending{true, off}, nullptr).empty());
+}
+
+TEST(Packed, LevelOneByTheNumberTheCellPrintsItWith) {
+  // 2-效益指标 read with two marks after it, 3 -满意度 garbled: the 3 of 31- tells.
+  const auto rows = SplitPackedIndicators(
+      "1、3-满意度指标；31-服务对象满意度；群众满意度；年度指标值:≥95%。"
+      "2、2-效益指标；，21-经济效益；促进增收节支金额 (2) ;年度指标值:<346.52 万元。"
+      "3、寺满志度; 31-服务对象满意度；被审计单位满意度；年度指标值:=100%。",
+      true);
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[1].level1, "效益指标");
+  EXPECT_EQ(rows[1].level2, "经济效益");
+  EXPECT_EQ(rows[1].value, "<346.52 万元");
+  EXPECT_EQ(rows[2].level1, "满意度指标");
+  EXPECT_EQ(rows[2].level3, "被审计单位满意度");
+}
+
+TEST(Packed, LabeledPartsBeginAtTheirLabels) {
+  const std::string text =
+      "1、1-产出指标；11-数量指标；宣传活动次数，实施周期指标值:4.00次以上；年度指标值:4.00次以上。"
+      "2、3-满意度指标；31-服务对象满意度；群众满意度实施周期指标值：每年85%-100%，年度指标值:85%-"
+      "100%。";
+  std::vector<std::vector<std::string>> fixes;
+  const auto rows = SplitPackedIndicators(text, ListMending{true, {}}, &fixes);
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].level3, "宣传活动次数");
+  ASSERT_EQ(rows[0].attributes.size(), 1u);
+  EXPECT_EQ(rows[0].attributes[0].second, "4.00次以上");
+  EXPECT_EQ(rows[1].level3, "群众满意度");
+  EXPECT_EQ(rows[1].value, "85%-100%");
+  EXPECT_EQ(rows[1].attributes[0].second, "每年85%-100%");
+  EXPECT_EQ(fixes[1], (std::vector<std::string>{"records.packed_labels"}));
+  FixSwitches off;
+  off.Disable("records.packed_labels");
+  EXPECT_EQ(SplitPackedIndicators(text, ListMending{true, off}, nullptr)[0].level3,
+            "宣传活动次数，实施周期指标值:4.00次以上");
+}
+
+TEST(Packed, OperatorReadAsAnotherGlyph) {
+  const std::string text =
+      "1、1-产出指标；13-时效指标；整改完成时限；实施周期指标值：冬 "
+      "16个工作日；年度指标值：冬16个工作日。"
+      "2、4-成本指标；41-经济成本；单位面积维修成本；实施周期指标值：每年科70元/平方米；"
+      "年度指标值：≤70元/平方米。3、1-产出指标；11-数量指标；冬季巡查次数；年度指标值：冬季3次。";
+  const auto rows = SplitPackedIndicators(text, true);
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0].value, "≤16个工作日");
+  EXPECT_EQ(rows[0].value_normalized.op, Op::kLe);
+  EXPECT_EQ(rows[0].attributes[0].second, "≤16个工作日");
+  EXPECT_EQ(rows[1].attributes[0].second, "每年≤70元/平方米");
+  EXPECT_EQ(rows[2].level3, "冬季巡查次数");  // 冬 before no number stays
+  EXPECT_EQ(rows[2].value, "冬季3次");
+  FixSwitches off;
+  off.Disable("records.packed_operator");
+  EXPECT_EQ(SplitPackedIndicators(text, ListMending{true, off}, nullptr)[0].value, "冬16个工作日");
+}
+
 // A packed list over two scanned pages: the header and a unit's row on the first, the projects
 // on the second, its columns `shift` points right of the first's, `lost` rules between the code
 // and the total and between the fiscal money and the goals missing.

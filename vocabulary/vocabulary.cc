@@ -181,6 +181,18 @@ const std::vector<OcrConfusion>& HeaderConfusions() {
   return kConfusions;
 }
 
+const std::vector<std::u32string_view>& PackedValueLabels() {
+  static const std::vector<std::u32string_view> kLabels = {
+      U"实施周期指标值", U"年度指标值", U"全年指标值", U"年度目标值", U"指标值", U"目标值"};
+  return kLabels;
+}
+
+const std::vector<OcrConfusion>& OperatorConfusions() {
+  // Seen on office and photocopy scans of packed cells (≤ in 冬15个工作日, 科 150元/人).
+  static const std::vector<OcrConfusion> kConfusions = {{U'冬', U"≤"}, {U'科', U"≤"}};
+  return kConfusions;
+}
+
 std::optional<IndicatorColumn> IndicatorHeader(std::string_view label) {
   if (label.empty()) return std::nullopt;
   if (auto f = ExactIndicatorHeader(label)) return f;

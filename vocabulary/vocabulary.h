@@ -105,6 +105,15 @@ struct OcrConfusion {
 };
 const std::vector<OcrConfusion>& HeaderConfusions();
 
+// The labels a packed item (CONTRACT.md, "Packed") prints before its values, 年度指标值:每年≥20场.
+const std::vector<std::u32string_view>& PackedValueLabels();
+
+// Glyphs chi_sim reads for an operator it has no letter for, printed before a number inside a
+// line (the packed cell's 年度指标值:≤15个工作日, where ocr.operator_shape, which looks at a
+// cell's first glyph only, does not see it): `read` before a number is `printed`'s operator.
+// None of them is a word that stands before a number in an indicator's value.
+const std::vector<OcrConfusion>& OperatorConfusions();
+
 // The column an indicator header names as OCR may read it: ExactIndicatorHeader, else the one
 // header name (IndicatorHeaderNames) the label misses by at most one character in three
 // (顷效指标摘述 for 绩效指标描述); nullopt when none is that near, when two names of different
