@@ -157,7 +157,7 @@ std::map<int, std::vector<const TextLine*>> MergedRows(const Table& t, const Tab
       if (l.box.cy() >= t.row_lines[k] && l.box.cy() < t.row_lines[k + 1]) in_row[k].push_back(&l);
   if (in_row.size() < 2) return {};
   double last_bottom = -1;  // of the row before's lines
-  int rows_read = 0;  // rows with a readable line
+  int rows_read = 0;        // rows with a readable line
   for (const auto& [k, all] : in_row) {
     // (a rule the scan broke may be read as a line of dashes: where the text is, not it)
     std::vector<const TextLine*> lines;
@@ -481,7 +481,8 @@ std::string TermAtStart(const std::string& compact) {
 
 // A scanned row whose 一级 and 二级 cells a lost column rule merged into one cell under both
 // columns ("产出指标质量指标"): the two terms it prints, the first the first level's.
-void SplitMergedLevels(const ColumnMap& map, const std::vector<const TableCell*>& row, Indicator& ind) {
+void SplitMergedLevels(const ColumnMap& map, const std::vector<const TableCell*>& row,
+                       Indicator& ind) {
   const TableCell *level1 = nullptr, *level2 = nullptr;
   for (size_t i = 0; i < row.size(); ++i) {
     if (map.columns[i].first == Field::kLevel1) level1 = row[i];
@@ -1015,8 +1016,8 @@ bool OwnUpperBlock(const Table& t, const std::optional<IndicatorHeaderRow>& head
       const std::string& l = lv.label;
       const bool goals = IsGoalsLabel(l) || IsLabel(Label::kOverallGoals, l);
       if (!IsTotalLabel(l) && !IsFiscalLabel(l) && !goals) continue;
-      if (!last || (IsTotalLabel(l) && last->budget.total) || (IsFiscalLabel(l) && last->budget.fiscal) ||
-          (goals && !last->goals.empty()))
+      if (!last || (IsTotalLabel(l) && last->budget.total) ||
+          (IsFiscalLabel(l) && last->budget.fiscal) || (goals && !last->goals.empty()))
         return true;
     }
   }

@@ -657,7 +657,8 @@ TEST(Checks, MarkReviewGivesReasons) {
   ExtractResult r;
   r.projects = ps;
   const Json j = ExtractJson(r);
-  EXPECT_EQ(j["projects"][0]["provenance"]["purpose"]["review"], Json::array({"low_confidence", "fixed"}));
+  EXPECT_EQ(j["projects"][0]["provenance"]["purpose"]["review"],
+            Json::array({"low_confidence", "fixed"}));
   EXPECT_EQ(j["projects"][0]["provenance"]["purpose"]["weakest_glyph"], 0.3);
   const Source back = ReadExtractJson(j, "").projects.at(0).provenance.at("purpose");
   EXPECT_EQ(back.review, (V{"low_confidence", "fixed"}));
