@@ -886,6 +886,13 @@ bool IsRuleFragment(int w, int h, int area, double min_len, double aspect) {
   return len >= min_len && len * len >= aspect * area;
 }
 
+namespace {
+// Whether `votes` clearly outnumber `other`: by min_vote_margin and min_vote_ratio times.
+bool ClearlyMore(int votes, int other, const PrepareOptions& o) {
+  return votes - other >= o.min_vote_margin && votes >= o.min_vote_ratio * other;
+}
+}  // namespace
+
 bool QuarterTurnSure(int osd, double confidence, double direction, const PrepareOptions& o) {
   if (osd != 90 && osd != 270) return false;
   const double d = std::abs(direction);
@@ -1041,11 +1048,15 @@ PreparedPage PrepareWithDiagnostics(const PageImage& scan, const PrepareOptions&
   // broken by fading) is OSD's to settle first: its quarter turn, when sure, is taken, and the
   // marks are counted on the page it gives.
   bool osd_asked = false;
-  if (options.use_osd && std::abs(diag->direction) < options.osd_quarter_turn_direction) {
+  auto ask_osd = [&] {  // once per page
+    if (osd_asked) return;
     diag->osd_orientation = AskOsd(page, cc.stats, keep, EstimateEm(cc.stats, px_per_mm, options),
                                    dpi, options.tessdata, &diag->osd_confidence);
     osd_asked = true;
     watch.Lap("osd");
+  };
+  if (options.use_osd && std::abs(diag->direction) < options.osd_quarter_turn_direction) {
+    ask_osd();
     if (QuarterTurnSure(diag->osd_orientation, diag->osd_confidence, diag->direction, options)) {
       Turn(out, diag->osd_orientation);
       out.orientation_source = OrientationSource::kOsd;
@@ -1056,18 +1067,14 @@ PreparedPage PrepareWithDiagnostics(const PageImage& scan, const PrepareOptions&
                            std::vector<char>(static_cast<size_t>(turned.count()), 1), dpi, options);
       diag->votes = v;
       // OSD saw the page upright after its turn; only clear marks overrule that.
-      if (v.upside_down - v.upright >= options.min_vote_margin &&
-          v.upside_down >= options.min_vote_ratio * v.upright) {
-        Turn(out, 180);
-      }
+      if (ClearlyMore(v.upside_down, v.upright, options)) Turn(out, 180);
       return out;
     }
   }
   diag->votes = CountPunctuation(binary, cc.stats, keep, dpi, options);
   const int up = diag->votes.upright, down = diag->votes.upside_down;
-  const int margin = options.min_vote_margin, ratio = options.min_vote_ratio;
-  const bool clear_up = up - down >= margin && up >= ratio * down;
-  const bool clear_down = down - up >= margin && down >= ratio * up;
+  const bool clear_up = ClearlyMore(up, down, options);
+  const bool clear_down = ClearlyMore(down, up, options);
   watch.Lap("punctuation");
   out.orientation_source = OrientationSource::kLayout;
   if (clear_up) return out;
@@ -1076,11 +1083,7 @@ PreparedPage PrepareWithDiagnostics(const PageImage& scan, const PrepareOptions&
     return out;
   }
   if (options.use_osd) {
-    if (!osd_asked) {
-      diag->osd_orientation = AskOsd(page, cc.stats, keep, EstimateEm(cc.stats, px_per_mm, options),
-                                     dpi, options.tessdata, &diag->osd_confidence);
-      watch.Lap("osd");
-    }
+    ask_osd();
     const int osd = diag->osd_orientation;
     // A quarter turn from OSD only when it is sure and the line direction was a close call.
     const bool plausible =
