@@ -26,6 +26,13 @@ constexpr double kCutLineShare = 0.25;
 // cell's padding and the rule).
 constexpr double kSpilledLineGap = 0.4;
 
+// A run of the text layer may hold text wrapped onto several lines ("99.5" in a narrow cell
+// printed as "99." over "5"): poppler joins glyphs whose font boxes overlap into one word and
+// gives every glyph the word's full height. Within a line each glyph starts where the one
+// before it ends (kerning overlaps them by a few hundredths of an em); a glyph that starts
+// more than this share of an em left of the end of the one before it begins the next line.
+constexpr double kWrapBackEm = 0.3;
+
 // The smallest piece of text that is placed: a glyph when the source knows glyph boxes,
 // else a whole word.
 struct Piece {
@@ -73,6 +80,31 @@ double RunEm(const Word& w, const std::u32string& u) {
   return !cjk.empty() ? Median(cjk) : !latin.empty() ? 2 * Median(latin) : w.box.height();
 }
 
+// The vertical centre of each glyph of a run (code points `u`, em `em`): the run's, unless it
+// wraps (kWrapBackEm): then its lines share the run's height, top down. `lines` is set to the
+// number of lines.
+std::vector<double> GlyphCentres(const Word& w, const std::u32string& u, double em, int* lines) {
+  std::vector<double> cys(u.size(), w.box.cy());
+  std::vector<int> line(u.size(), 0);
+  int n = 1;
+  double last_x1 = 0;
+  bool first = true;
+  for (size_t i = 0; i < u.size() && i < w.chars.size(); ++i) {
+    const Box& c = w.chars[i];
+    if (!IsSpace(u[i]) && c.width() > 0) {
+      if (!first && c.x0 < last_x1 - kWrapBackEm * em) ++n;
+      last_x1 = c.x1;
+      first = false;
+    }
+    line[i] = n - 1;
+  }
+  if (lines) *lines = n;
+  if (n == 1) return cys;
+  const double pitch = w.box.height() / n;
+  for (size_t i = 0; i < u.size(); ++i) cys[i] = w.box.y0 + (line[i] + 0.5) * pitch;
+  return cys;
+}
+
 std::vector<Piece> Explode(const std::vector<Word>& words) {
   std::vector<Piece> pieces;
   pieces.reserve(words.size() * 4);
@@ -86,12 +118,18 @@ std::vector<Piece> Explode(const std::vector<Word>& words) {
       // measured by the advance of the run's CJK glyphs (or twice that of its Latin ones).
       const double em = RunEm(w, u);
       const double half = std::min(w.box.height(), 1.2 * em) / 2;
+      int lines = 1;
+      const std::vector<double> cys = GlyphCentres(w, u, em, &lines);
       for (size_t i = 0; i < u.size(); ++i) {
         if (IsSpace(u[i])) continue;
         Box b = w.chars[i];
-        if (b.width() <= 0) b = w.box;
-        b.y0 = w.box.cy() - half;
-        b.y1 = w.box.cy() + half;
+        // A glyph without a width is placed over the whole run, unless the run wraps: then
+        // where it starts (the last glyph of a line, whose end poppler takes from the next
+        // line's start).
+        if (b.width() <= 0) b = lines > 1 ? Box{b.x0, b.y0, b.x0 + kWrapBackEm * em, b.y1} : w.box;
+        const double cy = cys[i];
+        b.y0 = cy - half;
+        b.y1 = cy + half;
         pieces.push_back({ToUtf8(u[i]), b, w.confidence, false, {}, {}, wi});
       }
       if (!pieces.empty() && w.space_after) pieces.back().space_after = true;
@@ -198,12 +236,14 @@ std::vector<Box> GlyphCores(const std::vector<Word>& words) {
   for (const Word& w : words) {
     const std::u32string u = ToU32(w.text);
     if (w.chars.size() != u.size() || u.empty()) continue;
-    const double half = std::min(w.box.height(), kGlyphCoreEm * RunEm(w, u)) / 2;
+    const double em = RunEm(w, u);
+    const double half = std::min(w.box.height(), kGlyphCoreEm * em) / 2;
+    const std::vector<double> cys = GlyphCentres(w, u, em, nullptr);
     for (size_t i = 0; i < u.size(); ++i) {
       const Box& c = w.chars[i];
       if (c.width() <= 0 || IsSpace(u[i])) continue;
       const double inset = (1 - kGlyphCoreAdvance) / 2 * c.width();
-      cores.push_back({c.x0 + inset, w.box.cy() - half, c.x1 - inset, w.box.cy() + half});
+      cores.push_back({c.x0 + inset, cys[i] - half, c.x1 - inset, cys[i] + half});
     }
   }
   return cores;

@@ -72,6 +72,20 @@ TEST(Assemble, AGlyphOnARuleIsOfItsWordsCell) {
   EXPECT_EQ(t.At(1, 0)->text, "");
 }
 
+TEST(Assemble, ARunWrappedInANarrowCellKeepsItsLinesInOrder) {
+  // "99.5" centred in a narrow cell as "99." over "5", which the text layer gives as one run:
+  // every glyph has the run's full height (both lines), the "." no width (poppler ends it where
+  // the next line's "5" starts), and the "5" starts left of where the "9" before it ended.
+  Word w;
+  w.text = "99.5";
+  w.box = {160, 103, 178, 123};
+  w.chars = {
+      {160, 103, 166, 123}, {166, 103, 172, 123}, {172, 103, 166, 123}, {166, 103, 172, 123}};
+  Table t = Assemble(TwoByTwo(), {w}, 1);
+  EXPECT_EQ(t.At(0, 1)->MultilineText(), "99.\n5");
+  EXPECT_EQ(t.At(0, 1)->text, "99.5");
+}
+
 TEST(Assemble, KeepsSpacesBetweenSeparatedRuns) {
   std::vector<Word> words = {GlyphWord("=6", 55, 105, 6), GlyphWord("人", 75, 105)};
   Table t = Assemble(TwoByTwo(), words, 1);
