@@ -15,9 +15,6 @@ namespace {
 using U32 = std::u32string;
 using U32View = std::u32string_view;
 
-bool IsDigit(char32_t c) {
-  return c >= '0' && c <= '9';
-}
 bool IsSentenceEnd(char32_t c) {
   return c == U'。' || c == ';' || c == '!' || c == '?' || c == '\n' || c == '\r';
 }
@@ -176,11 +173,11 @@ std::optional<std::vector<std::string>> PerMarkers(std::string_view text, bool s
 int PrintedDecimals(std::string_view raw) {
   U32 s = ToU32(Nfkc(raw));
   size_t i = 0;
-  while (i < s.size() && !IsDigit(s[i])) ++i;
-  while (i < s.size() && (IsDigit(s[i]) || s[i] == ',')) ++i;
-  if (i + 1 >= s.size() || s[i] != '.' || !IsDigit(s[i + 1])) return 0;
+  while (i < s.size() && !IsAsciiDigit(s[i])) ++i;
+  while (i < s.size() && (IsAsciiDigit(s[i]) || s[i] == ',')) ++i;
+  if (i + 1 >= s.size() || s[i] != '.' || !IsAsciiDigit(s[i + 1])) return 0;
   int d = 0;
-  for (++i; i < s.size() && IsDigit(s[i]); ++i) ++d;
+  for (++i; i < s.size() && IsAsciiDigit(s[i]); ++i) ++d;
   return d;
 }
 
@@ -201,7 +198,7 @@ std::vector<Mention> ScanText(std::string_view text) {
       ++i;
       continue;
     }
-    if (!IsDigit(c)) {
+    if (!IsAsciiDigit(c)) {
       ++i;
       continue;
     }
@@ -216,18 +213,18 @@ std::vector<Mention> ScanText(std::string_view text) {
     int decimals = 0;
     size_t j = i;
     while (j < s.size()) {
-      if (IsDigit(s[j])) {
+      if (IsAsciiDigit(s[j])) {
         digits += static_cast<char>(s[j]);
         ++j;
-      } else if (s[j] == ',' && j + 3 < s.size() && IsDigit(s[j + 1]) && IsDigit(s[j + 2]) &&
-                 IsDigit(s[j + 3]) && (j + 4 >= s.size() || !IsDigit(s[j + 4])) &&
+      } else if (s[j] == ',' && j + 3 < s.size() && IsAsciiDigit(s[j + 1]) && IsAsciiDigit(s[j + 2]) &&
+                 IsAsciiDigit(s[j + 3]) && (j + 4 >= s.size() || !IsAsciiDigit(s[j + 4])) &&
                  !digits.empty()) {
         ++j;  // thousands separator
-      } else if (s[j] == '.' && j + 1 < s.size() && IsDigit(s[j + 1]) &&
+      } else if (s[j] == '.' && j + 1 < s.size() && IsAsciiDigit(s[j + 1]) &&
                  digits.find('.') == std::string::npos) {
         digits += '.';
         ++j;
-        while (j < s.size() && IsDigit(s[j])) {
+        while (j < s.size() && IsAsciiDigit(s[j])) {
           digits += static_cast<char>(s[j]);
           ++decimals;
           ++j;

@@ -23,6 +23,10 @@ inline bool IsIdeograph(char32_t c) {
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
          (c >= 0xF900 && c <= 0xFAFF) || c == U'〇';
 }
+// 0-9 (not the full-width digits, which NFKC maps to these).
+inline bool IsAsciiDigit(char32_t c) {
+  return c >= '0' && c <= '9';
+}
 bool IsAsciiAlnum(char32_t c);
 
 // NFKC with all white space removed: the form in which labels are compared.

@@ -25,27 +25,27 @@ std::optional<Amount> ScanArabic(Str s, size_t pos) {
   }
   size_t digits = 0;
   while (i < n && digits < kMaxDigits) {
-    if (IsDigit(s[i])) {
+    if (IsAsciiDigit(s[i])) {
       buf.push_back(static_cast<char>(s[i++]));
       ++digits;
       continue;
     }
     // A thousands separator: a comma with exactly three digits after it.
-    if (s[i] == ',' && digits > 0 && i + 3 < n && IsDigit(s[i + 1]) && IsDigit(s[i + 2]) &&
-        IsDigit(s[i + 3]) && (i + 4 >= n || !IsDigit(s[i + 4]))) {
+    if (s[i] == ',' && digits > 0 && i + 3 < n && IsAsciiDigit(s[i + 1]) && IsAsciiDigit(s[i + 2]) &&
+        IsAsciiDigit(s[i + 3]) && (i + 4 >= n || !IsAsciiDigit(s[i + 4]))) {
       ++i;
       continue;
     }
     break;
   }
-  if (i < n && s[i] == '.' && i + 1 < n && IsDigit(s[i + 1])) {
+  if (i < n && s[i] == '.' && i + 1 < n && IsAsciiDigit(s[i + 1])) {
     buf.push_back('.');
     ++i;
-    while (i < n && IsDigit(s[i]) && digits < kMaxDigits) {
+    while (i < n && IsAsciiDigit(s[i]) && digits < kMaxDigits) {
       buf.push_back(static_cast<char>(s[i++]));
       ++digits;
     }
-    while (i < n && IsDigit(s[i])) ++i;  // digits past any useful precision
+    while (i < n && IsAsciiDigit(s[i])) ++i;  // digits past any useful precision
   }
   if (digits == 0) return std::nullopt;
   Amount a;
@@ -178,7 +178,7 @@ std::optional<Amount> ScanAmount(Str s, size_t pos) {
     return inner;
   }
   char32_t c = s[pos];
-  if (IsDigit(c) || ((c == '+' || c == '-') && pos + 1 < n && IsDigit(s[pos + 1])))
+  if (IsAsciiDigit(c) || ((c == '+' || c == '-') && pos + 1 < n && IsAsciiDigit(s[pos + 1])))
     return ScanArabic(s, pos);
   if (c == U'零' && (pos + 1 >= n || (!IsCnNumeral(s[pos + 1]) && s[pos + 1] != U'点'))) {
     Amount a;

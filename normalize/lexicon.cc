@@ -301,7 +301,7 @@ size_t MatchKnownUnit(Str s, size_t pos, std::u32string* unit) {
   while (end < s.size() && IsLatin(s[end]) && end - pos < 8) ++end;
   if (end == pos || (end < s.size() && IsLatin(s[end]))) return 0;
   if (end < s.size() && (s[end] == '2' || s[end] == '3') && s[end - 1] == 'm' &&
-      (end + 1 >= s.size() || !IsDigit(s[end + 1])))
+      (end + 1 >= s.size() || !IsAsciiDigit(s[end + 1])))
     ++end;
   std::u32string lower;
   for (size_t k = pos; k < end; ++k) lower.push_back(Lower(s[k]));
@@ -311,7 +311,7 @@ size_t MatchKnownUnit(Str s, size_t pos, std::u32string* unit) {
       return end - pos;
     }
   }
-  if (end < s.size() && IsDigit(s[end])) return 0;  // letters run into a number: not a unit
+  if (end < s.size() && IsAsciiDigit(s[end])) return 0;  // letters run into a number: not a unit
   unit->assign(s.substr(pos, end - pos));
   return end - pos;
 }

@@ -13,9 +13,6 @@ namespace jixiao::norm {
 
 using Str = std::u32string_view;
 
-inline bool IsDigit(char32_t c) {
-  return c >= '0' && c <= '9';
-}
 inline bool IsLatin(char32_t c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }

@@ -65,7 +65,7 @@ size_t RangeSeparator(Str s, size_t pos, const Amount& first) {
     return e - pos;
   }
   if (c == '~' || c == U'至' || c == U'到') return 1;
-  if (c == U'一' && !first.chinese && pos + 1 < n && IsDigit(s[pos + 1])) return 1;
+  if (c == U'一' && !first.chinese && pos + 1 < n && IsAsciiDigit(s[pos + 1])) return 1;
   if ((c == U'与' || c == U'和') && s.find(U"之间", pos) != Str::npos) return 1;
   return 0;
 }
@@ -310,7 +310,7 @@ std::optional<Numeric> ParseTwoBounds(Str s) {
     OpMark mark;
     // Between the bounds: a joining word, an operator, or just the next number
     // (90%以上100%以下).
-    bool next_number = IsDigit(s[at]) && !IsDigit(s[at - 1]) && s[at - 1] != '.' &&
+    bool next_number = IsAsciiDigit(s[at]) && !IsAsciiDigit(s[at - 1]) && s[at - 1] != '.' &&
                        s[at - 1] != ',' && s[at - 1] != '-' && s[at - 1] != '+';
     if (!join && !next_number && !MatchSymbolOp(s, at, &mark) && !MatchPrefixOpWord(s, at, &mark))
       continue;
@@ -333,10 +333,10 @@ struct DateCore {
 // An integer of 1..`max_digits` Arabic digits, or Chinese numerals, at `pos`.
 std::optional<std::pair<int, size_t>> ReadInt(Str s, size_t pos, size_t max_digits) {
   if (pos >= s.size()) return std::nullopt;
-  if (IsDigit(s[pos])) {
+  if (IsAsciiDigit(s[pos])) {
     size_t e = pos;
     int v = 0;
-    while (e < s.size() && IsDigit(s[e])) {
+    while (e < s.size() && IsAsciiDigit(s[e])) {
       if (e - pos >= max_digits) return std::nullopt;
       v = v * 10 + static_cast<int>(s[e] - '0');
       ++e;
@@ -362,22 +362,22 @@ std::optional<DateCore> ParseNumericDate(Str s, size_t pos) {
   const size_t n = s.size();
   if (pos + 6 > n) return std::nullopt;
   for (size_t k = 0; k < 4; ++k)
-    if (!IsDigit(s[pos + k])) return std::nullopt;
+    if (!IsAsciiDigit(s[pos + k])) return std::nullopt;
   char32_t sep = s[pos + 4];
   if (sep != '-' && sep != '.' && sep != '/') return std::nullopt;
   DateCore d;
   d.year = std::stoi(ToUtf8(s.substr(pos, 4)));
   auto m = ReadInt(s, pos + 5, 2);
-  if (!m || !IsDigit(s[pos + 5]) || !PlausibleYear(d.year)) return std::nullopt;
+  if (!m || !IsAsciiDigit(s[pos + 5]) || !PlausibleYear(d.year)) return std::nullopt;
   d.month = m->first;
   d.end = m->second;
-  if (d.end + 1 < n && s[d.end] == sep && IsDigit(s[d.end + 1])) {
+  if (d.end + 1 < n && s[d.end] == sep && IsAsciiDigit(s[d.end + 1])) {
     auto day = ReadInt(s, d.end + 1, 2);
     if (!day) return std::nullopt;
     d.day = day->first;
     d.end = day->second;
   }
-  if (d.end < n && (IsDigit(s[d.end]) || s[d.end] == sep)) return std::nullopt;
+  if (d.end < n && (IsAsciiDigit(s[d.end]) || s[d.end] == sep)) return std::nullopt;
   if (d.month < 1 || d.month > 12) return std::nullopt;
   if (d.day && (d.day < 1 || d.day > DaysIn(d.year, d.month))) return std::nullopt;
   if (d.end < n && (s[d.end] == U'日' || s[d.end] == U'号') && d.day) ++d.end;
@@ -400,7 +400,7 @@ std::optional<DateCore> ParseDateCore(Str s, size_t pos) {
     if (PlausibleYear(y->first) && y->second - i == 4) {
       d.year = y->first;
       i = y->second + 1;
-    } else if (y->second - i == 2 && IsDigit(s[i])) {
+    } else if (y->second - i == 2 && IsAsciiDigit(s[i])) {
       // 20年12月: a two-digit year, only with its month after it.
       auto m = ReadInt(s, y->second + 1, 2);
       if (m && m->second < n && s[m->second] == U'月') {
@@ -442,7 +442,7 @@ std::optional<DateCore> ParseDateCore(Str s, size_t pos) {
              (s[q] == '1' || s[q] == '2' || s[q] == '3' || s[q] == '4' ||
               (CnDigit(s[q]) >= 1 && CnDigit(s[q]) <= 4 && s[q] != U'两')) &&
              StartsAt(s, q + 1, U"季度")) {
-    d.month = 3 * (IsDigit(s[q]) ? static_cast<int>(s[q] - '0') : CnDigit(s[q]));
+    d.month = 3 * (IsAsciiDigit(s[q]) ? static_cast<int>(s[q] - '0') : CnDigit(s[q]));
     d.implied = by_end;
     i = q + 3;
     for (Str w : {U"末", U"底"})
@@ -639,7 +639,7 @@ TypedValue Parse(Str s) {
   // What could be read at all: a number needs a numeral, a date a numeral or 年.
   bool numeral = false, year = false;
   for (char32_t c : s) {
-    numeral = numeral || IsDigit(c) || IsCnNumeral(c) || c == U'半';
+    numeral = numeral || IsAsciiDigit(c) || IsCnNumeral(c) || c == U'半';
     year = year || c == U'年';
   }
   if (numeral || year) {

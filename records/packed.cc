@@ -173,15 +173,12 @@ bool SplitReadLabel(const std::string& part, std::string* label, std::string* va
 // "12、 4-满意度指标；"), so an item begins no further back.
 constexpr size_t kLevelOneSpan = 16;
 
-bool IsDigit(char32_t c) {
-  return c >= '0' && c <= '9';
-}
 
 // records.packed_items / packed_levels: a level 2's number and dash at `i` ("11-数量指标",
 // "12 -质量指标", "41一经济成本"): two digits, the first not 0, not within a longer number, a
 // decimal or a code, then a dash and Chinese text. Returns where its name begins, or npos.
 size_t LevelTwoAt(const std::u32string& u, size_t i) {
-  if (i + 2 >= u.size() || !IsDigit(u[i]) || u[i] == '0' || !IsDigit(u[i + 1]))
+  if (i + 2 >= u.size() || !IsAsciiDigit(u[i]) || u[i] == '0' || !IsAsciiDigit(u[i + 1]))
     return std::u32string::npos;
   if (i > 0 && (IsAsciiAlnum(u[i - 1]) || u[i - 1] == '.')) return std::u32string::npos;
   size_t j = i + 2;
@@ -207,13 +204,13 @@ size_t ItemStart(const std::u32string& u, size_t from, size_t a) {
   for (size_t i = a; i > lo; --i)
     if (u[i - 1] == U'。') return i;
   for (size_t i = a; i > lo + 1; --i) {
-    if (u[i - 1] != U'、' || !IsDigit(u[i - 2])) continue;
+    if (u[i - 1] != U'、' || !IsAsciiDigit(u[i - 2])) continue;
     size_t s = i - 2;
-    while (s > lo && IsDigit(u[s - 1])) --s;
+    while (s > lo && IsAsciiDigit(u[s - 1])) --s;
     return s;
   }
   for (size_t i = a; i > lo + 1; --i)
-    if (kDashes.find(u[i - 1]) != std::u32string_view::npos && IsDigit(u[i - 2])) return i - 2;
+    if (kDashes.find(u[i - 1]) != std::u32string_view::npos && IsAsciiDigit(u[i - 2])) return i - 2;
   size_t i = a;
   while (i > lo && (IsSpace(u[i - 1]) || kSeparators.find(u[i - 1]) != std::u32string_view::npos))
     --i;
@@ -226,7 +223,7 @@ std::u32string WithoutItemNumber(const std::u32string& u) {
   size_t i = 0;
   while (i < u.size() && IsSpace(u[i])) ++i;
   const size_t digits = i;
-  while (i < u.size() && IsDigit(u[i])) ++i;
+  while (i < u.size() && IsAsciiDigit(u[i])) ++i;
   if (i == digits || i - digits > 2) return u;
   while (i < u.size() && IsSpace(u[i])) ++i;
   return i < u.size() && u[i] == U'、' ? u.substr(i + 1) : u;
@@ -353,7 +350,7 @@ bool MendOperators(std::string& s) {
       if (c.read == u[i]) hit = &c;
     size_t j = i + 1;
     while (j < u.size() && IsSpace(u[j])) ++j;
-    if (hit == nullptr || j >= u.size() || !IsDigit(u[j]) ||
+    if (hit == nullptr || j >= u.size() || !IsAsciiDigit(u[j]) ||
         (i > 0 && (IsAsciiAlnum(u[i - 1]) || u[i - 1] == '.'))) {
       out += u[i];
       continue;
