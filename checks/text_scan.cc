@@ -216,9 +216,9 @@ std::vector<Mention> ScanText(std::string_view text) {
       if (IsAsciiDigit(s[j])) {
         digits += static_cast<char>(s[j]);
         ++j;
-      } else if (s[j] == ',' && j + 3 < s.size() && IsAsciiDigit(s[j + 1]) && IsAsciiDigit(s[j + 2]) &&
-                 IsAsciiDigit(s[j + 3]) && (j + 4 >= s.size() || !IsAsciiDigit(s[j + 4])) &&
-                 !digits.empty()) {
+      } else if (s[j] == ',' && j + 3 < s.size() && IsAsciiDigit(s[j + 1]) &&
+                 IsAsciiDigit(s[j + 2]) && IsAsciiDigit(s[j + 3]) &&
+                 (j + 4 >= s.size() || !IsAsciiDigit(s[j + 4])) && !digits.empty()) {
         ++j;  // thousands separator
       } else if (s[j] == '.' && j + 1 < s.size() && IsAsciiDigit(s[j + 1]) &&
                  digits.find('.') == std::string::npos) {

@@ -31,8 +31,9 @@ std::optional<Amount> ScanArabic(Str s, size_t pos) {
       continue;
     }
     // A thousands separator: a comma with exactly three digits after it.
-    if (s[i] == ',' && digits > 0 && i + 3 < n && IsAsciiDigit(s[i + 1]) && IsAsciiDigit(s[i + 2]) &&
-        IsAsciiDigit(s[i + 3]) && (i + 4 >= n || !IsAsciiDigit(s[i + 4]))) {
+    if (s[i] == ',' && digits > 0 && i + 3 < n && IsAsciiDigit(s[i + 1]) &&
+        IsAsciiDigit(s[i + 2]) && IsAsciiDigit(s[i + 3]) &&
+        (i + 4 >= n || !IsAsciiDigit(s[i + 4]))) {
       ++i;
       continue;
     }

@@ -173,7 +173,6 @@ bool SplitReadLabel(const std::string& part, std::string* label, std::string* va
 // "12、 4-满意度指标；"), so an item begins no further back.
 constexpr size_t kLevelOneSpan = 16;
 
-
 // records.packed_items / packed_levels: a level 2's number and dash at `i` ("11-数量指标",
 // "12 -质量指标", "41一经济成本"): two digits, the first not 0, not within a longer number, a
 // decimal or a code, then a dash and Chinese text. Returns where its name begins, or npos.
