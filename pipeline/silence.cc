@@ -81,17 +81,35 @@ std::vector<std::string> Parts(const std::string& text) {
   return parts;
 }
 
-int NameLabelsIn(const std::string& text) {
+// What a 项目名称 label holds: its value in the same cell after a colon, else the text after it
+// (the cell to its right, the next part of its line).
+enum class NameValue { kNone, kBlank, kHeader, kValue };
+
+NameValue NameLabel(const std::string& text, const std::string* after) {
   TableCell cell;
   cell.text = text;
-  int n = 0;
-  for (const LabelValue& lv : SplitLabelCells(cell))
-    if (IsLabel(Label::kName, LabelOf(lv.label))) ++n;
-  return n;
+  NameValue out = NameValue::kNone;
+  for (const LabelValue& lv : SplitLabelCells(cell)) {
+    if (!IsLabel(Label::kName, LabelOf(lv.label))) continue;
+    const std::string value = Compact(!lv.value.empty() ? lv.value : after ? *after : "");
+    if (value.empty()) return NameValue::kBlank;  // a form printed blank
+    // A label beside other labels is a list's column header (项目名称 | 资金总额 | …).
+    const bool header = IsFieldLabel(LabelOf(value)) || IndicatorHeader(value) ||
+                        ValuePartHeader(value) || IsLabel(Label::kListName, LabelOf(value));
+    out = header ? NameValue::kHeader : NameValue::kValue;
+  }
+  return out;
 }
 
-// One text of the page (a cell's, or a line's outside the tables).
-void Look(const std::string& text, bool cell, bool ocr, std::set<int>& columns, PageEvidence& e) {
+void CountName(NameValue v, PageEvidence& e) {
+  if (v == NameValue::kValue) ++e.name_labels;
+  if (v == NameValue::kBlank) ++e.blank_name_labels;
+}
+
+// One text of the page (a cell's, or a line's outside the tables); `after` the text of the cell
+// to a cell's right.
+void Look(const std::string& text, const std::string* after, bool cell, bool ocr,
+          std::set<int>& columns, PageEvidence& e) {
   if (text.empty()) return;
   const std::vector<std::string> parts = cell ? std::vector<std::string>{text} : Parts(text);
   for (const std::string& p : parts) HeaderColumnsIn(p, columns);
@@ -99,9 +117,10 @@ void Look(const std::string& text, bool cell, bool ocr, std::set<int>& columns, 
   e.title = e.title || IsProjectTitle(Compact(text));
   for (const std::string& p : parts) e.level_terms += IsLevelTermAlone(p) ? 1 : 0;
   if (cell) {
-    e.name_labels += NameLabelsIn(text);
+    CountName(NameLabel(text, after), e);
   } else {
-    for (const std::string& p : parts) e.name_labels += NameLabelsIn(p);
+    for (size_t i = 0; i < parts.size(); ++i)
+      CountName(NameLabel(parts[i], i + 1 < parts.size() ? &parts[i + 1] : nullptr), e);
   }
   e.packed_items += static_cast<int>(SplitPackedIndicators(text, ocr).size());
 }
@@ -117,8 +136,12 @@ int NamedOn(const Project& p) {
 }  // namespace
 
 bool PageEvidence::Performance() const {
-  return header_columns >= kHeaderColumnsSeen || title || packed_items > 0 ||
-         level_terms >= kLevelTermsSeen;
+  // A form printed blank (its 项目名称 without a value: 无此项 templates) gives no record.
+  if (name_labels == 0 && blank_name_labels > 0) return false;
+  // A title alone is a heading above a table on the next page, or a line of contents.
+  return header_columns >= kHeaderColumnsSeen || packed_items > 0 ||
+         level_terms >= kLevelTermsSeen ||
+         (title && (header_columns > 0 || name_labels > 0 || level_terms > 0));
 }
 
 std::string PageEvidence::Describe() const {
@@ -145,8 +168,11 @@ PageEvidence EvidenceOf(const PageContent& page) {
   std::set<int> columns;
   const bool ocr = page.source == WordSource::kOcr;
   for (const Table& t : page.tables)
-    for (const TableCell& c : t.cells) Look(c.text, true, ocr, columns, e);
-  for (const TextLine& l : page.lines) Look(l.text, false, ocr, columns, e);
+    for (const TableCell& c : t.cells) {
+      const TableCell* right = t.At(c.row, c.col + c.colspan);
+      Look(c.text, right ? &right->text : nullptr, true, ocr, columns, e);
+    }
+  for (const TextLine& l : page.lines) Look(l.text, nullptr, false, ocr, columns, e);
   e.header_columns = static_cast<int>(columns.size());
   return e;
 }

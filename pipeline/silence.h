@@ -19,7 +19,11 @@ namespace jixiao {
 struct PageEvidence {
   int header_columns = 0;  // distinct indicator header columns (一级/二级/三级指标, 指标值) seen
   bool title = false;    // a 绩效目标表 title (not a line of contents: it ends in the title)
-  int name_labels = 0;   // 项目名称 labels (cells, or labeled parts of lines outside tables)
+  // 项目名称 labels with a value (in their cell after a colon, in the cell to the right, or next on
+  // their line), and those with none (a form printed blank); a label beside other labels (a
+  // list's column header) is neither.
+  int name_labels = 0;
+  int blank_name_labels = 0;
   int packed_items = 0;  // packed indicator items (1-产出指标；11-数量指标；…)
   // Cells (or parts of lines) that print an indicator term and nothing more (产出指标, 数量指标,
   // 产出指 read without its wrapped 标): the level columns of an indicator block, on a page that

@@ -141,10 +141,52 @@ TEST(Silence, TextAndNonPerformancePagesSayNothing) {
   totals.tables = {t};
   PageContent text = Page(3);
   text.lines = {Line("各项目指标值设定合理，产出指标和效益指标均已细化量化。", 100)};
+  // A heading above a table on the next page, a contents' line without its page number.
+  PageContent heading = Page(4);
+  heading.lines = {Line("（二）绩效目标表及说明", 100), Line("1.项目支出绩效目标表", 120),
+                   Line("表 14 2022 年部门专项业务经费绩效目标表", 140)};
+  EXPECT_FALSE(EvidenceOf(heading).Performance());
+  EXPECT_TRUE(UnreadPageWarnings({heading}, {}, {}).empty());
   EXPECT_FALSE(EvidenceOf(cover).Performance());
   EXPECT_FALSE(EvidenceOf(totals).Performance());
   EXPECT_FALSE(EvidenceOf(text).Performance());
   EXPECT_TRUE(UnreadPageWarnings({cover, totals, text}, {}, {}).empty());
+}
+
+TEST(Silence, AFormPrintedBlankSaysNothing) {
+  // A template printed blank (无此项): its labels and terms, no name.
+  PageContent p = Page(9);
+  Table t;
+  t.page = 9;
+  t.rows = 3;
+  t.cols = 4;
+  t.cells = {Cell(0, 0, "2022年专项资金总体绩效目标表"),
+             Cell(1, 0, "专项（项目）名称"),
+             Cell(1, 1, ""),
+             Cell(2, 0, "产出指标"),
+             Cell(2, 1, "数量指标"),
+             Cell(2, 2, "指标1："),
+             Cell(2, 3, "")};
+  p.tables = {t};
+  EXPECT_EQ(EvidenceOf(p).blank_name_labels, 1);
+  EXPECT_FALSE(EvidenceOf(p).Performance());
+  EXPECT_TRUE(UnreadPageWarnings({p}, {}, {}).empty());
+}
+
+TEST(Silence, AListHeaderIsNoProjectLabel) {
+  // A list repeats its header on the page; its rows go on with a record named on page 10.
+  PageContent p = Page(11);
+  Table t;
+  t.page = 11;
+  t.rows = 2;
+  t.cols = 3;
+  t.cells = {Cell(0, 0, "项目名称"), Cell(0, 1, "资金总额"), Cell(0, 2, "一级指标"),
+             Cell(1, 0, ""),         Cell(1, 1, ""),         Cell(1, 2, "产出指标")};
+  p.tables = {t};
+  EXPECT_EQ(EvidenceOf(p).name_labels, 0);
+  Project r = Record(10);
+  r.pages = {10, 11};
+  EXPECT_TRUE(UnreadPageWarnings({p}, {r}, {}).empty());
 }
 
 }  // namespace
