@@ -12,6 +12,7 @@
 #include "ocr/document_lexicon.h"
 #include "ocr/engine.h"
 #include "ocr/scanned_page.h"
+#include "pipeline/silence.h"
 
 namespace jixiao {
 
@@ -177,6 +178,13 @@ void DepartmentPass(PagesRead& read, ExtractResult& r, const ExtractOptions&) {
   DepartmentFromHeadings(r.document, read.pages, r.projects);
 }
 
+// No project lost in silence: pages that print a performance table but gave no record, or more
+// 项目名称 labels than records, are named by a warning (pipeline/silence.h).
+void UnreadPagesPass(PagesRead& read, ExtractResult& r, const ExtractOptions&) {
+  for (Warning& w : UnreadPageWarnings(read.pages, r.projects, r.warnings))
+    r.warnings.push_back(std::move(w));
+}
+
 void ChecksPass(PagesRead&, ExtractResult& r, const ExtractOptions& options) {
   r.findings = Check(r.projects, options.checks);
   MarkReview(r.projects, r.findings, options.checks);
@@ -186,16 +194,25 @@ void ChecksPass(PagesRead&, ExtractResult& r, const ExtractOptions& options) {
 
 const std::vector<DocumentPass>& DocumentPasses() {
   static const std::vector<DocumentPass> kPasses = {
-      {"ocr.document_lexicon", "doubted OCR glyphs settled by the words the document prints clearly",
+      {"ocr.document_lexicon",
+       "doubted OCR glyphs settled by the words the document prints clearly",
        CorrectByDocumentPass},
-      {"ocr.degraded", "a warning when pages were read without the second line recognizer or the word list",
+      {"ocr.degraded",
+       "a warning when pages were read without the second line recognizer or the word list",
        OcrDegradedPass},
-      {"records.metadata", "the cover: department, title, year, draft, who compiled and reviewed it", MetadataPass},
+      {"records.metadata",
+       "the cover: department, title, year, draft, who compiled and reviewed it", MetadataPass},
       {"records.sections", "part 1: the overall goal, the goals and the measures", SectionsPass},
       {"records.projects", "the projects, from their 绩效目标表 tables", ProjectsPass},
-      {"records.indicator_levels", "OCR'd 一级/二级 cells a character off their column's term", IndicatorLevelsPass},
-      {"records.department", "no cover: the department from 主管部门, a 部门名称 line or a title", DepartmentPass},
-      {"checks", "the auditor checks and the review of doubtful fields (docs/CHECKS.md)", ChecksPass},
+      {"records.indicator_levels", "OCR'd 一级/二级 cells a character off their column's term",
+       IndicatorLevelsPass},
+      {"records.department", "no cover: the department from 主管部门, a 部门名称 line or a title",
+       DepartmentPass},
+      {"records.unread_pages",
+       "a warning naming each page that prints a performance table no record was read from",
+       UnreadPagesPass},
+      {"checks", "the auditor checks and the review of doubtful fields (docs/CHECKS.md)",
+       ChecksPass},
   };
   return kPasses;
 }

@@ -44,15 +44,14 @@ LabelValue SplitLabelText(const std::string& text) {
   return {compact.substr(0, colon), Trim(nf.substr(at + 1))};
 }
 
-// A label of a form's field that the vocabulary knows.
+}  // namespace
+
 bool IsFieldLabel(const std::string& label) {
   for (Label l : {Label::kCode, Label::kName, Label::kTotal, Label::kFiscal, Label::kOther,
                   Label::kFiscalPart, Label::kField, Label::kDepartment})
     if (IsLabel(l, label)) return true;
   return false;
 }
-
-}  // namespace
 
 LabelValue SplitLabelCell(const TableCell& c) { return SplitLabelText(c.text); }
 

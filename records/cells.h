@@ -13,6 +13,9 @@ namespace jixiao {
 // A cell's text in the form labels are compared: NFKC, no white space, no trailing colon.
 std::string LabelOf(const std::string& text);
 
+// A label of a form's field that the vocabulary knows (compact, as LabelOf gives it).
+bool IsFieldLabel(const std::string& label);
+
 // The label part of a cell that may also hold its value ("项目编码：318-…"): the label in
 // compact form, and the value as printed after the label's colon ("" when the cell is only a
 // label). "其中：财政拨款" is one label (its colon opens a sub-label), and

@@ -1627,6 +1627,24 @@ bool ReadFamilyTable(const PageContent& page, size_t ti, const std::vector<const
                                "columns of the table before it; its text is in no record"});
     return true;
   }
+  // A scanned table in which nothing a reader knows was read (no label, no header, no indicator
+  // term: a page the scanner turned past reading, or blurred) does not end the list: the pages
+  // after it may go on with its columns.
+  if (Scanned(t) && state.family == FamilyState::Family::kList && !form && !header &&
+      std::none_of(t.cells.begin(), t.cells.end(), [](const TableCell& c) {
+        const std::string l = LabelOf(c.text);
+        return LooksLikeLevelTerm(c.text) || IsFieldLabel(l) || IndicatorHeader(l) ||
+               ValuePartHeader(l);
+      })) {
+    if (warnings)
+      warnings->push_back(
+          {t.page, "project.table_unread",
+           "page " + std::to_string(t.page) +
+               ": a table read as nothing a reader knows (a page turned or blurred past "
+               "reading); the list goes on past it, and the rows after it may belong to a "
+               "project printed here"});
+    return false;
+  }
   state = Reset(state);
   return false;
 }

@@ -785,6 +785,39 @@ TEST(ScannedPackedList, APieceThatCannotBeReadIsNamedAndTheListGoesOn) {
   EXPECT_EQ(warnings[0].page, 3);
 }
 
+TEST(ScannedList, APageReadAsNothingDoesNotEndTheList) {
+  // Page 2 of a scanned list was turned past reading (its table's cells are noise); page 3 goes
+  // on with the list's columns, and page 2 is named by a warning.
+  std::vector<C> first = ListHeader();
+  Group(first, 1, 1, "11000026T000000001-甲项目", "10", "甲");
+  Indicator(first, 1, "产出指标", "数量指标", "甲指标", "≥", "1", "个");
+  PageContent p2;
+  p2.page = 2;
+  p2.tables.push_back(Scanned(MakeTable(2, {40, 120, 200, 300}, 2,
+                                        {{0, 0, 1, 1, "长"},
+                                         {0, 1, 1, 1, "尺类"},
+                                         {0, 2, 1, 1, "名到"},
+                                         {1, 0, 1, 1, "忆"},
+                                         {1, 1, 1, 1, "2"},
+                                         {1, 2, 1, 1, "食之水"}})));
+  std::vector<C> third;
+  Group(third, 0, 1, "11000026T000000003-丙项目", "30", "丙");
+  Indicator(third, 0, "产出指标", "数量指标", "丙指标", "≥", "3", "个");
+  PageContent p3;
+  p3.page = 3;
+  p3.tables.push_back(Scanned(MakeTable(3, kListXs, 1, third, 40)));
+  Table t1 = Scanned(MakeTable(1, kListXs, 2, first));
+  std::vector<Warning> warnings;
+  const auto projects = ReadProjects({Page(1, t1), p2, p3}, &warnings);
+  ASSERT_EQ(projects.size(), 2u);
+  EXPECT_EQ(projects[1].project_code, "11000026T000000003");
+  ASSERT_EQ(projects[1].indicators.size(), 1u);
+  EXPECT_EQ(projects[1].indicators[0].level3, "丙指标");
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0].code, "project.table_unread");
+  EXPECT_EQ(warnings[0].page, 2);
+}
+
 // Other regions' wordings (issue 14): money labels stating their unit, a 部门职能 field, the
 // indicator header on two rows (三级指标 over 指标名称 | 指标性质 | 目标值 | 单位), 定量 in the
 // 性质 column, and a 二级 cell printed in the middle of rows its column does not rule apart.
