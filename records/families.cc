@@ -262,18 +262,18 @@ void PlaceHeaders(std::vector<PlacedColumn>& cols) {
 // level, name or value is shorter: 满意度指标, 服务对象满意度 have 5 to 7).
 constexpr int kMinGoalIdeographs = 10;
 
-// What the cells under an unread header print, in the rows from `from` on (kTermRows of them):
-// money alone, or sentences (the goals), or neither.
+// What the cells under an unread header print, in the rows from `from` on (`cells`: those
+// that print something): money alone, or sentences (the goals), or neither.
 enum class Content { kOther, kMoney, kSentences };
 
 Content ColumnContent(const Table& t, const ListColumn& c, int from,
                       std::vector<const TableCell*>& cells) {
   int money = 0, sentences = 0, other = 0;
-  for (int r = from; r < std::min(t.rows, from + kTermRows); ++r) {
+  for (int r = from; r < t.rows; ++r) {
     const TableCell* d = CellUnder(t, r, c.x0, c.x1);
-    if (!d || std::find(cells.begin(), cells.end(), d) != cells.end()) continue;
+    if (!d || Compact(d->text).empty() || std::find(cells.begin(), cells.end(), d) != cells.end())
+      continue;
     cells.push_back(d);
-    if (Compact(d->text).empty()) continue;
     int ideographs = 0;
     for (char32_t ch : ToU32(d->text)) ideographs += IsIdeograph(ch) ? 1 : 0;
     if (ParseMoney(d->text, "").has_value())
@@ -284,7 +284,8 @@ Content ColumnContent(const Table& t, const ListColumn& c, int from,
       ++other;
   }
   if (money > 0 && sentences == 0 && other == 0) return Content::kMoney;
-  if (sentences > 0 && sentences >= other && money == 0) return Content::kSentences;
+  // (other cells: a totals row's blank read as a speck, a seal's strokes over a goal)
+  if (sentences > 0 && money == 0) return Content::kSentences;
   return Content::kOther;
 }
 
@@ -320,7 +321,9 @@ void PlaceByContent(const Table& t, int from, std::vector<PlacedColumn>& cols) {
     std::vector<const TableCell*> cells;
     const Content what = ColumnContent(t, c.column, from, cells);
     if (what == Content::kSentences) {
-      if (!goal_cells.empty() && cells == goal_cells) {
+      if (!goal_cells.empty() && std::all_of(cells.begin(), cells.end(), [&](const TableCell* d) {
+            return std::find(goal_cells.begin(), goal_cells.end(), d) != goal_cells.end();
+          })) {
         c.column.label.clear();  // the goals' cells again: no column
         continue;
       }
