@@ -44,7 +44,7 @@ const std::vector<FixInfo>& Fixes() {
       {"ocr.item_number_specks", S::kText, "specks between a number and its 、 go (2…、 is 2、)"},
       {"ocr.angle_bracket", S::kText, "〈 closed by ) is （ (部门〈单位) is 部门（单位）)"},
       {"ocr.goal_colon", S::kText, "an item's （三）绩效目标 followed by its title, or by a comma, gets its colon"},
-      {"ocr.label_colon", S::kText, "; after 绩效目标, 单位 or 其中 is the label's colon, and a colon read as two marks is one"},
+      {"ocr.label_colon", S::kText, "; after 绩效目标, 单位 or 其中 is the label's colon, and a colon read as two marks is one; a heading's 部门名称 (vocabulary OrganizationLabels) read with ；，. for its colon, and 金额单位 with ， before a money unit, gets its colon"},
       {"ocr.he_tai", S::kText, "台 (or 人台) where 合 makes a word with its neighbour (合同, 符合) is 合"},
       {"ocr.stray_marks", S::kText, "$ ` | ~, marks these documents never print, go"},
       {"ocr.per_mille", S::kText, "%o or %0 after a number is ‰"},

@@ -1,8 +1,10 @@
 #include "ocr/text_fixes.h"
 
 #include <algorithm>
+#include <array>
 
 #include "core/text.h"
+#include "vocabulary/vocabulary.h"
 
 namespace jixiao::ocr {
 
@@ -103,7 +105,48 @@ void GoalColon(std::u32string& u) {
 }
 
 // ocr.label_colon: labels' colons.
+// The organization and money-unit labels of a heading (vocabulary/ OrganizationLabels,
+// MoneyUnitLabels) without their colon, brackets folded to ASCII.
+const std::vector<std::u32string>& HeadingLabels(bool money) {
+  static const auto kLabels = [] {
+    std::array<std::vector<std::u32string>, 2> labels;
+    for (int m = 0; m < 2; ++m)
+      for (std::string_view l : m ? MoneyUnitLabels() : OrganizationLabels())
+        labels[m].push_back(ToU32(l.substr(0, l.size() - 1)));  // (each ends with its colon)
+    return labels;
+  }();
+  return kLabels[money ? 1 : 0];
+}
+
+// A heading's label read with another mark for its colon ("部门名称；某局", "金额单位，元"): the
+// organization's label followed by one of ColonReadings, the money unit's by one followed by a
+// money unit that ends the line or its part (单位，元; "各单位，元旦前" is no label).
+void HeadingColon(std::u32string& u) {
+  std::u32string folded = u;
+  for (char32_t& c : folded) c = c == U'（' ? U'(' : c == U'）' ? U')' : c;
+  for (bool money : {false, true})
+    for (const std::u32string& label : HeadingLabels(money))
+      for (size_t at = folded.find(label); at != std::u32string::npos;
+           at = folded.find(label, at + 1)) {
+        size_t c = at + label.size();
+        while (c < u.size() && u[c] == U' ') ++c;
+        if (c >= u.size() || ColonReadings().find(u[c]) == std::u32string::npos) continue;
+        if (money) {
+          size_t v = c + 1;
+          while (v < u.size() && u[v] == U' ') ++v;
+          // (the unit ends the line or its part of it: 元旦 is no unit)
+          const std::u32string unit = ToU32(MoneyUnitAt(ToUtf8(u.substr(v))));
+          const size_t end = v + unit.size();
+          if (unit.empty() ||
+              (end < u.size() && u[end] != U' ' && u[end] != U')' && u[end] != U'）'))
+            continue;
+        }
+        u[c] = folded[c] = U'：';
+      }
+}
+
 void LabelColon(std::u32string& u) {
+  HeadingColon(u);
   static constexpr std::u32string_view kSeparators = U":：;；,，";
   for (std::u32string_view label : {std::u32string_view(U"绩效目标"), std::u32string_view(U"单位"),
                                     std::u32string_view(U"其中")}) {

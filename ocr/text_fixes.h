@@ -23,7 +23,9 @@ struct TextFix {
 // - `x`, `X`, `*` or `"` between a Chinese character and a number is ×  (总故障数量×100%);
 // - an item number opened by a wrong bracket or none, `〈八)` or `八)` at the line's start,
 //   is `（八）`; `〈` closed by `)` is `（`; specks between a number and its `、` go (2…、);
-// - `;` after a label (绩效目标, 单位, 其中) is the label's colon `：`, and an item's
+// - `;` after a label (绩效目标, 单位, 其中) is the label's colon `：`, as is a mark a scan
+//   reads for the colon of a heading's label (部门名称；某局, 金额单位，元: vocabulary/
+//   OrganizationLabels, MoneyUnitLabels, ColonReadings), and an item's
 //   `（三）绩效目标` followed directly by its title gets the colon it lost;
 // - `合` whose roof faded reads `台` (or `人台`): in 合同, 综合, 合理, 符合, 合计, 合格, 合法,
 //   合作, 合并, 配合, 结合, 整合, 联合, 融合, 适合, where 台 makes no word;

@@ -258,6 +258,93 @@ void PlaceHeaders(std::vector<PlacedColumn>& cols) {
   }
 }
 
+// A project's goals cell prints sentences: at least this many Chinese characters (an indicator's
+// level, name or value is shorter: 满意度指标, 服务对象满意度 have 5 to 7).
+constexpr int kMinGoalIdeographs = 10;
+
+// What the cells under an unread header print, in the rows from `from` on (`cells`: those
+// that print something): money alone, or sentences (the goals), or neither.
+enum class Content { kOther, kMoney, kSentences };
+
+Content ColumnContent(const Table& t, const ListColumn& c, int from,
+                      std::vector<const TableCell*>& cells) {
+  int money = 0, sentences = 0, other = 0;
+  for (int r = from; r < t.rows; ++r) {
+    const TableCell* d = CellUnder(t, r, c.x0, c.x1);
+    if (!d || Compact(d->text).empty() || std::find(cells.begin(), cells.end(), d) != cells.end())
+      continue;
+    cells.push_back(d);
+    int ideographs = 0;
+    for (char32_t ch : ToU32(d->text)) ideographs += IsIdeograph(ch) ? 1 : 0;
+    if (ParseMoney(d->text, "").has_value())
+      ++money;
+    else if (ideographs >= kMinGoalIdeographs)
+      ++sentences;
+    else
+      ++other;
+  }
+  if (money > 0 && sentences == 0 && other == 0) return Content::kMoney;
+  // (other cells: a totals row's blank read as a speck, a seal's strokes over a goal)
+  if (sentences > 0 && money == 0) return Content::kSentences;
+  return Content::kOther;
+}
+
+// Headers OCR could not read left of the indicator block (a seal over 绩效目标 or 其他资金) by
+// what their columns print: sentences are the goals when no header names them (one column: a
+// neighbour cut from the same cells by the seal's ring is none), money the money column no
+// header names, in the order the money columns print, 资金总额 | 财政资金 | 其他资金.
+void PlaceByContent(const Table& t, int from, std::vector<PlacedColumn>& cols) {
+  double block = 1e300;  // where the indicator block begins
+  for (const PlacedColumn& c : cols)
+    if (c.placed && IsIndicatorRole(c.column.role)) block = std::min(block, c.column.x0);
+  auto has = [&cols](ListRole r) {
+    return std::any_of(cols.begin(), cols.end(),
+                       [r](const PlacedColumn& c) { return c.placed && c.column.role == r; });
+  };
+  const ListRole kMoneyOrder[] = {ListRole::kTotal, ListRole::kFiscal, ListRole::kOtherMoney};
+  auto money_rank = [&](ListRole r) {
+    for (int i = 0; i < 3; ++i)
+      if (kMoneyOrder[i] == r) return i;
+    return -1;
+  };
+  std::vector<const TableCell*> goal_cells;
+  int last_money = -1;      // the rank of the money column left of the one looked at
+  bool after_name = false;  // the name or a money column lies left (the goals print right of them)
+  for (PlacedColumn& c : cols) {  // (left to right: PlaceHeaders sorted them)
+    if (c.column.x1 > block + kAdjacentCells) break;
+    if (c.placed) {
+      last_money = std::max(last_money, money_rank(c.column.role));
+      after_name |= c.column.role == ListRole::kName || money_rank(c.column.role) >= 0;
+      continue;
+    }
+    if (!c.reading.unread) continue;
+    std::vector<const TableCell*> cells;
+    const Content what = ColumnContent(t, c.column, from, cells);
+    if (what == Content::kSentences) {
+      if (!goal_cells.empty() && std::all_of(cells.begin(), cells.end(), [&](const TableCell* d) {
+            return std::find(goal_cells.begin(), goal_cells.end(), d) != goal_cells.end();
+          })) {
+        c.column.label.clear();  // the goals' cells again: no column
+        continue;
+      }
+      if (has(ListRole::kGoals) || !after_name) continue;
+      c.column.role = ListRole::kGoals;
+      c.placed = true;
+      goal_cells = cells;
+    } else if (what == Content::kMoney) {
+      // The first money column missing right of the last one printed, if no column right of
+      // this one names it.
+      for (int i = last_money + 1; i < 3; ++i) {
+        if (has(kMoneyOrder[i])) break;
+        c.column.role = kMoneyOrder[i];
+        c.placed = true;
+        last_money = i;
+        break;
+      }
+    }
+  }
+}
+
 // The header band starting at row `r`: every cell of the rows its labeled cells span, each a
 // column when its label is known or when it is a leaf (no labeled cell below it in the band).
 // On a scanned table, a header OCR misread may still name its column (ReadHeaderCell) and the
@@ -330,7 +417,10 @@ std::optional<Header> HeaderAt(const Table& t, int r) {
     const ListRole role = reading.role.value_or(ListRole::kAttribute);
     placed.push_back({{role, Trim(Nfkc(c->text)), c->box.x0, c->box.x1}, std::move(reading), read});
   }
-  if (scanned) PlaceHeaders(placed);
+  if (scanned) {
+    PlaceHeaders(placed);
+    PlaceByContent(t, bottom, placed);
+  }
   for (const PlacedColumn& c : placed) {
     // An unread or unsure header its place did not settle is an attribute when it prints
     // something, and no column when blank.

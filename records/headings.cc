@@ -27,7 +27,7 @@ int Ideographs(std::string_view text) {
 // The money unit a line prints at its right, where an organization's name ends.
 size_t MoneyUnitLabelAt(const std::string& compact, size_t from) {
   size_t at = std::string::npos;
-  for (std::string_view label : {"金额单位:", "单位:"}) {
+  for (std::string_view label : MoneyUnitLabels()) {
     const size_t a = compact.find(label, from);
     if (a != std::string::npos && a < at) at = a;
   }
@@ -48,6 +48,21 @@ std::optional<int> YearIn(std::string_view text) {
   const std::string nf = Nfkc(text);
   if (!std::regex_search(nf, m, year_re)) return std::nullopt;
   return std::stoi(m[1].str());
+}
+
+std::optional<int> BracketedYearIn(std::string_view text) {
+  static const std::regex re("\\(((?:19|20)[0-9]{2})年(?:度)?\\)");
+  std::smatch m;
+  const std::string compact = Compact(text);
+  if (!std::regex_search(compact, m, re)) return std::nullopt;
+  return std::stoi(m[1].str());
+}
+
+bool StartsWithOrganizationLabel(std::string_view text) {
+  const std::string compact = Compact(text);
+  for (std::string_view label : OrganizationLabels())
+    if (StartsWith(compact, label)) return true;
+  return false;
 }
 
 bool IsTableNumber(const std::string& compact) {

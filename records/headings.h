@@ -47,6 +47,13 @@ bool IsCoverTitle(std::string_view text);
 // The year a line names ("2021 年部门预算", "（2022年度）").
 std::optional<int> YearIn(std::string_view text);
 
+// The year printed in brackets under a title ("（2022年度）", "(2022年)"), wherever the text
+// holds it; nullopt when it holds none.
+std::optional<int> BracketedYearIn(std::string_view text);
+
+// Whether a text begins with one of vocabulary/ OrganizationLabels ("部门名称：某局").
+bool StartsWithOrganizationLabel(std::string_view text);
+
 // A running page number: "1", "- 1 -", "第1页", "—1—"; compared in compact form.
 bool IsPageNumber(const std::string& compact);
 

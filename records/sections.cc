@@ -12,6 +12,11 @@ namespace jixiao {
 
 namespace {
 
+// A scan's rule (a seal's ring, a fold) may take the lines above a table (部门名称：…, the
+// year under the title) into its cells: they are then in its first this many rows (the title's
+// and the heading's).
+constexpr int kHeadingRowsInTable = 2;
+
 // A table-of-contents line: a title, dot leaders, a page number.
 bool IsTocLine(const std::string& compact) {
   return Contains(compact, "……") || Contains(compact, "...") || Contains(compact, "···") ||
@@ -328,6 +333,13 @@ DocumentMeta ReadMeta(const std::vector<PageContent>& pages) {
     for (const TextLine& l : lines)
       if ((m.year = YearIn(l.text))) break;
   }
+  // The year under a title that a scan's rule took into the table's top row ("…绩效表
+  // （2021年度） 金额单位：万元" in a cell).
+  for (const Table& t : cover->tables)
+    for (const TableCell& c : t.cells) {
+      if (m.year) break;
+      if (c.row < kHeadingRowsInTable) m.year = BracketedYearIn(c.text);
+    }
   return m;
 }
 
@@ -357,6 +369,16 @@ void DepartmentFromHeadings(DocumentMeta& meta, const std::vector<PageContent>& 
       meta.department = p.project_name;
       return;
     }
+  // The line ruled into a table's top row (a seal's ring or a fold drew a rule under it on a
+  // scan: "部门名称：某局" in a cell), the first one printed.
+  for (const PageContent& page : pages)
+    for (const Table& t : page.tables)
+      for (const TableCell& c : t.cells) {
+        if (c.row >= kHeadingRowsInTable) continue;
+        if (!StartsWithOrganizationLabel(c.text)) continue;
+        meta.department = LabeledOrganization(c.text);
+        if (!meta.department.empty()) return;
+      }
   // The organization the document's title or first heading names ("某局2022年部门收支总表").
   meta.department = OrganizationInHeading(meta.title);
   for (const PageContent& page : pages) {

@@ -947,6 +947,39 @@ TEST(ScannedListTable, AHeadingTheScanRuledIntoTheTableIsNoDepartmentTable) {
   EXPECT_EQ(projects[0].indicators.size(), 2u);
 }
 
+TEST(ScannedListTable, UnreadHeadersLeftOfTheBlockArePlacedByWhatTheirColumnsPrint) {
+  // A seal over 财政资金 and 绩效目标: their headers read as the ring's strokes. The column of
+  // money right of 项目总额 is 财政资金, the column of sentences the goals (the totals row's
+  // blank goals cell read as a speck does not hide them).
+  std::vector<C> cells = ListHeader();
+  cells[2].text = "oo";
+  cells[3].text = "7全全";
+  cells.push_back({1, 0, 1, 1, "合计"});
+  cells.push_back({1, 1, 1, 1, "5,238.51"});
+  cells.push_back({1, 2, 1, 1, "5,238.51"});
+  cells.push_back({1, 3, 1, 1, "诡"});
+  Group(cells, 2, 2, "11000026T000053244663-信用信息归集服务", "5,238.51",
+        "1、做好宣传引导工作，扩大政策知晓面和社会影响力。2、完善工作机制，提升服务质量。");
+  Indicator(cells, 2, "产出指标", "数量指标", "法律咨询次数", "＝", "2", "次");
+  Indicator(cells, 3, "", "", "审计项目数量", "＝", "2", "个");
+  auto projects = ReadProjects({Page(1, Scanned(MakeTable(1, kListXs, 4, cells)))}, nullptr);
+  ASSERT_EQ(projects.size(), 1u);
+  EXPECT_EQ(projects[0].budget.total, 5238.51);
+  EXPECT_EQ(projects[0].budget.fiscal, 5238.51);
+  EXPECT_EQ(projects[0].goals, (std::vector<std::string>{"做好宣传引导工作，扩大政策知晓面和社会影响力。",
+                                                         "完善工作机制，提升服务质量。"}));
+  EXPECT_EQ(projects[0].indicators.size(), 2u);
+  // Short text under an unread header is no goal: the column stays an attribute.
+  std::vector<C> terse = ListHeader();
+  terse[3].text = "7全全";
+  Group(terse, 1, 2, "11000026T000053244663-信用信息归集服务", "5,238.51", "按期完成");
+  Indicator(terse, 1, "产出指标", "数量指标", "法律咨询次数", "＝", "2", "次");
+  Indicator(terse, 2, "", "", "审计项目数量", "＝", "2", "个");
+  auto short_goal = ReadProjects({Page(1, Scanned(MakeTable(1, kListXs, 3, terse)))}, nullptr);
+  ASSERT_EQ(short_goal.size(), 1u);
+  EXPECT_TRUE(short_goal[0].goals.empty());
+}
+
 TEST(ScannedListTable, AUnitCellReadAsAGlyphNoUnitIsIsTheUnitItStandsFor) {
   // chi_sim reads a % printed alone in its cell as 多 or 和 (records.unit_glyph); a unit read
   // right, and a digital page's text, stay as they are.

@@ -1131,6 +1131,36 @@ TEST(ReadMeta, ABudgetTableBeforeTheFormsNamesTheDepartmentNotTheTitle) {
   EXPECT_EQ(m.department, "青峪县林业和草原局");
 }
 
+TEST(ReadMeta, AHeadingTheScanRuledIntoTheTableNamesTheDepartmentAndTheYear) {
+  // A seal's ring drew a rule under the heading: 部门名称 and the year under the title are in
+  // the list's top row, and no line above the table prints them.
+  PageContent p;
+  p.page = 1;
+  p.lines = {Line("AN", 20)};  // the seal's strokes above the table
+  p.tables.push_back(MakeTable(1, {50, 200, 300, 500}, 3,
+                               {{0, 0, 1, 1, "部门名称：临川市生态环境局"},
+                                {0, 1, 1, 2, "年度项目支出绩效表（2021年度） 金额单位：万元"},
+                                {1, 0, 1, 1, "项目名称"},
+                                {1, 1, 1, 1, "资金总额"},
+                                {1, 2, 1, 1, "绩效目标"},
+                                {2, 0, 1, 1, "信用信息归集服务"},
+                                {2, 1, 1, 1, "2021年12月底前完成"}}));
+  DocumentMeta m = ReadMeta({p});
+  EXPECT_EQ(m.year, 2021);
+  DepartmentFromHeadings(m, {p}, {});
+  EXPECT_EQ(m.department, "临川市生态环境局");
+  // A row below the heading's rows names no department, nor does a year in a sentence.
+  PageContent lower = p;
+  lower.tables[0].cells[0].text = "";
+  lower.tables[0].cells[1].text = "";
+  lower.tables[0].cells.back().text = "部门名称：另一局（2020年度）";
+  lower.tables[0].cells.back().row = 2;
+  m = ReadMeta({lower});
+  EXPECT_FALSE(m.year.has_value());
+  DepartmentFromHeadings(m, {lower}, {});
+  EXPECT_EQ(m.department, "");
+}
+
 TEST(ReadMeta, TheFirstHeadingIsNotATableNumberNorTheYearUnderIt) {
   PageContent p;
   p.page = 1;

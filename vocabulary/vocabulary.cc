@@ -299,6 +299,16 @@ const std::vector<std::string_view>& OrganizationLabels() {
   return kLabels;
 }
 
+const std::vector<std::string_view>& MoneyUnitLabels() {
+  static const std::vector<std::string_view> kLabels = {"金额单位:", "单位:"};
+  return kLabels;
+}
+
+const std::u32string& ColonReadings() {
+  static const std::u32string kMarks = U"；，;,.、";
+  return kMarks;
+}
+
 const std::vector<std::string_view>& DocumentKindEndings() {
   static const std::vector<std::string_view> kEndings = {"部门综合预算", "部门预算", "单位预算",
                                                          "部门决算", "单位决算"};

@@ -153,6 +153,14 @@ std::string ProjectTitleEnding(std::string_view compact);
 // compact (NFKC) form.
 const std::vector<std::string_view>& OrganizationLabels();
 
+// Labels before the money unit a heading states ("金额单位：元", "单位：万元"), with their colon,
+// in compact (NFKC) form, the longer first.
+const std::vector<std::string_view>& MoneyUnitLabels();
+
+// The marks a scan reads for a label's colon (：) in a heading line: ；，;,.、 (a faded colon
+// keeps one dot and gains a tail, or loses its upper dot).
+const std::u32string& ColonReadings();
+
 // The endings of a document's title after its organization: "2026年烟台市审计局部门预算",
 // "2026年度泉州市人民政府办公室（本级）单位预算".
 const std::vector<std::string_view>& DocumentKindEndings();
