@@ -29,10 +29,18 @@ struct CheckOptions {
   // glyph's shape, a number the second recognizer read surely, a term a character off). Fields
   // they changed alone were 145 wrong and 694 right; those of the other fixes 175 wrong and 180
   // right. A field one of these changed is not flagged `fixed` for it; any other fix flags it.
+  // The fixes added since (issue 15, flags2; dev scans seed 177020 office and archive, main
+  // dd17004; fields changed by these and sure fixes only): a unit read by its glyph
+  // (records.unit_glyph: 19 wrong, 48 right, the wrong ones mostly a lost 性质 operator, which
+  // not_read flags), the packed family's labels, levels and operators, a % echoed, an opening
+  // quote's speck (0 wrong, 61 right).
   std::vector<std::string> sure_fixes = {
-      "ocr.cjk_punctuation", "ocr.operator_shape",      "ocr.digit_recheck",   "ocr.angle_bracket",
-      "ocr.percent_twice",   "ocr.percent_echo_glyph",  "ocr.final_full_stop", "ocr.nearest_term",
-      "records.level_noise", "records.indicator_levels"};
+      "ocr.cjk_punctuation",      "ocr.operator_shape",      "ocr.digit_recheck",
+      "ocr.angle_bracket",        "ocr.percent_twice",       "ocr.percent_echo_glyph",
+      "ocr.final_full_stop",      "ocr.nearest_term",        "records.level_noise",
+      "records.indicator_levels", "records.unit_glyph",      "records.packed_labels",
+      "records.packed_levels",    "records.packed_operator", "ocr.percent_echo",
+      "ocr.open_quote_speck"};
 };
 
 // Every rule on the projects of one document, in project order (document-level findings,
@@ -44,18 +52,28 @@ std::vector<Finding> Check(const std::vector<Project>& projects, const CheckOpti
 //   glyphs under CheckOptions::weak_glyph;
 // - recognizers_disagree: a second reading disagreed (named; no pass sets it yet);
 // - value_untyped: a value of a suspicious form: an indicator value with digits that does not
-//   type, whose digits white space parts, or whose printed operator is not the typed one; a
+//   type, whose digits white space parts, whose printed operator is not the typed one, that
+//   starts with - or 一 before a digit (＝ lost a stroke), or that compares with a named quantity
+//   by < or > (`<预算控制数`); a value (and its 性质 cell) whose 性质 cell reads as no 性质; a
 //   project code with O, o, I or l beside a digit; a total, fiscal or schedule figure with a
 //   place in the table that reads as nothing;
+// - not_read (OCR records): a field every performance table prints left empty (title,
+//   project_name, money_unit, budget.total, budget.fiscal, goals; budget.other when 财政资金
+//   falls short of the total); an indicator attribute left empty (a unit excepted); a value with
+//   a digit whose 性质 cell is empty. MarkReview makes the entry when the field has none;
+// - text_junk (OCR records): Latin letters, one lower-case, beside Chinese text;
 // - check_failed: named by an error or warning finding (a finding naming a whole list, such as
 //   `indicators`, names none of its items);
 // - fixed: changed by a fix (other than CheckOptions::sure_fixes) or the lexicon after reading;
+// low_confidence is not given to an indicator value that types (its form is checked instead),
+// nor to an entry for a field nothing was read into; an indicator attribute that repeats its
+// row's value (实施周期指标值) takes the value's reasons;
 // - row_incomplete: the field's indicator row leaves a level empty, or the value where most rows
 //   of its record print one (a cell lost, a column whose header was misread; the fields of a
 //   row or record that was not read at all have no entry and cannot be flagged).
-inline constexpr const char* kReviewReasons[] = {"low_confidence", "recognizers_disagree",
-                                                 "value_untyped",  "check_failed",
-                                                 "fixed",          "row_incomplete"};
+inline constexpr const char* kReviewReasons[] = {
+    "low_confidence", "recognizers_disagree", "value_untyped", "not_read",
+    "text_junk",      "check_failed",         "fixed",         "row_incomplete"};
 
 // Sets each provenance entry's `review` of `projects` from what it says, the typed values, and
 // `findings` (of Check on the same projects; a finding's `index` is its project's). Replaces any

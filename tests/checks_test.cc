@@ -696,7 +696,7 @@ TEST(Checks, MarkReviewFormsAndRows) {
   const auto& prov = ps[0].provenance;
   using V = std::vector<std::string>;
   EXPECT_EQ(prov.at("project_code").review, V{"value_untyped"});
-  EXPECT_EQ(prov.at("budget.total").review, V{"value_untyped"});
+  EXPECT_EQ(prov.at("budget.total").review, (V{"value_untyped", "not_read"}));
   EXPECT_EQ(prov.at("budget.other").review, V{});  // 其他资金 is often blank
   EXPECT_EQ(prov.at("indicators[0].value").review, V{"value_untyped"});
   EXPECT_EQ(prov.at("indicators[1].value").review, V{"value_untyped"});
@@ -714,6 +714,70 @@ TEST(Checks, MarkReviewFormsAndRows) {
   std::vector<Project> twos = {two};
   MarkReview(twos, {}, o);
   EXPECT_EQ(twos[0].provenance.at("indicators[1].value").review, V{"row_incomplete"});
+}
+
+// The reasons of a reading gone wrong that no confidence shows (issue 15, flags2): fields every
+// performance table prints left empty (not_read, with an entry made for them), a 性质 cell empty
+// beside a number or reading as no 性质, a strict operator before a named quantity, ＝ read as
+// -, Latin specks in Chinese text (text_junk); a typed value is not flagged for its confidence
+// alone. A text-layer record gets none of these.
+TEST(Checks, MarkReviewReadingReasons) {
+  Project p = Heating();
+  p.goals.clear();                         // the goals' cell read as nothing
+  p.money_unit.clear();                    // 单位：万元 lost
+  p.budget = {12.05, 10.0, std::nullopt};  // 其他资金 lost: 财政资金 is short of the total
+  p.indicators[0].level3 = "保障办公人数nnA";  // specks read as letters
+  p.indicators[0].attributes = {{"指标性质", ""}, {"度量单位", ""}};
+  p.indicators[0].value = "98%";  // its = lost with the 性质 cell
+  p.indicators[0].value_normalized = Normalize("98%");
+  p.indicators[1].attributes = {{"指标性质", "了"}};  // no 性质
+  p.indicators[2] = Ind("产出指标", "成本指标", "取暖费用", "<预算控制数");
+  p.indicators[2].attributes = {{"实施周期指标值", "<预算控制数"}};  // repeats the value
+  p.indicators[4].value = "-3个";                                    // ＝ read as -
+  p.indicators[4].value_normalized = Normalize("-3个");
+  p.indicators[5].level3 = "AI审计满意度";  // an upper-case term: printed so
+  Source ocr;
+  ocr.source = WordSource::kOcr;
+  ocr.confidence = 0.99;
+  for (int i = 0; i < 6; ++i)
+    for (const char* f : {".level3", ".value"})
+      p.provenance["indicators[" + std::to_string(i) + "]" + f] = ocr;
+  p.provenance["budget.other"] = ocr;
+  Source doubted = ocr;
+  doubted.confidence = 0.5;
+  p.provenance["indicators[3].value"] = doubted;  // 及时保障: text, its confidence counts
+  p.provenance["indicators[5].value"] = doubted;  // ≥95%: typed, its form is what counts
+  Project layer = p;                              // the same record from a text layer: printed so
+  for (auto& [key, s] : layer.provenance) s.source = WordSource::kTextLayer;
+  std::vector<Project> ps = {p, layer};
+  MarkReview(ps, {});
+  const auto& prov = ps[0].provenance;
+  using V = std::vector<std::string>;
+  EXPECT_EQ(prov.at("goals").review, V{"not_read"});
+  EXPECT_EQ(prov.at("goals").confidence, 0);
+  EXPECT_EQ(prov.at("goals").page, 9);
+  EXPECT_EQ(prov.at("money_unit").review, V{"not_read"});
+  EXPECT_EQ(prov.at("budget.other").review, V{"not_read"});
+  EXPECT_EQ(prov.count("title"), 0u);
+  EXPECT_EQ(prov.at("indicators[0].level3").review, V{"text_junk"});
+  EXPECT_EQ(prov.at("indicators[0].value").review, V{"not_read"});
+  EXPECT_EQ(prov.at("indicators[0].attributes.指标性质").review, V{"not_read"});
+  EXPECT_EQ(prov.count("indicators[0].attributes.度量单位"), 0u);  // a unit may be blank
+  EXPECT_EQ(prov.at("indicators[1].value").review, V{"value_untyped"});
+  EXPECT_EQ(prov.at("indicators[1].attributes.指标性质").review, V{"value_untyped"});
+  EXPECT_EQ(prov.at("indicators[2].value").review, V{"value_untyped"});
+  EXPECT_EQ(prov.at("indicators[2].attributes.实施周期指标值").review, V{"value_untyped"});
+  EXPECT_EQ(prov.at("indicators[3].value").review, V{"low_confidence"});
+  EXPECT_EQ(prov.at("indicators[4].value").review, V{"value_untyped"});
+  EXPECT_EQ(prov.at("indicators[5].value").review, V{});
+  EXPECT_EQ(prov.at("indicators[5].level3").review, V{});
+  for (const auto& [key, s] : ps[1].provenance) EXPECT_EQ(s.review, V{}) << key;
+  EXPECT_EQ(ps[1].provenance.count("goals"), 0u);
+  // Marking again gives the same: the entries made stay, with the same reasons.
+  std::vector<Project> again = ps;
+  MarkReview(again, {});
+  for (const auto& [key, s] : ps[0].provenance)
+    EXPECT_EQ(again[0].provenance.at(key).review, s.review) << key;
 }
 
 // ---------------------------------------------------------------- across documents
