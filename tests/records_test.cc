@@ -336,6 +336,36 @@ TEST(ReadProjects, AMoneyHeadingBesideItsAmountIsNoField) {
   EXPECT_EQ(projects[0].attributes[0].second, "2025年1月:12月");
 }
 
+// records.money_marks: an OCR'd amount with a speck read beside its thousands comma
+// (2,.746.30) is read with the one comma, and its provenance names the fix; switched off, or on a
+// digital page, the amount is unread (null), never guessed.
+TEST(ReadProjects, AnAmountWithASpeckBesideItsCommaOnAScan) {
+  PageContent page;
+  page.page = 1;
+  page.lines = {Line("2、道路养护绩效目标表", 50)};
+  page.tables.push_back(MakeTable(1, {50, 200, 350, 500, 650}, 3,
+                                  {{0, 0, 1, 2, "项目名称：道路养护"},
+                                   {0, 2, 1, 2, "资金总额：2,.746.30"},
+                                   {1, 0, 1, 1, "一级指标"},
+                                   {1, 1, 1, 1, "二级指标"},
+                                   {1, 2, 1, 1, "三级指标"},
+                                   {1, 3, 1, 1, "指标值"},
+                                   {2, 0, 1, 1, "产出指标"},
+                                   {2, 1, 1, 1, "数量指标"},
+                                   {2, 2, 1, 1, "养护里程"},
+                                   {2, 3, 1, 1, "≥20公里"}}));
+  EXPECT_FALSE(ReadProjects({page}, nullptr)[0].budget.total.has_value());  // digital: as printed
+  page.source = WordSource::kOcr;
+  for (TableCell& c : page.tables[0].cells) c.source = WordSource::kOcr;
+  auto projects = ReadProjects({page}, nullptr);
+  ASSERT_EQ(projects.size(), 1u);
+  EXPECT_NEAR(projects[0].budget.total.value_or(-1), 2746.30, 0.005);
+  EXPECT_EQ(projects[0].provenance["budget.total"].fixes, Ids{"records.money_marks"});
+  FixSwitches off;
+  off.Disable("records.money_marks");
+  EXPECT_FALSE(ReadProjects({page}, nullptr, off)[0].budget.total.has_value());
+}
+
 // A form whose indicator header takes two rows: 三级指标 over 指标名称 | 全年指标值, beside 一级
 // and 二级 spanning both, and a 权重 column.
 TEST(ReadProjects, AnIndicatorHeaderOnTwoRows) {
