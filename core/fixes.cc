@@ -85,6 +85,7 @@ const std::vector<FixInfo>& Fixes() {
       {"records.packed_labels", S::kRecords, "a packed item's labeled part (年度指标值:) begins at its label whatever mark the scan left before it (群众满意度，实施周期指标值:)"},
       {"records.packed_operator", S::kRecords, "a glyph chi_sim reads for ≤ before a number in a packed item's value (冬15个工作日, vocabulary OperatorConfusions) is ≤"},
       {"records.level_noise", S::kRecords, "an OCR'd 一级/二级 cell of a list or department table printing one indicator term among up to three stray glyphs (产出指标全, 妈公 一 产出指标: a speck, a seal's strokes) is that term"},
+      {"records.money_marks", S::kRecords, "an OCR'd form's amount with two marks between its digit groups (2,.746.30: a speck beside the comma) has the one thousands comma"},
       {"records.indicator_levels", S::kRecords, "an 一级/二级 cell a character off (two when doubted) the one term two other cells of its column print is that term"},
   };
   // clang-format on

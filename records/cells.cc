@@ -27,7 +27,39 @@ std::string LabelOf(const std::string& text) {
   return s;
 }
 
+bool IsFieldLabel(const std::string& label) {
+  for (Label l : {Label::kCode, Label::kName, Label::kTotal, Label::kFiscal, Label::kOther,
+                  Label::kFiscalPart, Label::kField, Label::kDepartment})
+    if (IsLabel(l, label)) return true;
+  return false;
+}
+
 namespace {
+
+// Marks a scan's specks are read as beside a label's colon (项目资金总额；：…): never a label's.
+bool IsStrayMark(char c) {
+  return c == ';' || c == ',' || c == '.' || c == '\'' || c == '`';
+}
+
+// A compact label as the field label the vocabulary knows that a scan left it as: without stray
+// marks at its end, and without the heading of the money block a lost column rule ran into it
+// (项目资金 | 项目资金总额 read as 项目资金项目资金总额); "" when it reads as none.
+std::string KnownLabelIn(std::string label) {
+  while (!label.empty() && IsStrayMark(label.back())) label.pop_back();
+  if (IsFieldLabel(label)) return label;
+  for (std::string_view group : LabelsOf(Label::kMoneyGroup).names) {
+    if (!StartsWith(label, group)) continue;
+    std::string rest = label.substr(group.size());
+    for (std::string_view unit : {"(万元)", "(亿元)", "(元)"})
+      if (StartsWith(rest, unit)) rest = rest.substr(unit.size());
+    if (IsFieldLabel(rest)) return rest;
+  }
+  return "";
+}
+
+// A label read with at most this many colons of its own (specks beside its strokes); a text
+// with more is a value that holds colons.
+constexpr int kMaxStrayColons = 2;
 
 // SplitLabelCell of a text.
 LabelValue SplitLabelText(const std::string& text) {
@@ -35,23 +67,45 @@ LabelValue SplitLabelText(const std::string& text) {
   // "其中:" opens a sub-label: the label's own colon, not the one before its value.
   size_t from = 0;
   if (StartsWith(compact, "其中:")) from = std::string("其中:").size();
-  const size_t colon = compact.find(':', from);
-  if (colon == std::string::npos || colon + 1 >= compact.size()) return {LabelOf(text), ""};
+  size_t colon = compact.find(':', from);
+  if (colon == std::string::npos || colon + 1 >= compact.size()) {
+    const std::string l = LabelOf(text);
+    const std::string known = KnownLabelIn(l);
+    return {known.empty() ? l : known, ""};
+  }
+  std::string label = compact.substr(0, colon);
+  std::string known = KnownLabelIn(label);
+  // A colon a speck made inside the label (其中：财政：资金：…): the label runs on to the first
+  // colon after which what came before reads as a label the vocabulary knows.
+  int skipped = 0;  // colons of the label's own text
+  if (known.empty()) {
+    std::string joined = label;
+    int n = 0;
+    for (size_t at = compact.find(':', colon + 1);
+         at != std::string::npos && at + 1 < compact.size() && n < kMaxStrayColons;
+         at = compact.find(':', at + 1)) {
+      ++n;
+      joined += compact.substr(colon + 1, at - colon - 1);
+      const std::string k = KnownLabelIn(joined);
+      if (!k.empty()) {
+        known = k;
+        skipped = n;
+        colon = at;
+        break;
+      }
+      colon = at;
+    }
+  }
   // The value as printed: after the same colon of the NFKC text (white space kept).
   const std::string nf = Nfkc(text);
   size_t at = nf.find(':');
-  if (from > 0) at = nf.find(':', at + 1);
-  return {compact.substr(0, colon), Trim(nf.substr(at + 1))};
+  for (int i = (from > 0 ? 1 : 0) + skipped; i > 0 && at != std::string::npos; --i)
+    at = nf.find(':', at + 1);
+  if (at == std::string::npos) return {known.empty() ? label : known, ""};
+  return {known.empty() ? label : known, Trim(nf.substr(at + 1))};
 }
 
 }  // namespace
-
-bool IsFieldLabel(const std::string& label) {
-  for (Label l : {Label::kCode, Label::kName, Label::kTotal, Label::kFiscal, Label::kOther,
-                  Label::kFiscalPart, Label::kField, Label::kDepartment})
-    if (IsLabel(l, label)) return true;
-  return false;
-}
 
 LabelValue SplitLabelCell(const TableCell& c) { return SplitLabelText(c.text); }
 
@@ -68,6 +122,8 @@ std::vector<LabelValue> SplitLabelCells(const TableCell& c) {
     const bool opens = word.find(':') != std::string::npos && IsFieldLabel(lv.label);
     if (opens) {
       pairs.push_back(lv);
+    } else if (pairs.empty() && IsLabel(Label::kMoneyGroup, LabelOf(word))) {
+      continue;  // the money block's heading run into its first amount by a lost rule
     } else if (pairs.empty()) {
       return {SplitLabelCell(c)};  // text before any label: one field as it is
     } else {

@@ -642,6 +642,25 @@ void ReadContext(const std::vector<const TextLine*>& above, Project& p) {
 }
 
 // A table read from a scan: its cells' text was OCR'd.
+// An amount OCR read with a speck beside a separator between its digit groups (2,.746.30,
+// 1.,234.50): the two marks are the one thousands comma printed there. The text as it is when it
+// has no such pair.
+std::string WithSingleSeparators(const std::string& text) {
+  const std::string nf = Nfkc(text);
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  std::string out;
+  for (size_t i = 0; i < nf.size(); ++i) {
+    if (i > 0 && i + 2 < nf.size() && digit(nf[i - 1]) && digit(nf[i + 2]) &&
+        ((nf[i] == ',' && nf[i + 1] == '.') || (nf[i] == '.' && nf[i + 1] == ','))) {
+      out += ',';
+      ++i;
+      continue;
+    }
+    out += nf[i];
+  }
+  return out == nf ? text : out;
+}
+
 bool ScannedTable(const Table& t) {
   return std::any_of(t.cells.begin(), t.cells.end(),
                      [](const TableCell& c) { return c.source == WordSource::kOcr; });
@@ -827,7 +846,7 @@ class TableReader {
     std::string text;
     const TableCell* from = nullptr;
     if (!TakeValue(c, lv, &text, &from)) return;
-    pending_money_.push_back({&out, text});
+    pending_money_.push_back({&out, text, key});
     p_.provenance[key] = SourceOf(t_, *from);
   }
 
@@ -882,7 +901,14 @@ class TableReader {
  public:
   // Money is parsed once the table's unit is known (a label may state it).
   void FinishMoney() {
-    for (auto& [slot, text] : pending_money_) *slot = ParseMoney(text, p_.money_unit);
+    for (const PendingMoney& m : pending_money_) {
+      *m.slot = ParseMoney(m.text, p_.money_unit);
+      if (*m.slot || !mending_.ocr || !mending_.fixes.Enabled("records.money_marks")) continue;
+      const std::string single = WithSingleSeparators(m.text);
+      if (single == m.text) continue;
+      *m.slot = ParseMoney(single, p_.money_unit);
+      if (*m.slot) NoteFix(p_.provenance[m.key].fixes, "records.money_marks");
+    }
     if (p_.budget.fiscal || fiscal_parts_.empty()) return;
     for (const std::string& text : fiscal_parts_) {
       const std::optional<double> part = ParseMoney(text, p_.money_unit);
@@ -896,7 +922,12 @@ class TableReader {
   Project& p_;
   const ListMending mending_;  // of the goals' list
   std::set<const TableCell*> used_;
-  std::vector<std::pair<std::optional<double>*, std::string>> pending_money_;
+  struct PendingMoney {
+    std::optional<double>* slot;
+    std::string text;
+    std::string key;  // of the field's provenance
+  };
+  std::vector<PendingMoney> pending_money_;
   std::vector<std::string> fiscal_parts_;  // the printed parts of the fiscal money
 };
 

@@ -45,6 +45,9 @@ const LabelSet& LabelsOf(Label label) {
   // as a part of the total (its label and amount go into attributes; budget.sum counts it).
   static const LabelSet kMoneyPart{{"财政专户拨款", "其中:财政专户拨款", "财政专户管理资金", "财政专户资金"},
                                    true, {}, {}};
+  // The label of a form's money block, printed left of its labeled amounts (项目资金 |
+  // 项目资金总额：… | 其中：财政资金：…): a heading with no value of its own.
+  static const LabelSet kMoneyGroup{{"项目资金", "资金来源", "项目资金来源", "资金情况"}, false, {}, {}};
   // clang-format on
   switch (label) {
     case Label::kCode: return kCode;
@@ -62,6 +65,8 @@ const LabelSet& LabelsOf(Label label) {
     case Label::kField: return kField;
     case Label::kMoneyPart:
       return kMoneyPart;
+    case Label::kMoneyGroup:
+      return kMoneyGroup;
   }
   return kName;
 }

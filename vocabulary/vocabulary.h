@@ -38,7 +38,8 @@ enum class Label {
   kOverallGoals,
   kFiscalPart,
   kField,
-  kMoneyPart
+  kMoneyPart,
+  kMoneyGroup
 };
 
 // How a label is recognized. A label is in the set when it is one of `names` (or, with `nearly`,
