@@ -379,14 +379,27 @@ LineResult ReadTextLine(OcrEngine::Impl& engine, const cv::Mat& gray, const cv::
 LineResult ReadTextLineUncached(OcrEngine::Impl& engine, const cv::Mat& gray, const cv::Mat& ink,
                                 double dpi, bool values, const FixSwitches& switches) {
   if (values && switches.Enabled("ocr.operator_shape")) {
-    const cv::Rect g = FirstGlyph(ink);
+    cv::Rect g = FirstGlyph(ink);
     const int height = cv::boundingRect(ink).height;
-    if (!g.empty() && g.width <= kMaxOperatorWidthEm * height) {
-      const OpMatch m = ClassifyOperator(ink(g));
-      const int next = m.op == OpClass::kOther ? -1 : FirstInkColumn(ink, g.x + g.width);
+    OpMatch m;
+    if (!g.empty() && g.width <= kMaxOperatorWidthEm * height) m = ClassifyOperator(ink(g));
+    // An operator the scan's blur joined to its number (≥98% one run of ink): the glyph left of
+    // the faint join, read as the rest of the line begins there.
+    int cut = -1;
+    if (m.op == OpClass::kOther) {
+      cut = TouchingCut(gray, ink, height);
+      const cv::Rect left = cut > 0 ? FirstGlyph(ink.colRange(0, cut)) : cv::Rect();
+      const OpMatch l = left.empty() ? OpMatch{} : ClassifyOperator(ink(left));
+      if (l.op != OpClass::kOther)
+        g = left, m = l;
+      else
+        cut = -1;
+    }
+    if (m.op != OpClass::kOther) {
+      const int next = cut > 0 ? cut : FirstInkColumn(ink, g.x + g.width);
       if (next >= 0) {
         // The rest of the line, read without the glyph that chi_sim has no letter for.
-        const int x0 = std::max(g.x + g.width, next - kOperatorCutPx);
+        const int x0 = cut > 0 ? cut : std::max(g.x + g.width, next - kOperatorCutPx);
         const cv::Mat rest_gray = Columns(gray, x0, gray.cols);
         LineResult rest = ReadPlain(engine, rest_gray, Columns(ink, x0, ink.cols), dpi, switches);
         RecheckDigitsOf(engine, rest_gray, switches, rest);

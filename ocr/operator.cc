@@ -130,6 +130,8 @@ OpMatch ClassifyOperator(const cv::Mat& glyph) {
     if (best[c] < best[op]) op = c;
   out.distance = best[op];
   out.other_distance = best[static_cast<int>(OpClass::kOther)];
+  out.nearest = static_cast<OpClass>(op);
+  out.near = out.distance < kMaxDistance;
   if (out.distance < kMaxDistance && out.distance < kMargin * out.other_distance) {
     out.op = static_cast<OpClass>(op);
     const double by_distance = 1 - out.distance / kMaxDistance;
@@ -137,6 +139,49 @@ OpMatch ClassifyOperator(const cv::Mat& glyph) {
     out.confidence = std::clamp(0.5 + 0.5 * std::min(by_distance, by_margin * 2), 0.0, 1.0);
   }
   return out;
+}
+
+namespace {
+
+// An operator glyph is 0.45 to 0.9 of a line's height wide in the fonts of these tables (≥ of
+// WenQuanYi Micro Hei 0.65 em, of AR PL UMing 0.55): a cut is looked for in that range, and the
+// run beyond kMaxTouchCutEm is no operator alone.
+constexpr double kMinTouchCutEm = 0.3;
+constexpr double kMaxTouchCutEm = 1.0;
+// The strokes' gray is the median of the darkest pixel of the inked columns; a cut column's
+// darkest pixel lies more than this share of the way from it to white (a blur's join of two
+// glyphs is 180 to 210 of 255 where strokes are 20 to 60; a stroke is never that light).
+constexpr double kFaintJoinShare = 0.5;
+
+}  // namespace
+
+int TouchingCut(const cv::Mat& gray, const cv::Mat& ink, int height) {
+  if (gray.empty() || ink.size() != gray.size() || gray.type() != CV_8UC1 || height <= 0) return -1;
+  int x0 = -1, x1 = -1;  // the first run of inked columns
+  std::vector<int> darkest(ink.cols, 255);
+  for (int x = 0; x < ink.cols; ++x) {
+    double lo = 255;
+    cv::minMaxLoc(gray.col(x), &lo);
+    darkest[x] = static_cast<int>(lo);
+  }
+  std::vector<int> strokes;
+  for (int x = 0; x < ink.cols; ++x) {
+    const bool on = cv::countNonZero(ink.col(x)) > 0;
+    if (on) strokes.push_back(darkest[x]);
+    if (on && x0 < 0) x0 = x;
+    if (!on && x0 >= 0 && x1 < 0) x1 = x;
+  }
+  if (x0 < 0 || strokes.empty()) return -1;
+  if (x1 < 0) x1 = ink.cols;
+  const int from = x0 + static_cast<int>(std::ceil(kMinTouchCutEm * height));
+  const int to = std::min(x1 - 1, x0 + static_cast<int>(kMaxTouchCutEm * height));
+  if (x1 - x0 <= kMaxTouchCutEm * height || from >= to) return -1;
+  std::nth_element(strokes.begin(), strokes.begin() + strokes.size() / 2, strokes.end());
+  const double stroke = strokes[strokes.size() / 2];
+  int cut = -1;
+  for (int x = from; x <= to; ++x)
+    if (cut < 0 || darkest[x] > darkest[cut]) cut = x;
+  return darkest[cut] > stroke + kFaintJoinShare * (255 - stroke) ? cut : -1;
 }
 
 cv::Rect FirstGlyph(const cv::Mat& ink) {

@@ -23,6 +23,8 @@ struct OpMatch {
   double distance = 1;        // to the nearest template of `op` (or of any operator)
   double other_distance = 1;  // to the nearest negative template
   double confidence = 0;      // 0..1, for the operator (0 when kOther)
+  OpClass nearest = OpClass::kOther;  // the nearest operator's class, kept or not
+  bool near = false;  // within the distance limit of `nearest` (kept or failing the margin)
 };
 
 // Classifies one glyph: `glyph` is an ink mask (CV_8UC1, non-zero = ink), cropped to the
@@ -32,5 +34,14 @@ OpMatch ClassifyOperator(const cv::Mat& glyph);
 // The first glyph of a line's ink mask: the first run of inked columns (an operator's bar and
 // chevron overlap in x, so they stay together), cropped to its ink. Empty when the mask is.
 cv::Rect FirstGlyph(const cv::Mat& ink);
+
+// Where the first glyph of a line runs into the next one: an operator set close to its number,
+// which the scan's blur joins to it (≥98% one run of inked columns, read as 298%). `gray` is the
+// line's image and `ink` its ink mask (same size); `height` the line's ink height. The cut is
+// the column, between kMinTouchCutEm and kMaxTouchCutEm line heights from the ink's start, whose
+// darkest pixel is the lightest, when that pixel is lighter than halfway from the line's strokes
+// to white (a join of blur, not a stroke). Returns the ink's column of the cut, or -1 when the
+// first run of inked columns is no wider than kMaxTouchCutEm or no such faint column is there.
+int TouchingCut(const cv::Mat& gray, const cv::Mat& ink, int height);
 
 }  // namespace jixiao::ocr

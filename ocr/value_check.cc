@@ -1,6 +1,7 @@
 #include "ocr/value_check.h"
 
 #include <algorithm>
+#include <array>
 #include <opencv2/imgproc.hpp>
 
 #include "core/text.h"
@@ -16,6 +17,11 @@ constexpr double kMaxOperatorHeightEm = 1.0;
 constexpr double kMaxOperatorWidthEm = 1.2;
 // The two bars of ＝ are as long as each other; 二's top bar is about 0.7 of its bottom one.
 constexpr double kEqualBarsShare = 0.85;
+// A ＝ decided by its bars (near the ＝ templates, too near a negative's): each bar at least
+// this many times as wide as high (a 200 dpi scan's bar of a 10 px ＝ is 3 px high), and the
+// confidence it is given (below a template's match: the margin did not hold).
+constexpr double kMinBarAspect = 2.5;
+constexpr double kBarsEqConfidence = 0.8;
 // The second recognizer's reading of a digit, a point, a sign or an operator is taken from this
 // probability (as a code's look-alike: kCodeNetSure in line_reader.cc).
 constexpr float kDigitNetSure = 0.8f;
@@ -95,19 +101,30 @@ std::optional<OpMatch> LoneOperator(const cv::Mat& ink, double em) {
   // One glyph: no ink right of the first run of inked columns.
   for (int x = g.x + g.width; x < ink.cols; ++x)
     if (cv::countNonZero(ink.col(x)) > 0) return std::nullopt;
-  const OpMatch m = ClassifyOperator(ink(g));
-  if (m.op == OpClass::kOther) return std::nullopt;
-  if (m.op == OpClass::kEq) {
-    // The bars: the widths of the two largest components.
+  OpMatch m = ClassifyOperator(ink(g));
+  // A glyph near ＝ alone in its cell that fails the margin to the negatives only (a small ＝
+  // whose blurred bars look like the top of 型, a character's first piece that a cell never
+  // holds alone) is ＝ when its bars say so, as below.
+  const bool near_eq = m.op == OpClass::kOther && m.near && m.nearest == OpClass::kEq;
+  if (m.op == OpClass::kOther && !near_eq) return std::nullopt;
+  if (m.op == OpClass::kEq || near_eq) {
+    // The bars: the two largest components, each a bar (wider than tall), of one length.
     cv::Mat labels, stats, centroids;
     const int n = cv::connectedComponentsWithStats(ink(g), labels, stats, centroids, 8, CV_32S);
-    std::vector<std::pair<int, int>> bars;  // (area, width)
+    std::vector<std::array<int, 3>> bars;  // (area, width, height)
     for (int i = 1; i < n; ++i)
-      bars.emplace_back(stats.at<int>(i, cv::CC_STAT_AREA), stats.at<int>(i, cv::CC_STAT_WIDTH));
+      bars.push_back({stats.at<int>(i, cv::CC_STAT_AREA), stats.at<int>(i, cv::CC_STAT_WIDTH),
+                      stats.at<int>(i, cv::CC_STAT_HEIGHT)});
     std::sort(bars.rbegin(), bars.rend());
     if (bars.size() < 2) return std::nullopt;
-    const double a = bars[0].second, b = bars[1].second;
+    const double a = bars[0][1], b = bars[1][1];
     if (std::min(a, b) < kEqualBarsShare * std::max(a, b)) return std::nullopt;
+    if (near_eq) {
+      if (bars[0][1] < kMinBarAspect * bars[0][2] || bars[1][1] < kMinBarAspect * bars[1][2])
+        return std::nullopt;
+      m.op = OpClass::kEq;
+      m.confidence = kBarsEqConfidence;
+    }
   }
   return m;
 }

@@ -78,6 +78,52 @@ TEST(OcrOperator, DegenerateGlyphsAreNoOperator) {
   EXPECT_TRUE(ocr::FirstGlyph(cv::Mat(10, 10, CV_8UC1, cv::Scalar(0))).empty());
 }
 
+// `name`'s line with its first glyph moved right against the next one, joined by one column of
+// faint gray (a scan's blur: ≥95% one run of ink), and that line's ink as a scan's binarization
+// takes it (lighter than 215).
+struct Joined {
+  cv::Mat gray, ink;
+  int join = 0;  // the join's column
+};
+Joined JoinFirstGlyph(const std::string& name) {
+  const cv::Mat gray = Gray(name);
+  const cv::Rect g = ocr::FirstGlyph(Ink(gray));
+  int next = g.x + g.width;
+  while (next < gray.cols && cv::countNonZero(Ink(gray).col(next)) == 0) ++next;
+  Joined out;
+  out.join = g.x + g.width;
+  cv::Mat join(gray.rows, 1, CV_8UC1, cv::Scalar(255));
+  for (int y = 0; y < gray.rows; ++y) {
+    const int dark = std::min(gray.at<uchar>(y, out.join - 1), gray.at<uchar>(y, next));
+    join.at<uchar>(y, 0) = static_cast<uchar>(255 - (255 - dark) / 4);  // 0 -> 192
+  }
+  cv::hconcat(
+      std::vector<cv::Mat>{gray.colRange(0, out.join), join, gray.colRange(next, gray.cols)},
+      out.gray);
+  cv::threshold(out.gray, out.ink, 215, 255, cv::THRESH_BINARY_INV);
+  return out;
+}
+
+TEST(OcrOperator, TouchingCutFindsTheFaintJoin) {
+  const Joined j = JoinFirstGlyph("op_ge_uming.png");
+  const int height = cv::boundingRect(j.ink).height;
+  // The first run of inked columns reaches into the 9 now.
+  EXPECT_GT(ocr::FirstGlyph(j.ink).width, 1.2 * height);
+  const int cut = ocr::TouchingCut(j.gray, j.ink, height);
+  EXPECT_GE(cut, j.join - 1);
+  EXPECT_LE(cut, j.join + 1);
+  EXPECT_EQ(ocr::ClassifyOperator(j.ink(ocr::FirstGlyph(j.ink.colRange(0, cut)))).op,
+            ocr::OpClass::kGe);
+  // Glyphs apart, or joined by a stroke as dark as the others (a character's own stroke): no
+  // cut.
+  const cv::Mat apart = Gray("op_ge_uming.png");
+  EXPECT_EQ(ocr::TouchingCut(apart, Ink(apart), height), -1);
+  cv::Mat dark = j.gray.clone();
+  dark.col(j.join).setTo(0, j.ink.col(j.join) != 0);
+  EXPECT_EQ(ocr::TouchingCut(dark, j.ink, height), -1);
+  EXPECT_EQ(ocr::TouchingCut(cv::Mat(), cv::Mat(), height), -1);
+}
+
 // A cell's ink holding only the first glyph of `name` (the rest of the line white).
 cv::Mat FirstGlyphAlone(const std::string& name) {
   const cv::Mat ink = Ink(Gray(name));
@@ -103,6 +149,13 @@ TEST(OcrOperator, ACellHoldingAnOperatorAloneIsThatOperator) {
   EXPECT_EQ(op(FirstGlyphAlone("plain_zhi.png")), ocr::OpClass::kOther);
   EXPECT_EQ(op(FirstGlyphAlone("plain_2021.png")), ocr::OpClass::kOther);
   EXPECT_FALSE(ocr::LoneOperator(cv::Mat(), em));
+  // A small ＝ as a 200 dpi office scan of AR PL UMing printed it (a 绩效指标性质 cell): 10 by 9
+  // px, its bars thickened by the blur to a third of its height each, a speck on the top one.
+  cv::Mat small_eq = cv::Mat::zeros(60, 60, CV_8UC1);
+  cv::rectangle(small_eq, cv::Rect(20, 26, 10, 3), cv::Scalar(255), cv::FILLED);
+  cv::rectangle(small_eq, cv::Rect(20, 31, 10, 3), cv::Scalar(255), cv::FILLED);
+  small_eq.at<uchar>(25, 27) = 255;
+  EXPECT_EQ(op(small_eq), ocr::OpClass::kEq);
   // Two bars of which the top one is shorter are 二, not ＝.
   cv::Mat er = cv::Mat::zeros(60, 60, CV_8UC1);
   cv::rectangle(er, cv::Rect(18, 20, 14, 3), cv::Scalar(255), cv::FILLED);
@@ -117,6 +170,14 @@ TEST(OcrLineReader, ReadsOperatorsChiSimHasNoLetterFor) {
   EXPECT_EQ(Read("op_le_uming.png"), "≤15个工作日");
   // Outside values (text outside tables) the first glyph is read as Tesseract reads it.
   EXPECT_NE(Read("op_ge_uming.png", false), "≥95%");
+}
+
+TEST(OcrLineReader, ReadsAnOperatorJoinedToItsNumber) {
+  // ≥95% printed close, the blur joining ≥ to 9: chi_sim reads the run as 295% or >95%.
+  const Joined j = JoinFirstGlyph("op_ge_uming.png");
+  const ocr::LineResult r = ocr::ReadTextLine(Engine().impl(), j.gray, j.ink, kDpi, true);
+  EXPECT_EQ(Compact(r.text), "≥95%");
+  EXPECT_EQ(r.fixes, std::vector<std::string>{"ocr.operator_shape"});
 }
 
 TEST(OcrLineReader, AnOperatorReadByItsShapeNamesTheFix) {

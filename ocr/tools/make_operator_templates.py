@@ -7,15 +7,20 @@ draw them (positives) and the shapes a line may also begin with (negatives: digi
 letters, brackets, and the first column-connected piece of common Chinese characters,
 which is what the segmenter sees when a character has a gap between its parts).
 
-Needs ImageMagick (`convert`), python3-opencv and python3-numpy, and the Debian font
-packages fonts-arphic-uming fonts-noto-cjk fonts-wqy-zenhei fonts-dejavu-core
-fonts-dejavu-extra fonts-urw-base35 fonts-droid-fallback. Run from the repository root:
+Each glyph is also drawn as a scan prints it: blurred and thresholded lighter, so that its
+strokes are thicker and its gaps narrower (a small ＝ whose two bars nearly meet).
+
+Needs python3-pil, python3-opencv and python3-numpy, and the Debian font packages
+fonts-arphic-uming fonts-arphic-ukai fonts-arphic-gkai00mp fonts-noto-cjk fonts-wqy-zenhei
+fonts-wqy-microhei fonts-dejavu-core fonts-dejavu-extra fonts-urw-base35
+fonts-droid-fallback (the fonts of samples/variety.py among them). Run from the repository root:
     ocr/tools/make_operator_templates.py > ocr/operator_templates.inc
 The output is committed; the program needs neither the fonts nor this script at run time.
 """
-import os, subprocess, sys, tempfile
+import os, sys
 import cv2
 import numpy as np
+from PIL import Image, ImageDraw, ImageFont
 
 SIZE = 20    # templates are stretched to SIZE x SIZE; their aspect is kept beside
 FEATURE = 16  # as ocr/operator.cc compares them: FEATURE x FEATURE, blurred
@@ -33,6 +38,9 @@ FONTS = [
     "/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc",
     "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
     "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+    "/usr/share/fonts/truetype/arphic/ukai.ttc",
+    "/usr/share/fonts/truetype/arphic-gkai00mp/gkai00mp.ttf",
     "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
     "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf",
@@ -40,8 +48,12 @@ FONTS = [
     "/usr/share/fonts/opentype/urw-base35/NimbusRoman-Regular.otf",
     "/usr/share/fonts/opentype/urw-base35/NimbusSans-Regular.otf",
 ]
-# The em (pixels) at which glyphs are rendered: 10.5 pt at 200 and at 300 dpi.
-EMS = [29, 44]
+# The em (pixels) at which glyphs are rendered: 10.5 pt at 150, 200 and 300 dpi.
+EMS = [22, 29, 44]
+# A scan's print of a glyph: blurred by SCAN_BLUR px (sigma) and taken as ink up to gray
+# SCAN_INK (of 255), lighter than the 128 of a clean rendering.
+SCAN_BLUR = 0.8
+SCAN_INK = 200
 
 POSITIVE = {
     "GE": "≥⩾≧",
@@ -75,16 +87,22 @@ NEGATIVE_HAN = (
     "丰补偿厂综差额及绩障础辖涉筹镇街乡县市")
 
 
-def render(ch, font, em):
-    with tempfile.TemporaryDirectory() as t:
-        out = os.path.join(t, "g.png")
-        r = subprocess.run(["convert", "-background", "white", "-fill", "black", "-font", font,
-                            "-density", "72", "-pointsize", str(em), "label:" + ch, out],
-                           capture_output=True)
-        if r.returncode != 0 or not os.path.exists(out):
-            return None
-        g = cv2.imread(out, cv2.IMREAD_GRAYSCALE)
-    ink = (g < 128).astype(np.uint8)
+def render(ch, font, em, scanned=False):
+    """The glyph `ch` of `font` at `em` pixels as an ink mask; with `scanned`, as a scan prints it."""
+    try:
+        f = ImageFont.truetype(font, em)
+    except OSError:
+        return None
+    if not f.getmask(ch).getbbox():
+        return None
+    img = Image.new("L", (3 * em, 3 * em), 255)
+    ImageDraw.Draw(img).text((em // 2, em // 2), ch, font=f, fill=0)
+    g = np.asarray(img, dtype=np.uint8)
+    level = 128
+    if scanned:
+        g = cv2.GaussianBlur(g, (0, 0), SCAN_BLUR)
+        level = SCAN_INK
+    ink = (g < level).astype(np.uint8)
     if ink.sum() < 4 or ink.sum() > 0.9 * ink.size:
         return None
     return ink
@@ -197,41 +215,48 @@ def main():
             print(f"missing font {font}", file=sys.stderr)
             continue
         for em in EMS:
-            for cls, chars in POSITIVE.items():
-                for ch in chars:
-                    ink = render(ch, font, em)
+            for scanned in (False, True):
+                for cls, chars in POSITIVE.items():
+                    for ch in chars:
+                        ink = render(ch, font, em, scanned)
+                        if ink is not None:
+                            add(cls, ch, ink)
+                for ch in NEGATIVE_SYMBOLS:
+                    ink = render(ch, font, em, scanned)
                     if ink is not None:
-                        add(cls, ch, ink)
-            for ch in NEGATIVE_SYMBOLS:
-                ink = render(ch, font, em)
-                if ink is not None:
-                    add("OTHER", ch, ink)
+                        add("OTHER", ch, ink)
         # Chinese characters at one size: their first pieces, and the whole glyph.
-        if "CJK" in font or "uming" in font or "wqy" in font or "Droid" in font:
-            for ch in NEGATIVE_HAN:
-                ink = render(ch, font, EMS[0])
-                if ink is None:
-                    continue
-                piece = first_piece(ink)
-                if piece is not None:
-                    add("OTHER", ch, piece)
+        if any(k in font for k in ("CJK", "arphic", "wqy", "Droid")):
+            for scanned in (False, True):
+                for ch in NEGATIVE_HAN:
+                    ink = render(ch, font, EMS[1], scanned)
+                    if ink is None:
+                        continue
+                    piece = first_piece(ink)
+                    if piece is not None:
+                        add("OTHER", ch, piece)
     for cls, img in synthetic():
         add(cls, "synthetic", img)
 
     # Keep the negatives that matter, once.
-    feats = [feature(bits_of(e)) for e in entries]
-    pos = [i for i, e in enumerate(entries) if e[0] != "OTHER"]
+    feats = np.array([feature(bits_of(e)) for e in entries])
+    logs = np.log(np.array([e[4] for e in entries]))
+
+    def distances(i, js):
+        return ((feats[js] - feats[i]) ** 2).mean(axis=1) + ASPECT_WEIGHT * (logs[js] - logs[i]) ** 2
+
+    pos = np.array([i for i, e in enumerate(entries) if e[0] != "OTHER"])
     kept = list(pos)
     kept_neg = []
     order = []
     for i, e in enumerate(entries):
         if e[0] != "OTHER":
             continue
-        d = min(distance(feats[i], e[4], feats[j], entries[j][4]) for j in pos)
+        d = distances(i, pos).min()
         if d < KEEP_NEGATIVE:
             order.append((d, i))
     for d, i in sorted(order):
-        if all(distance(feats[i], entries[i][4], feats[j], entries[j][4]) >= DEDUPE for j in kept_neg):
+        if not kept_neg or distances(i, np.array(kept_neg)).min() >= DEDUPE:
             kept_neg.append(i)
     entries = [entries[i] for i in sorted(kept + kept_neg)]
 
