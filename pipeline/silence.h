@@ -18,7 +18,7 @@ namespace jixiao {
 // the packed reader's numbered items).
 struct PageEvidence {
   int header_columns = 0;  // distinct indicator header columns (一级/二级/三级指标, 指标值) seen
-  bool title = false;    // a 绩效目标表 title (not a line of contents: it ends in the title)
+  bool title = false;  // a 绩效目标表 title (not a line of contents: it ends in the title)
   // 项目名称 labels with a value (in their cell after a colon, in the cell to the right, or next on
   // their line), and those with none (a form printed blank); a label beside other labels (a
   // list's column header) is neither.

@@ -966,8 +966,9 @@ TEST(ScannedListTable, UnreadHeadersLeftOfTheBlockArePlacedByWhatTheirColumnsPri
   ASSERT_EQ(projects.size(), 1u);
   EXPECT_EQ(projects[0].budget.total, 5238.51);
   EXPECT_EQ(projects[0].budget.fiscal, 5238.51);
-  EXPECT_EQ(projects[0].goals, (std::vector<std::string>{"做好宣传引导工作，扩大政策知晓面和社会影响力。",
-                                                         "完善工作机制，提升服务质量。"}));
+  EXPECT_EQ(projects[0].goals,
+            (std::vector<std::string>{"做好宣传引导工作，扩大政策知晓面和社会影响力。",
+                                      "完善工作机制，提升服务质量。"}));
   EXPECT_EQ(projects[0].indicators.size(), 2u);
   // Short text under an unread header is no goal: the column stays an attribute.
   std::vector<C> terse = ListHeader();
